@@ -1,0 +1,120 @@
+/* Names of enums and PEP 503 name normalisation. */
+#include "deputy/dep.h"
+
+#include <string.h>
+
+const char *
+ecosystem_str(enum ecosystem eco)
+{
+	switch (eco) {
+	case ECO_PYPI: return "pypi";
+	case ECO_CRAN: return "cran";
+	case ECO_BIOC: return "bioc";
+	case ECO_GITHUB: return "github";
+	case ECO_GITLAB: return "gitlab";
+	case ECO_URL: return "url";
+	case ECO_VCS: return "vcs";
+	case ECO_LOCAL: return "local";
+	}
+	return "?";
+}
+
+const char *
+dep_kind_str(enum dep_kind kind)
+{
+	switch (kind) {
+	case DEP_MANIFEST: return "manifest";
+	case DEP_LOCK: return "lock";
+	case DEP_INSTALL_COMMAND: return "install-command";
+	case DEP_LIBRARY_CALL: return "library-call";
+	case DEP_REMOTE_SOURCE: return "remote-source";
+	case DEP_CONSTRAINT: return "constraint";
+	case DEP_DOCUMENTATION: return "documentation";
+	}
+	return "?";
+}
+
+const char *
+index_option_str(enum index_option_kind kind)
+{
+	switch (kind) {
+	case OPT_INDEX_URL: return "--index-url";
+	case OPT_EXTRA_INDEX_URL: return "--extra-index-url";
+	case OPT_TRUSTED_HOST: return "--trusted-host";
+	case OPT_FIND_LINKS: return "--find-links";
+	case OPT_NO_INDEX: return "--no-index";
+	case OPT_PRE: return "--pre";
+	case OPT_PREFER_BINARY: return "--prefer-binary";
+	case OPT_REQUIRE_HASHES: return "--require-hashes";
+	case OPT_ONLY_BINARY: return "--only-binary";
+	case OPT_NO_BINARY: return "--no-binary";
+	case OPT_USE_FEATURE: return "--use-feature";
+	}
+	return "?";
+}
+
+static bool
+is_sep(char c)
+{
+	return c == '-' || c == '_' || c == '.';
+}
+
+/* PEP 503: re.sub(r"[-_.]+", "-", name).lower() */
+char *
+dep_normalize_name(struct arena *arena, struct sv name)
+{
+	char *out = arena_alloc(arena, name.len + 1);
+	size_t n = 0;
+
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < name.len; i++) {
+		char c = name.ptr[i];
+		if (is_sep(c)) {
+			if (n == 0 || out[n - 1] != '-')
+				out[n++] = '-';
+			/* a run collapses: skip the rest of it */
+			while (i + 1 < name.len && is_sep(name.ptr[i + 1]))
+				i++;
+			continue;
+		}
+		out[n++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+bool
+dep_name_is_normalized(struct sv name)
+{
+	for (size_t i = 0; i < name.len; i++) {
+		char c = name.ptr[i];
+		if ((c >= 'A' && c <= 'Z') || c == '_' || c == '.')
+			return false;
+		if (c == '-' && i + 1 < name.len && name.ptr[i + 1] == '-')
+			return false;
+	}
+	return true;
+}
+
+static bool
+one_exact_pin(const char *spec)
+{
+	/* "==1.2.3" or "===x": a single clause, no wildcard. */
+	if (strncmp(spec, "===", 3) == 0)
+		return strchr(spec, ',') == NULL && spec[3] != '\0';
+	if (strncmp(spec, "==", 2) != 0)
+		return false;
+	return strchr(spec, ',') == NULL && strchr(spec, '*') == NULL && spec[2] != '\0';
+}
+
+bool
+dep_is_pinned(const struct dep *dep)
+{
+	if (!dep->spec || !dep->spec[0])
+		return false;
+	const char *s = dep->spec;
+	while (*s == ' ')
+		s++;
+	return one_exact_pin(s);
+}

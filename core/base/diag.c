@@ -1,0 +1,133 @@
+/* Diagnostics about the input, with line and column computed from bytes. */
+#include "deputy/diag.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "deputy/utf8.h"
+
+const char *
+err_str(int code)
+{
+	switch (code) {
+	case 0: return "success";
+	case ERR_NOMEM: return "out of memory";
+	case ERR_IO: return "input/output error";
+	case ERR_SYNTAX: return "syntax error";
+	case ERR_LIMIT: return "limit exceeded";
+	case ERR_NOTFOUND: return "not found";
+	case ERR_USAGE: return "usage error";
+	case ERR_GIT: return "git error";
+	case ERR_OUTSIDE: return "outside the repository";
+	}
+	return "unknown error";
+}
+
+const char *
+diag_level_str(enum diag_level level)
+{
+	switch (level) {
+	case DIAG_ERROR: return "error";
+	case DIAG_WARNING: return "warning";
+	case DIAG_NOTE: return "note";
+	}
+	return "?";
+}
+
+void
+diags_init(struct diags *diags, struct arena *arena)
+{
+	memset(diags, 0, sizeof(*diags));
+	diags->arena = arena;
+}
+
+void
+diags_release(struct diags *diags)
+{
+	free(diags->items);
+	diags->items = NULL;
+	diags->len = diags->cap = 0;
+}
+
+void
+text_line_col(struct sv text, size_t offset, unsigned *line, unsigned *column)
+{
+	size_t start = 0;
+	unsigned l = 1;
+
+	if (offset > text.len)
+		offset = text.len;
+	for (size_t i = 0; i < offset; i++) {
+		if (text.ptr[i] == '\n') {
+			l++;
+			start = i + 1;
+		}
+	}
+	*line = l;
+	*column = (unsigned)utf8_count(text.ptr + start, offset - start) + 1;
+}
+
+struct sv
+text_line(struct sv text, unsigned line)
+{
+	size_t i = 0;
+
+	if (line == 0)
+		return SV_NULL;
+	for (unsigned l = 1; l < line; l++) {
+		size_t nl = sv_find_char(sv_tail(text, i), '\n');
+		if (nl == SV_NPOS)
+			return SV_NULL;
+		i += nl + 1;
+	}
+	struct sv rest = sv_tail(text, i);
+	size_t nl = sv_find_char(rest, '\n');
+	if (nl != SV_NPOS)
+		rest.len = nl;
+	if (rest.len && rest.ptr[rest.len - 1] == '\r')
+		rest.len--;
+	return rest;
+}
+
+static void
+push(struct diags *diags, enum diag_level level, const char *path, unsigned line,
+     unsigned column, const char *fmt, va_list ap)
+{
+	if (diags->len == diags->cap) {
+		size_t cap = diags->cap ? diags->cap * 2 : 16;
+		struct diag *items = realloc(diags->items, cap * sizeof(*items));
+		if (!items)
+			return;     /* a lost diagnostic is better than a lost scan */
+		diags->items = items;
+		diags->cap = cap;
+	}
+	char *msg = arena_vprintf(diags->arena, fmt, ap);
+	char *p = arena_strdup(diags->arena, path ? path : "");
+	if (!msg || !p)
+		return;
+	diags->items[diags->len++] = (struct diag){ level, p, line, column, msg };
+}
+
+void
+diag_add(struct diags *diags, enum diag_level level, const struct source *src,
+	 struct span at, const char *fmt, ...)
+{
+	va_list ap;
+	unsigned line, column;
+
+	text_line_col(src->text, at.start, &line, &column);
+	va_start(ap, fmt);
+	push(diags, level, src->path, line, column, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_add_path(struct diags *diags, enum diag_level level, const char *path, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	push(diags, level, path, 0, 0, fmt, ap);
+	va_end(ap);
+}

@@ -1,0 +1,82 @@
+/*
+ * The one place that decides what repository text may reach a terminal.
+ * Trojan Source (CVE-2021-42574) showed that bidi controls are as dangerous as
+ * ESC, so format characters are escaped along with C0 and C1 controls.
+ */
+#include "deputy/escape.h"
+
+#include <stdio.h>
+
+#include "deputy/utf8.h"
+
+static bool
+is_unsafe_cp(uint32_t cp, bool keep_tab)
+{
+	if (cp == '\t')
+		return !keep_tab;
+	if (cp < 0x20 || cp == 0x7f)
+		return true;
+	if (cp >= 0x80 && cp <= 0x9f)           /* C1 controls, e.g. CSI 0x9b */
+		return true;
+	if (cp == 0xad)                         /* soft hyphen */
+		return true;
+	if ((cp >= 0x200b && cp <= 0x200f) ||   /* zero width, LRM, RLM */
+	    (cp >= 0x2028 && cp <= 0x202e) ||   /* line/para separators, bidi embeddings */
+	    (cp >= 0x2060 && cp <= 0x206f) ||   /* word joiner, bidi isolates */
+	    cp == 0xfeff ||                     /* BOM / zero width no-break space */
+	    (cp >= 0xfff9 && cp <= 0xfffb) ||   /* interlinear annotations */
+	    (cp >= 0xe0000 && cp <= 0xe007f))   /* tag characters */
+		return true;
+	return false;
+}
+
+bool
+escape_is_safe(struct sv s, bool keep_tab)
+{
+	for (size_t i = 0; i < s.len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s.ptr + i, s.len - i, &cp);
+
+		if (n == 0 || is_unsafe_cp(cp, keep_tab))
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+int
+escape_text(struct strbuf *out, struct sv s, bool keep_tab)
+{
+	char tmp[16];
+
+	for (size_t i = 0; i < s.len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s.ptr + i, s.len - i, &cp);
+
+		if (n == 0) {
+			snprintf(tmp, sizeof(tmp), "\\x%02x", (unsigned char)s.ptr[i]);
+			strbuf_adds(out, tmp);
+			i++;
+			continue;
+		}
+		if (!is_unsafe_cp(cp, keep_tab)) {
+			strbuf_add(out, s.ptr + i, n);
+		} else if (cp == 0x1b) {
+			strbuf_adds(out, "\\e");
+		} else if (cp == '\t') {
+			strbuf_adds(out, "\\t");
+		} else if (cp == '\n') {
+			strbuf_adds(out, "\\n");
+		} else if (cp == '\r') {
+			strbuf_adds(out, "\\r");
+		} else if (cp < 0x80) {
+			snprintf(tmp, sizeof(tmp), "\\x%02x", (unsigned)cp);
+			strbuf_adds(out, tmp);
+		} else {
+			snprintf(tmp, sizeof(tmp), "\\u{%04x}", (unsigned)cp);
+			strbuf_adds(out, tmp);
+		}
+		i += n;
+	}
+	return out->failed ? -1 : 0;
+}

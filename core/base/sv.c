@@ -1,0 +1,123 @@
+/* String views: comparisons and trimming on borrowed bytes. */
+#include "deputy/sv.h"
+
+#include <string.h>
+
+struct sv
+sv_from_cstr(const char *s)
+{
+	return (struct sv){ s, s ? strlen(s) : 0 };
+}
+
+struct sv
+sv_make(const char *ptr, size_t len)
+{
+	return (struct sv){ ptr, len };
+}
+
+bool
+sv_eq(struct sv a, struct sv b)
+{
+	return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
+}
+
+bool
+sv_eq_cstr(struct sv a, const char *b)
+{
+	return sv_eq(a, sv_from_cstr(b));
+}
+
+static char
+ascii_lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+bool
+sv_eq_nocase(struct sv a, struct sv b)
+{
+	if (a.len != b.len)
+		return false;
+	for (size_t i = 0; i < a.len; i++)
+		if (ascii_lower(a.ptr[i]) != ascii_lower(b.ptr[i]))
+			return false;
+	return true;
+}
+
+bool
+sv_starts_with(struct sv s, struct sv prefix)
+{
+	return s.len >= prefix.len && (prefix.len == 0 || memcmp(s.ptr, prefix.ptr, prefix.len) == 0);
+}
+
+bool
+sv_ends_with(struct sv s, struct sv suffix)
+{
+	return s.len >= suffix.len &&
+	       (suffix.len == 0 || memcmp(s.ptr + s.len - suffix.len, suffix.ptr, suffix.len) == 0);
+}
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+struct sv
+sv_trim_left(struct sv s)
+{
+	while (s.len && is_space(*s.ptr)) {
+		s.ptr++;
+		s.len--;
+	}
+	return s;
+}
+
+struct sv
+sv_trim_right(struct sv s)
+{
+	while (s.len && is_space(s.ptr[s.len - 1]))
+		s.len--;
+	return s;
+}
+
+struct sv
+sv_trim(struct sv s)
+{
+	return sv_trim_right(sv_trim_left(s));
+}
+
+struct sv
+sv_tail(struct sv s, size_t start)
+{
+	if (start > s.len)
+		start = s.len;
+	return (struct sv){ s.ptr + start, s.len - start };
+}
+
+struct sv
+sv_slice(struct sv s, size_t start, size_t len)
+{
+	s = sv_tail(s, start);
+	if (len < s.len)
+		s.len = len;
+	return s;
+}
+
+size_t
+sv_find_char(struct sv s, char c)
+{
+	const char *p = s.len ? memchr(s.ptr, c, s.len) : NULL;
+	return p ? (size_t)(p - s.ptr) : SV_NPOS;
+}
+
+size_t
+sv_find(struct sv s, struct sv needle)
+{
+	if (needle.len == 0)
+		return 0;
+	for (size_t i = 0; i + needle.len <= s.len; i++)
+		if (s.ptr[i] == needle.ptr[0] && memcmp(s.ptr + i, needle.ptr, needle.len) == 0)
+			return i;
+	return SV_NPOS;
+}

@@ -1,0 +1,95 @@
+/* The collector every detector writes into. */
+#include "detect/detect.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void
+detect_out_init(struct detect_out *out, struct arena *arena, struct diags *diags)
+{
+	memset(out, 0, sizeof(*out));
+	out->arena = arena;
+	out->diags = diags;
+}
+
+void
+detect_out_release(struct detect_out *out)
+{
+	free(out->deps);
+	free(out->options);
+	free(out->includes);
+	out->deps = NULL;
+	out->options = NULL;
+	out->includes = NULL;
+	out->n_deps = out->n_options = out->n_includes = 0;
+	out->cap_deps = out->cap_options = out->cap_includes = 0;
+}
+
+/* Grows @*items (of @size bytes each) to hold one more. 0 or ERR_NOMEM. */
+static int
+reserve(void **items, size_t *cap, size_t len, size_t size)
+{
+	if (len < *cap)
+		return 0;
+	size_t ncap = *cap ? *cap * 2 : 16;
+	void *p = realloc(*items, ncap * size);
+	if (!p)
+		return ERR_NOMEM;
+	*items = p;
+	*cap = ncap;
+	return 0;
+}
+
+struct dep *
+detect_new_dep(struct detect_out *out)
+{
+	struct dep *dep;
+
+	if (reserve((void **)&out->deps, &out->cap_deps, out->n_deps, sizeof(*out->deps)))
+		return NULL;
+	dep = arena_alloc(out->arena, sizeof(*dep));
+	if (!dep)
+		return NULL;
+	dep->spec = "";
+	dep->marker = "";
+	dep->name = "";
+	dep->normalized = "";
+	dep->raw = "";
+	out->deps[out->n_deps++] = dep;
+	return dep;
+}
+
+struct index_option *
+detect_new_option(struct detect_out *out)
+{
+	struct index_option *opt;
+
+	if (reserve((void **)&out->options, &out->cap_options, out->n_options,
+		    sizeof(*out->options)))
+		return NULL;
+	opt = arena_alloc(out->arena, sizeof(*opt));
+	if (!opt)
+		return NULL;
+	opt->value = "";
+	opt->raw = "";
+	out->options[out->n_options++] = opt;
+	return opt;
+}
+
+int
+detect_add_include(struct detect_out *out, const struct detect_include *inc)
+{
+	if (reserve((void **)&out->includes, &out->cap_includes, out->n_includes,
+		    sizeof(*out->includes)))
+		return ERR_NOMEM;
+	out->includes[out->n_includes++] = *inc;
+	return 0;
+}
+
+const char *
+path_basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}

@@ -1,0 +1,75 @@
+/*
+ * Detectors: one per file format, each a pure function from (path, bytes) to
+ * declarations, option lines, includes and diagnostics. A detector never
+ * reads another file: an include becomes a request that the scan follows.
+ */
+#ifndef DEPUTY_DETECT_DETECT_H
+#define DEPUTY_DETECT_DETECT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "deputy/dep.h"
+#include "deputy/diag.h"
+
+/* A file that a detector asks the scan to read next (pip's -r and -c). */
+struct detect_include {
+	const char *path;        /* as written, in the arena */
+	bool constraint;         /* -c: its requirements only constrain */
+	const char *from;        /* the including file */
+	unsigned line, column;
+	struct span at;          /* of the path in the including file */
+};
+
+/* Where a detector puts what it found. Arrays are heap, owned by the caller. */
+struct detect_out {
+	struct arena *arena;     /* strings and extras/hashes arrays go here */
+	struct diags *diags;
+	struct dep **deps;       /* each dep in the arena */
+	size_t n_deps, cap_deps;
+	struct index_option **options;
+	size_t n_options, cap_options;
+	struct detect_include *includes;
+	size_t n_includes, cap_includes;
+};
+
+/* What the scan knows about the file being read. */
+struct detect_ctx {
+	bool constraint;         /* reached through -c */
+	bool included;           /* reached through -r or -c */
+};
+
+typedef int (*detect_fn)(struct detect_out *out, const struct source *src,
+			 const struct detect_ctx *ctx);
+
+struct detector {
+	const char *name;                         /* "requirements" */
+	bool (*matches)(const char *path);        /* path relative to the root */
+	detect_fn detect;
+};
+
+void detect_out_init(struct detect_out *out, struct arena *arena, struct diags *diags);
+void detect_out_release(struct detect_out *out);
+
+/*
+ * Each returns 0 or ERR_NOMEM. detect_new_dep() returns a zeroed dep in the
+ * arena, already appended (NULL when out of memory); fill it in place.
+ */
+struct dep *detect_new_dep(struct detect_out *out);
+struct index_option *detect_new_option(struct detect_out *out);
+int detect_add_include(struct detect_out *out, const struct detect_include *inc);
+
+/* The table of detectors, and the one for a path (NULL when none). */
+const struct detector *detector_table(size_t *count);
+const struct detector *detector_for_path(const char *path);
+const struct detector *detector_find(const char *name);
+
+/* Detectors, each in its own file. */
+bool requirements_matches(const char *path);
+int detect_requirements(struct detect_out *out, const struct source *src,
+			const struct detect_ctx *ctx);
+
+/* The base name of a '/' separated path (borrowed from @path). */
+const char *path_basename(const char *path);
+
+#endif

@@ -1,0 +1,85 @@
+/*
+ * Error codes for us, diagnostics for the input. A problem in the input is
+ * recorded here and the reader resumes; it never stops a scan.
+ */
+#ifndef DEPUTY_DEPUTY_DIAG_H
+#define DEPUTY_DEPUTY_DIAG_H
+
+#include <stddef.h>
+
+#include "deputy/arena.h"
+#include "deputy/sv.h"
+
+/* Negative return codes; 0 is success. ncurses owns OK and ERR. */
+enum {
+	ERR_NOMEM = -1,
+	ERR_IO = -2,
+	ERR_SYNTAX = -3,
+	ERR_LIMIT = -4,
+	ERR_NOTFOUND = -5,
+	ERR_USAGE = -6,
+	ERR_GIT = -7,
+	ERR_OUTSIDE = -8,     /* a path or link leads out of the repository */
+};
+
+/* A one-word description of an error code ("out of memory", ...). Static. */
+const char *err_str(int code);
+
+enum diag_level {
+	DIAG_ERROR,
+	DIAG_WARNING,
+	DIAG_NOTE,
+};
+
+/* A byte range in a file: [start, end). */
+struct span {
+	size_t start;
+	size_t end;
+};
+
+/*
+ * The file a reader works on: its path (as listed by the snapshot) and its
+ * bytes. Both are borrowed and outlive the reader's call.
+ */
+struct source {
+	const char *path;
+	struct sv text;
+};
+
+struct diag {
+	enum diag_level level;
+	const char *path;       /* in the diags' arena */
+	unsigned line, column;  /* 1-based; column in code points; 0 when the whole file */
+	const char *message;    /* in the diags' arena; one line, lower case */
+};
+
+/* A growing list of diagnostics. Strings live in @arena (borrowed). */
+struct diags {
+	struct arena *arena;
+	struct diag *items;     /* heap; freed by diags_release() */
+	size_t len;
+	size_t cap;
+};
+
+void diags_init(struct diags *diags, struct arena *arena);
+void diags_release(struct diags *diags);
+
+/*
+ * Records a diagnostic at byte offset @at.start of @src (line and column are
+ * computed from the bytes). Repository text is an argument to %s, never part
+ * of @fmt; it is kept as is and escaped when shown.
+ */
+void diag_add(struct diags *diags, enum diag_level level, const struct source *src,
+	      struct span at, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* The same for a whole file or a path with no bytes (line 0). */
+void diag_add_path(struct diags *diags, enum diag_level level, const char *path,
+		   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* 1-based line and column (in code points) of byte @offset in @text. */
+void text_line_col(struct sv text, size_t offset, unsigned *line, unsigned *column);
+/* The bytes of line @line (1-based) of @text, without its newline. */
+struct sv text_line(struct sv text, unsigned line);
+
+const char *diag_level_str(enum diag_level level);
+
+#endif

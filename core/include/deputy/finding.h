@@ -1,0 +1,28 @@
+/*
+ * A finding: one rule's verdict on one declaration or option line, with the
+ * evidence. Lives in the scan's arena.
+ */
+#ifndef DEPUTY_DEPUTY_FINDING_H
+#define DEPUTY_DEPUTY_FINDING_H
+
+#include <stddef.h>
+
+#include "deputy/dep.h"
+#include "deputy/rule.h"
+
+struct finding {
+	const struct rule *rule;
+	enum severity severity;
+	const struct dep *dep;              /* the declaration, or NULL */
+	const struct index_option *option;  /* the option line, or NULL */
+	const char *file;
+	unsigned line, column;
+	struct span_ref at;                 /* name_* is the offending part */
+	const char *message;                /* one line, specific */
+	const char *imitates;               /* look-alike rules: the imitated package; else NULL */
+	int imitates_rank;                  /* its download rank, 0 when unknown */
+	const char *technique;              /* look-alike rules: how the name differs; else NULL */
+	const char *source;                 /* known-malicious: the report; else NULL */
+};
+
+#endif

@@ -1,0 +1,111 @@
+/*
+ * A scan: the finished, immutable result of reading one snapshot of a
+ * repository. scan_run() builds it; afterwards nothing mutates it, and the
+ * TUI and the reports only read it. Everything it points to dies with
+ * scan_free().
+ */
+#ifndef DEPUTY_DEPUTY_SCAN_H
+#define DEPUTY_DEPUTY_SCAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "deputy/dep.h"
+#include "deputy/diag.h"
+#include "deputy/finding.h"
+#include "deputy/rule.h"
+
+/* Called now and then while a scan runs; return non-zero to cancel. */
+typedef int (*scan_progress_fn)(size_t files_read, size_t declarations, void *payload);
+
+struct scan_opts {
+	const char *rev;             /* NULL: the working tree; else any commit-ish */
+	uint64_t max_file_size;      /* larger files are reported and skipped */
+	scan_progress_fn progress;   /* may be NULL */
+	void *payload;
+};
+
+#define SCAN_MAX_FILE_SIZE_DEFAULT (8u * 1024 * 1024)
+#define SCAN_OPTS_INIT { NULL, SCAN_MAX_FILE_SIZE_DEFAULT, NULL, NULL }
+
+/* Why a listed file was not read. */
+enum scan_file_state {
+	FILE_READ,          /* a dependency file, read and parsed */
+	FILE_TOO_LARGE,
+	FILE_BINARY,
+	FILE_SYMLINK_OUTSIDE,
+	FILE_SUBMODULE,
+	FILE_UNREADABLE,
+};
+
+/* A dependency file (or a file deputy reports on, such as a submodule). */
+struct scan_file {
+	const char *path;            /* relative to the repository root, '/' separated */
+	const char *detector;        /* "requirements", ...; NULL when not read */
+	enum scan_file_state state;
+	struct sv text;              /* the bytes read (FILE_READ only), in the scan's arena */
+	const char *note;            /* e.g. the submodule URL, or why it was skipped; may be NULL */
+};
+
+/* Who last touched a line. Strings are heap copies owned by the struct. */
+struct blame {
+	char commit[41];             /* hex; "" when the line is not committed */
+	char *author;
+	char *email;
+	int64_t time;                /* seconds since the epoch, 0 when unknown */
+	char *summary;
+};
+void blame_release(struct blame *blame);
+
+struct scan;
+
+/*
+ * Opens the repository containing @path (discovered upward) or, failing
+ * that, the plain folder @path, and reads it. On success *@out owns the
+ * result (free with scan_free()). Returns 0, ERR_NOTFOUND when @path does
+ * not exist, ERR_GIT when --rev does not name a commit, ERR_NOMEM; @errbuf
+ * (if not NULL) receives a one-line message.
+ */
+int scan_run(struct scan **out, const char *path, const struct scan_opts *opts,
+	     char *errbuf, size_t errbuf_size);
+void scan_free(struct scan *scan);
+
+/* What was scanned: the repository root (absolute) and a description. */
+const char *scan_root(const struct scan *scan);
+/* "working tree", "HEAD", or the revision as given with its short id. */
+const char *scan_snapshot_name(const struct scan *scan);
+bool scan_is_git(const struct scan *scan);
+
+size_t scan_file_count(const struct scan *scan);
+const struct scan_file *scan_file(const struct scan *scan, size_t i);
+/* The file with @path, or NULL. */
+const struct scan_file *scan_find_file(const struct scan *scan, const char *path);
+
+/* Declarations, in file order then line order. */
+size_t scan_dep_count(const struct scan *scan);
+const struct dep *scan_dep(const struct scan *scan, size_t i);
+
+size_t scan_option_count(const struct scan *scan);
+const struct index_option *scan_option(const struct scan *scan, size_t i);
+
+/* Findings, sorted by file, line, then severity (highest first). */
+size_t scan_finding_count(const struct scan *scan);
+const struct finding *scan_finding(const struct scan *scan, size_t i);
+
+/* Diagnostics about the input (malformed lines, skipped files). */
+size_t scan_diag_count(const struct scan *scan);
+const struct diag *scan_diag(const struct scan *scan, size_t i);
+
+/* Number of findings of each severity. */
+void scan_severity_counts(const struct scan *scan, size_t counts[SEV_COUNT]);
+
+/*
+ * Who last touched @line of @path in the scanned snapshot, computed on
+ * demand (slow: call it for the entry the user looks at). 0 on success,
+ * ERR_NOTFOUND outside git or for an uncommitted line (then @out->commit is
+ * ""), other codes on failure. @out must be released with blame_release().
+ */
+int scan_blame(const struct scan *scan, const char *path, unsigned line, struct blame *out);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * String views: borrowed slices of someone else's bytes, with a length.
+ * Repository bytes may hold NUL, so lexers work on views, never on C strings.
+ */
+#ifndef DEPUTY_DEPUTY_SV_H
+#define DEPUTY_DEPUTY_SV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A borrowed slice of someone else's bytes. Not NUL-terminated. */
+struct sv {
+	const char *ptr;
+	size_t len;
+};
+
+#define SV_LIT(lit) ((struct sv){ (lit), sizeof(lit) - 1 })
+#define SV_NULL ((struct sv){ NULL, 0 })
+
+/* A view of the C string @s (which may be NULL: then the empty view). */
+struct sv sv_from_cstr(const char *s);
+struct sv sv_make(const char *ptr, size_t len);
+
+bool sv_eq(struct sv a, struct sv b);
+bool sv_eq_cstr(struct sv a, const char *b);
+/* ASCII case-insensitive comparison. */
+bool sv_eq_nocase(struct sv a, struct sv b);
+bool sv_starts_with(struct sv s, struct sv prefix);
+bool sv_ends_with(struct sv s, struct sv suffix);
+
+/* Removes ASCII space, tab, CR and LF from both ends. */
+struct sv sv_trim(struct sv s);
+struct sv sv_trim_left(struct sv s);
+struct sv sv_trim_right(struct sv s);
+
+/* The bytes from @start (clamped) to the end. */
+struct sv sv_tail(struct sv s, size_t start);
+/* At most @len bytes from @start (both clamped). */
+struct sv sv_slice(struct sv s, size_t start, size_t len);
+
+/* Index of the first @c in @s, or SIZE_MAX (SV_NPOS) when absent. */
+#define SV_NPOS ((size_t)-1)
+size_t sv_find_char(struct sv s, char c);
+size_t sv_find(struct sv s, struct sv needle);
+
+#endif

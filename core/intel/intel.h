@@ -1,0 +1,49 @@
+/*
+ * Read-only reference data about the registries, bundled into the binary from
+ * data/: popular PyPI names with their download rank, Python standard-library
+ * modules (and the aliases people type for them), known-malicious packages.
+ */
+#ifndef DEPUTY_INTEL_INTEL_H
+#define DEPUTY_INTEL_INTEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "deputy/dep.h"
+
+struct intel;
+
+/* A known-malicious package. Strings are borrowed from the intel. */
+struct malicious {
+	const char *id;          /* report id, e.g. "DEPUTY-2017-0001" */
+	enum ecosystem ecosystem;
+	const char *name;        /* normalised */
+	const char *imitates;    /* the package it imitated, or NULL */
+	const char *summary;
+	const char *source;      /* the public report */
+};
+
+/* Loads the bundled data. 0, ERR_NOMEM, or ERR_SYNTAX for corrupt bundled data. */
+int intel_open(struct intel **out);
+void intel_free(struct intel *intel);
+
+/* Download rank (1 = most downloaded) of a PEP 503 name, or 0 when not popular. */
+int intel_pypi_rank(const struct intel *intel, const char *normalized);
+/* Number of popular names, and the i-th (normalised) with its rank. */
+size_t intel_pypi_count(const struct intel *intel);
+const char *intel_pypi_name(const struct intel *intel, size_t i, int *rank);
+
+/*
+ * When @normalized names a standard-library module (or an alias people type
+ * for one, e.g. "telnet"), returns the module's name; else NULL.
+ */
+const char *intel_stdlib_module(const struct intel *intel, const char *normalized);
+
+/* The known-malicious entry for @normalized in @eco, or NULL. */
+const struct malicious *intel_find_malicious(const struct intel *intel, enum ecosystem eco,
+					     const char *normalized);
+
+/* When the bundled data was taken ("2026-11-25"). Static. */
+const char *intel_snapshot_date(void);
+
+#endif

@@ -1,0 +1,49 @@
+/*
+ * Running the catalog: every rule looks at every declaration and option line
+ * and reports findings with evidence.
+ */
+#ifndef DEPUTY_RULES_RULES_H
+#define DEPUTY_RULES_RULES_H
+
+#include <stddef.h>
+
+#include "deputy/arena.h"
+#include "deputy/finding.h"
+#include "deputy/rule.h"
+
+struct intel;
+
+/* A growing array of findings (heap; the caller frees @items). */
+struct findings {
+	struct finding *items;
+	size_t len;
+	size_t cap;
+};
+
+/*
+ * Runs every rule of the catalog. Messages and other strings go into @arena.
+ * Returns 0 or ERR_NOMEM.
+ */
+int rules_run(struct findings *out, struct arena *arena, const struct intel *intel,
+	      struct dep *const *deps, size_t n_deps,
+	      struct index_option *const *options, size_t n_options);
+
+/* What a rule's check gets (defined in rules.c). */
+struct rule_ctx {
+	struct arena *arena;
+	const struct intel *intel;
+	struct findings *out;
+	int error;               /* sticky ERR_NOMEM */
+};
+
+/*
+ * Reports a finding on @dep (or, with @dep NULL, on @opt). @message is a
+ * printf format over repository text passed as %s arguments. Returns the
+ * finding (in @ctx->out, valid until the next report) so the caller can
+ * add evidence (imitates, rank, technique, source), or NULL when out of memory.
+ */
+struct finding *rule_report(struct rule_ctx *ctx, const struct rule *rule,
+			    const struct dep *dep, const struct index_option *opt,
+			    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+#endif
