@@ -1,1 +1,484 @@
-/* placeholder: being written */
+/*
+ * The pipeline, start to finish: snapshot → detect → (includes) → rules →
+ * a finished, immutable scan. Everything the scan holds lives in its arena.
+ */
+#include "deputy/scan.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "deputy/path.h"
+#include "detect/detect.h"
+#include "intel/intel.h"
+#include "repo/snapshot.h"
+#include "rules/rules.h"
+
+/* Includes deeper than this are not followed (pip has no limit; a bomb would). */
+#define INCLUDE_DEPTH_MAX 32
+/* Git's own heuristic: a NUL in the first 8000 bytes means binary. */
+#define BINARY_PROBE 8000
+
+struct scan {
+	struct arena arena;
+	struct snapshot *snap;
+	char *root;
+	char *name;
+	bool git;
+
+	struct scan_file *files;     /* heap */
+	size_t n_files, cap_files;
+	struct diags diags;
+	struct detect_out found;     /* deps, options (heap arrays of arena pointers) */
+	struct findings findings;
+	size_t sev_counts[SEV_COUNT];
+};
+
+/* State while a scan is built; gone when scan_run returns. */
+struct scan_build {
+	struct scan *scan;
+	const struct scan_opts *opts;
+	const char **stack;          /* the include chain being read */
+	size_t depth;
+	int error;                   /* first fatal error (ERR_NOMEM) */
+	bool cancelled;
+};
+
+static struct scan_file *
+add_file(struct scan *scan, const char *path, const char *detector, enum scan_file_state state)
+{
+	if (scan->n_files == scan->cap_files) {
+		size_t cap = scan->cap_files ? scan->cap_files * 2 : 32;
+		struct scan_file *p = realloc(scan->files, cap * sizeof(*p));
+		if (!p)
+			return NULL;
+		scan->files = p;
+		scan->cap_files = cap;
+	}
+	struct scan_file *f = &scan->files[scan->n_files++];
+	memset(f, 0, sizeof(*f));
+	f->path = arena_strdup(&scan->arena, path);
+	f->detector = detector;
+	f->state = state;
+	return f->path ? f : NULL;
+}
+
+static struct scan_file *
+find_file(const struct scan *scan, const char *path)
+{
+	for (size_t i = 0; i < scan->n_files; i++)
+		if (strcmp(scan->files[i].path, path) == 0)
+			return &scan->files[i];
+	return NULL;
+}
+
+static bool
+looks_binary(const char *bytes, size_t len)
+{
+	return memchr(bytes, '\0', len < BINARY_PROBE ? len : BINARY_PROBE) != NULL;
+}
+
+static int read_one(struct scan_build *b, const char *path, const struct detector *det,
+		    const struct detect_ctx *ctx, const struct detect_include *via);
+
+/* Follows the includes a file asked for, depth first, so a cycle is seen on the stack. */
+static int
+follow_includes(struct scan_build *b, const struct detector *det, struct detect_include *incs,
+		size_t n)
+{
+	struct scan *scan = b->scan;
+
+	for (size_t i = 0; i < n && !b->error; i++) {
+		const struct detect_include *inc = &incs[i];
+		struct scan_file *from = find_file(scan, inc->from);
+		struct source src = { inc->from, from ? from->text : SV_NULL };
+		char *target;
+		int err = path_resolve(&target, &scan->arena, inc->from, inc->path);
+
+		if (err == ERR_NOMEM)
+			return err;
+		if (err == ERR_OUTSIDE) {
+			diag_add(&scan->diags, DIAG_WARNING, &src, inc->at,
+				 "included file '%s' is outside the repository: not followed",
+				 inc->path);
+			continue;
+		}
+		if (err) {
+			diag_add(&scan->diags, DIAG_ERROR, &src, inc->at,
+				 "expected a file name after '%s'", inc->constraint ? "-c" : "-r");
+			continue;
+		}
+		bool on_stack = false;
+		for (size_t d = 0; d < b->depth; d++)
+			if (strcmp(b->stack[d], target) == 0)
+				on_stack = true;
+		if (on_stack) {
+			diag_add(&scan->diags, DIAG_WARNING, &src, inc->at,
+				 "include cycle: '%s' is already being read; not followed again",
+				 inc->path);
+			continue;
+		}
+		if (find_file(scan, target))
+			continue;       /* read already, through another path */
+		struct detect_ctx ctx = { inc->constraint, true };
+		err = read_one(b, target, det, &ctx, inc);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/*
+ * Reads @path with @det and everything it includes. @via is the include
+ * that named it (NULL for a file found by its name).
+ */
+static int
+read_one(struct scan_build *b, const char *path, const struct detector *det,
+	 const struct detect_ctx *ctx, const struct detect_include *via)
+{
+	struct scan *scan = b->scan;
+	char *bytes = NULL;
+	size_t len = 0;
+	int err = snapshot_read(scan->snap, path, b->opts->max_file_size, &bytes, &len);
+	struct scan_file *f;
+
+	if (err == ERR_NOMEM)
+		return err;
+	if (err) {
+		enum scan_file_state state = err == ERR_LIMIT ? FILE_TOO_LARGE :
+			err == ERR_OUTSIDE ? FILE_SYMLINK_OUTSIDE : FILE_UNREADABLE;
+		const char *why = err == ERR_LIMIT ? "larger than the size limit: not read" :
+			err == ERR_OUTSIDE ? "a link that leads outside the repository: not followed" :
+			err == ERR_NOTFOUND ? "not found in the snapshot" : "could not be read";
+
+		if (via && err == ERR_NOTFOUND) {
+			struct scan_file *from = find_file(scan, via->from);
+			struct source src = { via->from, from ? from->text : SV_NULL };
+			diag_add(&scan->diags, DIAG_ERROR, &src, via->at,
+				 "included file '%s' not found", via->path);
+			return 0;
+		}
+		f = add_file(scan, path, det->name, state);
+		if (!f)
+			return ERR_NOMEM;
+		f->note = why;
+		diag_add_path(&scan->diags, DIAG_WARNING, path, "%s", why);
+		return 0;
+	}
+	if (looks_binary(bytes, len)) {
+		free(bytes);
+		f = add_file(scan, path, det->name, FILE_BINARY);
+		if (!f)
+			return ERR_NOMEM;
+		f->note = "binary file (holds NUL bytes): not read";
+		diag_add_path(&scan->diags, DIAG_WARNING, path, "%s", f->note);
+		return 0;
+	}
+	f = add_file(scan, path, det->name, FILE_READ);
+	if (!f) {
+		free(bytes);
+		return ERR_NOMEM;
+	}
+	f->text.ptr = arena_memdup(&scan->arena, bytes, len);
+	f->text.len = len;
+	free(bytes);
+	if (!f->text.ptr)
+		return ERR_NOMEM;
+
+	/* The detector writes straight into the scan's lists; includes come back. */
+	struct detect_out *out = &scan->found;
+	size_t first_include = out->n_includes;
+	struct source src = { f->path, f->text };
+
+	err = det->detect(out, &src, ctx);
+	if (err)
+		return err;
+	if (b->opts->progress && b->opts->progress(scan->n_files, out->n_deps, b->opts->payload)) {
+		b->cancelled = true;
+		return 0;
+	}
+
+	size_t n = out->n_includes - first_include;
+	if (n == 0)
+		return 0;
+	if (b->depth >= INCLUDE_DEPTH_MAX) {
+		diag_add(&scan->diags, DIAG_WARNING, &src, out->includes[first_include].at,
+			 "includes nested deeper than %d files: not followed", INCLUDE_DEPTH_MAX);
+		return 0;
+	}
+	/* Copy: following an include appends to out->includes and may move it. */
+	struct detect_include *incs = malloc(n * sizeof(*incs));
+	if (!incs)
+		return ERR_NOMEM;
+	memcpy(incs, out->includes + first_include, n * sizeof(*incs));
+	b->stack[b->depth++] = f->path;
+	err = follow_includes(b, det, incs, n);
+	b->depth--;
+	free(incs);
+	return err;
+}
+
+/* Listing callback: note submodules, read every file a detector claims. */
+static int
+on_entry(const struct snapshot_entry *e, void *payload)
+{
+	struct scan_build *b = payload;
+	struct scan *scan = b->scan;
+
+	if (e->kind == SNAP_SUBMODULE) {
+		struct scan_file *f = add_file(scan, e->path, NULL, FILE_SUBMODULE);
+		if (!f)
+			return ERR_NOMEM;
+		f->note = e->submodule_url ? arena_printf(&scan->arena, "submodule from %s",
+							  e->submodule_url)
+					   : "submodule (its contents are not scanned)";
+		return 0;
+	}
+	const struct detector *det = detector_for_path(e->path);
+	if (!det || find_file(scan, e->path))
+		return 0;
+	struct detect_ctx ctx = { false, false };
+	int err = read_one(b, e->path, det, &ctx, NULL);
+	if (err)
+		return err;
+	return b->cancelled ? 1 : 0;
+}
+
+static int
+cmp_file(const void *a, const void *b)
+{
+	return strcmp(((const struct scan_file *)a)->path, ((const struct scan_file *)b)->path);
+}
+
+static int
+cmp_dep(const void *a, const void *b)
+{
+	const struct dep *x = *(struct dep *const *)a, *y = *(struct dep *const *)b;
+	int c = strcmp(x->file, y->file);
+
+	if (c)
+		return c;
+	return (x->at.start > y->at.start) - (x->at.start < y->at.start);
+}
+
+static int
+cmp_option(const void *a, const void *b)
+{
+	const struct index_option *x = *(struct index_option *const *)a;
+	const struct index_option *y = *(struct index_option *const *)b;
+	int c = strcmp(x->file, y->file);
+
+	if (c)
+		return c;
+	return (x->at.start > y->at.start) - (x->at.start < y->at.start);
+}
+
+static int
+cmp_finding(const void *a, const void *b)
+{
+	const struct finding *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->severity != y->severity)
+		return x->severity > y->severity ? -1 : 1;
+	return strcmp(x->rule->id, y->rule->id);
+}
+
+static int
+scan_finish(struct scan *scan)
+{
+	struct intel *intel;
+	int err;
+
+	qsort(scan->files, scan->n_files, sizeof(*scan->files), cmp_file);
+	qsort(scan->found.deps, scan->found.n_deps, sizeof(*scan->found.deps), cmp_dep);
+	qsort(scan->found.options, scan->found.n_options, sizeof(*scan->found.options),
+	      cmp_option);
+	err = intel_open(&intel);
+	if (err)
+		return err;
+	err = rules_run(&scan->findings, &scan->arena, intel, scan->found.deps, scan->found.n_deps,
+			scan->found.options, scan->found.n_options);
+	intel_free(intel);
+	if (err)
+		return err;
+	qsort(scan->findings.items, scan->findings.len, sizeof(*scan->findings.items),
+	      cmp_finding);
+	for (size_t i = 0; i < scan->findings.len; i++)
+		scan->sev_counts[scan->findings.items[i].severity]++;
+	return 0;
+}
+
+int
+scan_run(struct scan **out, const char *path, const struct scan_opts *opts, char *errbuf,
+	 size_t errbuf_size)
+{
+	struct scan_opts defaults = SCAN_OPTS_INIT;
+	struct scan *scan;
+	const char *stack[INCLUDE_DEPTH_MAX + 1];
+	int err;
+
+	*out = NULL;
+	if (!opts)
+		opts = &defaults;
+	scan = calloc(1, sizeof(*scan));
+	if (!scan)
+		return ERR_NOMEM;
+	arena_init(&scan->arena);
+	diags_init(&scan->diags, &scan->arena);
+	detect_out_init(&scan->found, &scan->arena, &scan->diags);
+
+	err = snapshot_open(&scan->snap, path, opts->rev, errbuf, errbuf_size);
+	if (err)
+		goto fail;
+	scan->root = arena_strdup(&scan->arena, snapshot_root(scan->snap));
+	scan->name = arena_strdup(&scan->arena, snapshot_name(scan->snap));
+	scan->git = snapshot_is_git(scan->snap);
+	if (!scan->root || !scan->name) {
+		err = ERR_NOMEM;
+		goto fail;
+	}
+
+	struct scan_build b = { scan, opts, stack, 0, 0, false };
+	err = snapshot_list(scan->snap, on_entry, &b);
+	if (err < 0) {
+		if (errbuf && err != ERR_NOMEM)
+			snprintf(errbuf, errbuf_size, "%s: could not list the files: %s", path,
+				 err_str(err));
+		goto fail;
+	}
+	err = scan_finish(scan);
+	if (err)
+		goto fail;
+	*out = scan;
+	return 0;
+fail:
+	if (errbuf && err == ERR_NOMEM)
+		snprintf(errbuf, errbuf_size, "out of memory");
+	scan_free(scan);
+	return err;
+}
+
+void
+scan_free(struct scan *scan)
+{
+	if (!scan)
+		return;
+	if (scan->snap)
+		snapshot_close(scan->snap);
+	free(scan->files);
+	free(scan->findings.items);
+	detect_out_release(&scan->found);
+	diags_release(&scan->diags);
+	arena_release(&scan->arena);
+	free(scan);
+}
+
+const char *
+scan_root(const struct scan *scan)
+{
+	return scan->root;
+}
+
+const char *
+scan_snapshot_name(const struct scan *scan)
+{
+	return scan->name;
+}
+
+bool
+scan_is_git(const struct scan *scan)
+{
+	return scan->git;
+}
+
+size_t
+scan_file_count(const struct scan *scan)
+{
+	return scan->n_files;
+}
+
+const struct scan_file *
+scan_file(const struct scan *scan, size_t i)
+{
+	return i < scan->n_files ? &scan->files[i] : NULL;
+}
+
+const struct scan_file *
+scan_find_file(const struct scan *scan, const char *path)
+{
+	return find_file(scan, path);
+}
+
+size_t
+scan_dep_count(const struct scan *scan)
+{
+	return scan->found.n_deps;
+}
+
+const struct dep *
+scan_dep(const struct scan *scan, size_t i)
+{
+	return i < scan->found.n_deps ? scan->found.deps[i] : NULL;
+}
+
+size_t
+scan_option_count(const struct scan *scan)
+{
+	return scan->found.n_options;
+}
+
+const struct index_option *
+scan_option(const struct scan *scan, size_t i)
+{
+	return i < scan->found.n_options ? scan->found.options[i] : NULL;
+}
+
+size_t
+scan_finding_count(const struct scan *scan)
+{
+	return scan->findings.len;
+}
+
+const struct finding *
+scan_finding(const struct scan *scan, size_t i)
+{
+	return i < scan->findings.len ? &scan->findings.items[i] : NULL;
+}
+
+size_t
+scan_diag_count(const struct scan *scan)
+{
+	return scan->diags.len;
+}
+
+const struct diag *
+scan_diag(const struct scan *scan, size_t i)
+{
+	return i < scan->diags.len ? &scan->diags.items[i] : NULL;
+}
+
+void
+scan_severity_counts(const struct scan *scan, size_t counts[SEV_COUNT])
+{
+	memcpy(counts, scan->sev_counts, sizeof(scan->sev_counts));
+}
+
+int
+scan_blame(const struct scan *scan, const char *path, unsigned line, struct blame *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!scan->git)
+		return ERR_NOTFOUND;
+	return snapshot_blame(scan->snap, path, line, out);
+}
+
+const char *
+scan_intel_date(void)
+{
+	return intel_snapshot_date();
+}

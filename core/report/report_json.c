@@ -1,1 +1,221 @@
-/* placeholder: being written */
+/*
+ * The JSON report, written with cJSON. Its shape is a public interface
+ * (docs/json-output.md): later versions only add fields.
+ */
+#include "deputy/report.h"
+
+#include <stdlib.h>
+
+#include <cjson/cJSON.h>
+
+#include "deputy/diag.h"
+
+/*
+ * cJSON strings must be valid UTF-8 to be valid JSON; repository text may
+ * not be. Invalid bytes become U+FFFD here (the raw bytes are in the file).
+ */
+#include "deputy/utf8.h"
+#include "deputy/strbuf.h"
+
+static cJSON *
+add_str(cJSON *obj, const char *key, const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct sv v = sv_from_cstr(s ? s : "");
+	cJSON *item;
+
+	for (size_t i = 0; i < v.len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(v.ptr + i, v.len - i, &cp);
+		if (n == 0) {
+			strbuf_adds(&sb, "\xef\xbf\xbd");
+			i++;
+		} else {
+			strbuf_add(&sb, v.ptr + i, n);
+			i += n;
+		}
+	}
+	item = cJSON_AddStringToObject(obj, key, strbuf_cstr(&sb));
+	strbuf_release(&sb);
+	return item;
+}
+
+static void
+add_str_or_null(cJSON *obj, const char *key, const char *s)
+{
+	if (s)
+		add_str(obj, key, s);
+	else
+		cJSON_AddNullToObject(obj, key);
+}
+
+static cJSON *
+str_array(const char *const *items, size_t n)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (size_t i = 0; arr && i < n; i++) {
+		cJSON *wrap = cJSON_CreateObject();
+		add_str(wrap, "v", items[i]);
+		cJSON *v = cJSON_DetachItemFromObject(wrap, "v");
+		cJSON_AddItemToArray(arr, v);
+		cJSON_Delete(wrap);
+	}
+	return arr;
+}
+
+static cJSON *
+dep_json(const struct dep *d)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "ecosystem", ecosystem_str(d->ecosystem));
+	add_str(o, "name", d->name);
+	add_str(o, "normalized", d->normalized);
+	add_str(o, "spec", d->spec);
+	add_str(o, "file", d->file);
+	cJSON_AddNumberToObject(o, "line", d->line);
+	cJSON_AddNumberToObject(o, "column", d->column);
+	cJSON_AddStringToObject(o, "kind", dep_kind_str(d->kind));
+	cJSON_AddItemToObject(o, "extras", str_array(d->extras, d->n_extras));
+	add_str(o, "marker", d->marker);
+	add_str_or_null(o, "url", d->url);
+	add_str_or_null(o, "ref", d->vcs_ref);
+	cJSON_AddItemToObject(o, "hashes", str_array(d->hashes, d->n_hashes));
+	cJSON_AddBoolToObject(o, "editable", d->editable);
+	cJSON_AddBoolToObject(o, "pinned", dep_is_pinned(d));
+	add_str_or_null(o, "index_url", d->index_url);
+	add_str_or_null(o, "package", d->package);
+	add_str(o, "raw", d->raw);
+	return o;
+}
+
+static cJSON *
+option_json(const struct index_option *opt)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "option", index_option_str(opt->kind));
+	add_str(o, "value", opt->value);
+	add_str(o, "file", opt->file);
+	cJSON_AddNumberToObject(o, "line", opt->line);
+	cJSON_AddNumberToObject(o, "column", opt->column);
+	add_str(o, "raw", opt->raw);
+	return o;
+}
+
+static cJSON *
+finding_json(const struct finding *f)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "rule", f->rule->id);
+	cJSON_AddStringToObject(o, "severity", severity_str(f->severity));
+	cJSON_AddStringToObject(o, "title", f->rule->title);
+	if (f->dep) {
+		cJSON_AddStringToObject(o, "ecosystem", ecosystem_str(f->dep->ecosystem));
+		add_str(o, "name", f->dep->name[0] ? f->dep->name : f->dep->url);
+	} else {
+		cJSON_AddStringToObject(o, "ecosystem", "pypi");
+		add_str(o, "name", f->option ? f->option->value : "");
+		if (f->option)
+			cJSON_AddStringToObject(o, "option", index_option_str(f->option->kind));
+	}
+	add_str(o, "file", f->file);
+	cJSON_AddNumberToObject(o, "line", f->line);
+	cJSON_AddNumberToObject(o, "column", f->column);
+	add_str(o, "message", f->message);
+	add_str_or_null(o, "imitates", f->imitates);
+	if (f->imitates_rank)
+		cJSON_AddNumberToObject(o, "imitates_rank", f->imitates_rank);
+	else
+		cJSON_AddNullToObject(o, "imitates_rank");
+	add_str_or_null(o, "technique", f->technique);
+	add_str_or_null(o, "source", f->source);
+	return o;
+}
+
+static const char *
+file_state_str(enum scan_file_state s)
+{
+	switch (s) {
+	case FILE_READ: return "read";
+	case FILE_TOO_LARGE: return "too-large";
+	case FILE_BINARY: return "binary";
+	case FILE_SYMLINK_OUTSIDE: return "symlink-outside";
+	case FILE_SUBMODULE: return "submodule";
+	case FILE_UNREADABLE: return "unreadable";
+	}
+	return "?";
+}
+
+static cJSON *
+build(const struct scan *scan)
+{
+	cJSON *root = cJSON_CreateObject();
+	cJSON *arr, *o;
+	size_t counts[SEV_COUNT];
+
+	cJSON_AddNumberToObject(root, "schema_version", REPORT_JSON_SCHEMA_VERSION);
+	o = cJSON_AddObjectToObject(root, "tool");
+	cJSON_AddStringToObject(o, "name", "deputy");
+	cJSON_AddStringToObject(o, "version", DEPUTY_VERSION);
+	o = cJSON_AddObjectToObject(root, "snapshot");
+	add_str(o, "root", scan_root(scan));
+	add_str(o, "name", scan_snapshot_name(scan));
+	cJSON_AddBoolToObject(o, "git", scan_is_git(scan));
+
+	arr = cJSON_AddArrayToObject(root, "files");
+	for (size_t i = 0; i < scan_file_count(scan); i++) {
+		const struct scan_file *f = scan_file(scan, i);
+		cJSON *fo = cJSON_CreateObject();
+		add_str(fo, "path", f->path);
+		add_str_or_null(fo, "detector", f->detector);
+		cJSON_AddStringToObject(fo, "state", file_state_str(f->state));
+		add_str_or_null(fo, "note", f->note);
+		cJSON_AddItemToArray(arr, fo);
+	}
+	arr = cJSON_AddArrayToObject(root, "declarations");
+	for (size_t i = 0; i < scan_dep_count(scan); i++)
+		cJSON_AddItemToArray(arr, dep_json(scan_dep(scan, i)));
+	arr = cJSON_AddArrayToObject(root, "options");
+	for (size_t i = 0; i < scan_option_count(scan); i++)
+		cJSON_AddItemToArray(arr, option_json(scan_option(scan, i)));
+	arr = cJSON_AddArrayToObject(root, "findings");
+	for (size_t i = 0; i < scan_finding_count(scan); i++)
+		cJSON_AddItemToArray(arr, finding_json(scan_finding(scan, i)));
+	arr = cJSON_AddArrayToObject(root, "diagnostics");
+	for (size_t i = 0; i < scan_diag_count(scan); i++) {
+		const struct diag *d = scan_diag(scan, i);
+		cJSON *dobj = cJSON_CreateObject();
+		cJSON_AddStringToObject(dobj, "level", diag_level_str(d->level));
+		add_str(dobj, "file", d->path);
+		cJSON_AddNumberToObject(dobj, "line", d->line);
+		cJSON_AddNumberToObject(dobj, "column", d->column);
+		add_str(dobj, "message", d->message);
+		cJSON_AddItemToArray(arr, dobj);
+	}
+	scan_severity_counts(scan, counts);
+	o = cJSON_AddObjectToObject(root, "summary");
+	for (int s = SEV_COUNT - 1; s >= 0; s--)
+		cJSON_AddNumberToObject(o, severity_str((enum severity)s), (double)counts[s]);
+	return root;
+}
+
+int
+report_json(FILE *out, const struct scan *scan)
+{
+	cJSON *root = build(scan);
+	char *text;
+
+	if (!root)
+		return ERR_NOMEM;
+	text = cJSON_Print(root);
+	cJSON_Delete(root);
+	if (!text)
+		return ERR_NOMEM;
+	fputs(text, out);
+	fputc('\n', out);
+	free(text);
+	return ferror(out) ? ERR_IO : 0;
+}

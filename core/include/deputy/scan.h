@@ -108,4 +108,7 @@ void scan_severity_counts(const struct scan *scan, size_t counts[SEV_COUNT]);
  */
 int scan_blame(const struct scan *scan, const char *path, unsigned line, struct blame *out);
 
+/* The snapshot date of the bundled intel ("2026-11-25"). Static. */
+const char *scan_intel_date(void);
+
 #endif

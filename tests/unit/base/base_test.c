@@ -1,0 +1,148 @@
+/* core/base: arena, strbuf, sv, utf8, diagnostics, path resolution, names. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "deputy/arena.h"
+#include "deputy/dep.h"
+#include "deputy/diag.h"
+#include "deputy/path.h"
+#include "deputy/strbuf.h"
+#include "deputy/utf8.h"
+
+static void
+test_arena_strings_survive_until_release(void **state)
+{
+	struct arena a = ARENA_INIT;
+	(void)state;
+	char *s = arena_strndup(&a, sv_make("abcdef", 3));
+	char *big = arena_alloc(&a, 1 << 20);   /* larger than a block */
+	char *f = arena_printf(&a, "%s-%d", "x", 42);
+	assert_non_null(big);
+	assert_string_equal(s, "abc");
+	assert_string_equal(f, "x-42");
+	assert_int_equal(((uintptr_t)arena_alloc(&a, 3)) % _Alignof(max_align_t), 0);
+	arena_release(&a);
+}
+
+static void
+test_strbuf_grows_and_formats(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	(void)state;
+	for (int i = 0; i < 1000; i++)
+		strbuf_printf(&sb, "%d,", i);
+	assert_int_equal(sb.len, strlen(sb.ptr));
+	assert_true(sv_starts_with(strbuf_sv(&sb), SV_LIT("0,1,2,")));
+	assert_true(sv_ends_with(strbuf_sv(&sb), SV_LIT("998,999,")));
+	strbuf_release(&sb);
+	assert_string_equal(strbuf_cstr(&sb), "");
+}
+
+static void
+test_sv_trims_and_finds(void **state)
+{
+	(void)state;
+	assert_true(sv_eq_cstr(sv_trim(SV_LIT(" \t abc \r\n")), "abc"));
+	assert_int_equal(sv_find(SV_LIT("a==b"), SV_LIT("==")), 1);
+	assert_int_equal(sv_find_char(SV_LIT("abc"), 'z'), SV_NPOS);
+	assert_true(sv_eq_nocase(SV_LIT("ReQuests"), SV_LIT("requests")));
+}
+
+static void
+test_utf8_decode_rejects_bad_sequences(void **state)
+{
+	uint32_t cp;
+	(void)state;
+	assert_int_equal(utf8_decode("\xe6\x97\xa5", 3, &cp), 3);
+	assert_int_equal(cp, 0x65e5);
+	assert_int_equal(utf8_decode("\xe6\x97", 2, &cp), 0);        /* truncated */
+	assert_int_equal(utf8_decode("\xf4\x90\x80\x80", 4, &cp), 0); /* > U+10FFFF */
+	assert_int_equal(utf8_count("a\xffé", 4), 3);
+}
+
+static void
+test_diag_reports_line_and_column_in_code_points(void **state)
+{
+	struct arena a = ARENA_INIT;
+	struct diags d;
+	const char text[] = "first\nnaïve==x\n";
+	struct source src = { "requirements.txt", SV_LIT(text) };
+	(void)state;
+	diags_init(&d, &a);
+	diag_add(&d, DIAG_ERROR, &src, (struct span){ 13, 14 }, "expected %s", "a version");
+	assert_int_equal(d.len, 1);
+	assert_int_equal(d.items[0].line, 2);
+	assert_int_equal(d.items[0].column, 7);   /* "naïve=" is 6 code points */
+	assert_string_equal(d.items[0].message, "expected a version");
+	assert_true(sv_eq_cstr(text_line(src.text, 2), "naïve==x"));
+	diags_release(&d);
+	arena_release(&a);
+}
+
+static void
+test_path_resolve_stays_inside_the_root(void **state)
+{
+	struct arena a = ARENA_INIT;
+	char *out;
+	(void)state;
+	assert_int_equal(path_resolve(&out, &a, "requirements/dev.txt", "../base.txt"), 0);
+	assert_string_equal(out, "base.txt");
+	assert_int_equal(path_resolve(&out, &a, "a/b/c.txt", "./d/../e.txt"), 0);
+	assert_string_equal(out, "a/b/e.txt");
+	assert_int_equal(path_resolve(&out, &a, "req.txt", "../../etc/passwd"), ERR_OUTSIDE);
+	assert_int_equal(path_resolve(&out, &a, "req.txt", "/etc/passwd"), ERR_OUTSIDE);
+	assert_int_equal(path_resolve(&out, &a, "x/req.txt", ".."), ERR_USAGE);
+	assert_int_equal(path_resolve(&out, &a, "req.txt", ""), ERR_USAGE);
+	arena_release(&a);
+}
+
+static void
+test_normalize_name_follows_pep503(void **state)
+{
+	struct arena a = ARENA_INIT;
+	(void)state;
+	assert_string_equal(dep_normalize_name(&a, SV_LIT("Setup_Tools")), "setup-tools");
+	assert_string_equal(dep_normalize_name(&a, SV_LIT("zope.Interface")), "zope-interface");
+	assert_string_equal(dep_normalize_name(&a, SV_LIT("a-_.-b")), "a-b");
+	assert_true(dep_name_is_normalized(SV_LIT("setup-tools")));
+	assert_false(dep_name_is_normalized(SV_LIT("Setup_Tools")));
+	arena_release(&a);
+}
+
+static void
+test_pinned_means_one_exact_version(void **state)
+{
+	struct dep d = { 0 };
+	(void)state;
+	d.spec = "==2.31.0";
+	assert_true(dep_is_pinned(&d));
+	d.spec = "===foo";
+	assert_true(dep_is_pinned(&d));
+	d.spec = "==2.*";
+	assert_false(dep_is_pinned(&d));
+	d.spec = ">=1,==2";
+	assert_false(dep_is_pinned(&d));
+	d.spec = "";
+	assert_false(dep_is_pinned(&d));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_arena_strings_survive_until_release),
+		cmocka_unit_test(test_strbuf_grows_and_formats),
+		cmocka_unit_test(test_sv_trims_and_finds),
+		cmocka_unit_test(test_utf8_decode_rejects_bad_sequences),
+		cmocka_unit_test(test_diag_reports_line_and_column_in_code_points),
+		cmocka_unit_test(test_path_resolve_stays_inside_the_root),
+		cmocka_unit_test(test_normalize_name_follows_pep503),
+		cmocka_unit_test(test_pinned_means_one_exact_version),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,86 @@
+/* core/base/escape.c: nothing unsafe passes, everything safe passes unchanged. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "deputy/escape.h"
+
+static char *
+esc(struct strbuf *sb, const char *s, size_t len)
+{
+	strbuf_reset(sb);
+	assert_int_equal(escape_text(sb, sv_make(s, len), false), 0);
+	return sb->ptr ? sb->ptr : "";
+}
+
+static void
+test_escape_copies_printable_utf8_unchanged(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	(void)state;
+	assert_string_equal(esc(&sb, "requests==2.31 café 日本", 27), "requests==2.31 café 日本");
+	assert_true(escape_is_safe(sv_from_cstr("café"), false));
+	strbuf_release(&sb);
+}
+
+static void
+test_escape_shows_esc_sequences_visibly(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	(void)state;
+	const char *s = "\x1b]0;pwned\x07" "evil\x1b[2J";
+	assert_string_equal(esc(&sb, s, strlen(s)), "\\e]0;pwned\\x07evil\\e[2J");
+	assert_false(escape_is_safe(sv_from_cstr(s), false));
+	strbuf_release(&sb);
+}
+
+static void
+test_escape_replaces_invalid_utf8_and_c1_controls(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	(void)state;
+	assert_string_equal(esc(&sb, "a\xff" "b", 3), "a\\xffb");
+	assert_string_equal(esc(&sb, "\xc2\x9b" "31m", 5), "\\u{009b}31m");  /* C1 CSI */
+	assert_string_equal(esc(&sb, "\xc0\xaf", 2), "\\xc0\\xaf");          /* overlong */
+	assert_string_equal(esc(&sb, "\xed\xa0\x80", 3), "\\xed\\xa0\\x80"); /* surrogate */
+	strbuf_release(&sb);
+}
+
+static void
+test_escape_shows_bidi_controls(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	(void)state;
+	/* U+202E RIGHT-TO-LEFT OVERRIDE, as in Trojan Source */
+	assert_string_equal(esc(&sb, "a\xe2\x80\xae" "b", 5), "a\\u{202e}b");
+	strbuf_release(&sb);
+}
+
+static void
+test_escape_keeps_nul_visible(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	(void)state;
+	assert_string_equal(esc(&sb, "a\0b\tc\n", 6), "a\\x00b\\tc\\n");
+	strbuf_reset(&sb);
+	escape_text(&sb, sv_make("a\tb", 3), true);
+	assert_string_equal(sb.ptr, "a\tb");
+	strbuf_release(&sb);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_escape_copies_printable_utf8_unchanged),
+		cmocka_unit_test(test_escape_shows_esc_sequences_visibly),
+		cmocka_unit_test(test_escape_replaces_invalid_utf8_and_c1_controls),
+		cmocka_unit_test(test_escape_shows_bidi_controls),
+		cmocka_unit_test(test_escape_keeps_nul_visible),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,182 @@
+/* Command-line parsing: a table-free, hand-written getopt for subcommands. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "deputy/diag.h"
+
+void
+cli_usage(FILE *out)
+{
+	fputs("usage: deputy [OPTIONS] [PATH]\n"
+	      "       deputy --demo\n"
+	      "       deputy scan [PATH] [--format text|json] [--fail-on SEVERITY] [--rev REV]\n"
+	      "       deputy explain [RULE]\n"
+	      "\n"
+	      "Audits the Python dependencies declared in the git repository (or folder)\n"
+	      "at PATH (default: the current directory) and lets you step through every\n"
+	      "risky entry: look-alike names, standard-library names, known-malicious\n"
+	      "packages, unpinned versions, mutable git refs, insecure or extra indexes.\n"
+	      "deputy never runs code from the repository and never writes into it.\n"
+	      "\n"
+	      "Commands:\n"
+	      "  (none)          open the interactive audit screen\n"
+	      "  scan            print every declaration and finding, for scripts and CI\n"
+	      "  explain [RULE]  explain a rule, or list every rule\n"
+	      "\n"
+	      "Options:\n"
+	      "  --rev REV       audit a revision (any commit-ish) instead of the working tree\n"
+	      "  --demo          open a built-in teaching repository (made in a temporary\n"
+	      "                  folder, removed on exit)\n"
+	      "  --theme NAME    colour theme: a name in themes/ or a path to a JSON file\n"
+	      "  -h, --help      show this help\n"
+	      "  -V, --version   show the version\n"
+	      "\n"
+	      "In the audit screen, press ? for the keys.\n", out);
+}
+
+void
+cli_scan_usage(FILE *out)
+{
+	fputs("usage: deputy scan [PATH] [--format text|json] [--fail-on SEVERITY] [--rev REV]\n"
+	      "\n"
+	      "Prints every declaration and finding of the repository at PATH.\n"
+	      "\n"
+	      "  --format FORMAT     text (default) or json (see docs/json-output.md)\n"
+	      "  --fail-on SEVERITY  exit 1 when a finding is at or above SEVERITY:\n"
+	      "                      critical, high (default), medium, low, info\n"
+	      "  --rev REV           scan a revision instead of the working tree\n"
+	      "\n"
+	      "Exit status: 0 nothing at or above the threshold, 1 something is,\n"
+	      "2 a usage or input/output error.\n", out);
+}
+
+/* Matches "--name VALUE" and "--name=VALUE"; advances *@i past what it used. */
+static int
+take_value(const char **out, const char *name, int argc, char **argv, int *i, char *err,
+	   size_t err_size)
+{
+	const char *arg = argv[*i];
+	size_t n = strlen(name);
+
+	if (strncmp(arg, name, n) != 0)
+		return 1;       /* not this option */
+	if (arg[n] == '=') {
+		*out = arg + n + 1;
+		return 0;
+	}
+	if (arg[n] != '\0')
+		return 1;
+	if (*i + 1 >= argc) {
+		snprintf(err, err_size, "option '%s' needs a value", name);
+		return ERR_USAGE;
+	}
+	*out = argv[++*i];
+	return 0;
+}
+
+static int
+parse_option(struct cli *out, int argc, char **argv, int *i, char *err, size_t err_size)
+{
+	const char *arg = argv[*i];
+	const char *value;
+	int r;
+
+	if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+		if (out->command == CMD_SCAN)
+			out->help_for_scan = true;
+		else
+			out->command = CMD_HELP;
+		return 0;
+	}
+	if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
+		out->command = CMD_VERSION;
+		return 0;
+	}
+	if (strcmp(arg, "--demo") == 0) {
+		if (out->command != CMD_AUDIT) {
+			snprintf(err, err_size, "--demo goes alone, without a command");
+			return ERR_USAGE;
+		}
+		out->command = CMD_DEMO;
+		return 0;
+	}
+	if ((r = take_value(&out->rev, "--rev", argc, argv, i, err, err_size)) <= 0)
+		return r;
+	if ((r = take_value(&out->theme, "--theme", argc, argv, i, err, err_size)) <= 0)
+		return r;
+	if ((r = take_value(&value, "--format", argc, argv, i, err, err_size)) <= 0) {
+		if (r < 0)
+			return r;
+		if (strcmp(value, "text") == 0)
+			out->format = FORMAT_TEXT;
+		else if (strcmp(value, "json") == 0)
+			out->format = FORMAT_JSON;
+		else {
+			snprintf(err, err_size, "unknown format '%.40s' (expected text or json)",
+				 value);
+			return ERR_USAGE;
+		}
+		return 0;
+	}
+	if ((r = take_value(&value, "--fail-on", argc, argv, i, err, err_size)) <= 0) {
+		if (r < 0)
+			return r;
+		if (severity_parse(&out->fail_on, value) != 0) {
+			snprintf(err, err_size, "unknown severity '%.40s' (expected critical, high, "
+				 "medium, low or info)", value);
+			return ERR_USAGE;
+		}
+		return 0;
+	}
+	snprintf(err, err_size, "unknown option '%.60s' (try 'deputy --help')", arg);
+	return ERR_USAGE;
+}
+
+int
+cli_parse(struct cli *out, int argc, char **argv, char *err, size_t err_size)
+{
+	int positional = 0;
+	bool options_done = false;
+
+	*out = (struct cli)CLI_INIT;
+	err[0] = '\0';
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+
+		if (!options_done && strcmp(arg, "--") == 0) {
+			options_done = true;
+			continue;
+		}
+		if (!options_done && arg[0] == '-' && arg[1] != '\0') {
+			int r = parse_option(out, argc, argv, &i, err, err_size);
+			if (r)
+				return r;
+			continue;
+		}
+		if (positional == 0 && out->command == CMD_AUDIT && !options_done &&
+		    (strcmp(arg, "scan") == 0 || strcmp(arg, "explain") == 0)) {
+			out->command = arg[0] == 's' ? CMD_SCAN : CMD_EXPLAIN;
+			continue;
+		}
+		if (positional++ > 0) {
+			snprintf(err, err_size, "unexpected argument '%.60s'", arg);
+			return ERR_USAGE;
+		}
+		if (out->command == CMD_EXPLAIN)
+			out->rule = arg;
+		else
+			out->path = arg;
+	}
+	if (out->command == CMD_DEMO && (positional || out->rev)) {
+		snprintf(err, err_size, "--demo takes no path and no --rev");
+		return ERR_USAGE;
+	}
+	if (out->command != CMD_SCAN && (out->format != FORMAT_TEXT || out->fail_on != SEV_HIGH) &&
+	    out->command != CMD_HELP && out->command != CMD_VERSION) {
+		snprintf(err, err_size, "--format and --fail-on go with 'deputy scan'");
+		return ERR_USAGE;
+	}
+	return 0;
+}

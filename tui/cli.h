@@ -1,0 +1,46 @@
+/* The command line: what the user asked for, parsed without side effects. */
+#ifndef DEPUTY_TUI_CLI_H
+#define DEPUTY_TUI_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "deputy/rule.h"
+
+enum cli_command {
+	CMD_AUDIT,      /* deputy [PATH]: the audit screen */
+	CMD_DEMO,       /* deputy --demo */
+	CMD_SCAN,       /* deputy scan [PATH] */
+	CMD_EXPLAIN,    /* deputy explain [RULE] */
+	CMD_HELP,
+	CMD_VERSION,
+};
+
+enum cli_format {
+	FORMAT_TEXT,
+	FORMAT_JSON,
+};
+
+struct cli {
+	enum cli_command command;
+	const char *path;           /* borrowed from argv; "." by default */
+	const char *rev;            /* --rev; NULL for the working tree */
+	const char *rule;           /* explain RULE; NULL lists all */
+	const char *theme;          /* --theme */
+	enum cli_format format;
+	enum severity fail_on;
+	bool help_for_scan;         /* scan --help */
+};
+
+#define CLI_INIT { CMD_AUDIT, ".", NULL, NULL, NULL, FORMAT_TEXT, SEV_HIGH, false }
+
+/*
+ * Parses @argv into @out. Returns 0, or ERR_USAGE with a one-line message
+ * (without the "deputy: " prefix) in @err.
+ */
+int cli_parse(struct cli *out, int argc, char **argv, char *err, size_t err_size);
+
+void cli_usage(FILE *out);
+void cli_scan_usage(FILE *out);
+
+#endif
