@@ -32,6 +32,7 @@ struct scan {
 	struct detect_out found;     /* deps, options (heap arrays of arena pointers) */
 	struct findings findings;
 	size_t sev_counts[SEV_COUNT];
+	struct intel *intel;         /* findings borrow its strings */
 };
 
 /* State while a scan is built; gone when scan_run returns. */
@@ -237,6 +238,18 @@ on_entry(const struct snapshot_entry *e, void *payload)
 	const struct detector *det = detector_for_path(e->path);
 	if (!det || find_file(scan, e->path))
 		return 0;
+	if (e->kind == SNAP_SYMLINK) {
+		/* A link to another dependency file inside the repository is
+		 * that file: read it once, under its own name. */
+		char *target = NULL;
+		int err = snapshot_resolve(scan->snap, e->path, &target);
+		bool same = err == 0 && strcmp(target, e->path) != 0 && detector_for_path(target);
+		free(target);
+		if (err == ERR_NOMEM)
+			return err;
+		if (same)
+			return 0;
+	}
 	struct detect_ctx ctx = { false, false };
 	int err = read_one(b, e->path, det, &ctx, NULL);
 	if (err)
@@ -291,19 +304,17 @@ cmp_finding(const void *a, const void *b)
 static int
 scan_finish(struct scan *scan)
 {
-	struct intel *intel;
 	int err;
 
 	qsort(scan->files, scan->n_files, sizeof(*scan->files), cmp_file);
 	qsort(scan->found.deps, scan->found.n_deps, sizeof(*scan->found.deps), cmp_dep);
 	qsort(scan->found.options, scan->found.n_options, sizeof(*scan->found.options),
 	      cmp_option);
-	err = intel_open(&intel);
+	err = intel_open(&scan->intel);
 	if (err)
 		return err;
-	err = rules_run(&scan->findings, &scan->arena, intel, scan->found.deps, scan->found.n_deps,
-			scan->found.options, scan->found.n_options);
-	intel_free(intel);
+	err = rules_run(&scan->findings, &scan->arena, scan->intel, scan->found.deps,
+			scan->found.n_deps, scan->found.options, scan->found.n_options);
 	if (err)
 		return err;
 	qsort(scan->findings.items, scan->findings.len, sizeof(*scan->findings.items),
@@ -372,6 +383,8 @@ scan_free(struct scan *scan)
 		snapshot_close(scan->snap);
 	free(scan->files);
 	free(scan->findings.items);
+	if (scan->intel)
+		intel_free(scan->intel);
 	detect_out_release(&scan->found);
 	diags_release(&scan->diags);
 	arena_release(&scan->arena);

@@ -3,6 +3,7 @@
  * finished scan to the audit screen or to a report.
  */
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,19 +92,41 @@ run_audit(const struct cli *cli, const char *path, bool demo)
 	return EXIT_CLEAN;
 }
 
+/*
+ * The demo's folder, so that a terminal closed under deputy (SIGHUP) or a
+ * kill (SIGTERM) still removes it. nftw() is not async-signal-safe; the
+ * process ends right after, so the worst case is a folder left in $TMPDIR.
+ */
+static char *demo_dir;
+
+static void
+on_fatal_signal(int sig)
+{
+	if (demo_dir)
+		demo_remove(demo_dir);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 static int
 run_demo(const struct cli *cli)
 {
-	char *dir;
-	int rc = demo_create(&dir);
+	int rc = demo_create(&demo_dir);
 
 	if (rc) {
 		fprintf(stderr, "deputy: could not create the demo repository: %s\n", err_str(rc));
 		return EXIT_TROUBLE;
 	}
-	rc = run_audit(cli, dir, true);
-	demo_remove(dir);
-	free(dir);
+	signal(SIGHUP, on_fatal_signal);
+	signal(SIGTERM, on_fatal_signal);
+	signal(SIGINT, on_fatal_signal);
+	rc = run_audit(cli, demo_dir, true);
+	signal(SIGHUP, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGINT, SIG_DFL);
+	demo_remove(demo_dir);
+	free(demo_dir);
+	demo_dir = NULL;
 	return rc;
 }
 

@@ -37,9 +37,18 @@ struct snapshot;
  * there is none, the plain folder @path. @rev NULL means the working tree
  * (or the folder); otherwise a commit-ish, which needs git. Repository
  * configuration that could run programs (hooks, filters, fsmonitor) is never
- * used. Returns 0 or ERR_NOTFOUND (no such path), ERR_GIT (bad rev,
- * corrupt repository), ERR_USAGE (--rev on a plain folder), ERR_NOMEM; a
+ * used. @path may also be a file inside the repository. Returns 0 or
+ * ERR_NOTFOUND (no such path), ERR_GIT (bad rev, corrupt repository, or a
+ * core.worktree naming a folder that does not hold @path), ERR_USAGE (--rev
+ * on a plain folder; a bare repository without --rev), ERR_NOMEM; a
  * one-line reason goes to @errbuf.
+ *
+ * Sets libgit2's process-wide options on every open (libgit2 is initialised
+ * here and shut down by snapshot_close(), reference-counted): owner
+ * validation off (auditing someone else's clone is the point), and empty
+ * search paths for the system, XDG, global and ProgramData levels, so the
+ * user's and the system's config, attributes and excludes never change what
+ * a snapshot holds.
  */
 int snapshot_open(struct snapshot **out, const char *path, const char *rev,
 		  char *errbuf, size_t errbuf_size);
@@ -64,12 +73,29 @@ int snapshot_list(struct snapshot *snap, snapshot_entry_fn fn, void *payload);
  * 8 links). On success *@out is a heap buffer the caller frees with free()
  * (NUL-terminated for convenience; the bytes may hold NUL) and *@out_len its
  * length. Returns 0, ERR_NOTFOUND, ERR_OUTSIDE (a link or path leaving the
- * repository), ERR_LIMIT (larger than @max_size), ERR_IO, ERR_NOMEM.
+ * repository), ERR_LIMIT (larger than @max_size, or more than 8 links: a
+ * loop or a long chain), ERR_IO, ERR_NOMEM. ERR_NOTFOUND also covers what
+ * the snapshot does not hold: an ignored file, anything under .git/, a
+ * submodule's or nested repository's files, a folder, and anything that is
+ * not a regular file (FIFO, device, socket: never opened, so never blocks).
  */
 int snapshot_read(struct snapshot *snap, const char *path, uint64_t max_size,
 		  char **out, size_t *out_len);
 
-/* See scan_blame() in deputy/scan.h. */
+/*
+ * The path of the regular file @path names once in-repository symlinks are
+ * followed, as snapshot_read() would read it (e.g. "requirements.txt" for a
+ * link "requirements-alias.txt -> requirements.txt"). *@out is heap (free()).
+ * Returns 0, ERR_NOTFOUND, ERR_OUTSIDE, ERR_LIMIT (more than 8 links: a loop
+ * or a long chain), ERR_IO, ERR_NOMEM.
+ */
+int snapshot_resolve(struct snapshot *snap, const char *path, char **out);
+
+/*
+ * See scan_blame() in deputy/scan.h. @path is followed through symlinks like
+ * snapshot_read(). The working tree is blamed against HEAD, with the bytes on
+ * disk, so a line not yet committed gives ERR_NOTFOUND and commit "".
+ */
 int snapshot_blame(struct snapshot *snap, const char *path, unsigned line, struct blame *out);
 
 #endif

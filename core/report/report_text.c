@@ -110,12 +110,36 @@ report_count_at_least(const struct scan *scan, enum severity threshold)
 	return n;
 }
 
+/* Writes @text wrapped at @width columns, each line indented by two spaces. */
+static void
+put_wrapped(FILE *out, const char *text, size_t width)
+{
+	const char *p = text;
+
+	while (*p) {
+		size_t len = strlen(p), cut = len;
+		if (len > width) {
+			cut = width;
+			while (cut > 0 && p[cut] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = width;    /* one long word: break it */
+		}
+		fprintf(out, "  %.*s\n", (int)cut, p);
+		p += cut;
+		while (*p == ' ')
+			p++;
+	}
+}
+
 int
 report_rule(FILE *out, const struct rule *rule)
 {
 	fprintf(out, "%s (%s): %s\n\n", rule->id, severity_str(rule->severity), rule->title);
-	fprintf(out, "Why it matters\n  %s\n\n", rule->why);
-	fprintf(out, "What to do\n  %s\n", rule->fix);
+	fputs("Why it matters\n", out);
+	put_wrapped(out, rule->why, 74);
+	fputs("\nWhat to do\n", out);
+	put_wrapped(out, rule->fix, 74);
 	if (rule->refs && rule->refs[0]) {
 		fputs("\nReferences\n", out);
 		for (const char *const *r = rule->refs; *r; r++)

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The command line: help, version, errors that name their cause, exit codes.
+source "$(dirname "$0")/lib.sh"
+
+"$DEPUTY" --help >"$WORK/help" 2>&1
+expect_eq "--help exit" "$?" 0
+expect_grep "--help shows usage" '^usage: deputy' "$WORK/help"
+"$DEPUTY" scan --help >"$WORK/shelp" 2>&1
+expect_grep "scan --help" 'fail-on' "$WORK/shelp"
+"$DEPUTY" --version >"$WORK/version" 2>&1
+expect_eq "--version exit" "$?" 0
+expect_grep "--version" '^deputy [0-9]+\.[0-9]+\.[0-9]+ \(intel of [0-9]{4}-[0-9]{2}-[0-9]{2}\)' "$WORK/version"
+
+"$DEPUTY" --bogus >"$WORK/e1" 2>&1
+expect_eq "unknown option exit" "$?" 2
+expect_grep "unknown option message" "unknown option '--bogus'" "$WORK/e1"
+"$DEPUTY" scan --format xml . >"$WORK/e2" 2>&1
+expect_eq "bad format exit" "$?" 2
+expect_grep "bad format message" "unknown format 'xml'" "$WORK/e2"
+"$DEPUTY" scan --fail-on severe . >"$WORK/e3" 2>&1
+expect_eq "bad severity exit" "$?" 2
+"$DEPUTY" scan "$WORK/does-not-exist" >"$WORK/e4" 2>&1
+expect_eq "missing path exit" "$?" 2
+expect_grep "missing path names the path" 'does-not-exist' "$WORK/e4"
+"$DEPUTY" scan --rev no-such-rev "$WORK" >"$WORK/e5" 2>&1
+expect_eq "--rev on a plain folder exit" "$?" 2
+"$DEPUTY" </dev/null >"$WORK/e6" 2>&1
+expect_eq "audit without a terminal exit" "$?" 2
+expect_grep "audit without a terminal message" 'needs a terminal' "$WORK/e6"
+
+"$DEPUTY" explain >"$WORK/list" 2>&1
+expect_eq "explain exit" "$?" 0
+for r in known-malicious typosquat stdlib-shadow unpinned mutable-ref insecure-url extra-index; do
+	expect_grep "explain lists $r" "^$r " "$WORK/list"
+	"$DEPUTY" explain "$r" >"$WORK/r" 2>&1
+	expect_eq "explain $r exit" "$?" 0
+	expect_grep "explain $r has a why" '^Why it matters' "$WORK/r"
+done
+"$DEPUTY" explain no-such-rule >"$WORK/e7" 2>&1
+expect_eq "explain unknown rule exit" "$?" 2
+finish
