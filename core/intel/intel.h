@@ -34,6 +34,18 @@ size_t intel_pypi_count(const struct intel *intel);
 const char *intel_pypi_name(const struct intel *intel, size_t i, int *rank);
 
 /*
+ * Calls @fn for every popular name that may be one edit from @normalized:
+ * one character inserted, deleted or substituted, two adjacent characters
+ * swapped, or separators alone differing ('-' is ignored on both sides).
+ * These are candidates: the caller decides what the difference is. A name
+ * may come more than once, and @normalized itself comes when popular.
+ * Stops at the first non-zero return of @fn and returns it; else 0.
+ */
+typedef int (*intel_name_fn)(const char *normalized, int rank, void *payload);
+int intel_pypi_near(const struct intel *intel, const char *normalized, intel_name_fn fn,
+		    void *payload);
+
+/*
  * When @normalized names a standard-library module (or an alias people type
  * for one, e.g. "telnet"), returns the module's name; else NULL.
  */
@@ -42,6 +54,10 @@ const char *intel_stdlib_module(const struct intel *intel, const char *normalize
 /* The known-malicious entry for @normalized in @eco, or NULL. */
 const struct malicious *intel_find_malicious(const struct intel *intel, enum ecosystem eco,
 					     const char *normalized);
+
+/* Number of known-malicious entries, and the i-th. */
+size_t intel_malicious_count(const struct intel *intel);
+const struct malicious *intel_malicious_at(const struct intel *intel, size_t i);
 
 /* When the bundled data was taken ("2026-11-25"). Static. */
 const char *intel_snapshot_date(void);

@@ -1,1 +1,301 @@
-/* placeholder: being written */
+/*
+ * The rule catalog and the loop that runs it. One table feeds `deputy
+ * explain`, the lesson view and every report; each check lives in its rule's
+ * own file. Ids never change; texts may improve.
+ */
+#include "rules/rules.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "deputy/diag.h"
+#include "rules/checks.h"
+
+static const struct rule rules[] = {
+	{
+		.id       = "known-malicious",
+		.severity = SEV_CRITICAL,
+		.title    = "Package was publicly reported as malicious",
+		.why      = "This name is on deputy's list of packages that a public report "
+			    "showed to be malicious: look-alikes of popular projects, projects "
+			    "taken over by an attacker, uploads made to win a dependency "
+			    "confusion. In September 2017 SK-CSIRT, the Slovak national security "
+			    "authority, found ten such packages on PyPI (urllib, urlib3, "
+			    "setup-tools, crypt, pwd, telnet, bzip, ...) that had been installed "
+			    "for months: each ran code at install time that reported the user and "
+			    "host to a server, then installed the real package so that nothing "
+			    "looked wrong. Installing the package, even once on a laptop, may "
+			    "have run the attacker's code.",
+		.fix      = "Remove the line and depend on the package it imitated, if any. If "
+			    "it was ever installed, treat that machine and the credentials on it "
+			    "(SSH and cloud keys, tokens in the environment) as exposed.",
+		.refs     = (const char *const[]){
+			"SK-CSIRT advisory SK-CSIRT-SA-2017-0001: "
+			"https://www.nbu.gov.sk/skcsirt-sa-20170909-pypi/",
+			"Python Security Response Team, \"Typo squatting and malicious packages "
+			"on PyPI\" (2017): https://mail.python.org/pipermail/security-announce/"
+			"2017-September/000000.html",
+			"OpenSSF malicious-packages database: "
+			"https://github.com/ossf/malicious-packages",
+			NULL },
+		.check_dep = known_malicious_check,
+	},
+	{
+		.id       = "typosquat",
+		.severity = SEV_HIGH,
+		.title    = "Package name is one typo away from a popular package",
+		.why      = "Anyone can upload a package to PyPI under any free name, and "
+			    "attackers pick names one slip of the finger away from popular ones: "
+			    "a letter left out (urlib3 for urllib3), a letter added "
+			    "(python3-dateutil), a letter swapped for a look-alike (jeIlyfish, "
+			    "with a capital I), a separator (setup-tools). pip installs whatever "
+			    "answers to the name and runs its setup code on the spot. This name "
+			    "is not itself among the 15,000 most downloaded projects, but a "
+			    "popular one differs from it by a single edit, which is how most "
+			    "look-alikes found on PyPI so far were built.",
+		.fix      = "Check the spelling against the project's own documentation. If you "
+			    "meant the popular package, correct the name; if the name is right, "
+			    "record the review so that deputy stops asking.",
+		.refs     = (const char *const[]){
+			"SK-CSIRT advisory SK-CSIRT-SA-2017-0001: "
+			"https://www.nbu.gov.sk/skcsirt-sa-20170909-pypi/",
+			"jeIlyfish and python3-dateutil (2019): "
+			"https://github.com/dateutil/dateutil/issues/984",
+			"colourama (2018): https://github.com/tartley/colorama/issues/202",
+			NULL },
+		.check_dep = typosquat_check,
+	},
+	{
+		.id       = "stdlib-shadow",
+		.severity = SEV_HIGH,
+		.title    = "Package name is a Python standard-library module",
+		.why      = "Python ships these modules itself, so nobody needs to install them "
+			    "from PyPI. Yet people write them into requirement files (urllib, "
+			    "crypt, pwd) or type the name they remember (telnet for telnetlib, "
+			    "bzip for bz2, urllib2 from Python 2), and whatever sits on PyPI under "
+			    "that name gets installed and runs its setup code. Attackers know: "
+			    "urllib, crypt, pwd, telnet and bzip were five of the ten malicious "
+			    "packages of 2017. A few such names are also real backports for old "
+			    "Pythons (dataclasses, typing, pathlib); those are reported at "
+			    "severity info, as they are probably unneeded rather than hostile.",
+		.fix      = "Delete the line: the module needs no installation. If you need a "
+			    "backport for an old Python, keep it behind a marker such as "
+			    "`; python_version < \"3.7\"`.",
+		.refs     = (const char *const[]){
+			"SK-CSIRT advisory SK-CSIRT-SA-2017-0001: "
+			"https://www.nbu.gov.sk/skcsirt-sa-20170909-pypi/",
+			"Python documentation, sys.stdlib_module_names: "
+			"https://docs.python.org/3/library/sys.html#sys.stdlib_module_names",
+			NULL },
+		.check_dep = stdlib_shadow_check,
+	},
+	{
+		.id       = "unpinned",
+		.severity = SEV_LOW,
+		.title    = "Requirement does not pin one exact version",
+		.why      = "Without an exact pin (==1.2.3) or a hash, every install resolves "
+			    "the newest release that matches, so a release published tomorrow "
+			    "reaches your machines without anyone reviewing it. That is how a "
+			    "hijacked project spreads: in May 2022 the ctx project was taken over "
+			    "and new releases that sent environment variables away were picked "
+			    "up by every unpinned install. Ranges suit a library's metadata; "
+			    "applications and deployments should install from a pinned, hashed "
+			    "lock.",
+		.fix      = "Pin the version (name==1.2.3) in the file you deploy from, ideally "
+			    "with hashes generated by a lock tool (pip-compile --generate-hashes, "
+			    "uv pip compile, poetry lock), and keep ranges in the library's "
+			    "metadata only.",
+		.refs     = (const char *const[]){
+			"pip, secure installs (hash-checking mode): "
+			"https://pip.pypa.io/en/stable/topics/secure-installs/",
+			"ctx takeover (2022): https://python-security.readthedocs.io/pypi-vuln/"
+			"index-2022-05-24-ctx-domain-takeover.html",
+			NULL },
+		.check_dep = unpinned_check,
+	},
+	{
+		.id       = "mutable-ref",
+		.severity = SEV_MEDIUM,
+		.title    = "Source repository reference can move",
+		.why      = "A requirement fetched from a version-control repository installs "
+			    "whatever the reference points to at install time. A branch moves with "
+			    "every push, a tag can be deleted and re-created on other code, and no "
+			    "reference at all means the default branch. Anyone who can push to "
+			    "that repository, or who takes over the account, changes what you "
+			    "install, and no hash can be checked. Only a full commit hash names "
+			    "fixed content.",
+		.fix      = "Replace the branch or tag with the full commit hash it points to "
+			    "(git rev-parse TAG^{commit}), e.g. "
+			    "git+https://host/org/repo@<40 hex digits>.",
+		.refs     = (const char *const[]){
+			"pip, VCS support: https://pip.pypa.io/en/stable/topics/vcs-support/",
+			NULL },
+		.check_dep = mutable_ref_check,
+	},
+	{
+		.id       = "insecure-url",
+		.severity = SEV_HIGH,
+		.title    = "Packages are fetched over an unencrypted connection",
+		.why      = "Over http:// (or git://, ftp://) anyone on the network path, a "
+			    "public Wi-Fi, a compromised router, a proxy, can read and rewrite "
+			    "the response, and so replace the package you install with their "
+			    "own. Package code runs at install time, so that is code execution "
+			    "on the machine that installs.",
+		.fix      = "Use https:// (or ssh for repositories). If the server has no TLS, "
+			    "fetch the file once over a trusted path and pin it with --hash.",
+		.refs     = (const char *const[]){
+			"pip, secure installs: https://pip.pypa.io/en/stable/topics/secure-installs/",
+			NULL },
+		.check_dep = insecure_url_check,
+		.check_option = insecure_url_check_option,
+	},
+	{
+		.id       = "extra-index",
+		.severity = SEV_HIGH,
+		.title    = "An extra package index is mixed with PyPI",
+		.why      = "With --extra-index-url pip looks for every package on both indexes "
+			    "and takes the highest version from either, so a package that exists "
+			    "only on your private index can be replaced by anyone who uploads the "
+			    "same name to PyPI with a higher version: dependency confusion. Alex "
+			    "Birsan used it in 2020 to run code inside Apple, Microsoft and "
+			    "dozens of other companies, and in December 2022 a torchtriton upload "
+			    "to PyPI was installed by PyTorch nightly users in place of PyTorch's "
+			    "own. --trusted-host, for its part, turns off certificate checks for "
+			    "a host, so anyone on the network path can answer in its name.",
+		.fix      = "Serve everything from one index (a proxy that mirrors PyPI and "
+			    "hosts your packages, with your names reserved on PyPI), or pin every "
+			    "package with --hash. Drop --trusted-host and give the host a valid "
+			    "certificate.",
+		.refs     = (const char *const[]){
+			"Alex Birsan, \"Dependency Confusion\" (2021): https://medium.com/@alex.birsan/"
+			"dependency-confusion-4a5d60fec610",
+			"PyTorch, \"Compromised PyTorch-nightly dependency chain\" (2022): "
+			"https://pytorch.org/blog/compromised-nightly-dependency/",
+			"pip, --extra-index-url: "
+			"https://pip.pypa.io/en/stable/cli/pip_install/#cmdoption-extra-index-url",
+			NULL },
+		.check_option = extra_index_check_option,
+	},
+};
+
+const struct rule *
+rule_catalog(size_t *count)
+{
+	*count = sizeof(rules) / sizeof(rules[0]);
+	return rules;
+}
+
+const struct rule *
+rule_find(const char *id)
+{
+	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
+		if (strcmp(rules[i].id, id) == 0)
+			return &rules[i];
+	return NULL;
+}
+
+static const char *const severity_names[SEV_COUNT] = {
+	[SEV_INFO] = "info",
+	[SEV_LOW] = "low",
+	[SEV_MEDIUM] = "medium",
+	[SEV_HIGH] = "high",
+	[SEV_CRITICAL] = "critical",
+};
+
+const char *
+severity_str(enum severity sev)
+{
+	if ((unsigned)sev >= SEV_COUNT)
+		return "?";
+	return severity_names[sev];
+}
+
+int
+severity_parse(enum severity *out, const char *s)
+{
+	for (int i = 0; i < SEV_COUNT; i++) {
+		if (strcasecmp(s, severity_names[i]) == 0) {
+			*out = (enum severity)i;
+			return 0;
+		}
+	}
+	return ERR_USAGE;
+}
+
+bool
+rules_dep_has_registry_name(const struct dep *dep)
+{
+	if (dep->ecosystem != ECO_PYPI && dep->ecosystem != ECO_CRAN &&
+	    dep->ecosystem != ECO_BIOC)
+		return false;
+	return dep->name && dep->normalized && dep->normalized[0];
+}
+
+struct finding *
+rule_report(struct rule_ctx *ctx, const struct rule *rule, const struct dep *dep,
+	    const struct index_option *opt, const char *fmt, ...)
+{
+	struct findings *fs = ctx->out;
+	va_list ap;
+
+	if (ctx->error)
+		return NULL;
+	if (fs->len == fs->cap) {
+		size_t cap = fs->cap ? fs->cap * 2 : 16;
+		struct finding *items = realloc(fs->items, cap * sizeof(*items));
+		if (!items) {
+			ctx->error = ERR_NOMEM;
+			return NULL;
+		}
+		fs->items = items;
+		fs->cap = cap;
+	}
+	va_start(ap, fmt);
+	char *message = arena_vprintf(ctx->arena, fmt, ap);
+	va_end(ap);
+	if (!message) {
+		ctx->error = ERR_NOMEM;
+		return NULL;
+	}
+
+	struct finding *f = &fs->items[fs->len++];
+	memset(f, 0, sizeof(*f));
+	f->rule = rule;
+	f->severity = rule->severity;
+	f->dep = dep;
+	f->option = opt;
+	f->message = message;
+	if (dep) {
+		f->file = dep->file;
+		f->line = dep->line;
+		f->column = dep->column;
+		f->at = dep->at;
+	} else if (opt) {
+		f->file = opt->file;
+		f->line = opt->line;
+		f->column = opt->column;
+		f->at = opt->at;
+	}
+	return f;
+}
+
+int
+rules_run(struct findings *out, struct arena *arena, const struct intel *intel,
+	  struct dep *const *deps, size_t n_deps,
+	  struct index_option *const *options, size_t n_options)
+{
+	struct rule_ctx ctx = { .arena = arena, .intel = intel, .out = out, .error = 0 };
+	size_t n_rules = sizeof(rules) / sizeof(rules[0]);
+
+	for (size_t d = 0; d < n_deps && !ctx.error; d++)
+		for (size_t r = 0; r < n_rules && !ctx.error; r++)
+			if (rules[r].check_dep)
+				rules[r].check_dep(&rules[r], &ctx, deps[d]);
+	for (size_t o = 0; o < n_options && !ctx.error; o++)
+		for (size_t r = 0; r < n_rules && !ctx.error; r++)
+			if (rules[r].check_option)
+				rules[r].check_option(&rules[r], &ctx, options[o]);
+	return ctx.error;
+}

@@ -1,0 +1,51 @@
+/*
+ * mutable-ref: a requirement fetched from a repository (git+https://...@ref,
+ * a GitHub or GitLab remote) whose ref is not a full commit hash.
+ */
+#include "rules/checks.h"
+
+#include <string.h>
+
+/* A full SHA-1 (40) or SHA-256 (64) object name. */
+static bool
+is_commit_hash(const char *ref)
+{
+	size_t n = strlen(ref);
+
+	if (n != 40 && n != 64)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = ref[i];
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+			return false;
+	}
+	return true;
+}
+
+static const char *
+what(const struct dep *dep)
+{
+	if (dep->name && dep->name[0])
+		return dep->name;
+	return dep->url ? dep->url : "the requirement";
+}
+
+void
+mutable_ref_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep)
+{
+	if (dep->ecosystem != ECO_VCS && dep->ecosystem != ECO_GITHUB &&
+	    dep->ecosystem != ECO_GITLAB)
+		return;
+	if (dep->kind == DEP_CONSTRAINT || dep->kind == DEP_DOCUMENTATION)
+		return;
+	if (!dep->vcs_ref || !dep->vcs_ref[0])
+		rule_report(ctx, rule, dep, NULL,
+			    "%s names no ref: the default branch is installed, whatever it "
+			    "holds at the time", what(dep));
+	else if (is_commit_hash(dep->vcs_ref))
+		return;
+	else
+		rule_report(ctx, rule, dep, NULL,
+			    "%s follows '%s', a branch, tag or short hash that can be moved to "
+			    "other code", what(dep), dep->vcs_ref);
+}

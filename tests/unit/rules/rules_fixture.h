@@ -1,0 +1,118 @@
+/*
+ * Declarations built by hand for the rule tests, and a run of the catalog
+ * over them. Everything lives in the fixture's arena.
+ */
+#ifndef DEPUTY_TESTS_RULES_FIXTURE_H
+#define DEPUTY_TESTS_RULES_FIXTURE_H
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "deputy/arena.h"
+#include "deputy/dep.h"
+#include "intel/intel.h"
+#include "rules/rules.h"
+
+struct fixture {
+	struct arena arena;
+	struct intel *intel;
+	struct findings findings;
+};
+
+static inline int
+fixture_setup(void **state)
+{
+	struct fixture *fx = calloc(1, sizeof(*fx));
+
+	if (!fx)
+		return -1;
+	arena_init(&fx->arena);
+	if (intel_open(&fx->intel) != 0) {
+		free(fx);
+		return -1;
+	}
+	*state = fx;
+	return 0;
+}
+
+static inline int
+fixture_teardown(void **state)
+{
+	struct fixture *fx = *state;
+
+	free(fx->findings.items);
+	intel_free(fx->intel);
+	arena_release(&fx->arena);
+	free(fx);
+	return 0;
+}
+
+/* A PyPI manifest line "name spec". */
+static inline struct dep *
+fixture_dep(struct fixture *fx, const char *name, const char *spec)
+{
+	struct dep *d = arena_alloc(&fx->arena, sizeof(*d));
+
+	d->ecosystem = ECO_PYPI;
+	d->kind = DEP_MANIFEST;
+	d->name = name;
+	d->normalized = dep_normalize_name(&fx->arena, sv_from_cstr(name));
+	d->spec = spec;
+	d->marker = "";
+	d->file = "requirements.txt";
+	d->line = 1;
+	d->column = 1;
+	d->raw = name;
+	return d;
+}
+
+static inline struct index_option *
+fixture_option(struct fixture *fx, enum index_option_kind kind, const char *value)
+{
+	struct index_option *o = arena_alloc(&fx->arena, sizeof(*o));
+
+	o->kind = kind;
+	o->value = value;
+	o->file = "requirements.txt";
+	o->line = 2;
+	o->column = 1;
+	o->raw = value;
+	return o;
+}
+
+/* Runs the catalog over @deps and @opts, replacing earlier findings. */
+static inline int
+fixture_run(struct fixture *fx, struct dep **deps, size_t n_deps,
+	    struct index_option **opts, size_t n_opts)
+{
+	fx->findings.len = 0;
+	return rules_run(&fx->findings, &fx->arena, fx->intel, deps, n_deps, opts, n_opts);
+}
+
+static inline int
+fixture_run_one(struct fixture *fx, struct dep *dep)
+{
+	return fixture_run(fx, &dep, 1, NULL, 0);
+}
+
+/* The first finding of rule @id, or NULL. */
+static inline const struct finding *
+fixture_find(const struct fixture *fx, const char *id)
+{
+	for (size_t i = 0; i < fx->findings.len; i++)
+		if (strcmp(fx->findings.items[i].rule->id, id) == 0)
+			return &fx->findings.items[i];
+	return NULL;
+}
+
+static inline size_t
+fixture_count(const struct fixture *fx, const char *id)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < fx->findings.len; i++)
+		n += strcmp(fx->findings.items[i].rule->id, id) == 0;
+	return n;
+}
+
+#endif

@@ -1,0 +1,212 @@
+/*
+ * core/rules: where packages come from: unpinned, mutable-ref, insecure-url,
+ * extra-index.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "rules_fixture.h"
+
+static void
+test_unpinned_flags_ranges_and_bare_names(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const specs[] = { "", ">=2.0", "~=2.31", "==2.*", "==2.0,<3", "!=1.0" };
+
+	for (size_t i = 0; i < sizeof(specs) / sizeof(specs[0]); i++) {
+		assert_int_equal(fixture_run_one(fx, fixture_dep(fx, "requests", specs[i])), 0);
+		const struct finding *f = fixture_find(fx, "unpinned");
+		if (!f)
+			fail_msg("'%s' not flagged", specs[i]);
+		assert_int_equal(f->severity, SEV_LOW);
+		assert_non_null(strstr(f->message, "requests"));
+	}
+}
+
+static void
+test_unpinned_accepts_pins_hashes_and_skips_non_installs(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const pins[] = { "==2.31.0", "===2.31.0", " ==1.0" };
+	static const char *const hashes[] = { "sha256:00" };
+
+	for (size_t i = 0; i < sizeof(pins) / sizeof(pins[0]); i++) {
+		assert_int_equal(fixture_run_one(fx, fixture_dep(fx, "requests", pins[i])), 0);
+		assert_null(fixture_find(fx, "unpinned"));
+	}
+	struct dep *hashed = fixture_dep(fx, "requests", ">=2");
+	hashed->hashes = hashes;
+	hashed->n_hashes = 1;
+	struct dep *editable = fixture_dep(fx, "mypkg", "");
+	editable->editable = true;
+	editable->url = ".";
+	struct dep *local = fixture_dep(fx, "mypkg", "");
+	local->ecosystem = ECO_LOCAL;
+	local->url = "./mypkg";
+	struct dep *constraint = fixture_dep(fx, "requests", "<3");
+	constraint->kind = DEP_CONSTRAINT;
+	struct dep *import = fixture_dep(fx, "requests", "");
+	import->kind = DEP_LIBRARY_CALL;
+	struct dep *deps[] = { hashed, editable, local, constraint, import };
+	assert_int_equal(fixture_run(fx, deps, 5, NULL, 0), 0);
+	assert_null(fixture_find(fx, "unpinned"));
+
+	struct dep *cmd = fixture_dep(fx, "requests", "");
+	cmd->kind = DEP_INSTALL_COMMAND;
+	assert_int_equal(fixture_run_one(fx, cmd), 0);
+	assert_non_null(fixture_find(fx, "unpinned"));
+}
+
+static struct dep *
+vcs_dep(struct fixture *fx, const char *url, const char *ref)
+{
+	struct dep *d = fixture_dep(fx, "pkg", "");
+
+	d->ecosystem = ECO_VCS;
+	d->url = url;
+	d->vcs_ref = ref;
+	return d;
+}
+
+static void
+test_mutable_ref_flags_branches_tags_and_missing_refs(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const refs[] = { NULL, "", "main", "v1.2.3", "1a2b3c4", "refs/heads/x",
+		/* 39 and 41 hex digits are not object names */
+		"0123456789abcdef0123456789abcdef0123456",
+		"0123456789abcdef0123456789abcdef012345678",
+		/* 40 characters, not all hex */
+		"0123456789abcdef0123456789abcdef0123456g" };
+
+	for (size_t i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
+		struct dep *d = vcs_dep(fx, "git+https://example.org/org/pkg.git", refs[i]);
+		assert_int_equal(fixture_run_one(fx, d), 0);
+		const struct finding *f = fixture_find(fx, "mutable-ref");
+		if (!f)
+			fail_msg("ref '%s' not flagged", refs[i] ? refs[i] : "(none)");
+		assert_int_equal(f->severity, SEV_MEDIUM);
+		if (refs[i] && refs[i][0])
+			assert_non_null(strstr(f->message, refs[i]));
+		assert_null(fixture_find(fx, "unpinned"));
+	}
+}
+
+static void
+test_mutable_ref_accepts_full_commit_hashes(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const refs[] = {
+		"0123456789abcdef0123456789abcdef01234567",
+		"0123456789ABCDEF0123456789ABCDEF01234567",
+		"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+	};
+
+	for (size_t i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
+		assert_int_equal(fixture_run_one(fx, vcs_dep(fx, "git+https://x/y.git", refs[i])), 0);
+		assert_null(fixture_find(fx, "mutable-ref"));
+	}
+	/* not a repository: nothing to say */
+	assert_int_equal(fixture_run_one(fx, fixture_dep(fx, "requests", "==1")), 0);
+	assert_null(fixture_find(fx, "mutable-ref"));
+}
+
+static void
+test_insecure_url_flags_plain_http_in_any_case(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const urls[] = {
+		"http://example.org/pkg-1.0.tar.gz", "HTTP://example.org/pkg.whl",
+		"git+http://example.org/pkg.git", "git+git://example.org/pkg.git",
+		"ftp://example.org/pkg.zip",
+	};
+
+	for (size_t i = 0; i < sizeof(urls) / sizeof(urls[0]); i++) {
+		struct dep *d = fixture_dep(fx, "pkg", "");
+		d->ecosystem = strncmp(urls[i], "git+", 4) == 0 ? ECO_VCS : ECO_URL;
+		d->url = urls[i];
+		assert_int_equal(fixture_run_one(fx, d), 0);
+		const struct finding *f = fixture_find(fx, "insecure-url");
+		if (!f)
+			fail_msg("%s not flagged", urls[i]);
+		assert_int_equal(f->severity, SEV_HIGH);
+		assert_non_null(strstr(f->message, urls[i]));
+	}
+	static const char *const ok[] = {
+		"https://example.org/pkg.whl", "git+https://example.org/pkg.git",
+		"git+ssh://git@example.org/pkg.git", "file:///tmp/pkg", "./http://odd",
+	};
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		struct dep *d = fixture_dep(fx, "pkg", "");
+		d->ecosystem = ECO_URL;
+		d->url = ok[i];
+		assert_int_equal(fixture_run_one(fx, d), 0);
+		if (fixture_find(fx, "insecure-url"))
+			fail_msg("%s flagged", ok[i]);
+	}
+}
+
+static void
+test_insecure_url_checks_index_options(void **state)
+{
+	struct fixture *fx = *state;
+	struct index_option *opts[] = {
+		fixture_option(fx, OPT_INDEX_URL, "http://index.internal/simple"),
+		fixture_option(fx, OPT_FIND_LINKS, "Http://files.internal/"),
+		fixture_option(fx, OPT_EXTRA_INDEX_URL, "http://extra.internal/simple"),
+		fixture_option(fx, OPT_INDEX_URL, "https://index.internal/simple"),
+		fixture_option(fx, OPT_FIND_LINKS, "./wheels"),
+		fixture_option(fx, OPT_TRUSTED_HOST, "http://not-a-url-option"),
+	};
+
+	assert_int_equal(fixture_run(fx, NULL, 0, opts, 6), 0);
+	assert_int_equal(fixture_count(fx, "insecure-url"), 3);
+	const struct finding *f = fixture_find(fx, "insecure-url");
+	assert_ptr_equal(f->option, opts[0]);
+	assert_null(f->dep);
+	assert_int_equal(f->line, 2);
+	assert_non_null(strstr(f->message, "--index-url"));
+}
+
+static void
+test_extra_index_flags_extra_urls_high_and_trusted_hosts_medium(void **state)
+{
+	struct fixture *fx = *state;
+	struct index_option *opts[] = {
+		fixture_option(fx, OPT_EXTRA_INDEX_URL, "https://packages.example.com/simple"),
+		fixture_option(fx, OPT_TRUSTED_HOST, "index.internal"),
+		fixture_option(fx, OPT_INDEX_URL, "https://index.internal/simple"),
+		fixture_option(fx, OPT_FIND_LINKS, "https://files.internal/"),
+	};
+
+	assert_int_equal(fixture_run(fx, NULL, 0, opts, 4), 0);
+	assert_int_equal(fixture_count(fx, "extra-index"), 2);
+	const struct finding *a = &fx->findings.items[0], *b = &fx->findings.items[1];
+	assert_string_equal(a->rule->id, "extra-index");
+	assert_int_equal(a->severity, SEV_HIGH);
+	assert_ptr_equal(a->option, opts[0]);
+	assert_non_null(strstr(a->message, "packages.example.com"));
+	assert_string_equal(b->rule->id, "extra-index");
+	assert_int_equal(b->severity, SEV_MEDIUM);
+	assert_non_null(strstr(b->message, "index.internal"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_unpinned_flags_ranges_and_bare_names),
+		cmocka_unit_test(test_unpinned_accepts_pins_hashes_and_skips_non_installs),
+		cmocka_unit_test(test_mutable_ref_flags_branches_tags_and_missing_refs),
+		cmocka_unit_test(test_mutable_ref_accepts_full_commit_hashes),
+		cmocka_unit_test(test_insecure_url_flags_plain_http_in_any_case),
+		cmocka_unit_test(test_insecure_url_checks_index_options),
+		cmocka_unit_test(test_extra_index_flags_extra_urls_high_and_trusted_hosts_medium),
+	};
+	return cmocka_run_group_tests(tests, fixture_setup, fixture_teardown);
+}
