@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deputy/array.h"
 #include "deputy/path.h"
 #include "detect/detect.h"
 #include "intel/intel.h"
@@ -48,14 +49,8 @@ struct scan_build {
 static struct scan_file *
 add_file(struct scan *scan, const char *path, const char *detector, enum scan_file_state state)
 {
-	if (scan->n_files == scan->cap_files) {
-		size_t cap = scan->cap_files ? scan->cap_files * 2 : 32;
-		struct scan_file *p = realloc(scan->files, cap * sizeof(*p));
-		if (!p)
-			return NULL;
-		scan->files = p;
-		scan->cap_files = cap;
-	}
+	if (array_reserve(&scan->files, &scan->cap_files, scan->n_files, sizeof(*scan->files)))
+		return NULL;
 	struct scan_file *f = &scan->files[scan->n_files++];
 	memset(f, 0, sizeof(*f));
 	f->path = arena_strdup(&scan->arena, path);

@@ -1,6 +1,8 @@
 /* The collector every detector writes into. */
 #include "detect/detect.h"
 
+#include "deputy/array.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,27 +27,12 @@ detect_out_release(struct detect_out *out)
 	out->cap_deps = out->cap_options = out->cap_includes = 0;
 }
 
-/* Grows @*items (of @size bytes each) to hold one more. 0 or ERR_NOMEM. */
-static int
-reserve(void **items, size_t *cap, size_t len, size_t size)
-{
-	if (len < *cap)
-		return 0;
-	size_t ncap = *cap ? *cap * 2 : 16;
-	void *p = realloc(*items, ncap * size);
-	if (!p)
-		return ERR_NOMEM;
-	*items = p;
-	*cap = ncap;
-	return 0;
-}
-
 struct dep *
 detect_new_dep(struct detect_out *out)
 {
 	struct dep *dep;
 
-	if (reserve((void **)&out->deps, &out->cap_deps, out->n_deps, sizeof(*out->deps)))
+	if (array_reserve(&out->deps, &out->cap_deps, out->n_deps, sizeof(*out->deps)))
 		return NULL;
 	dep = arena_alloc(out->arena, sizeof(*dep));
 	if (!dep)
@@ -64,7 +51,7 @@ detect_new_option(struct detect_out *out)
 {
 	struct index_option *opt;
 
-	if (reserve((void **)&out->options, &out->cap_options, out->n_options,
+	if (array_reserve(&out->options, &out->cap_options, out->n_options,
 		    sizeof(*out->options)))
 		return NULL;
 	opt = arena_alloc(out->arena, sizeof(*opt));
@@ -79,7 +66,7 @@ detect_new_option(struct detect_out *out)
 int
 detect_add_include(struct detect_out *out, const struct detect_include *inc)
 {
-	if (reserve((void **)&out->includes, &out->cap_includes, out->n_includes,
+	if (array_reserve(&out->includes, &out->cap_includes, out->n_includes,
 		    sizeof(*out->includes)))
 		return ERR_NOMEM;
 	out->includes[out->n_includes++] = *inc;

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deputy/array.h"
 #include "deputy/strbuf.h"
 
 struct option_spec {
@@ -140,14 +141,8 @@ is_comment_line(struct sv line)
 static int
 add_segment(struct reader *r, size_t file, size_t len, bool virtual_space)
 {
-	if (r->n_segments == r->cap_segments) {
-		size_t cap = r->cap_segments ? r->cap_segments * 2 : 8;
-		struct reqfile_segment *grown = realloc(r->segments, cap * sizeof(*grown));
-		if (!grown)
-			return ERR_NOMEM;
-		r->segments = grown;
-		r->cap_segments = cap;
-	}
+	if (array_reserve(&r->segments, &r->cap_segments, r->n_segments, sizeof(*r->segments)))
+		return ERR_NOMEM;
 	r->segments[r->n_segments++] = (struct reqfile_segment){
 		r->logical.len, file, len, virtual_space };
 	return 0;
@@ -190,14 +185,8 @@ reqfile_file_offset(const struct reqfile_line *line, size_t offset)
 static int
 push_token(struct reader *r, size_t text, size_t at)
 {
-	if (r->n_tokens == r->cap_tokens) {
-		size_t cap = r->cap_tokens ? r->cap_tokens * 2 : 8;
-		struct token *grown = realloc(r->tokens, cap * sizeof(*grown));
-		if (!grown)
-			return ERR_NOMEM;
-		r->tokens = grown;
-		r->cap_tokens = cap;
-	}
+	if (array_reserve(&r->tokens, &r->cap_tokens, r->n_tokens, sizeof(*r->tokens)))
+		return ERR_NOMEM;
 	r->tokens[r->n_tokens++] = (struct token){ text, r->words.len - text, at };
 	return 0;
 }
