@@ -296,15 +296,23 @@ cmp_finding(const void *a, const void *b)
 	return strcmp(x->rule->id, y->rule->id);
 }
 
+/* qsort() with an empty (NULL) array is undefined behaviour. */
+static void
+sort(void *items, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(items, n, size, cmp);
+}
+
 static int
 scan_finish(struct scan *scan)
 {
 	int err;
 
-	qsort(scan->files, scan->n_files, sizeof(*scan->files), cmp_file);
-	qsort(scan->found.deps, scan->found.n_deps, sizeof(*scan->found.deps), cmp_dep);
-	qsort(scan->found.options, scan->found.n_options, sizeof(*scan->found.options),
-	      cmp_option);
+	sort(scan->files, scan->n_files, sizeof(*scan->files), cmp_file);
+	sort(scan->found.deps, scan->found.n_deps, sizeof(*scan->found.deps), cmp_dep);
+	sort(scan->found.options, scan->found.n_options, sizeof(*scan->found.options),
+	     cmp_option);
 	err = intel_open(&scan->intel);
 	if (err)
 		return err;
@@ -312,8 +320,8 @@ scan_finish(struct scan *scan)
 			scan->found.n_deps, scan->found.options, scan->found.n_options);
 	if (err)
 		return err;
-	qsort(scan->findings.items, scan->findings.len, sizeof(*scan->findings.items),
-	      cmp_finding);
+	sort(scan->findings.items, scan->findings.len, sizeof(*scan->findings.items),
+	     cmp_finding);
 	for (size_t i = 0; i < scan->findings.len; i++)
 		scan->sev_counts[scan->findings.items[i].severity]++;
 	return 0;

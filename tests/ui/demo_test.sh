@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# deputy --demo: the status line says "demo", n walks every flagged entry
+# with its findings shown, f and ? work, q exits with status 0.
+source "$(dirname "$0")/lib.sh"
+
+start_deputy 80 24 --demo
+expect "the demo started" 'flagged *$'
+expect "the status line says demo" '\[demo\]'
+walk_flags
+keys n
+expect "n wraps to the first" "flag 1 of $WALK_TOTAL *\$"
+grep -qE 'imitates ' "$WORK/walk.txt" && ok || fail "no look-alike names what it imitates"
+keys f
+expect "flagged only" 'showing flagged entries only'
+keys '?'
+expect "help opens" 'Keys: \? or q closes this help'
+keys q
+expect_not "help closes" 'Keys: \? or q closes'
+keys q
+status=$(wait_exit 5) && ok || fail "deputy did not exit after q"
+[ "${status:-x}" = 0 ] && ok || fail "exit status after q: '${status:-none}'"
+finish

@@ -1,0 +1,117 @@
+/*
+ * The one status line: what is being audited, the counts by severity, where
+ * the cursor is among the flagged entries, and the message of the moment
+ * (a refused action says why here).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "draw.h"
+
+void
+status_set(struct app *app, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(app->message, sizeof(app->message), fmt, ap);
+	va_end(ap);
+	app->message_is_error = error;
+}
+
+void
+status_clear(struct app *app)
+{
+	app->message[0] = '\0';
+	app->message_is_error = false;
+}
+
+/* Counts and flag position, right-aligned. */
+static void
+compose_right(const struct app *app, char *buf, size_t size)
+{
+	size_t counts[SEV_COUNT], pos = tree_flag_position(&app->tree);
+	size_t n = app->tree.n_flagged;
+	int len;
+
+	scan_severity_counts(app->scan, counts);
+	len = snprintf(buf, size, " C%zu H%zu M%zu L%zu i%zu | ", counts[SEV_CRITICAL],
+		       counts[SEV_HIGH], counts[SEV_MEDIUM], counts[SEV_LOW], counts[SEV_INFO]);
+	if (len < 0 || (size_t)len >= size)
+		return;
+	if (n == 0)
+		snprintf(buf + len, size - (size_t)len, "nothing flagged ");
+	else if (pos > 0)
+		snprintf(buf + len, size - (size_t)len, "flag %zu of %zu ", pos, n);
+	else
+		snprintf(buf + len, size - (size_t)len, "%zu flagged ", n);
+}
+
+/* The repository, $HOME shown as ~, cut from the left to @width columns. */
+static void
+draw_root(WINDOW *win, const char *root, int width, attr_t attr)
+{
+	const char *home = getenv("HOME");
+	struct sv s = sv_from_cstr(root);
+	int x = 0;
+
+	if (home && home[0] && strlen(home) > 1 && !strncmp(root, home, strlen(home)) &&
+	    (root[strlen(home)] == '/' || root[strlen(home)] == '\0')) {
+		x += draw_cstr(win, "~", width, attr);
+		s = sv_tail(s, strlen(home));
+	}
+	if (draw_width(s) > width - x) {
+		x += draw_cstr(win, draw_ellipsis(), width - x, attr);
+		s = draw_keep_tail(s, width - x);
+	}
+	draw_text(win, s, width - x, attr);
+}
+
+void
+status_draw(struct app *app)
+{
+	WINDOW *win = app->status_win;
+	attr_t attr = theme_attr(app->theme, EL_STATUS);
+	int width = getmaxx(win), right_w, x = 0;
+	char right[128];
+
+	compose_right(app, right, sizeof(right));
+	right_w = (int)strlen(right);
+	werase(win);
+	wmove(win, 0, 0);
+	draw_fill(win, width, attr);
+	wmove(win, 0, 0);
+	if (app->message[0]) {
+		int msg_w = draw_width(sv_from_cstr(app->message)) + 2;
+
+		/* A message longer than the room left of the counts gets the whole line. */
+		if (msg_w + right_w > width)
+			right_w = 0;
+		x += draw_cstr(win, " ", width - right_w, theme_attr(app->theme, EL_MESSAGE));
+		x += draw_cstr(win, app->message, width - right_w - x - 1,
+			       theme_attr(app->theme, app->message_is_error ? EL_CRITICAL : EL_MESSAGE));
+	} else {
+		const char *snap = app->opts.demo ? "demo" : scan_snapshot_name(app->scan);
+		int snap_w = draw_width(sv_from_cstr(snap)) + 3;
+		int room;
+
+		if (right_w > width)
+			right_w = width;
+		room = width - right_w - snap_w - 1;
+		x += draw_cstr(win, " ", width, attr);
+		if (room > 4) {
+			draw_root(win, scan_root(app->scan), room, attr);
+			x = getcurx(win);
+		}
+		x += draw_cstr(win, " [", width - right_w - x, attr);
+		x += draw_cstr(win, snap, width - right_w - x, attr);
+		x += draw_cstr(win, "]", width - right_w - x, attr);
+	}
+	if (right_w > 0) {
+		wmove(win, 0, width - right_w);
+		draw_cstr(win, right, right_w, attr);
+	}
+}

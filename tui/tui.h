@@ -1,0 +1,26 @@
+/*
+ * The interactive audit screen: what tui/main.c calls once a scan is done.
+ */
+#ifndef DEPUTY_TUI_TUI_H
+#define DEPUTY_TUI_TUI_H
+
+#include <stdbool.h>
+
+struct scan;
+
+struct tui_opts {
+	const char *theme;       /* NULL: default; a name in themes/ or a path to a .json file */
+	bool demo;               /* opened by --demo: say so in the status line */
+};
+
+#define TUI_OPTS_INIT { NULL, false }
+
+/*
+ * Runs the audit screen on a finished scan until the user quits. Returns 0,
+ * or a negative ERR_* code: ERR_IO when standard input or output is not a
+ * terminal or the terminal cannot be set up (nothing is printed: the caller
+ * says why), ERR_NOMEM. @scan is only read; @opts may be NULL.
+ */
+int tui_run(const struct scan *scan, const struct tui_opts *opts);
+
+#endif

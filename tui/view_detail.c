@@ -1,0 +1,482 @@
+/*
+ * The detail pane: what the selected file or entry is, the source line with
+ * the offending part marked, every finding with its lesson, and the blame.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "deputy/diag.h"
+#include "deputy/utf8.h"
+#include "app.h"
+#include "draw.h"
+
+#define DETAIL_MAX_SOURCE_LINES 4
+
+static const char *
+file_state_str(enum scan_file_state state)
+{
+	switch (state) {
+	case FILE_READ: return "read";
+	case FILE_TOO_LARGE: return "skipped: larger than the size limit";
+	case FILE_BINARY: return "skipped: binary file";
+	case FILE_SYMLINK_OUTSIDE: return "skipped: symbolic link leading outside the repository";
+	case FILE_SUBMODULE: return "skipped: git submodule (not scanned)";
+	case FILE_UNREADABLE: return "skipped: could not be read";
+	}
+	return "skipped";
+}
+
+static const char *
+severity_upper(enum severity sev)
+{
+	static const char *const names[] = { "INFO", "LOW", "MEDIUM", "HIGH", "CRITICAL" };
+
+	return sev >= 0 && sev < SEV_COUNT ? names[sev] : "?";
+}
+
+static void
+add_fmt(struct detail *d, enum element el, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+add_fmt(struct detail *d, enum element el, const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	detail_segs(d, el, buf);
+}
+
+/*
+ * The source lines covering bytes [@start, @end) of @text, with
+ * [@mark_start, @mark_end) marked and scrolled into view.
+ */
+static void
+add_source(struct detail *d, struct sv text, size_t start, size_t end, size_t mark_start,
+	   size_t mark_end, unsigned fallback_line)
+{
+	unsigned first, last, col;
+
+	if (!text.ptr)
+		return;
+	if (end > start && end <= text.len) {
+		text_line_col(text, start, &first, &col);
+		text_line_col(text, end > start ? end - 1 : end, &last, &col);
+	} else {
+		first = last = fallback_line;
+	}
+	if (first == 0)
+		return;
+	if (last < first || last - first >= DETAIL_MAX_SOURCE_LINES)
+		last = first + DETAIL_MAX_SOURCE_LINES - 1;
+	for (unsigned ln = first; ln <= last; ln++) {
+		struct sv line = text_line(text, ln);
+		size_t off, ms, me;
+		int avail;
+
+		if (!line.ptr)
+			break;
+		off = (size_t)(line.ptr - text.ptr);
+		ms = mark_start > off ? mark_start - off : 0;
+		me = mark_end > off ? mark_end - off : 0;
+		if (ms > line.len)
+			ms = line.len;
+		if (me > line.len)
+			me = line.len;
+		if (me < ms)
+			me = ms;
+		detail_line(d);
+		add_fmt(d, EL_MUTED, "%5u | ", ln);
+		avail = d->width - 8;
+		{
+			struct sv before = sv_make(line.ptr, ms);
+			struct sv mark = sv_make(line.ptr + ms, me - ms);
+			int mw = draw_width(mark);
+
+			if (draw_width(before) + mw > avail && draw_width(before) > 0) {
+				int room = avail - mw - 1;
+
+				before = draw_keep_tail(before, room > 4 ? room : 4);
+				detail_segs(d, EL_MUTED, draw_ellipsis());
+			}
+			detail_seg(d, EL_CODE, before);
+			detail_seg(d, EL_MARK, mark);
+			detail_seg(d, EL_CODE, sv_tail(line, me));
+		}
+	}
+}
+
+/* The line a diagnostic is about, marked from its column to the end. */
+static void
+add_diag_source(struct detail *d, struct sv text, unsigned line, unsigned column)
+{
+	struct sv l = text_line(text, line);
+	size_t off, at;
+
+	if (!l.ptr)
+		return;
+	off = (size_t)(l.ptr - text.ptr);
+	at = 0;
+	for (unsigned c = 1; c < column && at < l.len; c++) {
+		uint32_t cp;
+		size_t n = utf8_decode(l.ptr + at, l.len - at, &cp);
+
+		at += n ? n : 1;
+	}
+	add_source(d, text, 0, 0, off + at, off + l.len, line);
+}
+
+static void
+add_blame(struct detail *d, struct app *app)
+{
+	const struct blame_slot *slot = app_selected_blame(app);
+	char when[32] = "";
+
+	detail_line(d);
+	detail_segs(d, EL_HEADING, "Blame: ");
+	if (!scan_is_git(app->scan)) {
+		detail_segs(d, EL_MUTED, "not a git repository");
+		return;
+	}
+	if (!slot) {
+		detail_segs(d, EL_MUTED, "looking it up...");
+		return;
+	}
+	if (slot->rc == ERR_NOTFOUND || (slot->rc == 0 && slot->blame.commit[0] == '\0')) {
+		detail_segs(d, EL_MUTED, "not committed yet");
+		return;
+	}
+	if (slot->rc < 0) {
+		add_fmt(d, EL_MUTED, "unavailable (%s)", err_str(slot->rc));
+		return;
+	}
+	if (slot->blame.time > 0) {
+		time_t t = (time_t)slot->blame.time;
+		struct tm tm;
+
+		if (gmtime_r(&t, &tm))
+			strftime(when, sizeof(when), "%Y-%m-%d", &tm);
+	}
+	detail_seg(d, EL_CODE, sv_make(slot->blame.commit, strnlen(slot->blame.commit, 10) > 8
+				    ? 8 : strnlen(slot->blame.commit, 10)));
+	detail_segs(d, EL_TEXT, " ");
+	detail_segs(d, EL_TEXT, slot->blame.author ? slot->blame.author : "?");
+	if (slot->blame.email && slot->blame.email[0]) {
+		detail_segs(d, EL_MUTED, " <");
+		detail_segs(d, EL_MUTED, slot->blame.email);
+		detail_segs(d, EL_MUTED, ">");
+	}
+	if (when[0])
+		add_fmt(d, EL_TEXT, " %s", when);
+	if (slot->blame.summary && slot->blame.summary[0])
+		detail_para(d, EL_MUTED, 7, slot->blame.summary);
+}
+
+static void
+add_findings(struct detail *d, struct app *app, const struct node *node)
+{
+	for (size_t i = 0; i < node->n_findings; i++) {
+		const struct finding *f = scan_finding(app->scan, node->findings[i]);
+
+		detail_line(d);
+		add_fmt(d, theme_severity_element(f->severity), " %s ", severity_upper(f->severity));
+		detail_segs(d, EL_TEXT, " ");
+		detail_segs(d, EL_HEADING, f->rule ? f->rule->title : "(unknown rule)");
+		if (f->rule) {
+			struct strbuf sb = STRBUF_INIT;
+
+			strbuf_printf(&sb, " [%s]", f->rule->id);
+			detail_segs(d, EL_MUTED, strbuf_cstr(&sb));
+			strbuf_release(&sb);
+		}
+		if (f->message && f->message[0])
+			detail_para(d, EL_TEXT, 4, f->message);
+		if (f->imitates) {
+			struct strbuf sb = STRBUF_INIT;
+
+			strbuf_printf(&sb, "imitates %s", f->imitates);
+			if (f->imitates_rank > 0)
+				strbuf_printf(&sb, " (download rank %d)", f->imitates_rank);
+			if (f->technique)
+				strbuf_printf(&sb, ", technique: %s", f->technique);
+			detail_para(d, EL_TEXT, 4, strbuf_cstr(&sb));
+			strbuf_release(&sb);
+		}
+		if (f->source) {
+			struct strbuf sb = STRBUF_INIT;
+
+			strbuf_printf(&sb, "reported by %s", f->source);
+			detail_para(d, EL_MUTED, 4, strbuf_cstr(&sb));
+			strbuf_release(&sb);
+		}
+	}
+}
+
+/* Each rule's lesson once, after the list of findings. */
+static void
+add_lessons(struct detail *d, struct app *app, const struct node *node)
+{
+	for (size_t i = 0; i < node->n_findings; i++) {
+		const struct rule *rule = scan_finding(app->scan, node->findings[i])->rule;
+		bool seen = false;
+
+		for (size_t j = 0; j < i; j++)
+			if (scan_finding(app->scan, node->findings[j])->rule == rule)
+				seen = true;
+		if (!rule || seen)
+			continue;
+		detail_blank(d);
+		detail_line(d);
+		detail_segs(d, EL_HEADING, "== ");
+		detail_segs(d, EL_HEADING, rule->title);
+		detail_line(d);
+		detail_segs(d, EL_HEADING, "Why it matters");
+		detail_para(d, EL_TEXT, 2, rule->why ? rule->why : "");
+		detail_line(d);
+		detail_segs(d, EL_HEADING, "What to do");
+		detail_para(d, EL_TEXT, 2, rule->fix ? rule->fix : "");
+		if (rule->refs && rule->refs[0]) {
+			detail_line(d);
+			detail_segs(d, EL_HEADING, "References");
+			for (const char *const *r = rule->refs; *r; r++) {
+				struct strbuf sb = STRBUF_INIT;
+
+				strbuf_printf(&sb, "- %s", *r);
+				detail_para(d, EL_MUTED, 2, strbuf_cstr(&sb));
+				strbuf_release(&sb);
+			}
+		}
+	}
+}
+
+static void
+build_entry(struct detail *d, struct app *app, const struct node *node)
+{
+	const struct dep *dep = node->dep;
+	const struct index_option *opt = node->option;
+	struct sv text = node->file && node->file->state == FILE_READ ? node->file->text : SV_NULL;
+	const struct span_ref *at = dep ? &dep->at : &opt->at;
+	size_t ms = at->name_start, me = at->name_end;
+
+	if (node->n_findings > 0) {
+		const struct finding *f = scan_finding(app->scan, node->findings[0]);
+
+		if (f->at.name_end > f->at.name_start) {
+			ms = f->at.name_start;
+			me = f->at.name_end;
+		}
+	}
+	detail_line(d);
+	if (dep) {
+		detail_segs(d, EL_HEADING, dep->name && dep->name[0] ? dep->name
+			    : (dep->url ? dep->url : "(unnamed)"));
+		if (dep->spec && dep->spec[0]) {
+			detail_segs(d, EL_TEXT, " ");
+			detail_segs(d, EL_CODE, dep->spec);
+		}
+		add_fmt(d, EL_MUTED, "  %s, %s", ecosystem_str(dep->ecosystem),
+			dep_kind_str(dep->kind));
+	} else {
+		detail_segs(d, EL_HEADING, index_option_str(opt->kind));
+		detail_segs(d, EL_TEXT, " ");
+		detail_segs(d, EL_CODE, opt->value);
+	}
+	detail_line(d);
+	detail_segs(d, EL_TEXT, node->path);
+	add_fmt(d, EL_TEXT, ":%u:%u", dep ? dep->line : opt->line, dep ? dep->column : opt->column);
+	if (dep && dep->url) {
+		detail_line(d);
+		detail_segs(d, EL_MUTED, "url: ");
+		detail_segs(d, EL_TEXT, dep->url);
+	}
+	if (dep && dep->index_url) {
+		detail_line(d);
+		detail_segs(d, EL_MUTED, "index: ");
+		detail_segs(d, EL_TEXT, dep->index_url);
+	}
+	if (dep && dep->extra_index) {
+		detail_line(d);
+		detail_segs(d, EL_MUTED, "an --extra-index-url is in force for this line");
+	}
+	add_source(d, text, at->start, at->end, ms, me, dep ? dep->line : opt->line);
+	if (node->n_findings == 0) {
+		detail_line(d);
+		detail_segs(d, EL_MUTED, "No findings.");
+	}
+	add_blame(d, app);
+	add_findings(d, app, node);
+	add_lessons(d, app, node);
+}
+
+static void
+build_file(struct detail *d, struct app *app, const struct node *node)
+{
+	const struct tree *tree = &app->tree;
+	size_t counts[SEV_COUNT] = { 0 }, flagged = 0, deps = 0;
+
+	for (size_t i = 1; i <= node->n_children; i++) {
+		const struct node *c = &tree->nodes[node - tree->nodes + (ptrdiff_t)i];
+
+		deps += c->kind == NODE_DEP;
+		flagged += c->n_findings > 0;
+		for (size_t j = 0; j < c->n_findings; j++)
+			counts[scan_finding(app->scan, c->findings[j])->severity]++;
+	}
+	for (size_t j = 0; j < node->n_findings; j++)
+		counts[scan_finding(app->scan, node->findings[j])->severity]++;
+	detail_line(d);
+	detail_segs(d, EL_HEADING, node->path);
+	detail_line(d);
+	if (!node->file) {
+		detail_segs(d, EL_MUTED, "named by declarations; not listed by the scan");
+	} else if (node->file->state == FILE_READ) {
+		detail_segs(d, EL_MUTED, "detector: ");
+		detail_segs(d, EL_TEXT, node->file->detector ? node->file->detector : "none");
+	} else {
+		detail_segs(d, EL_SKIPPED, file_state_str(node->file->state));
+	}
+	if (node->file && node->file->note) {
+		detail_line(d);
+		detail_segs(d, EL_MUTED, "note: ");
+		detail_segs(d, EL_TEXT, node->file->note);
+	}
+	detail_line(d);
+	add_fmt(d, EL_TEXT, "%zu declaration%s, %zu flagged", deps, deps == 1 ? "" : "s", flagged);
+	detail_line(d);
+	add_fmt(d, EL_TEXT, "findings: %zu critical, %zu high, %zu medium, %zu low, %zu info",
+		counts[SEV_CRITICAL], counts[SEV_HIGH], counts[SEV_MEDIUM], counts[SEV_LOW],
+		counts[SEV_INFO]);
+	add_findings(d, app, node);
+	if (node->n_diags > 0) {
+		detail_blank(d);
+		detail_line(d);
+		add_fmt(d, EL_HEADING, "Diagnostics (%zu)", node->n_diags);
+		for (size_t i = 0; i < scan_diag_count(app->scan); i++) {
+			const struct diag *g = scan_diag(app->scan, i);
+			struct strbuf sb = STRBUF_INIT;
+
+			if (!g->path || strcmp(g->path, node->path) != 0)
+				continue;
+			strbuf_printf(&sb, "%s", diag_level_str(g->level));
+			if (g->line > 0)
+				strbuf_printf(&sb, " %u:%u", g->line, g->column);
+			strbuf_printf(&sb, ": %s", g->message ? g->message : "");
+			detail_para(d, g->level == DIAG_ERROR ? EL_HIGH : EL_TEXT, 2, strbuf_cstr(&sb));
+			strbuf_release(&sb);
+			if (g->line > 0 && node->file && node->file->state == FILE_READ)
+				add_diag_source(d, node->file->text, g->line, g->column);
+		}
+	}
+	add_lessons(d, app, node);
+}
+
+static void
+detail_select(struct view *view, struct app *app)
+{
+	struct detail *d = &app->detail;
+	const struct node *node;
+
+	detail_reset(d, view->width - 1);
+	view->top = 0;
+	if (app->tree.n_visible == 0) {
+		detail_line(d);
+		detail_segs(d, EL_MUTED, app->tree.len == 0 ? "No dependency files found."
+			    : "Nothing to show.");
+		return;
+	}
+	node = &app->tree.nodes[app->tree.cursor];
+	d->title = strdup(node->kind == NODE_FILE ? node->path
+			  : node->dep ? (node->dep->name[0] ? node->dep->name : "(unnamed)")
+			  : index_option_str(node->option->kind));
+	if (node->kind == NODE_FILE)
+		build_file(d, app, node);
+	else
+		build_entry(d, app, node);
+}
+
+static void
+detail_draw(struct view *view, struct app *app)
+{
+	const struct detail *d = &app->detail;
+	int rows = view_body_height(view);
+	char title[64];
+
+	werase(view->win);
+	snprintf(title, sizeof(title), " Detail%s", d->title ? ": " : "");
+	wmove(view->win, 0, 0);
+	{
+		struct strbuf sb = STRBUF_INIT;
+
+		strbuf_adds(&sb, title);
+		if (d->title)
+			strbuf_adds(&sb, d->title);
+		view_draw_title(view, app, strbuf_cstr(&sb), app->focus == VIEW_DETAIL);
+		strbuf_release(&sb);
+	}
+	for (int r = 0; r < rows && view->top + (size_t)r < d->len; r++) {
+		const struct detail_line *line = &d->lines[view->top + (size_t)r];
+		int x = 0;
+
+		wmove(view->win, r + 1, 0);
+		for (size_t s = 0; s < line->n_segs && x < view->width - 1; s++)
+			x += draw_text(view->win, line->segs[s].text, view->width - 1 - x,
+				       theme_attr(app->theme, line->segs[s].el));
+	}
+	if (d->len > (size_t)rows && rows > 0) {
+		char more[32];
+
+		snprintf(more, sizeof(more), " %zu%% ", (size_t)((view->top + (size_t)rows) * 100
+							       / d->len));
+		wmove(view->win, 0, view->width - (int)strlen(more) - 1);
+		draw_cstr(view->win, more, (int)strlen(more), theme_attr(app->theme, EL_TITLE));
+	}
+}
+
+static int
+detail_handle(struct view *view, struct app *app, enum action act)
+{
+	size_t rows = (size_t)(view_body_height(view) > 0 ? view_body_height(view) : 1);
+	size_t len = app->detail.len;
+	size_t max_top = len > rows ? len - rows : 0;
+	size_t old = view->top;
+
+	switch (act) {
+	case ACT_MOVE_DOWN:
+		view->top = view->top < max_top ? view->top + 1 : max_top;
+		break;
+	case ACT_MOVE_UP:
+		view->top = view->top > 0 ? view->top - 1 : 0;
+		break;
+	case ACT_PAGE_DOWN:
+		view->top = view->top + rows < max_top ? view->top + rows : max_top;
+		break;
+	case ACT_PAGE_UP:
+		view->top = view->top > rows ? view->top - rows : 0;
+		break;
+	case ACT_MOVE_FIRST:
+		view->top = 0;
+		break;
+	case ACT_MOVE_LAST:
+		view->top = max_top;
+		break;
+	default:
+		return REACT_UNHANDLED;
+	}
+	if (view->top == old && (act == ACT_MOVE_DOWN || act == ACT_PAGE_DOWN))
+		status_set(app, false, "end of the detail");
+	else if (view->top == old && (act == ACT_MOVE_UP || act == ACT_PAGE_UP))
+		status_set(app, false, "top of the detail");
+	return REACT_REDRAW;
+}
+
+const struct view_ops view_detail_ops = {
+	.name = "detail",
+	.draw = detail_draw,
+	.handle = detail_handle,
+	.select = detail_select,
+	.free = NULL,
+};

@@ -1,0 +1,240 @@
+/*
+ * The tree pane: dependency files and their entries, each marked with its
+ * highest severity; moving, folding, the flagged-only filter and n/N.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "draw.h"
+
+/* "C", "H", "M", "L", "i": the tag of a severity. */
+static const char *
+severity_letter(int sev)
+{
+	static const char *const letters[] = { "i", "L", "M", "H", "C" };
+
+	return sev >= 0 && sev < SEV_COUNT ? letters[sev] : " ";
+}
+
+static bool
+file_is_skipped(const struct node *n)
+{
+	return n->file && n->file->state != FILE_READ;
+}
+
+static void
+draw_row(struct view *view, struct app *app, int y, const struct node *n, bool selected)
+{
+	attr_t base = theme_attr(app->theme, selected ? EL_SELECTION : EL_TREE);
+	int width = view->width, x = 0;
+	char tag[8];
+
+	wmove(view->win, y, 0);
+	if (n->severity >= 0) {
+		snprintf(tag, sizeof(tag), " %s ", severity_letter(n->severity));
+		x += draw_cstr(view->win, tag, width, theme_attr(app->theme,
+				theme_severity_element((enum severity)n->severity)));
+	} else {
+		/* Unread files show "-", files with diagnostics about their input "!". */
+		x += draw_cstr(view->win, file_is_skipped(n) ? " - " : n->n_diags ? " ! " : "   ",
+			       width, theme_attr(app->theme, EL_SKIPPED));
+	}
+	x += draw_cstr(view->win, " ", width - x, base);
+	if (n->kind == NODE_FILE) {
+		const char *fold = n->n_children == 0 ? " " : n->expanded
+				   ? (draw_utf8() ? "\xe2\x96\xbe" : "-")
+				   : (draw_utf8() ? "\xe2\x96\xb8" : "+");
+		attr_t el = selected ? base : theme_attr(app->theme,
+				file_is_skipped(n) ? EL_SKIPPED : EL_FILE);
+
+		x += draw_cstr(view->win, fold, width - x, base);
+		x += draw_cstr(view->win, " ", width - x, base);
+		x += draw_text(view->win, sv_from_cstr(n->path), width - x, el);
+		if (file_is_skipped(n))
+			x += draw_cstr(view->win, " (skipped)", width - x,
+				       selected ? base : theme_attr(app->theme, EL_SKIPPED));
+		else if (!n->expanded && n->n_children > 0) {
+			char count[32];
+
+			snprintf(count, sizeof(count), " (%zu)", n->n_children);
+			x += draw_cstr(view->win, count, width - x, base);
+		}
+	} else if (n->dep) {
+		const char *name = n->dep->name[0] ? n->dep->name
+				   : n->dep->url ? n->dep->url : "(unnamed)";
+
+		x += draw_cstr(view->win, "    ", width - x, base);
+		x += draw_text(view->win, sv_from_cstr(name), width - x, base);
+		if (n->dep->spec && n->dep->spec[0]) {
+			x += draw_cstr(view->win, " ", width - x, base);
+			x += draw_text(view->win, sv_from_cstr(n->dep->spec), width - x,
+				       selected ? base : theme_attr(app->theme, EL_MUTED));
+		}
+	} else {
+		x += draw_cstr(view->win, "    ", width - x, base);
+		x += draw_cstr(view->win, index_option_str(n->option->kind), width - x, base);
+		x += draw_cstr(view->win, " ", width - x, base);
+		x += draw_text(view->win, sv_from_cstr(n->option->value), width - x,
+			       selected ? base : theme_attr(app->theme, EL_MUTED));
+	}
+	if (selected && x < width)
+		draw_fill(view->win, width - x, base);
+}
+
+/* Keeps the cursor row inside the body. */
+static void
+scroll_to_cursor(struct view *view, struct app *app)
+{
+	size_t rows = (size_t)(view_body_height(view) > 0 ? view_body_height(view) : 1);
+	size_t row = tree_cursor_row(&app->tree);
+
+	if (row < view->top)
+		view->top = row;
+	else if (row >= view->top + rows)
+		view->top = row - rows + 1;
+	/* Never leave blank rows below the tree while rows above are hidden. */
+	if (app->tree.n_visible <= rows)
+		view->top = 0;
+	else if (view->top > app->tree.n_visible - rows)
+		view->top = app->tree.n_visible - rows;
+}
+
+static void
+tree_draw(struct view *view, struct app *app)
+{
+	const struct tree *tree = &app->tree;
+	int rows = view_body_height(view);
+	char title[96];
+
+	werase(view->win);
+	scroll_to_cursor(view, app);
+	snprintf(title, sizeof(title), " Files (%zu flagged entr%s)%s", tree->n_flagged,
+		 tree->n_flagged == 1 ? "y" : "ies", tree->flagged_only ? " - flagged only" : "");
+	wmove(view->win, 0, 0);
+	view_draw_title(view, app, title, app->focus == VIEW_TREE);
+	for (int r = 0; r < rows && view->top + (size_t)r < tree->n_visible; r++) {
+		size_t i = tree->visible[view->top + (size_t)r];
+
+		draw_row(view, app, r + 1, &tree->nodes[i], i == tree->cursor);
+	}
+	if (tree->n_visible == 0 && rows > 0) {
+		wmove(view->win, 1, 1);
+		draw_cstr(view->win, tree->len == 0 ? "No dependency files found."
+			  : "Nothing flagged.", view->width - 1, theme_attr(app->theme, EL_MUTED));
+	}
+}
+
+static int
+move_rows(struct app *app, long delta)
+{
+	struct tree *tree = &app->tree;
+	size_t row = tree_cursor_row(tree);
+	long target = (long)row + delta;
+
+	if (tree->n_visible == 0)
+		return REACT_NONE;
+	if (target < 0)
+		target = 0;
+	if (target >= (long)tree->n_visible)
+		target = (long)tree->n_visible - 1;
+	if ((size_t)target == row)
+		return REACT_NONE;
+	tree->cursor = tree->visible[target];
+	return REACT_REDRAW | REACT_SELECT;
+}
+
+static int
+set_fold(struct app *app, int want)   /* 1 expand, 0 collapse, -1 toggle */
+{
+	struct tree *tree = &app->tree;
+	struct node *n;
+
+	if (tree->n_visible == 0)
+		return REACT_NONE;
+	n = &tree->nodes[tree->cursor];
+	if (n->kind != NODE_FILE) {
+		if (want == 1) {
+			status_set(app, false, "only files expand; this entry has nothing below it");
+			return REACT_REDRAW;
+		}
+		/* Collapsing from an entry folds its file and selects it (as in tig). */
+		tree->cursor = n->parent;
+		n = &tree->nodes[tree->cursor];
+		want = 0;
+	} else if (n->n_children == 0) {
+		status_set(app, false, file_is_skipped(n) ? "this file was not read: nothing to expand"
+			   : "this file declares nothing: nothing to expand");
+		return REACT_REDRAW;
+	}
+	n->expanded = want < 0 ? !n->expanded : want == 1;
+	tree_refresh(tree);
+	return REACT_REDRAW | REACT_SELECT;
+}
+
+static int
+step_flag(struct app *app, bool forward)
+{
+	int rc = tree_step_flag(&app->tree, forward);
+
+	if (rc == ERR_NOTFOUND) {
+		status_set(app, false, "no flagged entries in this repository");
+		return REACT_REDRAW;
+	}
+	if (rc == 1 && app->tree.n_flagged > 1)
+		status_set(app, false, forward ? "wrapped to the first flagged entry"
+			   : "wrapped to the last flagged entry");
+	return REACT_REDRAW | REACT_SELECT;
+}
+
+static int
+tree_handle(struct view *view, struct app *app, enum action act)
+{
+	long page = view_body_height(view) > 1 ? view_body_height(view) - 1 : 1;
+	struct tree *tree = &app->tree;
+
+	switch (act) {
+	case ACT_MOVE_DOWN:
+		return move_rows(app, 1);
+	case ACT_MOVE_UP:
+		return move_rows(app, -1);
+	case ACT_PAGE_DOWN:
+		return move_rows(app, page);
+	case ACT_PAGE_UP:
+		return move_rows(app, -page);
+	case ACT_MOVE_FIRST:
+		return move_rows(app, -(long)tree->n_visible);
+	case ACT_MOVE_LAST:
+		return move_rows(app, (long)tree->n_visible);
+	case ACT_TOGGLE_FOLD:
+		return set_fold(app, -1);
+	case ACT_EXPAND:
+		return set_fold(app, 1);
+	case ACT_COLLAPSE:
+		return set_fold(app, 0);
+	case ACT_NEXT_FLAG:
+		return step_flag(app, true);
+	case ACT_PREV_FLAG:
+		return step_flag(app, false);
+	case ACT_FLAGGED_ONLY:
+		if (!tree->flagged_only && tree->n_flagged == 0) {
+			status_set(app, false, "nothing is flagged: the filter would hide everything");
+			return REACT_REDRAW;
+		}
+		tree->flagged_only = !tree->flagged_only;
+		tree_refresh(tree);
+		status_set(app, false, tree->flagged_only ? "showing flagged entries only"
+			   : "showing every entry");
+		return REACT_REDRAW | REACT_SELECT;
+	default:
+		return REACT_UNHANDLED;
+	}
+}
+
+const struct view_ops view_tree_ops = {
+	.name = "tree",
+	.draw = tree_draw,
+	.handle = tree_handle,
+	.select = NULL,
+	.free = NULL,
+};
