@@ -14,7 +14,6 @@ import json
 import sys
 
 SKCSIRT_2017 = "https://www.nbu.gov.sk/skcsirt-sa-20170909-pypi/"
-PSRT_2017 = "https://mail.python.org/pipermail/security-announce/2017-September/000000.html"
 
 SKCSIRT_DETAILS = (
     "One of ten look-alike packages reported by SK-CSIRT, the Slovak national security "
@@ -56,7 +55,7 @@ def entries():
         out.append(entry("DEPUTY-2017-%04d" % i, name, imitates, "2017-09-09T00:00:00Z",
                          "%s: look-alike of %s that reported installs to a remote server"
                          % (name, imitates),
-                         SKCSIRT_DETAILS, [SKCSIRT_2017, PSRT_2017]))
+                         SKCSIRT_DETAILS, [SKCSIRT_2017]))
     out.append(entry(
         "DEPUTY-2018-0001", "colourama", "colorama", "2018-10-27T00:00:00Z",
         "colourama: look-alike of colorama that hijacked cryptocurrency addresses",

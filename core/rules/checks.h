@@ -21,6 +21,9 @@ void insecure_url_check_option(const struct rule *rule, struct rule_ctx *ctx,
 			       const struct index_option *opt);
 void extra_index_check_option(const struct rule *rule, struct rule_ctx *ctx,
 			      const struct index_option *opt);
+void env_var_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);
+void env_var_check_option(const struct rule *rule, struct rule_ctx *ctx,
+			  const struct index_option *opt);
 
 /* The popular name a declared name imitates, as typosquat_find sees it. */
 struct lookalike {

@@ -35,8 +35,7 @@ static const struct rule rules[] = {
 			"SK-CSIRT advisory SK-CSIRT-SA-2017-0001: "
 			"https://www.nbu.gov.sk/skcsirt-sa-20170909-pypi/",
 			"Python Security Response Team, \"Typo squatting and malicious packages "
-			"on PyPI\" (2017): https://mail.python.org/pipermail/security-announce/"
-			"2017-September/000000.html",
+			"on PyPI\", security-announce mailing list, September 2017",
 			"OpenSSF malicious-packages database: "
 			"https://github.com/ossf/malicious-packages",
 			NULL },
@@ -177,6 +176,27 @@ static const struct rule rules[] = {
 			"https://pip.pypa.io/en/stable/cli/pip_install/#cmdoption-extra-index-url",
 			NULL },
 		.check_option = extra_index_check_option,
+	},
+	{
+		.id       = "env-var",
+		.severity = SEV_LOW,
+		.title    = "Line depends on an environment variable",
+		.why      = "pip replaces ${NAME} in a requirement file with the value of that "
+			    "environment variable when it installs, so what this line asks for "
+			    "is decided by the machine that runs pip, not by the file you are "
+			    "reviewing. deputy cannot see that value and cannot check it: the "
+			    "variable may name another index, another URL, or carry a credential "
+			    "that ends up in logs. Treat the line as unreviewed until you know "
+			    "every value it takes in CI and on developers' machines.",
+		.fix      = "Write the value into the file if it is not secret. If it is a "
+			    "credential, keep it out of the URL (pip reads keyring or .netrc) and "
+			    "check where the variable is set.",
+		.refs     = (const char *const[]){
+			"pip, requirement file format, \"Using environment variables\": "
+			"https://pip.pypa.io/en/stable/reference/requirements-file-format/",
+			NULL },
+		.check_dep = env_var_check,
+		.check_option = env_var_check_option,
 	},
 };
 

@@ -196,6 +196,29 @@ test_extra_index_flags_extra_urls_high_and_trusted_hosts_medium(void **state)
 	assert_non_null(strstr(b->message, "index.internal"));
 }
 
+static void
+test_env_var_flags_lines_that_pip_fills_from_the_environment(void **state)
+{
+	struct fixture *fx = *state;
+	struct dep *with = fixture_dep(fx, "requests", "==${REQ_VERSION}");
+	with->env_var = true;
+	with->raw = "requests==${REQ_VERSION}";
+	struct dep *without = fixture_dep(fx, "flask", "==3.0.0");
+	struct dep *deps[] = { with, without };
+	struct index_option *opts[] = {
+		fixture_option(fx, OPT_INDEX_URL, "https://${USER}:${TOKEN}@idx.example/simple"),
+		fixture_option(fx, OPT_INDEX_URL, "https://idx.example/${lower}/simple"),
+		fixture_option(fx, OPT_EXTRA_INDEX_URL, "https://idx.example/${}/simple"),
+	};
+
+	assert_int_equal(fixture_run(fx, deps, 2, opts, 3), 0);
+	assert_int_equal(fixture_count(fx, "env-var"), 2);   /* pip expands [A-Z0-9_]+ only */
+	const struct finding *f = fixture_find(fx, "env-var");
+	assert_int_equal(f->severity, SEV_LOW);
+	assert_ptr_equal(f->dep, with);
+	assert_non_null(strstr(f->message, "${REQ_VERSION}"));
+}
+
 int
 main(void)
 {
@@ -207,6 +230,7 @@ main(void)
 		cmocka_unit_test(test_insecure_url_flags_plain_http_in_any_case),
 		cmocka_unit_test(test_insecure_url_checks_index_options),
 		cmocka_unit_test(test_extra_index_flags_extra_urls_high_and_trusted_hosts_medium),
+		cmocka_unit_test(test_env_var_flags_lines_that_pip_fills_from_the_environment),
 	};
 	return cmocka_run_group_tests(tests, fixture_setup, fixture_teardown);
 }
