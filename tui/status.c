@@ -94,7 +94,10 @@ status_draw(struct app *app)
 		x += draw_cstr(win, app->message, width - right_w - x - 1,
 			       theme_attr(app->theme, app->message_is_error ? EL_CRITICAL : EL_MESSAGE));
 	} else {
-		const char *snap = app->opts.demo ? "demo" : scan_snapshot_name(app->scan);
+		/* A plain folder has no history: say so, since blame will be empty. */
+		const char *snap = app->opts.demo ? "demo" :
+			!scan_is_git(app->scan) ? "folder, not a git repository" :
+			scan_snapshot_name(app->scan);
 		int snap_w = draw_width(sv_from_cstr(snap)) + 3;
 		int room;
 
