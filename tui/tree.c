@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deputy/array.h"
 #include "deputy/diag.h"
 
 struct node_list {
@@ -17,15 +18,8 @@ struct node_list {
 static int
 push(struct node_list *list, const struct node *node)
 {
-	if (list->len == list->cap) {
-		size_t cap = list->cap ? list->cap * 2 : 64;
-		struct node *items = realloc(list->items, cap * sizeof(*items));
-
-		if (!items)
-			return ERR_NOMEM;
-		list->items = items;
-		list->cap = cap;
-	}
+	if (array_reserve(&list->items, &list->cap, list->len, sizeof(*list->items)))
+		return ERR_NOMEM;
 	list->items[list->len++] = *node;
 	return 0;
 }

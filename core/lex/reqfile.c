@@ -260,14 +260,8 @@ static int
 push_option(struct reader *r, const struct option_spec *spec, struct sv value, size_t at,
 	    size_t value_at)
 {
-	if (r->n_options == r->cap_options) {
-		size_t cap = r->cap_options ? r->cap_options * 2 : 4;
-		struct reqfile_option *grown = realloc(r->options, cap * sizeof(*grown));
-		if (!grown)
-			return ERR_NOMEM;
-		r->options = grown;
-		r->cap_options = cap;
-	}
+	if (array_reserve(&r->options, &r->cap_options, r->n_options, sizeof(*r->options)))
+		return ERR_NOMEM;
 	char *v = arena_strndup(r->arena, value);
 	if (!v)
 		return ERR_NOMEM;

@@ -7,18 +7,7 @@ DEPUTY=${1:?deputy binary}
 MAKE_FIXTURE=${2:?make-fixture.sh}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/deputy-it-XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
-checks=0
-failures=0
-
-ok() {
-	checks=$((checks + 1))
-}
-
-fail() {
-	checks=$((checks + 1))
-	failures=$((failures + 1))
-	echo "FAIL: $*" >&2
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../check.sh"
 
 # expect_eq WHAT GOT WANT
 expect_eq() {
@@ -28,9 +17,4 @@ expect_eq() {
 # expect_grep WHAT PATTERN FILE
 expect_grep() {
 	if grep -qE -- "$2" "$3"; then ok; else fail "$1: no line matching '$2' in $3"; cat "$3" >&2; fi
-}
-
-finish() {
-	echo "$checks checks, $failures failed"
-	[ "$failures" -eq 0 ]
 }

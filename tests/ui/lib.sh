@@ -11,8 +11,6 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/deputy-ui-XXXXXX")
 SOCKET="deputy-test-$$"
 SCREEN="$WORK/screen.txt"
 TMUX_CMD=(tmux -L "$SOCKET" -f "$WORK/tmux.conf")
-checks=0
-failures=0
 
 cleanup() {
 	"${TMUX_CMD[@]}" kill-server >/dev/null 2>&1
@@ -31,24 +29,14 @@ set -g default-terminal tmux-256color
 set -g history-limit 0
 CONF
 
-ok() {
-	checks=$((checks + 1))
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../check.sh"
 
-fail() {
-	checks=$((checks + 1))
-	failures=$((failures + 1))
-	echo "FAIL: $*" >&2
+on_fail() {
 	if [ -f "$SCREEN" ]; then
 		echo "--- screen ---" >&2
 		cat "$SCREEN" >&2
 		echo "--------------" >&2
 	fi
-}
-
-finish() {
-	echo "$checks checks, $failures failed"
-	[ "$failures" -eq 0 ]
 }
 
 make_fixture() {
