@@ -12,6 +12,7 @@ ecosystem_str(enum ecosystem eco)
 	case ECO_BIOC: return "bioc";
 	case ECO_GITHUB: return "github";
 	case ECO_GITLAB: return "gitlab";
+	case ECO_BITBUCKET: return "bitbucket";
 	case ECO_URL: return "url";
 	case ECO_VCS: return "vcs";
 	case ECO_LOCAL: return "local";
@@ -49,6 +50,7 @@ index_option_str(enum index_option_kind kind)
 	case OPT_ONLY_BINARY: return "--only-binary";
 	case OPT_NO_BINARY: return "--no-binary";
 	case OPT_USE_FEATURE: return "--use-feature";
+	case OPT_R_REPOS: return "repos";
 	}
 	return "?";
 }

@@ -69,6 +69,21 @@ bool requirements_matches(const char *path);
 int detect_requirements(struct detect_out *out, const struct source *src,
 			const struct detect_ctx *ctx);
 
+bool rscript_matches(const char *path);        /* *.R, *.r, .Rprofile */
+int detect_rscript(struct detect_out *out, const struct source *src,
+		   const struct detect_ctx *ctx);
+bool rmd_matches(const char *path);            /* *.Rmd, *.qmd, *.Rnw, *.Rmarkdown */
+int detect_rmd(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+bool description_matches(const char *path);    /* DESCRIPTION */
+int detect_description(struct detect_out *out, const struct source *src,
+		       const struct detect_ctx *ctx);
+bool renv_lock_matches(const char *path);      /* renv.lock */
+int detect_renv_lock(struct detect_out *out, const struct source *src,
+		     const struct detect_ctx *ctx);
+bool packrat_lock_matches(const char *path);   /* packrat/packrat.lock */
+int detect_packrat_lock(struct detect_out *out, const struct source *src,
+			const struct detect_ctx *ctx);
+
 /* The base name of a '/' separated path (borrowed from @path). */
 const char *path_basename(const char *path);
 

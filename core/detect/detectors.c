@@ -5,6 +5,11 @@
 
 static const struct detector detectors[] = {
 	{ "requirements", requirements_matches, detect_requirements },
+	{ "r-script", rscript_matches, detect_rscript },
+	{ "r-markdown", rmd_matches, detect_rmd },
+	{ "description", description_matches, detect_description },
+	{ "renv-lock", renv_lock_matches, detect_renv_lock },
+	{ "packrat-lock", packrat_lock_matches, detect_packrat_lock },
 };
 
 const struct detector *

@@ -18,9 +18,16 @@ enum ecosystem {
 	ECO_BIOC,
 	ECO_GITHUB,
 	ECO_GITLAB,
+	ECO_BITBUCKET,
 	ECO_URL,        /* a direct archive URL */
 	ECO_VCS,        /* git+https://..., hg+..., ... */
 	ECO_LOCAL,      /* a local path: ./pkg, -e . */
+};
+
+/* The language of the file a declaration was found in. */
+enum dep_language {
+	LANG_PYTHON,
+	LANG_R,
 };
 
 /* How a declaration was found. */
@@ -37,6 +44,7 @@ enum dep_kind {
 struct dep {
 	enum ecosystem ecosystem;
 	enum dep_kind kind;
+	enum dep_language language;
 	const char *name;        /* as written ("" for a bare URL with no name) */
 	const char *normalized;  /* PEP 503 for Python; as written otherwise */
 	const char *spec;        /* version specifiers as written, e.g. ">=1.0,<2"; "" when none */
@@ -52,6 +60,8 @@ struct dep {
 	bool editable;           /* -e/--editable */
 	bool env_var;            /* holds an unresolved ${VAR} reference */
 	const char *package;     /* the package name when it differs from @name (R); NULL */
+	const char *subdir;      /* a package in a subfolder of a repository; NULL */
+	bool dynamic;            /* the name or URL is computed at run time: unknown */
 
 	const char *file;        /* path in the snapshot */
 	unsigned line, column;   /* 1-based; column in code points */
@@ -75,6 +85,7 @@ enum index_option_kind {
 	OPT_ONLY_BINARY,
 	OPT_NO_BINARY,
 	OPT_USE_FEATURE,
+	OPT_R_REPOS,             /* R: install.packages(repos=), Additional_repositories, drat */
 };
 
 struct index_option {
