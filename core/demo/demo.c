@@ -1,7 +1,9 @@
 /*
  * `deputy --demo`: a teaching repository built commit by commit with
  * libgit2, so that blame shows who brought each look-alike in. The names are
- * the ten that SK-CSIRT found on PyPI in September 2017, among clean entries.
+ * the ten that SK-CSIRT found on PyPI in September 2017, among clean entries;
+ * the last commit adds an R analysis with GitHub-sourced packages and remote
+ * source() calls, so that a class sees both ecosystems side by side.
  */
 #include "deputy/demo.h"
 
@@ -39,7 +41,8 @@ static const struct demo_commit history[] = {
 			{ "README.md",
 			  "# weather-report\n\nFetches forecasts and renders a daily report.\n"
 			  "This repository is deputy's teaching demo: it holds the ten look-alike\n"
-			  "packages that SK-CSIRT found on PyPI in September 2017.\n" },
+			  "packages that SK-CSIRT found on PyPI in September 2017, and an R\n"
+			  "analysis that installs packages from GitHub and runs scripts from the web.\n" },
 			{ "requirements.txt",
 			  "# Runtime dependencies\n"
 			  "requests==2.31.0\n"
@@ -100,6 +103,31 @@ static const struct demo_commit history[] = {
 			  "apidev-coop\n"
 			  "django-server\n"
 			  "git+https://github.com/psf/requests@main#egg=requests\n" },
+		},
+	},
+	{
+		"Erin Walsh", "erin@example.org", 1696413600,
+		"Add the R analysis of the forecasts",
+		{
+			{ "analysis/install.R",
+			  "# Packages for the forecast analysis\n"
+			  "install.packages(c(\"dplyr\", \"readr\"))\n"
+			  "remotes::install_github(\"tidyverse/ggplot2\")\n"
+			  "remotes::install_github(\"r-lib/cli@3c4e6a0d5a7f4b5e9f2c1d8e7a6b5c4d3e2f1a0b\")\n"
+			  "devtools::install_github(\"forecastr/tsplots\")\n" },
+			{ "analysis/forecast.R",
+			  "library(dplyr)\n"
+			  "library(readr)\n"
+			  "source(\"https://raw.githubusercontent.com/forecastr/helpers/main/smooth.R\")\n"
+			  "source(\"http://weather-tools.example.org/plots.R\")\n"
+			  "forecasts <- read_csv(\"data/forecasts.csv\")\n" },
+			{ "forecastr/DESCRIPTION",
+			  "Package: forecastr\n"
+			  "Title: Forecast Helpers for the Weather Report\n"
+			  "Version: 0.3.0\n"
+			  "Imports: dplyr, ggplot2, tsplots\n"
+			  "Remotes: forecastr/tsplots,\n"
+			  "    r-lib/ggplot2@v3.5.0\n" },
 		},
 	},
 };

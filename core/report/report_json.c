@@ -86,6 +86,9 @@ dep_json(const struct dep *d)
 	cJSON_AddBoolToObject(o, "pinned", dep_is_pinned(d));
 	add_str_or_null(o, "index_url", d->index_url);
 	add_str_or_null(o, "package", d->package);
+	add_str_or_null(o, "subdir", d->subdir);
+	cJSON_AddBoolToObject(o, "dynamic", d->dynamic);
+	cJSON_AddStringToObject(o, "language", d->language == LANG_R ? "r" : "python");
 	add_str(o, "raw", d->raw);
 	return o;
 }
@@ -115,6 +118,11 @@ finding_json(const struct finding *f)
 	if (f->dep) {
 		cJSON_AddStringToObject(o, "ecosystem", ecosystem_str(f->dep->ecosystem));
 		add_str(o, "name", f->dep->name[0] ? f->dep->name : f->dep->url);
+		add_str_or_null(o, "package", f->dep->package);
+	} else if (f->option && f->option->kind == OPT_R_REPOS) {
+		cJSON_AddStringToObject(o, "ecosystem", "cran");
+		add_str(o, "name", f->option->value);
+		cJSON_AddStringToObject(o, "option", index_option_str(f->option->kind));
 	} else {
 		cJSON_AddStringToObject(o, "ecosystem", "pypi");
 		add_str(o, "name", f->option ? f->option->value : "");
