@@ -1,18 +1,466 @@
-/* Placeholder until the detector lands: matches nothing. */
+/*
+ * The detector for renv.lock (renv 0.x/1.x lockfiles, JSON): one locked
+ * declaration per entry of "Packages", and the non-CRAN repositories of
+ * "R.Repositories". cJSON reads the values; a small walker over the same bytes
+ * finds where each key is written, since cJSON keeps no positions.
+ *
+ *   lockfile = { "R": { "Repositories": [ { "Name": s, "URL": s } ... ] },
+ *                "Packages": { name: { "Package", "Version", "Source", "Repository",
+ *                                      "RemoteType", "RemoteHost", "RemoteUsername",
+ *                                      "RemoteRepo", "RemoteRef", "RemoteSha",
+ *                                      "RemoteSubdir", "RemoteUrl", ... } ... } }
+ */
 #include "detect/detect.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "deputy/array.h"
+#include "lex/rremote.h"
+
+#define RAW_MAX 200
+
+/* A member of a JSON object as written: the key inside its quotes, the value. */
+struct member {
+	size_t key_start, key_end;
+	size_t value_start, value_end;
+};
+
+struct renv_state {
+	struct detect_out *out;
+	const struct source *src;
+	struct member *keys;     /* the members of "Packages", in order (heap) */
+	size_t n_keys, cap_keys;
+	bool nomem;              /* a copy into the arena failed */
+};
 
 bool
 renv_lock_matches(const char *path)
 {
-	(void)path;
+	return strcmp(path_basename(path), "renv.lock") == 0;
+}
+
+/* ---- a structural walker over JSON text that cJSON has already accepted ---- */
+
+static size_t
+skip_ws(struct sv t, size_t i)
+{
+	while (i < t.len && strchr(" \t\r\n", t.ptr[i]) && t.ptr[i])
+		i++;
+	return i;
+}
+
+/* @i at '"': the index after the closing quote, or SV_NPOS. */
+static size_t
+skip_string(struct sv t, size_t i)
+{
+	for (i++; i < t.len; i++) {
+		if (t.ptr[i] == '\\')
+			i++;
+		else if (t.ptr[i] == '"')
+			return i + 1;
+	}
+	return SV_NPOS;
+}
+
+/* The index after the value at @i, or SV_NPOS. Iterative: no depth limit. */
+static size_t
+skip_value(struct sv t, size_t i)
+{
+	size_t depth = 0;
+
+	if (i >= t.len)
+		return SV_NPOS;
+	if (t.ptr[i] == '"')
+		return skip_string(t, i);
+	if (t.ptr[i] != '{' && t.ptr[i] != '[') {
+		while (i < t.len && !strchr(",}] \t\r\n", t.ptr[i]) && t.ptr[i])
+			i++;
+		return i;
+	}
+	while (i < t.len) {
+		char c = t.ptr[i];
+		if (c == '"') {
+			if ((i = skip_string(t, i)) == SV_NPOS)
+				return SV_NPOS;
+			continue;
+		}
+		if (c == '{' || c == '[')
+			depth++;
+		else if ((c == '}' || c == ']') && --depth == 0)
+			return i + 1;
+		i++;
+	}
+	return SV_NPOS;
+}
+
+/* The next member of the object whose members start at *@i ('{' or ',' before). */
+static bool
+next_member(struct sv t, size_t *i, struct member *m)
+{
+	size_t j = skip_ws(t, *i);
+
+	if (j < t.len && (t.ptr[j] == '{' || t.ptr[j] == ','))
+		j = skip_ws(t, j + 1);
+	if (j >= t.len || t.ptr[j] != '"')
+		return false;
+	m->key_start = j + 1;
+	if ((j = skip_string(t, j)) == SV_NPOS)
+		return false;
+	m->key_end = j - 1;
+	j = skip_ws(t, j);
+	if (j >= t.len || t.ptr[j] != ':')
+		return false;
+	m->value_start = skip_ws(t, j + 1);
+	if ((m->value_end = skip_value(t, m->value_start)) == SV_NPOS)
+		return false;
+	*i = m->value_end;
+	return true;
+}
+
+/* The member @key of the object at @obj ('{'); false when absent. */
+static bool
+find_member(struct sv t, size_t obj, const char *key, struct member *m)
+{
+	size_t i = obj;
+
+	if (obj >= t.len || t.ptr[obj] != '{')
+		return false;
+	while (next_member(t, &i, m))
+		if (sv_eq_cstr(sv_make(t.ptr + m->key_start, m->key_end - m->key_start), key))
+			return true;
 	return false;
+}
+
+static size_t
+start_of_text(struct sv t)
+{
+	return skip_ws(t, sv_starts_with(t, SV_LIT("\xef\xbb\xbf")) ? 3 : 0);
+}
+
+/* Where each member of "Packages" is written, in order. */
+static int
+locate_packages(struct renv_state *st)
+{
+	struct sv t = st->src->text;
+	struct member pkgs, m;
+	size_t i;
+
+	if (!find_member(t, start_of_text(t), "Packages", &pkgs))
+		return 0;
+	i = pkgs.value_start;
+	if (i >= t.len || t.ptr[i] != '{')
+		return 0;
+	while (next_member(t, &i, &m)) {
+		if (array_reserve(&st->keys, &st->cap_keys, st->n_keys, sizeof(*st->keys)))
+			return ERR_NOMEM;
+		st->keys[st->n_keys++] = m;
+	}
+	return 0;
+}
+
+/* ---- the declarations ---- */
+
+static const char *
+get_string(const cJSON *obj, const char *key)
+{
+	const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	return cJSON_IsString(item) ? item->valuestring : NULL;
+}
+
+/* A copy of cJSON's string (freed with the tree) in the arena; NULL stays NULL. */
+static const char *
+keep(struct renv_state *st, const char *s)
+{
+	char *copy;
+
+	if (!s)
+		return NULL;
+	if (!(copy = arena_strdup(st->out->arena, s)))
+		st->nomem = true;
+	return copy;
+}
+
+static bool
+eq(const char *a, const char *b)
+{
+	return a && strcmp(a, b) == 0;
+}
+
+/* "api.github.com", "https://ghe.example.com/api/v3", "api.bitbucket.org/2.0" → the web host. */
+static const char *
+web_host(struct arena *arena, const char *remote_host, const char *fallback)
+{
+	struct sv h = sv_from_cstr(remote_host);
+	size_t scheme = sv_find(h, SV_LIT("://"));
+
+	if (!remote_host || !remote_host[0])
+		return fallback;
+	if (scheme != SV_NPOS)
+		h = sv_tail(h, scheme + 3);
+	if (sv_find_char(h, '/') != SV_NPOS)
+		h.len = sv_find_char(h, '/');
+	if (sv_starts_with(h, SV_LIT("api.")))
+		h = sv_tail(h, 4);
+	return h.len ? arena_strndup(arena, h) : fallback;
+}
+
+static enum ecosystem
+package_ecosystem(const cJSON *pkg, bool *known)
+{
+	const char *source = get_string(pkg, "Source");
+	const char *type = get_string(pkg, "RemoteType");
+	const char *repo = get_string(pkg, "Repository");
+
+	*known = true;
+	if (eq(source, "GitHub") || eq(type, "github"))
+		return ECO_GITHUB;
+	if (eq(source, "GitLab") || eq(type, "gitlab"))
+		return ECO_GITLAB;
+	if (eq(source, "Bitbucket") || eq(type, "bitbucket"))
+		return ECO_BITBUCKET;
+	if (eq(source, "git") || eq(type, "git") || eq(type, "git2r") || eq(type, "xgit"))
+		return ECO_VCS;
+	if (eq(source, "Bioconductor") || eq(type, "bioc") ||
+	    (repo && (strncmp(repo, "BioC", 4) == 0 || eq(repo, "Bioconductor"))))
+		return ECO_BIOC;
+	if (eq(source, "Local") || eq(type, "local"))
+		return ECO_LOCAL;
+	if (eq(source, "URL") || eq(type, "url"))
+		return ECO_URL;
+	*known = eq(source, "Repository") || eq(source, "CRAN") || eq(type, "standard");
+	return ECO_CRAN;
+}
+
+static int
+fill_remote(struct renv_state *st, struct dep *dep, const cJSON *pkg, const char *package)
+{
+	struct arena *arena = st->out->arena;
+	const char *user = get_string(pkg, "RemoteUsername");
+	const char *repo = get_string(pkg, "RemoteRepo");
+	const char *ref = keep(st, get_string(pkg, "RemoteRef"));
+	const char *sha = keep(st, get_string(pkg, "RemoteSha"));
+
+	dep->package = package;
+	dep->spec = ref ? ref : "";
+	dep->vcs_ref = sha && sha[0] ? sha : ref && ref[0] ? ref : NULL;
+	dep->subdir = keep(st, get_string(pkg, "RemoteSubdir"));
+	if (dep->ecosystem == ECO_VCS) {
+		const char *url = keep(st, get_string(pkg, "RemoteUrl"));
+		dep->name = url ? url : package;
+		dep->url = url;
+		return 0;
+	}
+	if (!user || !repo) {
+		diag_add(st->out->diags, DIAG_WARNING, st->src,
+			 (struct span){ dep->at.name_start, dep->at.name_end },
+			 "expected RemoteUsername and RemoteRepo for a package from %s",
+			 ecosystem_str(dep->ecosystem));
+		dep->name = package;
+		return 0;
+	}
+	const char *fallback = dep->ecosystem == ECO_GITLAB	 ? "gitlab.com"
+			       : dep->ecosystem == ECO_BITBUCKET ? "bitbucket.org"
+								 : "github.com";
+	const char *host = web_host(arena, get_string(pkg, "RemoteHost"), fallback);
+	dep->name = arena_printf(arena, "%s/%s", user, repo);
+	dep->url = arena_printf(arena, "https://%s/%s/%s", host ? host : fallback, user, repo);
+	return dep->name && dep->url ? 0 : ERR_NOMEM;
+}
+
+static int
+read_package(struct renv_state *st, const cJSON *pkg, size_t index)
+{
+	struct sv text = st->src->text;
+	struct dep *dep;
+	const char *package, *version;
+	bool known;
+
+	if (!cJSON_IsObject(pkg)) {
+		diag_add(st->out->diags, DIAG_WARNING, st->src,
+			 (struct span){ index < st->n_keys ? st->keys[index].key_start : 0, 0 },
+			 "expected an object for package '%s'", pkg->string ? pkg->string : "");
+		return 0;
+	}
+	if (!(dep = detect_new_dep(st->out)))
+		return ERR_NOMEM;
+	dep->language = LANG_R;
+	dep->kind = DEP_LOCK;
+	dep->file = st->src->path;
+	/* cJSON keeps members in order, so the index-th key written is this one */
+	if (index < st->n_keys) {
+		const struct member *m = &st->keys[index];
+		struct sv raw = sv_make(text.ptr + m->key_start - 1, m->value_end - m->key_start + 1);
+		dep->at = (struct span_ref){ m->key_start - 1, m->value_end, m->key_start, m->key_end };
+		if (raw.len > RAW_MAX)
+			for (raw.len = RAW_MAX; raw.len && ((unsigned char)raw.ptr[raw.len] & 0xc0) == 0x80;)
+				raw.len--;
+		if (!(dep->raw = arena_strndup(st->out->arena, raw)))
+			return ERR_NOMEM;
+	}
+	text_line_col(text, dep->at.name_start, &dep->line, &dep->column);
+
+	package = keep(st, get_string(pkg, "Package"));
+	if (!package)
+		package = pkg->string ? keep(st, pkg->string) : "";
+	if (!package)
+		return ERR_NOMEM;
+	version = get_string(pkg, "Version");
+	dep->ecosystem = package_ecosystem(pkg, &known);
+	if (!known)
+		diag_add(st->out->diags, DIAG_NOTE, st->src,
+			 (struct span){ dep->at.name_start, dep->at.name_end },
+			 "package '%s' has source '%s'; read as a cran package", package,
+			 get_string(pkg, "Source") ? get_string(pkg, "Source") : "(none)");
+	switch (dep->ecosystem) {
+	case ECO_GITHUB:
+	case ECO_GITLAB:
+	case ECO_BITBUCKET:
+	case ECO_VCS:
+		if (fill_remote(st, dep, pkg, package))
+			return ERR_NOMEM;
+		break;
+	case ECO_LOCAL:
+	case ECO_URL:
+		dep->name = package;
+		dep->url = keep(st, get_string(pkg, "RemoteUrl"));
+		break;
+	default:
+		dep->name = package;
+		if (version && !(dep->spec = arena_printf(st->out->arena, "==%s", version)))
+			return ERR_NOMEM;
+		break;
+	}
+	dep->normalized = dep->name;
+	return st->nomem ? ERR_NOMEM : 0;
+}
+
+/* The source span of the @index-th URL of R.Repositories, or {0, 0}. */
+static struct span
+locate_repository(struct sv t, size_t index)
+{
+	struct member r, repos, url;
+	size_t i, n = 0;
+
+	if (!find_member(t, start_of_text(t), "R", &r) ||
+	    !find_member(t, r.value_start, "Repositories", &repos) ||
+	    repos.value_start >= t.len || t.ptr[repos.value_start] != '[')
+		return (struct span){ 0, 0 };
+	i = skip_ws(t, repos.value_start + 1);
+	while (i < t.len && t.ptr[i] != ']') {
+		size_t end = skip_value(t, i);
+		if (end == SV_NPOS)
+			break;
+		if (n++ == index && find_member(t, i, "URL", &url))
+			return (struct span){ url.value_start + 1, url.value_end - 1 };
+		i = skip_ws(t, end);
+		if (i < t.len && t.ptr[i] == ',')
+			i = skip_ws(t, i + 1);
+	}
+	return (struct span){ 0, 0 };
+}
+
+static int
+read_repositories(struct renv_state *st, const cJSON *root)
+{
+	const cJSON *r = cJSON_GetObjectItemCaseSensitive(root, "R");
+	const cJSON *repos = cJSON_GetObjectItemCaseSensitive(r, "Repositories");
+	const cJSON *repo;
+	size_t index = 0;
+
+	cJSON_ArrayForEach(repo, repos) {
+		const char *url = get_string(repo, "URL");
+		size_t i = index++;
+		if (!url || rremote_is_main_cran(url))
+			continue;
+		struct index_option *opt = detect_new_option(st->out);
+		if (!opt)
+			return ERR_NOMEM;
+		struct span at = locate_repository(st->src->text, i);
+		opt->kind = OPT_R_REPOS;
+		opt->value = opt->raw = keep(st, url);
+		opt->file = st->src->path;
+		opt->at = (struct span_ref){ at.start, at.end, at.start, at.end };
+		if (!opt->value)
+			return ERR_NOMEM;
+		text_line_col(st->src->text, at.start, &opt->line, &opt->column);
+	}
+	return 0;
+}
+
+static int
+read_lock(struct renv_state *st, const cJSON *root)
+{
+	const cJSON *pkgs = cJSON_GetObjectItemCaseSensitive(root, "Packages");
+	const cJSON *pkg;
+	size_t index = 0;
+	int rc;
+
+	if ((rc = read_repositories(st, root)))
+		return rc;
+	if (!pkgs)
+		return 0;
+	if (!cJSON_IsObject(pkgs)) {
+		diag_add(st->out->diags, DIAG_WARNING, st->src, (struct span){ 0, 0 },
+			 "expected \"Packages\" to be an object");
+		return 0;
+	}
+	if ((rc = locate_packages(st)))
+		return rc;
+	cJSON_ArrayForEach(pkg, pkgs) {
+		if ((rc = read_package(st, pkg, index++)))
+			return rc;
+	}
+	return 0;
 }
 
 int
 detect_renv_lock(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
 {
-	(void)out;
-	(void)src;
+	struct renv_state st;
+	const char *end = NULL;
+	cJSON *root;
+	size_t stop;
+	int rc;
+
 	(void)ctx;
-	return 0;
+	memset(&st, 0, sizeof(st));
+	st.out = out;
+	st.src = src;
+	/* cJSON takes a NUL for white space or the end of a string; JSON has none */
+	const char *nul = memchr(src->text.ptr, '\0', src->text.len);
+	if (nul) {
+		stop = (size_t)(nul - src->text.ptr);
+		diag_add(out->diags, DIAG_ERROR, src, (struct span){ stop, stop },
+			 "invalid json: a nul byte");
+		return 0;
+	}
+	root = cJSON_ParseWithLengthOpts(src->text.ptr, src->text.len, &end, 0);
+	stop = end && end >= src->text.ptr ? (size_t)(end - src->text.ptr) : 0;
+	if (!root) {
+		/* cJSON stops at the start of a cut string: ask the walker instead */
+		bool early = skip_value(src->text, start_of_text(src->text)) == SV_NPOS;
+		if (early)
+			stop = src->text.len;
+		diag_add(out->diags, DIAG_ERROR, src, (struct span){ stop, stop }, "%s",
+			 early ? "invalid json: the text ends before the value does"
+			       : "invalid json: unexpected text here");
+		return 0;
+	}
+	if (skip_ws(src->text, stop) < src->text.len)
+		diag_add(out->diags, DIAG_ERROR, src, (struct span){ stop, stop },
+			 "invalid json: unexpected text after the value");
+	if (!cJSON_IsObject(root)) {
+		diag_add(out->diags, DIAG_ERROR, src, (struct span){ 0, 0 },
+			 "expected a json object at the top of renv.lock");
+		cJSON_Delete(root);
+		return 0;
+	}
+	rc = read_lock(&st, root);
+	cJSON_Delete(root);
+	free(st.keys);
+	return rc;
 }

@@ -37,4 +37,18 @@ struct rremote {
  * (with a lower-case message in *@why, static storage) or ERR_NOMEM. */
 int rremote_parse(struct rremote *out, struct arena *arena, struct sv spec, const char **why);
 
+/*
+ * Fills the fields of @out that follow from @r (docs r.md): language LANG_R,
+ * ecosystem, name and normalized (as written), spec (the ref as written; "==V"
+ * for a CRAN/Bioconductor "pkg@V" with V starting with a digit), vcs_ref (the
+ * ref of a hosted or git remote, NULL when none), package, subdir and url
+ * ("https://github.com/owner/repo", the git/archive URL, the local path; NULL
+ * for CRAN and Bioconductor). Strings in @arena. Returns 0 or ERR_NOMEM.
+ */
+int rremote_fill_dep(struct dep *out, struct arena *arena, const struct rremote *r);
+
+/* True for CRAN's own https addresses ("https://cloud.r-project.org", "@CRAN@",
+ * ...), the repository R uses anyway: not a source worth an OPT_R_REPOS. */
+bool rremote_is_main_cran(const char *url);
+
 #endif

@@ -1,0 +1,1 @@
+x <- r"(open only"

@@ -1,0 +1,6 @@
+y ~ x + z
+~ x
+lm(y ~ ., data = d)
+?mean
+??regression
+utils::`?`(x)

@@ -1,0 +1,7 @@
+a <- 0x1F
+b <- 0XFF
+c <- 0xabcdef
+d <- 0x1p-2
+e <- 0x1.8p3
+f <- 0X1P+4
+g <- 0xFi

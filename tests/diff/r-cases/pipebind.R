@@ -1,0 +1,1 @@
+mtcars |> d => lm(mpg ~ disp, data = d)

@@ -1,0 +1,1 @@
+df |> subset(x > 1) |> lm(formula = y ~ x, data = _)

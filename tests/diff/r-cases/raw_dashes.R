@@ -1,0 +1,4 @@
+a <- r"-(x)-"
+b <- r"---(contains )" and )-" inside)---"
+c <- r"--[a]-]--"
+d <- R'-{}-'

@@ -1,0 +1,3 @@
+x <- "hello"
+y <- "with 'single' inside"
+z <- ""

@@ -1,0 +1,265 @@
+/* Tests for core/detect/renv_lock.c: the packages and repositories of an renv.lock. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "detect/detect.h"
+
+static struct arena arena;
+static struct diags diags;
+static struct detect_out out;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	arena_init(&arena);
+	diags_init(&diags, &arena);
+	detect_out_init(&out, &arena, &diags);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	detect_out_release(&out);
+	diags_release(&diags);
+	arena_release(&arena);
+	return 0;
+}
+
+static void
+detect_len(const char *text, size_t len)
+{
+	struct source src = { "proj/renv.lock", { text, len } };
+	struct detect_ctx ctx = { 0 };
+
+	assert_int_equal(detect_renv_lock(&out, &src, &ctx), 0);
+}
+
+#define DETECT(lit) detect_len((lit), sizeof(lit) - 1)
+
+static const char lock[] =
+	"{\n"
+	"  \"R\": {\n"
+	"    \"Version\": \"4.2.2\",\n"
+	"    \"Repositories\": [\n"
+	"      { \"Name\": \"CRAN\", \"URL\": \"https://cloud.r-project.org\" },\n"
+	"      {\n"
+	"        \"Name\": \"drat\",\n"
+	"        \"URL\": \"http://drat.example.org\"\n"
+	"      }\n"
+	"    ]\n"
+	"  },\n"
+	"  \"Bioconductor\": { \"Version\": \"3.16\" },\n"
+	"  \"Packages\": {\n"
+	"    \"cli\": {\n"
+	"      \"Package\": \"cli\",\n"
+	"      \"Version\": \"3.6.0\",\n"
+	"      \"Source\": \"Repository\",\n"
+	"      \"Repository\": \"CRAN\",\n"
+	"      \"Requirements\": [ \"R\", \"utils\" ],\n"
+	"      \"Hash\": \"89e6d8219950eac806ae0c489052048a\"\n"
+	"    },\n"
+	"    \"Biobase\": {\"Package\": \"Biobase\", \"Version\": \"2.58.0\", \"Source\": "
+	"\"Bioconductor\"},\n"
+	"    \"mypkg\": {\n"
+	"      \"Package\": \"mypkg\",\n"
+	"      \"Version\": \"0.1\",\n"
+	"      \"Source\": \"GitHub\",\n"
+	"      \"RemoteType\": \"github\",\n"
+	"      \"RemoteHost\": \"api.github.com\",\n"
+	"      \"RemoteUsername\": \"someone\",\n"
+	"      \"RemoteRepo\": \"my-repo\",\n"
+	"      \"RemoteRef\": \"main\",\n"
+	"      \"RemoteSha\": \"0123456789abcdef0123456789abcdef01234567\",\n"
+	"      \"RemoteSubdir\": \"pkg\"\n"
+	"    },\n"
+	"    \"gl\": { \"Package\": \"gl\", \"Source\": \"GitLab\", \"RemoteUsername\": \"g\","
+	" \"RemoteRepo\": \"r\", \"RemoteHost\": \"https://gitlab.example.org/api/v4\" },\n"
+	"    \"bb\": { \"Package\": \"bb\", \"Source\": \"Bitbucket\", \"RemoteUsername\": \"b\","
+	" \"RemoteRepo\": \"r\", \"RemoteRef\": \"dev\" },\n"
+	"    \"gx\": { \"Package\": \"gx\", \"Source\": \"git\", \"RemoteType\": \"git2r\","
+	" \"RemoteUrl\": \"https://h.org/gx.git\", \"RemoteRef\": \"v1\" }\n"
+	"  }\n"
+	"}\n";
+
+static void
+expect_dep(size_t i, enum ecosystem eco, const char *name, const char *spec, unsigned line,
+	   unsigned column)
+{
+	assert_true(i < out.n_deps);
+	const struct dep *d = out.deps[i];
+	assert_int_equal(d->ecosystem, eco);
+	assert_int_equal(d->kind, DEP_LOCK);
+	assert_int_equal(d->language, LANG_R);
+	assert_string_equal(d->name, name);
+	assert_string_equal(d->normalized, name);
+	assert_string_equal(d->spec, spec);
+	assert_string_equal(d->file, "proj/renv.lock");
+	assert_int_equal(d->line, line);
+	assert_int_equal(d->column, column);
+}
+
+static void
+test_renv_lock_matches_the_file_name(void **state)
+{
+	(void)state;
+	assert_true(renv_lock_matches("renv.lock"));
+	assert_true(renv_lock_matches("a/b/renv.lock"));
+	assert_false(renv_lock_matches("renv.lock.bak"));
+	assert_false(renv_lock_matches("renv/activate.R"));
+}
+
+static void
+test_renv_lock_reads_each_package_at_its_key(void **state)
+{
+	(void)state;
+	detect_len(lock, sizeof(lock) - 1);
+	assert_int_equal(diags.len, 0);
+	assert_int_equal(out.n_deps, 6);
+
+	expect_dep(0, ECO_CRAN, "cli", "==3.6.0", 14, 6);
+	assert_null(out.deps[0]->package);
+	assert_null(out.deps[0]->vcs_ref);
+	assert_null(out.deps[0]->url);
+	assert_memory_equal(lock + out.deps[0]->at.name_start, "cli\"", 4);
+	assert_memory_equal(lock + out.deps[0]->at.start, "\"cli\": {", 8);
+	assert_int_equal(lock[out.deps[0]->at.end - 1], '}');
+
+	expect_dep(1, ECO_BIOC, "Biobase", "==2.58.0", 22, 6);
+
+	expect_dep(2, ECO_GITHUB, "someone/my-repo", "main", 23, 6);
+	const struct dep *gh = out.deps[2];
+	assert_string_equal(gh->vcs_ref, "0123456789abcdef0123456789abcdef01234567");
+	assert_string_equal(gh->package, "mypkg");
+	assert_string_equal(gh->subdir, "pkg");
+	assert_string_equal(gh->url, "https://github.com/someone/my-repo");
+
+	expect_dep(3, ECO_GITLAB, "g/r", "", 35, 6);
+	assert_null(out.deps[3]->vcs_ref);
+	assert_string_equal(out.deps[3]->url, "https://gitlab.example.org/g/r");
+	expect_dep(4, ECO_BITBUCKET, "b/r", "dev", 36, 6);
+	assert_string_equal(out.deps[4]->vcs_ref, "dev");
+	assert_string_equal(out.deps[4]->url, "https://bitbucket.org/b/r");
+	expect_dep(5, ECO_VCS, "https://h.org/gx.git", "v1", 37, 6);
+	assert_string_equal(out.deps[5]->url, "https://h.org/gx.git");
+	assert_string_equal(out.deps[5]->package, "gx");
+}
+
+static void
+test_renv_lock_reads_non_cran_repositories(void **state)
+{
+	(void)state;
+	detect_len(lock, sizeof(lock) - 1);
+	assert_int_equal(out.n_options, 1);
+	const struct index_option *o = out.options[0];
+	assert_int_equal(o->kind, OPT_R_REPOS);
+	assert_string_equal(o->value, "http://drat.example.org");
+	assert_string_equal(o->file, "proj/renv.lock");
+	assert_int_equal(o->line, 8);
+	assert_int_equal(o->column, 17);
+}
+
+static void
+test_renv_lock_reports_where_truncated_json_stops(void **state)
+{
+	(void)state;
+	detect_len(lock, 400);
+	assert_int_equal(out.n_deps, 0);
+	assert_int_equal(diags.len, 1);
+	assert_int_equal(diags.items[0].level, DIAG_ERROR);
+	assert_string_equal(diags.items[0].path, "proj/renv.lock");
+	assert_string_equal(diags.items[0].message, "invalid json: the text ends before the value does");
+	unsigned line, column;
+	text_line_col((struct sv){ lock, 400 }, 400, &line, &column);
+	assert_int_equal(diags.items[0].line, line);
+	assert_int_equal(diags.items[0].column, column);
+}
+
+static void
+test_renv_lock_reports_corrupted_json(void **state)
+{
+	(void)state;
+	DETECT("{\n  \"Packages\": {\n    \"a\": { \"Package\" \"a\" }\n  }\n}\n");
+	assert_int_equal(out.n_deps, 0);
+	assert_int_equal(diags.len, 1);
+	assert_int_equal(diags.items[0].line, 3);
+	assert_int_equal(diags.items[0].column, 22);
+	assert_string_equal(diags.items[0].message, "invalid json: unexpected text here");
+}
+
+static void
+test_renv_lock_reports_a_nul_byte(void **state)
+{
+	(void)state;
+	/* cJSON alone would accept both */
+	DETECT("{\"Packages\": {\"a\": {\"Package\": \"a\"}}\0}\n");
+	assert_int_equal(out.n_deps, 0);
+	assert_int_equal(diags.len, 1);
+	assert_string_equal(diags.items[0].message, "invalid json: a nul byte");
+	assert_int_equal(diags.items[0].line, 1);
+	assert_int_equal(diags.items[0].column, 37);
+	DETECT("{\"Packages\": {\"a\": {\"Package\": \"a\0\"}}}\n");
+	assert_int_equal(out.n_deps, 0);
+	assert_int_equal(diags.len, 2);
+	assert_int_equal(diags.items[1].column, 34);
+}
+
+static void
+test_renv_lock_finds_keys_past_escapes_and_nested_strings(void **state)
+{
+	(void)state;
+	DETECT("\xef\xbb\xbf{ \"Packages\" :\n"
+	       " {\"x\": {\"Package\": \"x\", \"Version\": \"1\", \"Note\": \"}\\\"{\"},\n"
+	       "  \"we\\\"ird\"\t:{\"Version\": \"2\"} } }");
+	assert_int_equal(diags.len, 2);     /* neither says its Source */
+	assert_int_equal(diags.items[0].level, DIAG_NOTE);
+	assert_string_equal(diags.items[0].message,
+			    "package 'x' has source '(none)'; read as a cran package");
+	assert_int_equal(out.n_deps, 2);
+	expect_dep(0, ECO_CRAN, "x", "==1", 2, 4);
+	expect_dep(1, ECO_CRAN, "we\"ird", "==2", 3, 4);
+}
+
+static void
+test_renv_lock_rejects_a_top_level_array(void **state)
+{
+	(void)state;
+	DETECT("[1, 2]");
+	assert_int_equal(out.n_deps, 0);
+	assert_int_equal(diags.len, 1);
+	assert_string_equal(diags.items[0].message, "expected a json object at the top of renv.lock");
+	DETECT("");
+	assert_int_equal(diags.len, 2);
+	assert_int_equal(diags.items[1].line, 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_renv_lock_matches_the_file_name),
+		cmocka_unit_test_setup_teardown(test_renv_lock_reads_each_package_at_its_key, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_renv_lock_reads_non_cran_repositories, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_renv_lock_reports_where_truncated_json_stops,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_renv_lock_reports_corrupted_json, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_renv_lock_reports_a_nul_byte, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_renv_lock_finds_keys_past_escapes_and_nested_strings,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_renv_lock_rejects_a_top_level_array, setup,
+						teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,623 @@
+/* Tests for core/detect/rscript.c and the R call finder (rcall*.c): what each R call declares. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "detect/detect.h"
+
+static struct arena arena;
+static struct diags diags;
+static struct detect_out out;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	arena_init(&arena);
+	diags_init(&diags, &arena);
+	detect_out_init(&out, &arena, &diags);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	detect_out_release(&out);
+	diags_release(&diags);
+	arena_release(&arena);
+	return 0;
+}
+
+static void
+detect_len(const char *text, size_t len)
+{
+	struct source src = { "analysis/run.R", { text, len } };
+	struct detect_ctx ctx = { 0 };
+
+	assert_int_equal(detect_rscript(&out, &src, &ctx), 0);
+	for (size_t i = 0; i < out.n_deps; i++) {
+		assert_int_equal(out.deps[i]->language, LANG_R);
+		assert_string_equal(out.deps[i]->file, "analysis/run.R");
+		assert_string_equal(out.deps[i]->marker, "");
+	}
+}
+
+#define DETECT(lit) detect_len((lit), sizeof(lit) - 1)
+
+/* The @nth (0-based) declaration of @kind named @name; fails when absent. */
+static const struct dep *
+nth_dep(enum dep_kind kind, const char *name, size_t nth)
+{
+	for (size_t i = 0; i < out.n_deps; i++)
+		if (out.deps[i]->kind == kind && strcmp(out.deps[i]->name, name) == 0 && nth-- == 0)
+			return out.deps[i];
+	fail_msg("no %s declaration named '%s'", dep_kind_str(kind), name);
+	return NULL;
+}
+
+static const struct dep *
+find_dep(enum dep_kind kind, const char *name)
+{
+	return nth_dep(kind, name, 0);
+}
+
+static size_t
+count_kind(enum dep_kind kind)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < out.n_deps; i++)
+		n += out.deps[i]->kind == kind;
+	return n;
+}
+
+static void
+assert_at(const struct dep *dep, unsigned line, unsigned column)
+{
+	assert_int_equal(dep->line, line);
+	assert_int_equal(dep->column, column);
+}
+
+#define assert_null_str(s) assert_null((const void *)(s))
+
+static void
+test_rscript_matches_r_files_and_rprofile(void **state)
+{
+	(void)state;
+	assert_true(rscript_matches("a/b/run.R"));
+	assert_true(rscript_matches("run.r"));
+	assert_true(rscript_matches(".Rprofile"));
+	assert_true(rscript_matches("proj/.Rprofile"));
+	assert_false(rscript_matches("run.Rmd"));
+	assert_false(rscript_matches("R"));
+	assert_false(rscript_matches(".R/x.py"));
+	assert_false(rscript_matches("Rprofile"));
+}
+
+static void
+test_library_and_require_declare_quoted_and_bare_names(void **state)
+{
+	(void)state;
+	DETECT("# library(commented)\n"
+	       "library(dplyr)\n"
+	       "require(\"ggplot2\")\n"
+	       "  suppressMessages(library(data.table, quietly = TRUE))\n"
+	       "x <- 'library(instring)'\n");
+	assert_int_equal(out.n_deps, 3);
+	const struct dep *d = find_dep(DEP_LIBRARY_CALL, "dplyr");
+	assert_int_equal(d->ecosystem, ECO_CRAN);
+	assert_string_equal(d->normalized, "dplyr");
+	assert_string_equal(d->spec, "");
+	assert_null_str(d->url);
+	assert_null_str(d->vcs_ref);
+	assert_null_str(d->package);
+	assert_false(d->dynamic);
+	assert_at(d, 2, 9);
+	assert_string_equal(d->raw, "library(dplyr)");
+	d = find_dep(DEP_LIBRARY_CALL, "ggplot2");
+	assert_at(d, 3, 9);
+	assert_int_equal(d->at.name_end - d->at.name_start, 7);
+	d = find_dep(DEP_LIBRARY_CALL, "data.table");
+	assert_at(d, 4, 28);
+	assert_string_equal(d->raw, "library(data.table, quietly = TRUE)");
+}
+
+static void
+test_library_matches_arguments_by_name_partial_name_and_position(void **state)
+{
+	(void)state;
+	DETECT("library(package = \"tidyr\")\n"
+	       "library(quietly = TRUE, purrr)\n"
+	       "require(pack = \"stringr\")\n"
+	       "library(help = \"notloaded\")\n"
+	       "library()\n");
+	assert_int_equal(out.n_deps, 3);
+	assert_at(find_dep(DEP_LIBRARY_CALL, "tidyr"), 1, 19);
+	assert_at(find_dep(DEP_LIBRARY_CALL, "purrr"), 2, 25);
+	assert_at(find_dep(DEP_LIBRARY_CALL, "stringr"), 3, 16);
+}
+
+static void
+test_namespaces_and_pkg_colons_declare_first_use_only(void **state)
+{
+	(void)state;
+	DETECT("requireNamespace(\"jsonlite\", quietly = TRUE)\n"
+	       "loadNamespace('httr')\n"
+	       "x <- stats::median(1:3)\n"
+	       "y <- stats::sd(x) + utils:::head(x)\n"
+	       "z <- stats::var\n");
+	assert_int_equal(out.n_deps, 4);
+	assert_at(find_dep(DEP_LIBRARY_CALL, "jsonlite"), 1, 18);
+	assert_at(find_dep(DEP_LIBRARY_CALL, "httr"), 2, 15);
+	const struct dep *d = find_dep(DEP_LIBRARY_CALL, "stats");
+	assert_at(d, 3, 6);
+	assert_int_equal(d->ecosystem, ECO_CRAN);
+	assert_string_equal(d->raw, "stats::median(1:3)");
+	assert_at(find_dep(DEP_LIBRARY_CALL, "utils"), 4, 21);
+}
+
+static void
+test_character_only_resolves_a_constant_or_is_dynamic(void **state)
+{
+	(void)state;
+	DETECT("pkg <- \"forcats\"\n"
+	       "library(pkg, character.only = TRUE)\n"
+	       "library(\"lubridate\", character.only = TRUE)\n"
+	       "require(other, character.only = TRUE)\n"
+	       "other <- readline()\n"
+	       "for (p in c(\"lp1\", \"lp2\")) library(p, character.only = TRUE)\n"
+	       "lapply(c(\"la1\"), require, character.only = TRUE)\n");
+	const struct dep *d = find_dep(DEP_LIBRARY_CALL, "forcats");
+	assert_at(d, 2, 9);
+	assert_false(d->dynamic);
+	assert_at(find_dep(DEP_LIBRARY_CALL, "lubridate"), 3, 9);
+	d = find_dep(DEP_LIBRARY_CALL, "");
+	assert_true(d->dynamic);
+	assert_at(d, 4, 9);
+	assert_int_equal(diags.len, 1);
+	assert_int_equal(diags.items[0].level, DIAG_NOTE);
+	assert_string_equal(diags.items[0].message,
+			    "dynamic package name: not known before the code runs");
+	assert_int_equal(diags.items[0].line, 4);
+	assert_at(find_dep(DEP_LIBRARY_CALL, "lp1"), 6, 36);
+	assert_at(find_dep(DEP_LIBRARY_CALL, "lp2"), 6, 36);
+	assert_at(find_dep(DEP_LIBRARY_CALL, "la1"), 7, 10);
+	assert_int_equal(out.n_deps, 6);
+}
+
+static void
+test_pacman_xfun_and_box_declare_each_package(void **state)
+{
+	(void)state;
+	DETECT("pacman::p_load(readr, \"stringr\", char = c(\"glue\"))\n"
+	       "xfun::pkg_attach(c(\"knitr\", \"rmarkdown\"), \"yaml\")\n"
+	       "box::use(purrr, glue2/mod, alias = rlang[abort], ./local, ../up)\n");
+	const char *names[] = { "pacman", "readr", "stringr", "glue", "xfun", "knitr",
+				"rmarkdown", "yaml", "box", "purrr", "glue2", "rlang" };
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		assert_int_equal(find_dep(DEP_LIBRARY_CALL, names[i])->ecosystem, ECO_CRAN);
+	assert_int_equal(out.n_deps, 12);
+	assert_at(find_dep(DEP_LIBRARY_CALL, "readr"), 1, 16);
+	assert_at(find_dep(DEP_LIBRARY_CALL, "rmarkdown"), 2, 29);
+	assert_at(find_dep(DEP_LIBRARY_CALL, "rlang"), 3, 36);
+}
+
+static void
+test_install_packages_declares_each_name_with_its_repositories(void **state)
+{
+	(void)state;
+	DETECT("install.packages(\"a1\")\n"
+	       "install.packages(c(\"b1\", \"b2\"),\n"
+	       "  repos = c(CRAN = \"https://cloud.r-project.org\", \"http://my.repo/r\"))\n"
+	       "install.packages(repos = \"https://x.r-universe.dev\", pkgs = \"c1\")\n");
+	const struct dep *d = find_dep(DEP_INSTALL_COMMAND, "a1");
+	assert_int_equal(d->ecosystem, ECO_CRAN);
+	assert_null_str(d->index_url);
+	assert_at(d, 1, 18);
+	d = find_dep(DEP_INSTALL_COMMAND, "b2");
+	assert_at(d, 2, 26);
+	assert_string_equal(d->index_url, "https://cloud.r-project.org");
+	assert_string_equal(d->raw, "install.packages(c(\"b1\", \"b2\"),\n  repos = c(CRAN = "
+			    "\"https://cloud.r-project.org\", \"http://my.repo/r\"))");
+	assert_string_equal(find_dep(DEP_INSTALL_COMMAND, "c1")->index_url,
+			    "https://x.r-universe.dev");
+	assert_int_equal(out.n_deps, 4);
+	assert_int_equal(out.n_options, 3);
+	assert_int_equal(out.options[0]->kind, OPT_R_REPOS);
+	assert_string_equal(out.options[0]->value, "https://cloud.r-project.org");
+	assert_int_equal(out.options[0]->line, 3);
+	assert_int_equal(out.options[0]->column, 20);
+	assert_string_equal(out.options[1]->value, "http://my.repo/r");
+	assert_string_equal(out.options[2]->value, "https://x.r-universe.dev");
+}
+
+static void
+test_install_packages_without_repos_installs_files(void **state)
+{
+	(void)state;
+	DETECT("install.packages(\"./pkg_1.0.tar.gz\", repos = NULL, type = \"source\")\n"
+	       "install.packages(\"https://x.org/p_1.tar.gz\", repos = NULL)\n"
+	       "pkgs <- c(\"s1\", \"s2\")\n"
+	       "new <- pkgs[!(pkgs %in% installed.packages()[, \"Package\"])]\n"
+	       "if (length(new)) install.packages(new)\n"
+	       "install.packages(unknown_fn())\n");
+	const struct dep *d = find_dep(DEP_INSTALL_COMMAND, "./pkg_1.0.tar.gz");
+	assert_int_equal(d->ecosystem, ECO_LOCAL);
+	assert_string_equal(d->url, "./pkg_1.0.tar.gz");
+	d = find_dep(DEP_INSTALL_COMMAND, "https://x.org/p_1.tar.gz");
+	assert_int_equal(d->ecosystem, ECO_URL);
+	assert_at(find_dep(DEP_INSTALL_COMMAND, "s1"), 5, 35);
+	assert_at(find_dep(DEP_INSTALL_COMMAND, "s2"), 5, 35);
+	d = find_dep(DEP_INSTALL_COMMAND, "");
+	assert_true(d->dynamic);
+	assert_int_equal(d->ecosystem, ECO_CRAN);
+	assert_int_equal(out.n_options, 0);
+}
+
+static void
+test_install_github_reads_every_ref_form(void **state)
+{
+	(void)state;
+	DETECT("devtools::install_github(\"owner/repo@main\")\n"
+	       "remotes::install_github(\"o2/r2\", ref = \"dev\")\n"
+	       "remotes::install_github(repo = \"pk=o3/r3/sub#12\")\n"
+	       "remotes::install_github(\"o4/r4\")\n"
+	       "devtools::install_github(\"o5/r5\", \"v1.0\", subdir = \"pkg\")\n");
+	const struct dep *d = find_dep(DEP_INSTALL_COMMAND, "owner/repo");
+	assert_int_equal(d->ecosystem, ECO_GITHUB);
+	assert_string_equal(d->spec, "main");
+	assert_string_equal(d->vcs_ref, "main");
+	assert_string_equal(d->url, "https://github.com/owner/repo");
+	assert_null_str(d->package);
+	assert_null_str(d->subdir);
+	assert_at(d, 1, 26);
+	assert_string_equal(d->raw, "devtools::install_github(\"owner/repo@main\")");
+	d = find_dep(DEP_INSTALL_COMMAND, "o2/r2");
+	assert_string_equal(d->spec, "dev");
+	assert_string_equal(d->vcs_ref, "dev");
+	d = find_dep(DEP_INSTALL_COMMAND, "o3/r3");
+	assert_string_equal(d->spec, "#12");
+	assert_string_equal(d->vcs_ref, "#12");
+	assert_string_equal(d->package, "pk");
+	assert_string_equal(d->subdir, "sub");
+	assert_at(d, 3, 32);
+	d = find_dep(DEP_INSTALL_COMMAND, "o4/r4");
+	assert_string_equal(d->spec, "");
+	assert_null_str(d->vcs_ref);
+	d = find_dep(DEP_INSTALL_COMMAND, "o5/r5");
+	assert_string_equal(d->spec, "v1.0");
+	assert_string_equal(d->subdir, "pkg");
+	/* devtools and remotes are used through :: */
+	assert_int_equal(count_kind(DEP_LIBRARY_CALL), 2);
+	assert_int_equal(count_kind(DEP_INSTALL_COMMAND), 5);
+}
+
+static void
+test_bare_install_github_counts_once_devtools_is_loaded(void **state)
+{
+	(void)state;
+	DETECT("install_github(\"early/repo\")\n"
+	       "library(devtools)\n"
+	       "install_github(\"late/repo\")\n"
+	       "install_gitlab(\"gl/proj@v1\")\n"
+	       "install_bitbucket(\"bb/proj\", ref = \"abc\")\n");
+	assert_int_equal(count_kind(DEP_INSTALL_COMMAND), 3);
+	assert_int_equal(find_dep(DEP_INSTALL_COMMAND, "late/repo")->ecosystem, ECO_GITHUB);
+	const struct dep *d = find_dep(DEP_INSTALL_COMMAND, "gl/proj");
+	assert_int_equal(d->ecosystem, ECO_GITLAB);
+	assert_string_equal(d->spec, "v1");
+	assert_string_equal(d->url, "https://gitlab.com/gl/proj");
+	d = find_dep(DEP_INSTALL_COMMAND, "bb/proj");
+	assert_int_equal(d->ecosystem, ECO_BITBUCKET);
+	assert_string_equal(d->vcs_ref, "abc");
+	assert_string_equal(d->url, "https://bitbucket.org/bb/proj");
+}
+
+static void
+test_install_git_url_local_version_and_cran(void **state)
+{
+	(void)state;
+	DETECT("library(remotes)\n"
+	       "install_git(\"https://git.example.com/x.git\", ref = \"abc\")\n"
+	       "install_url(\"https://x.org/p.tar.gz\")\n"
+	       "install_local(\"../pkg\")\n"
+	       "install_version(\"ggplot2\", version = \"3.3.0\", repos = \"https://r.example\")\n"
+	       "remotes::install_version(\"dplyr\", \">= 1.0.0\")\n"
+	       "install_cran(\"cranpkg\")\n");
+	const struct dep *d = find_dep(DEP_INSTALL_COMMAND, "https://git.example.com/x.git");
+	assert_int_equal(d->ecosystem, ECO_VCS);
+	assert_string_equal(d->url, "https://git.example.com/x.git");
+	assert_string_equal(d->spec, "abc");
+	assert_string_equal(d->vcs_ref, "abc");
+	d = find_dep(DEP_INSTALL_COMMAND, "https://x.org/p.tar.gz");
+	assert_int_equal(d->ecosystem, ECO_URL);
+	assert_string_equal(d->url, "https://x.org/p.tar.gz");
+	d = find_dep(DEP_INSTALL_COMMAND, "../pkg");
+	assert_int_equal(d->ecosystem, ECO_LOCAL);
+	assert_string_equal(d->url, "../pkg");
+	d = find_dep(DEP_INSTALL_COMMAND, "ggplot2");
+	assert_int_equal(d->ecosystem, ECO_CRAN);
+	assert_string_equal(d->spec, "==3.3.0");
+	assert_string_equal(d->index_url, "https://r.example");
+	assert_string_equal(find_dep(DEP_INSTALL_COMMAND, "dplyr")->spec, ">=1.0.0");
+	d = find_dep(DEP_INSTALL_COMMAND, "cranpkg");
+	assert_int_equal(d->ecosystem, ECO_CRAN);
+	assert_at(d, 7, 14);
+}
+
+static void
+test_pak_refs_choose_their_ecosystem(void **state)
+{
+	(void)state;
+	DETECT("pak::pkg_install(\"pak/one@v2\")\n"
+	       "pak::pak(c(\"cranish\", \"github::gh/two\", \"url::https://u.org/p.tgz\"))\n");
+	const struct dep *d = find_dep(DEP_INSTALL_COMMAND, "pak/one");
+	assert_int_equal(d->ecosystem, ECO_GITHUB);
+	assert_string_equal(d->spec, "v2");
+	d = find_dep(DEP_INSTALL_COMMAND, "cranish");
+	assert_int_equal(d->ecosystem, ECO_CRAN);
+	assert_string_equal(d->spec, "");
+	assert_null_str(d->url);
+	d = find_dep(DEP_INSTALL_COMMAND, "gh/two");
+	assert_int_equal(d->ecosystem, ECO_GITHUB);
+	assert_string_equal(d->url, "https://github.com/gh/two");
+	assert_at(d, 2, 23);
+	d = find_dep(DEP_INSTALL_COMMAND, "https://u.org/p.tgz");
+	assert_int_equal(d->ecosystem, ECO_URL);
+}
+
+static void
+test_bioc_githubinstall_and_drat(void **state)
+{
+	(void)state;
+	DETECT("BiocManager::install(c(\"limma\", \"own/biocgh\"))\n"
+	       "githubinstall::githubinstall(\"AnomalyDetection\")\n"
+	       "drat::addRepo(\"acct\")\n"
+	       "drat::addRepo(\"x\", \"https://example.org/drat\")\n");
+	assert_int_equal(find_dep(DEP_INSTALL_COMMAND, "limma")->ecosystem, ECO_BIOC);
+	assert_int_equal(find_dep(DEP_INSTALL_COMMAND, "own/biocgh")->ecosystem, ECO_GITHUB);
+	const struct dep *d = find_dep(DEP_INSTALL_COMMAND, "AnomalyDetection");
+	assert_int_equal(d->ecosystem, ECO_GITHUB);
+	assert_string_equal(d->package, "AnomalyDetection");
+	assert_int_equal(out.n_options, 2);
+	assert_string_equal(out.options[0]->value, "https://acct.github.io/drat/");
+	assert_int_equal(out.options[0]->kind, OPT_R_REPOS);
+	assert_int_equal(out.options[0]->line, 3);
+	assert_int_equal(out.options[0]->column, 15);
+	assert_string_equal(out.options[1]->value, "https://example.org/drat");
+}
+
+static void
+test_source_of_a_url_is_remote_code(void **state)
+{
+	(void)state;
+	DETECT("source(\"https://example.com/a.R\")\n"
+	       "source(url(\"http://example.com/b.R\"))\n"
+	       "devtools::source_url(\"https://example.com/c.R\")\n"
+	       "source_gist(\"abc123\")\n"
+	       "knitr::read_chunk(\"https://example.com/f.R\")\n"
+	       "source(\"local.R\")\n"
+	       "sys.source(\"local2.R\")\n");
+	assert_int_equal(count_kind(DEP_REMOTE_SOURCE), 5);
+	const struct dep *d = find_dep(DEP_REMOTE_SOURCE, "https://example.com/a.R");
+	assert_int_equal(d->ecosystem, ECO_URL);
+	assert_string_equal(d->url, "https://example.com/a.R");
+	assert_false(d->dynamic);
+	assert_at(d, 1, 8);
+	assert_at(find_dep(DEP_REMOTE_SOURCE, "http://example.com/b.R"), 2, 12);
+	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/c.R"), 3, 22);
+	d = find_dep(DEP_REMOTE_SOURCE, "https://gist.github.com/abc123");
+	assert_string_equal(d->url, "https://gist.github.com/abc123");
+	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/f.R"), 5, 19);
+}
+
+static void
+test_constants_propagate_into_urls(void **state)
+{
+	(void)state;
+	DETECT("base <- \"https://raw.githubusercontent.com/o/r/main/\"\n"
+	       "u <- paste0(base, \"script.R\")\n"
+	       "source(u)\n"
+	       "v = paste(base, \"two.R\", sep = \"\")\n"
+	       "source(file = v)\n"
+	       "\"https://example.com/h.R\" -> w\n"
+	       "source(w)\n"
+	       "source(file.path(\"https://example.com\", \"dir\", \"i.R\"))\n"
+	       "source(sprintf(\"%s/%s\", \"https://s.org\", \"j.R\"))\n"
+	       "f <- function() {\n"
+	       "  inner <- \"https://example.com/k.R\"\n"
+	       "  source(inner)\n"
+	       "}\n");
+	const struct dep *d = find_dep(DEP_REMOTE_SOURCE,
+				       "https://raw.githubusercontent.com/o/r/main/script.R");
+	assert_at(d, 3, 8);
+	assert_string_equal(d->url, "https://raw.githubusercontent.com/o/r/main/script.R");
+	assert_string_equal(d->raw, "source(u)");
+	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://raw.githubusercontent.com/o/r/main/two.R"),
+		  5, 15);
+	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/h.R"), 7, 8);
+	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/dir/i.R"), 8, 8);
+	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://s.org/j.R"), 9, 8);
+	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/k.R"), 12, 10);
+	assert_int_equal(count_kind(DEP_REMOTE_SOURCE), 6);
+}
+
+static void
+test_variable_assigned_two_values_is_unknown(void **state)
+{
+	(void)state;
+	DETECT("u <- \"https://a.org/x.R\"\n"
+	       "u <- \"https://b.org/y.R\"\n"
+	       "eval(parse(text = readLines(u)))\n"
+	       "same <- \"https://c.org/z.R\"\n"
+	       "same <- \"https://c.org/z.R\"\n"
+	       "source(same)\n"
+	       "loop <- \"https://d.org/\"\n"
+	       "loop <- paste0(loop, \"w.R\")\n"
+	       "source(loop)\n");
+	const struct dep *d = find_dep(DEP_REMOTE_SOURCE, "u");
+	assert_true(d->dynamic);
+	assert_null_str(d->url);
+	assert_int_equal(d->ecosystem, ECO_URL);
+	assert_at(d, 3, 29);
+	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://c.org/z.R"), 6, 8);
+	assert_int_equal(count_kind(DEP_REMOTE_SOURCE), 2);
+}
+
+static void
+test_download_then_source_is_remote_code_at_the_source_call(void **state)
+{
+	(void)state;
+	DETECT("f <- tempfile()\n"
+	       "download.file(\"https://example.com/e.R\", f)\n"
+	       "source(f)\n"
+	       "utils::download.file(url = \"https://example.com/g.R\", destfile = \"g.R\")\n"
+	       "sys.source(\"g.R\")\n"
+	       "download.file(\"https://example.com/data.csv\", \"data.csv\")\n");
+	const struct dep *d = find_dep(DEP_REMOTE_SOURCE, "https://example.com/e.R");
+	assert_string_equal(d->url, "https://example.com/e.R");
+	assert_at(d, 3, 8);
+	assert_string_equal(d->raw, "source(f)");
+	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/g.R"), 5, 12);
+	assert_int_equal(count_kind(DEP_REMOTE_SOURCE), 2);
+}
+
+static void
+test_fetched_text_reaching_eval_parse_is_remote_code(void **state)
+{
+	(void)state;
+	DETECT("eval(parse(text = readLines(\"https://example.com/d.R\")))\n"
+	       "r <- httr::GET(\"https://example.com/g.R\")\n"
+	       "eval(parse(text = httr::content(r, \"text\")))\n"
+	       "txt <- rawToChar(curl::curl_fetch_memory(\"https://example.com/m.R\")$content)\n"
+	       "eval(parse(text = txt))\n"
+	       "eval(parse(text = readLines(con)))\n"
+	       "eval(parse(text = \"1 + 1\"))\n"
+	       "eval(parse(text = readLines(\"local.R\")))\n");
+	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/d.R"), 1, 29);
+	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/g.R"), 3, 33);
+	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/m.R"), 5, 19);
+	const struct dep *d = find_dep(DEP_REMOTE_SOURCE, "con");
+	assert_true(d->dynamic);
+	assert_int_equal(count_kind(DEP_REMOTE_SOURCE), 4);
+}
+
+static void
+test_dynamic_source_url_names_the_expression(void **state)
+{
+	(void)state;
+	DETECT("devtools::source_url(paste0(host(), \"/x.R\"))\n"
+	       "devtools::source_gist(id)\n");
+	const struct dep *d = find_dep(DEP_REMOTE_SOURCE, "paste0(host(), \"/x.R\")");
+	assert_true(d->dynamic);
+	assert_null_str(d->url);
+	assert_at(d, 1, 22);
+	assert_true(find_dep(DEP_REMOTE_SOURCE, "id")->dynamic);
+}
+
+static void
+test_columns_count_code_points_and_raw_is_cut(void **state)
+{
+	(void)state;
+	DETECT("x <- \"é\"; library(\"ü\")\n"
+	       "install.packages(c(\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\","
+	       " \"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\","
+	       " \"cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc\","
+	       " \"dddddddddddddddddddddddddddddd\"))\n");
+	assert_at(find_dep(DEP_LIBRARY_CALL, "ü"), 1, 19);
+	const struct dep *d = find_dep(DEP_INSTALL_COMMAND, "dddddddddddddddddddddddddddddd");
+	assert_int_equal(strlen(d->raw), 200);
+	assert_true(strncmp(d->raw, "install.packages(c(", 19) == 0);
+}
+
+static void
+test_malformed_input_gives_what_it_can_and_never_crashes(void **state)
+{
+	(void)state;
+	DETECT("library(((((\n"
+	       "install.packages(c(\"a\",\n"
+	       "source(url(\n"
+	       ")))]]]}}}\n"
+	       "library(ok)\n"
+	       "x <- \"unterminated\n");
+	assert_int_equal(find_dep(DEP_LIBRARY_CALL, "ok")->line, 5);
+	detect_out_release(&out);
+	detect_out_init(&out, &arena, &diags);
+	DETECT("");
+	assert_int_equal(out.n_deps, 0);
+	static const char bytes[] = "library(\0x)\xff\xfe(source(\"\x01\")) <- -> = ::: :: (";
+	detect_len(bytes, sizeof(bytes) - 1);
+
+	/* a deep chain of assignments and deep nesting stay within limits */
+	size_t n = 200000, len = 0;
+	char *big = malloc(n * 8 + 64);
+	assert_non_null(big);
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)sprintf(big + len, "c(");
+	len += (size_t)sprintf(big + len, "library(deep)\n");
+	detect_len(big, len);
+	len = 0;
+	for (size_t i = 0; i < 20000; i++)
+		len += (size_t)sprintf(big + len, "v <- paste0(v, v)\n");
+	len += (size_t)sprintf(big + len, "source(v)\n");
+	detect_len(big, len);
+	free(big);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_rscript_matches_r_files_and_rprofile, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_library_and_require_declare_quoted_and_bare_names,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_library_matches_arguments_by_name_partial_name_and_position, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(test_namespaces_and_pkg_colons_declare_first_use_only,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_character_only_resolves_a_constant_or_is_dynamic,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pacman_xfun_and_box_declare_each_package, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_install_packages_declares_each_name_with_its_repositories, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(test_install_packages_without_repos_installs_files,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_install_github_reads_every_ref_form, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_bare_install_github_counts_once_devtools_is_loaded,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_install_git_url_local_version_and_cran, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_pak_refs_choose_their_ecosystem, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_bioc_githubinstall_and_drat, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_source_of_a_url_is_remote_code, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_constants_propagate_into_urls, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_variable_assigned_two_values_is_unknown, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_download_then_source_is_remote_code_at_the_source_call, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_fetched_text_reaching_eval_parse_is_remote_code, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dynamic_source_url_names_the_expression, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_columns_count_code_points_and_raw_is_cut, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_malformed_input_gives_what_it_can_and_never_crashes, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
