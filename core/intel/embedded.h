@@ -13,6 +13,14 @@ extern const unsigned char data_python_stdlib[];
 extern const size_t data_python_stdlib_len;
 extern const unsigned char data_known_malicious[];
 extern const size_t data_known_malicious_len;
+extern const unsigned char data_cran_packages[];
+extern const size_t data_cran_packages_len;
+extern const unsigned char data_cran_mirrors[];
+extern const size_t data_cran_mirrors_len;
+extern const unsigned char data_r_base_packages[];
+extern const size_t data_r_base_packages_len;
+extern const unsigned char data_r_github_owners[];
+extern const size_t data_r_github_owners_len;
 extern const char data_snapshot_date[];
 
 #endif

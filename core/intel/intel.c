@@ -1,18 +1,21 @@
 /*
  * Loading the bundled intel: the popular-name table, the standard-library
- * list and the known-malicious reports, parsed once from the embedded copies
+ * list, the known-malicious reports and the R lists (CRAN names, base
+ * packages, GitHub owners, CRAN mirrors), parsed once from the embedded copies
  * of data/ into sorted arrays that every lookup binary-searches.
  */
 #include "intel/intel.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cjson/cJSON.h>
 
 #include "deputy/arena.h"
 #include "deputy/diag.h"
 #include "intel/embedded.h"
+#include "intel/name_set.h"
 #include "intel/near.h"
 
 struct popular {
@@ -32,8 +35,12 @@ struct intel {
 	struct near_index near;  /* over the popular names without separators */
 	struct stdlib_name *stdlib;   /* sorted by name */
 	size_t n_stdlib;
-	struct malicious *malicious;  /* sorted by ecosystem, then name */
+	struct malicious *malicious;  /* sorted by ecosystem, then name (any case) */
 	size_t n_malicious;
+	struct name_set cran;         /* lower case */
+	struct name_set r_base;       /* tag: "base" or "recommended" */
+	struct name_set r_owners;
+	struct name_set cran_mirrors; /* "host/path/", lower case */
 };
 
 /* The embedded bytes of a file, copied into @arena as a writable C string. */
@@ -178,7 +185,8 @@ malicious_cmp(const void *a, const void *b)
 
 	if (x->ecosystem != y->ecosystem)
 		return x->ecosystem < y->ecosystem ? -1 : 1;
-	return strcmp(x->name, y->name);
+	/* PyPI names are normalised (lower case); CRAN and GitHub ignore case. */
+	return strcasecmp(x->name, y->name);
 }
 
 static const char *
@@ -199,6 +207,8 @@ parse_ecosystem(enum ecosystem *out, const char *s)
 		*out = ECO_CRAN;
 	else if (strcmp(s, "Bioconductor") == 0)
 		*out = ECO_BIOC;
+	else if (strcmp(s, "GitHub") == 0)
+		*out = ECO_GITHUB;      /* deputy's own: "owner/repo" or "owner" */
 	else
 		return false;
 	return true;
@@ -292,7 +302,15 @@ intel_open(struct intel **out)
 		return ERR_NOMEM;
 	arena_init(&intel->arena);
 	if ((rc = load_popular(intel)) != 0 || (rc = load_stdlib(intel)) != 0 ||
-	    (rc = load_malicious(intel)) != 0) {
+	    (rc = load_malicious(intel)) != 0 ||
+	    (rc = name_set_parse(&intel->cran, &intel->arena, data_cran_packages,
+				 data_cran_packages_len)) != 0 ||
+	    (rc = name_set_parse(&intel->r_base, &intel->arena, data_r_base_packages,
+				 data_r_base_packages_len)) != 0 ||
+	    (rc = name_set_parse(&intel->r_owners, &intel->arena, data_r_github_owners,
+				 data_r_github_owners_len)) != 0 ||
+	    (rc = name_set_parse(&intel->cran_mirrors, &intel->arena, data_cran_mirrors,
+				 data_cran_mirrors_len)) != 0) {
 		intel_free(intel);
 		return rc;
 	}
@@ -423,4 +441,142 @@ const char *
 intel_snapshot_date(void)
 {
 	return data_snapshot_date;
+}
+
+int
+intel_add_malicious(struct intel *intel, const struct malicious *m)
+{
+	struct arena *arena = &intel->arena;
+	struct malicious *items = arena_alloc(arena, (intel->n_malicious + 1) * sizeof(*items));
+	struct malicious *e;
+
+	if (!items)
+		return ERR_NOMEM;
+	if (intel->n_malicious)
+		memcpy(items, intel->malicious, intel->n_malicious * sizeof(*items));
+	e = &items[intel->n_malicious];
+	e->ecosystem = m->ecosystem;
+	e->name = m->ecosystem == ECO_PYPI
+		? dep_normalize_name(arena, sv_from_cstr(m->name))
+		: arena_strdup(arena, m->name);
+	e->id = arena_strdup(arena, m->id ? m->id : "");
+	e->summary = arena_strdup(arena, m->summary ? m->summary : "");
+	e->imitates = m->imitates ? arena_strdup(arena, m->imitates) : NULL;
+	e->source = m->source ? arena_strdup(arena, m->source) : NULL;
+	if (!e->name || !e->id || !e->summary || (m->imitates && !e->imitates) ||
+	    (m->source && !e->source))
+		return ERR_NOMEM;
+	intel->malicious = items;       /* the old array stays in the arena, unused */
+	intel->n_malicious++;
+	qsort(intel->malicious, intel->n_malicious, sizeof(*intel->malicious), malicious_cmp);
+	return 0;
+}
+
+bool
+intel_cran_has(const struct intel *intel, const char *name)
+{
+	return name_set_find(&intel->cran, name) != NULL;
+}
+
+size_t
+intel_cran_count(const struct intel *intel)
+{
+	return intel->cran.n;
+}
+
+const char *
+intel_cran_name(const struct intel *intel, size_t i)
+{
+	return i < intel->cran.n ? intel->cran.entries[i].name : NULL;
+}
+
+struct set_payload {
+	intel_name_fn fn;
+	void *payload;
+};
+
+static int
+set_hit(const struct name_entry *entry, void *payload)
+{
+	struct set_payload *sp = payload;
+
+	return sp->fn(entry->name, 0, sp->payload);
+}
+
+int
+intel_cran_near(const struct intel *intel, const char *name, intel_name_fn fn, void *payload)
+{
+	struct set_payload sp = { fn, payload };
+
+	return name_set_near(&intel->cran, name, set_hit, &sp);
+}
+
+const char *
+intel_r_base_package(const struct intel *intel, const char *name, bool *recommended)
+{
+	const struct name_entry *e = name_set_find(&intel->r_base, name);
+
+	if (!e)
+		return NULL;
+	if (recommended)
+		*recommended = e->tag && strcmp(e->tag, "recommended") == 0;
+	return e->name;
+}
+
+int
+intel_r_base_near(const struct intel *intel, const char *name, intel_name_fn fn,
+		  void *payload)
+{
+	struct set_payload sp = { fn, payload };
+
+	return name_set_near(&intel->r_base, name, set_hit, &sp);
+}
+
+const char *
+intel_r_owner(const struct intel *intel, const char *owner)
+{
+	const struct name_entry *e = name_set_find(&intel->r_owners, owner);
+
+	return e ? e->name : NULL;
+}
+
+size_t
+intel_r_owner_count(const struct intel *intel)
+{
+	return intel->r_owners.n;
+}
+
+const char *
+intel_r_owner_at(const struct intel *intel, size_t i)
+{
+	return i < intel->r_owners.n ? intel->r_owners.entries[i].name : NULL;
+}
+
+int
+intel_r_owner_near(const struct intel *intel, const char *owner, intel_name_fn fn,
+		   void *payload)
+{
+	struct set_payload sp = { fn, payload };
+
+	return name_set_near(&intel->r_owners, owner, set_hit, &sp);
+}
+
+bool
+intel_cran_is_mirror(const struct intel *intel, const char *url)
+{
+	const char *rest = strstr(url, "://");
+	size_t len;
+
+	rest = rest ? rest + 3 : url;
+	len = strlen(rest);
+	for (size_t i = 0; i < intel->cran_mirrors.n; i++) {
+		const char *m = intel->cran_mirrors.entries[i].key;
+		size_t n = strlen(m);       /* ends in '/' */
+
+		if (len >= n && strncasecmp(rest, m, n) == 0)
+			return true;
+		if (len == n - 1 && strncasecmp(rest, m, n - 1) == 0)
+			return true;        /* the same without the final slash */
+	}
+	return false;
 }

@@ -59,6 +59,56 @@ const struct malicious *intel_find_malicious(const struct intel *intel, enum eco
 size_t intel_malicious_count(const struct intel *intel);
 const struct malicious *intel_malicious_at(const struct intel *intel, size_t i);
 
+/*
+ * Adds a known-malicious entry (strings copied) beside the bundled ones, for
+ * the synced database and for tests. A PyPI name is normalised; CRAN and
+ * GitHub names are compared case-insensitively; a GitHub entry names
+ * "owner/repo", or "owner" for every repository of the account. 0 or ERR_NOMEM.
+ */
+int intel_add_malicious(struct intel *intel, const struct malicious *m);
+
+/*
+ * R. CRAN names are compared case-insensitively: the bundled list comes from
+ * Debian's r-cran-* names, which are lower case (data/README.md).
+ */
+
+/* @name is on the bundled CRAN list. */
+bool intel_cran_has(const struct intel *intel, const char *name);
+/* Number of CRAN names, and the i-th (lower case). */
+size_t intel_cran_count(const struct intel *intel);
+const char *intel_cran_name(const struct intel *intel, size_t i);
+/*
+ * Calls @fn (rank 0) for every CRAN name that may be one edit from @name once
+ * case and separators ('.', '-', '_') are set aside; candidates, as for
+ * intel_pypi_near(), @name itself included when listed.
+ */
+int intel_cran_near(const struct intel *intel, const char *name, intel_name_fn fn,
+		    void *payload);
+
+/*
+ * When @name (any case) is one of R's base or recommended packages, R's
+ * spelling of it ("MASS"), with *@recommended set (when not NULL); else NULL.
+ */
+const char *intel_r_base_package(const struct intel *intel, const char *name,
+				 bool *recommended);
+/* As intel_cran_near(), over the base and recommended packages (R's spelling). */
+int intel_r_base_near(const struct intel *intel, const char *name, intel_name_fn fn,
+		      void *payload);
+
+/* GitHub's spelling of @owner (any case) when it is a well-known R owner; else NULL. */
+const char *intel_r_owner(const struct intel *intel, const char *owner);
+size_t intel_r_owner_count(const struct intel *intel);
+const char *intel_r_owner_at(const struct intel *intel, size_t i);
+/* As intel_cran_near(), over the well-known R owners (GitHub's spelling). */
+int intel_r_owner_near(const struct intel *intel, const char *owner, intel_name_fn fn,
+		       void *payload);
+
+/*
+ * @url (with or without its scheme) starts with a CRAN mirror that R lists
+ * (data/cran-mirrors.txt), case aside.
+ */
+bool intel_cran_is_mirror(const struct intel *intel, const char *url);
+
 /* When the bundled data was taken ("2026-11-25"). Static. */
 const char *intel_snapshot_date(void);
 

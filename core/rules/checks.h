@@ -9,6 +9,7 @@
 
 #include "deputy/dep.h"
 #include "deputy/rule.h"
+#include "deputy/sv.h"
 #include "rules/rules.h"
 
 void known_malicious_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);
@@ -25,12 +26,24 @@ void env_var_check(const struct rule *rule, struct rule_ctx *ctx, const struct d
 void env_var_check_option(const struct rule *rule, struct rule_ctx *ctx,
 			  const struct index_option *opt);
 
+/* How a look-alike differs from the name it imitates. */
+enum lookalike_edit {
+	EDIT_NONE,
+	EDIT_SEPARATOR,
+	EDIT_ADDED,       /* the declared name has one letter more */
+	EDIT_DELETED,     /* ... one letter less */
+	EDIT_REPLACED,
+	EDIT_LOOKALIKE,   /* replaced by a letter that looks the same (l/I/1, o/0) */
+	EDIT_SWAPPED,
+};
+
 /* The popular name a declared name imitates, as typosquat_find sees it. */
 struct lookalike {
 	const char *target;       /* normalised, borrowed from the intel */
 	int rank;
 	const char *technique;    /* "one letter deleted", ... (static) */
 	const char *description;  /* for a message: "is one letter away from" (static) */
+	enum lookalike_edit edit;
 };
 
 /*
@@ -39,6 +52,68 @@ struct lookalike {
  * not look at whether @normalized is popular itself.
  */
 bool typosquat_find(struct lookalike *out, const struct intel *intel, const char *normalized);
+
+/*
+ * The single edit that turns @target into @name once both are in lower case
+ * and stripped of separators ('-', '.', '_'): fills @out (target = @target,
+ * rank 0, technique, description) and returns true; false when the two are
+ * not one edit apart or are the same name.
+ */
+bool typosquat_classify(struct lookalike *out, const char *name, const char *target);
+
+/* The R part of typosquat: CRAN names and GitHub owners (typosquat_r.c). */
+void typosquat_r_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);
+
+/* R rules (one file each). */
+void github_unpinned_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);
+void remote_source_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);
+void cran_shadow_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);
+void repo_name_mismatch_check(const struct rule *rule, struct rule_ctx *ctx,
+			      const struct dep *dep);
+void base_shadow_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);
+void nonstandard_repo_check_option(const struct rule *rule, struct rule_ctx *ctx,
+				   const struct index_option *opt);
+void rprofile_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);
+
+/*
+ * @url is a repository R users are meant to install from: CRAN (any
+ * *.r-project.org host, a mirror R lists, the "@CRAN@" placeholder, the
+ * getOption("repos") default), Bioconductor, R-universe or Posit Package
+ * Manager (nonstandard_repo.c).
+ */
+bool rules_r_repo_is_standard(const struct intel *intel, const char *url);
+
+/*
+ * The host of @url ("scheme://[user@]host[:port]/..."), lower case, into @out
+ * (@cap bytes, cut when longer); "" when @url has no "://" (r_remote.c).
+ */
+void rules_url_host(char *out, size_t cap, const char *url);
+/* @host is @domain or one of its subdomains. */
+bool rules_host_is(const char *host, const char *domain);
+
+/* ECO_GITHUB, ECO_GITLAB or ECO_BITBUCKET. */
+bool rules_is_hosted(const struct dep *dep);
+/* @ref is a full 40-digit commit hash. */
+bool rules_is_commit_sha(const char *ref);
+
+/* The owner and repository of a hosted or git declaration, borrowed from it. */
+struct r_repo {
+	struct sv owner;         /* empty when unknown (a bare git URL) */
+	struct sv repo;
+};
+
+/*
+ * Splits the name of a hosted declaration ("owner/repo", after an optional
+ * "github::" or "pkg=") or the URL of a git one. False when it has neither.
+ */
+bool rules_r_repo(struct r_repo *out, const struct dep *dep);
+
+/*
+ * The R package a hosted or git declaration installs: dep->package, else its
+ * repository name (copied into ctx->arena). NULL when unknown, or when out of
+ * memory (then ctx->error is set).
+ */
+const char *rules_r_package(struct rule_ctx *ctx, const struct dep *dep);
 
 /*
  * The declaration asks a package registry for a package by name (PyPI, CRAN,

@@ -39,6 +39,8 @@ insecure_url_check(const struct rule *rule, struct rule_ctx *ctx, const struct d
 
 	if (!dep->url || dep->ecosystem == ECO_LOCAL)
 		return;
+	if (dep->kind == DEP_REMOTE_SOURCE)
+		return;         /* remote-source reports it, at severity critical */
 	scheme = insecure_scheme(dep->url);
 	if (!scheme)
 		return;
@@ -55,10 +57,16 @@ insecure_url_check_option(const struct rule *rule, struct rule_ctx *ctx,
 	const char *scheme;
 
 	if (opt->kind != OPT_INDEX_URL && opt->kind != OPT_EXTRA_INDEX_URL &&
-	    opt->kind != OPT_FIND_LINKS)
+	    opt->kind != OPT_FIND_LINKS && opt->kind != OPT_R_REPOS)
 		return;
 	if (!opt->value || !(scheme = insecure_scheme(opt->value)))
 		return;
+	if (opt->kind == OPT_R_REPOS) {
+		rule_report(ctx, rule, NULL, opt,
+			    "the R repository %s is reached over %s://, so anyone on the network "
+			    "path can serve other packages", opt->value, scheme);
+		return;
+	}
 	rule_report(ctx, rule, NULL, opt,
 		    "%s %s is reached over %s://, so anyone on the network path can serve "
 		    "other packages", index_option_str(opt->kind), opt->value, scheme);

@@ -33,6 +33,8 @@ what(const struct dep *dep)
 void
 mutable_ref_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep)
 {
+	if (dep->language == LANG_R)
+		return;         /* github-unpinned, with R's ref forms */
 	if (dep->ecosystem != ECO_VCS && dep->ecosystem != ECO_GITHUB &&
 	    dep->ecosystem != ECO_GITLAB)
 		return;

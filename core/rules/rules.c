@@ -53,16 +53,23 @@ static const struct rule rules[] = {
 			    "answers to the name and runs its setup code on the spot. This name "
 			    "is not itself among the 15,000 most downloaded projects, but a "
 			    "popular one differs from it by a single edit, which is how most "
-			    "look-alikes found on PyPI so far were built.",
+			    "look-alikes found on PyPI so far were built. R code meets the same "
+			    "trick in two places: a CRAN name one edit from a popular CRAN "
+			    "package that is not on deputy's CRAN list itself, and a GitHub "
+			    "account one edit from a well-known R account (tidyvrse/dplyr, "
+			    "r-1ib/...), where anyone can register the misspelt name and serve "
+			    "a copy of the real package with a few lines added.",
 		.fix      = "Check the spelling against the project's own documentation. If you "
-			    "meant the popular package, correct the name; if the name is right, "
-			    "record the review so that deputy stops asking.",
+			    "meant the popular package or account, correct the name; if the name "
+			    "is right, record the review so that deputy stops asking.",
 		.refs     = (const char *const[]){
 			"SK-CSIRT advisory SK-CSIRT-SA-2017-0001: "
 			"https://www.nbu.gov.sk/skcsirt-sa-20170909-pypi/",
 			"jeIlyfish and python3-dateutil (2019): "
 			"https://github.com/dateutil/dateutil/issues/984",
 			"colourama (2018): https://github.com/tartley/colorama/issues/202",
+			"CRAN Repository Policy (package names): "
+			"https://cran.r-project.org/web/packages/policies.html",
 			NULL },
 		.check_dep = typosquat_check,
 	},
@@ -197,6 +204,184 @@ static const struct rule rules[] = {
 			NULL },
 		.check_dep = env_var_check,
 		.check_option = env_var_check_option,
+	},
+	{
+		.id       = "github-unpinned",
+		.severity = SEV_HIGH,
+		.title    = "Installed from a repository at a movable ref",
+		.why      = "install_github(\"owner/repo\"), a Remotes: entry or pak installs "
+			    "whatever the repository holds at install time. Without a ref that is "
+			    "the default branch; a branch moves with every push; a tag can be "
+			    "deleted and re-created on other code; a pull request (#123) is code "
+			    "its author, often a stranger, can change after you looked; *release "
+			    "follows the next release. Anyone who can push there, or who takes "
+			    "over the account or its token, changes what your script installs, "
+			    "and nothing on your side notices. In March 2025 an attacker with a "
+			    "stolen token pointed every version tag of the tj-actions/changed-files "
+			    "GitHub Action at a commit that printed CI secrets into build logs: "
+			    "about 23,000 repositories referenced it by tag and ran it, while "
+			    "those that had pinned a full commit hash did not. Only the 40 hex "
+			    "digits of a commit name fixed content.",
+		.fix      = "Pin the commit: install_github(\"owner/repo@<40 hex digits>\") or "
+			    "ref = \"<sha>\" (git rev-parse TAG^{commit} gives it), and let renv "
+			    "record RemoteSha in renv.lock. Better still, install the CRAN release "
+			    "when there is one.",
+		.refs     = (const char *const[]){
+			"remotes, install_github() and its ref argument: "
+			"https://remotes.r-lib.org/reference/install_github.html",
+			"tj-actions/changed-files compromise (2025), CVE-2025-30066: "
+			"https://github.com/advisories/GHSA-mrrh-fwg8-r2c3",
+			NULL },
+		.check_dep = github_unpinned_check,
+	},
+	{
+		.id       = "remote-source",
+		.severity = SEV_HIGH,
+		.title    = "Code is run straight from a URL",
+		.why      = "source(\"https://...\"), source_url(), source_gist() and "
+			    "eval(parse(text = readLines(url))) download code and run it at once, "
+			    "every time the script runs, with all the rights of the user: nothing "
+			    "is reviewed, nothing is pinned, and what you read in a browser last "
+			    "week need not be what is served today. Whoever controls the address "
+			    "controls your session. In 2021 attackers changed Codecov's Bash "
+			    "uploader, a script that thousands of CI pipelines fetched and ran "
+			    "the same way, so that it sent their environment variables, tokens "
+			    "included, to a server of theirs; it went unnoticed for two months. "
+			    "It is critical over http:// (anyone on the network path can swap the "
+			    "code), from a gist (a personal paste its owner edits at will) and "
+			    "behind a URL shortener (the link itself hides, and can change, where "
+			    "the code comes from; GitHub's own git.io shortener was retired in "
+			    "2022).",
+		.fix      = "Copy the script into the repository, read it, and source() the "
+			    "local file; or turn it into a package installed at a pinned version. "
+			    "If it must be fetched, fetch a file pinned to a commit "
+			    "(raw.githubusercontent.com/owner/repo/<sha>/file.R) and check its "
+			    "hash before running it.",
+		.refs     = (const char *const[]){
+			"R documentation, source(): "
+			"https://stat.ethz.ch/R-manual/R-devel/library/base/html/source.html",
+			"Codecov, Bash Uploader security update (April 2021): "
+			"https://about.codecov.io/security-update/",
+			NULL },
+		.check_dep = remote_source_check,
+	},
+	{
+		.id       = "cran-shadow",
+		.severity = SEV_MEDIUM,
+		.title    = "Installed from GitHub though CRAN has it",
+		.why      = "CRAN publishes a package of this name: a release that passed R CMD "
+			    "check on CRAN's machines and, for a new package, a volunteer's "
+			    "review, and that stays the same once published. Installing the same "
+			    "name from GitHub, GitLab or Bitbucket trades that for whatever the "
+			    "account holds today: a development version with unreleased changes, "
+			    "a fork under the same name, or, if the account is taken over, "
+			    "anything. It also hides from renv and from readers which of the two "
+			    "the project really uses. Sometimes a fix exists only on GitHub; "
+			    "then pin it to a commit and go back to CRAN once it is released.",
+		.fix      = "Install from CRAN (install.packages(\"name\"), or drop the Remotes: "
+			    "entry and keep Imports:). If the development version is needed, pin "
+			    "its commit and note why.",
+		.refs     = (const char *const[]){
+			"CRAN Repository Policy: https://cran.r-project.org/web/packages/policies.html",
+			NULL },
+		.check_dep = cran_shadow_check,
+	},
+	{
+		.id       = "repo-name-mismatch",
+		.severity = SEV_LOW,
+		.title    = "Repository and package names differ",
+		.why      = "The call or the DESCRIPTION says this repository holds a package of "
+			    "another name. That is often innocent (a repository renamed, an "
+			    "R package inside a project of another name), but it is also how a "
+			    "fork or an impostor passes unnoticed: readers check the package name "
+			    "they know, while the code comes from a repository they never looked "
+			    "at. Attackers have exploited the reverse gap too, publishing "
+			    "packages that point at popular repositories of other names to "
+			    "borrow their stars (\"StarJacking\", 2022).",
+		.fix      = "Check that the repository is the package's own (its DESCRIPTION's "
+			    "Package: and URL: fields, the CRAN page's links). Use the "
+			    "repository the package's authors publish.",
+		.refs     = (const char *const[]){
+			"remotes, dependency specification (Remotes: and pkg=): "
+			"https://remotes.r-lib.org/articles/dependencies.html",
+			"Checkmarx, \"StarJacking\" (2022): "
+			"https://checkmarx.com/blog/starjacking-making-your-new-open-source-package-"
+			"popular-in-a-snap/",
+			NULL },
+		.check_dep = repo_name_mismatch_check,
+	},
+	{
+		.id       = "base-shadow",
+		.severity = SEV_HIGH,
+		.title    = "Installs a package that ships with R",
+		.why      = "R comes with its base packages (base, stats, utils, grid, methods, "
+			    "...) and, in every normal installation, the recommended ones (MASS, "
+			    "Matrix, lattice, survival, ...). Base packages are never installed: "
+			    "CRAN has none of those names, so an install of one can only be "
+			    "answered by another repository, a GitHub account or a look-alike, and "
+			    "whatever it installs takes the name of a package every script "
+			    "trusts. Python users met the same trap in 2017, when urllib, crypt and "
+			    "pwd, names of standard modules, were among ten malicious packages "
+			    "found on PyPI. Recommended packages are also published on CRAN, but an "
+			    "install of one, from CRAN or elsewhere, replaces the copy that came "
+			    "with R and was tested with it, for every script on the machine; from "
+			    "anywhere but CRAN it may not be the package at all.",
+		.fix      = "Delete the install: library(stats) works as it is. To update a "
+			    "recommended package, take it from CRAN or upgrade R.",
+		.refs     = (const char *const[]){
+			"R Installation and Administration, \"Add-on packages\" (base and "
+			"recommended): https://cran.r-project.org/doc/manuals/r-release/"
+			"R-admin.html#Add_002don-packages",
+			"SK-CSIRT advisory SK-CSIRT-SA-2017-0001: "
+			"https://www.nbu.gov.sk/skcsirt-sa-20170909-pypi/",
+			NULL },
+		.check_dep = base_shadow_check,
+	},
+	{
+		.id       = "nonstandard-repo",
+		.severity = SEV_MEDIUM,
+		.title    = "R packages come from outside CRAN",
+		.why      = "install.packages(repos =), Additional_repositories and "
+			    "drat::addRepo() add a package repository beside CRAN, "
+			    "Bioconductor, R-universe and Posit Package Manager. Its packages are "
+			    "whatever its owner (for a drat repository, the GitHub account behind "
+			    "it) publishes, with no check. And R takes each package from the "
+			    "repository that offers the highest version, so a repository that "
+			    "offers a higher version of a CRAN name replaces the CRAN package for "
+			    "everyone who lists it: the dependency confusion that Alex Birsan used "
+			    "in 2020 to run code inside Apple, Microsoft and dozens of other "
+			    "companies through the same rule in other package managers.",
+		.fix      = "Install from CRAN (or Bioconductor, R-universe, Posit Package "
+			    "Manager). If the repository is your organisation's, serve it over "
+			    "https and keep the names it serves reserved, and list it alone "
+			    "for the packages it hosts.",
+		.refs     = (const char *const[]){
+			"R documentation, install.packages() and repos: "
+			"https://stat.ethz.ch/R-manual/R-devel/library/utils/html/install.packages.html",
+			"Alex Birsan, \"Dependency Confusion\" (2021): https://medium.com/@alex.birsan/"
+			"dependency-confusion-4a5d60fec610",
+			NULL },
+		.check_option = nonstandard_repo_check_option,
+	},
+	{
+		.id       = "rprofile",
+		.severity = SEV_INFO,
+		.title    = ".Rprofile loads or installs at every R start",
+		.why      = "R runs the .Rprofile of the folder it starts in (and Rprofile.site "
+			    "of the installation) before anything else, each time: opening a "
+			    "cloned project in RStudio or running Rscript there is enough. So a "
+			    "library(), install or source() in it runs for everyone who starts R "
+			    "in that folder, usually without their noticing, and anything it "
+			    "fetches comes in before any script is read. It is often innocent "
+			    "(renv's activate.R is sourced that way), which is why this is only "
+			    "information: know what your .Rprofile runs.",
+		.fix      = "Keep .Rprofile to options and renv activation; move loads and "
+			    "installs into the scripts that need them, where readers see them.",
+		.refs     = (const char *const[]){
+			"R documentation, Startup: "
+			"https://stat.ethz.ch/R-manual/R-devel/library/base/html/Startup.html",
+			NULL },
+		.check_dep = rprofile_check,
 	},
 };
 

@@ -15,6 +15,8 @@ stdlib_shadow_check(const struct rule *rule, struct rule_ctx *ctx, const struct 
 	struct finding *f;
 	int rank;
 
+	if (dep->language == LANG_R)
+		return;         /* R's own packages: base-shadow */
 	if (dep->ecosystem != ECO_PYPI || !rules_dep_has_registry_name(dep))
 		return;
 	if (dep->kind == DEP_LIBRARY_CALL)

@@ -2,11 +2,13 @@
  * typosquat: a name that is not popular itself but one edit away from a
  * popular PyPI name (see the rule's text in rules.c). Candidates come from
  * the intel's deletion index; this file decides what the edit is and whether
- * the target is popular enough for the resemblance to mean something.
+ * the target is popular enough for the resemblance to mean something. R
+ * names and GitHub owners are judged in typosquat_r.c.
  */
 #include "rules/checks.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "intel/intel.h"
 
@@ -26,15 +28,6 @@
 #define MIN_LEN_ONE_EDIT   5
 #define MIN_LEN_SEPARATOR  4
 
-enum edit {
-	EDIT_NONE,
-	EDIT_SEPARATOR,
-	EDIT_ADDED,       /* the declared name has one letter more */
-	EDIT_DELETED,     /* ... one letter less */
-	EDIT_REPLACED,
-	EDIT_LOOKALIKE,   /* replaced by a letter that looks the same (l/I/1, o/0) */
-	EDIT_SWAPPED,
-};
 
 static const char *const technique_text[] = {
 	[EDIT_NONE] = "",
@@ -46,14 +39,21 @@ static const char *const technique_text[] = {
 	[EDIT_SWAPPED] = "adjacent letters swapped",
 };
 
+/*
+ * @name in lower case without separators. PEP 503 names are lower case and
+ * only have '-'; R names have '.', GitHub owners '-' and '_'.
+ */
 static size_t
 strip(char *out, size_t cap, const char *name)
 {
 	size_t n = 0;
 
-	for (; *name && n + 1 < cap; name++)
-		if (*name != '-')
-			out[n++] = *name;
+	for (; *name && n + 1 < cap; name++) {
+		char c = *name;
+		if (c == '-' || c == '.' || c == '_')
+			continue;
+		out[n++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	}
 	out[n] = '\0';
 	return n;
 }
@@ -81,14 +81,14 @@ lookalike(char a, char b)
 }
 
 /* What single edit turns the popular @target into the declared @name. */
-static enum edit
+static enum lookalike_edit
 classify(const char *name, const char *target)
 {
 	char a[256], b[256];
 	size_t la = strip(a, sizeof(a), name), lb = strip(b, sizeof(b), target);
 
 	if (strcmp(a, b) == 0)
-		return strcmp(name, target) != 0 ? EDIT_SEPARATOR : EDIT_NONE;
+		return strcasecmp(name, target) != 0 ? EDIT_SEPARATOR : EDIT_NONE;
 	if (la == lb + 1)
 		return one_deletion(a, la, b) ? EDIT_ADDED : EDIT_NONE;
 	if (la + 1 == lb)
@@ -109,7 +109,7 @@ classify(const char *name, const char *target)
 }
 
 static bool
-popular_enough(const char *target, int rank, enum edit edit)
+popular_enough(const char *target, int rank, enum lookalike_edit edit)
 {
 	size_t len = 0;
 
@@ -126,14 +126,14 @@ struct best {
 	const char *name;        /* the declared, normalised name */
 	const char *target;
 	int rank;
-	enum edit edit;
+	enum lookalike_edit edit;
 };
 
 static int
 consider(const char *target, int rank, void *payload)
 {
 	struct best *best = payload;
-	enum edit edit;
+	enum lookalike_edit edit;
 
 	if (best->target && rank >= best->rank)
 		return 0;       /* prefer the most popular look-alike */
@@ -147,7 +147,7 @@ consider(const char *target, int rank, void *payload)
 }
 
 static const char *
-describe(enum edit edit)
+describe(enum lookalike_edit edit)
 {
 	switch (edit) {
 	case EDIT_SEPARATOR: return "differs only in separators from";
@@ -162,6 +162,21 @@ describe(enum edit edit)
 }
 
 bool
+typosquat_classify(struct lookalike *out, const char *name, const char *target)
+{
+	enum lookalike_edit edit = classify(name, target);
+
+	if (edit == EDIT_NONE)
+		return false;
+	out->target = target;
+	out->rank = 0;
+	out->technique = technique_text[edit];
+	out->description = describe(edit);
+	out->edit = edit;
+	return true;
+}
+
+bool
 typosquat_find(struct lookalike *out, const struct intel *intel, const char *normalized)
 {
 	struct best best = { .name = normalized };
@@ -173,6 +188,7 @@ typosquat_find(struct lookalike *out, const struct intel *intel, const char *nor
 	out->rank = best.rank;
 	out->technique = technique_text[best.edit];
 	out->description = describe(best.edit);
+	out->edit = best.edit;
 	return true;
 }
 
@@ -182,6 +198,10 @@ typosquat_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep 
 	struct lookalike like;
 	struct finding *f;
 
+	if (dep->language == LANG_R) {
+		typosquat_r_check(rule, ctx, dep);
+		return;
+	}
 	if (dep->ecosystem != ECO_PYPI || !rules_dep_has_registry_name(dep))
 		return;
 	if (intel_pypi_rank(ctx->intel, dep->normalized) > 0)

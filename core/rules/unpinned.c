@@ -12,6 +12,8 @@ unpinned_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *
 	 * have rules of their own (mutable-ref). Constraint files only narrow
 	 * what other lines install; documentation and imports install nothing.
 	 */
+	if (dep->language == LANG_R)
+		return;
 	if (dep->ecosystem != ECO_PYPI || dep->editable || !dep->name)
 		return;
 	if (dep->kind != DEP_MANIFEST && dep->kind != DEP_LOCK &&

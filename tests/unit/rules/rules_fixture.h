@@ -66,6 +66,44 @@ fixture_dep(struct fixture *fx, const char *name, const char *spec)
 	return d;
 }
 
+/*
+ * An R declaration of @kind in @eco named @name as written, in "analysis.R":
+ * language LANG_R, spec "", the rest zero. Callers set vcs_ref, url, package,
+ * file... on the result.
+ */
+static inline struct dep *
+fixture_r_dep(struct fixture *fx, enum ecosystem eco, enum dep_kind kind, const char *name)
+{
+	struct dep *d = arena_alloc(&fx->arena, sizeof(*d));     /* zeroed */
+
+	d->ecosystem = eco;
+	d->kind = kind;
+	d->language = LANG_R;
+	d->name = name;
+	d->normalized = name;
+	d->spec = "";
+	d->marker = "";
+	d->file = "analysis.R";
+	d->line = 1;
+	d->column = 1;
+	d->raw = name;
+	return d;
+}
+
+/* install_github("@name") (or GitLab, Bitbucket) with @ref (NULL: none). */
+static inline struct dep *
+fixture_r_remote(struct fixture *fx, enum ecosystem eco, const char *name, const char *ref)
+{
+	struct dep *d = fixture_r_dep(fx, eco, DEP_INSTALL_COMMAND, name);
+
+	d->vcs_ref = ref;
+	d->spec = ref ? ref : "";
+	d->url = arena_printf(&fx->arena, "https://%s/%s",
+			      eco == ECO_GITLAB ? "gitlab.com"
+			      : eco == ECO_BITBUCKET ? "bitbucket.org" : "github.com", name);
+	return d;
+}
+
 static inline struct index_option *
 fixture_option(struct fixture *fx, enum index_option_kind kind, const char *value)
 {
