@@ -88,7 +88,8 @@ dep_json(const struct dep *d)
 	add_str_or_null(o, "package", d->package);
 	add_str_or_null(o, "subdir", d->subdir);
 	cJSON_AddBoolToObject(o, "dynamic", d->dynamic);
-	cJSON_AddStringToObject(o, "language", d->language == LANG_R ? "r" : "python");
+	cJSON_AddStringToObject(o, "language", d->language == LANG_R ? "r" :
+				d->language == LANG_SHELL ? "shell" : "python");
 	add_str(o, "raw", d->raw);
 	return o;
 }

@@ -22,6 +22,8 @@ void insecure_url_check_option(const struct rule *rule, struct rule_ctx *ctx,
 			       const struct index_option *opt);
 void extra_index_check_option(const struct rule *rule, struct rule_ctx *ctx,
 			      const struct index_option *opt);
+void curl_pipe_shell_check(const struct rule *rule, struct rule_ctx *ctx,
+			   const struct dep *dep);
 void env_var_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);
 void env_var_check_option(const struct rule *rule, struct rule_ctx *ctx,
 			  const struct index_option *opt);

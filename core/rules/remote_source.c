@@ -31,8 +31,8 @@ remote_source_check(const struct rule *rule, struct rule_ctx *ctx, const struct 
 	char host[256];
 	struct finding *f;
 
-	if (dep->kind != DEP_REMOTE_SOURCE)
-		return;
+	if (dep->kind != DEP_REMOTE_SOURCE || dep->language == LANG_SHELL)
+		return;     /* a download piped into a shell is curl-pipe-shell's */
 	if (!url || !url[0]) {
 		rule_report(ctx, rule, dep, NULL,
 			    "runs code from a URL computed at run time (%s): deputy cannot see "

@@ -206,6 +206,26 @@ static const struct rule rules[] = {
 		.check_option = env_var_check_option,
 	},
 	{
+		.id       = "curl-pipe-shell",
+		.severity = SEV_MEDIUM,
+		.title    = "A download is piped straight into a shell",
+		.why      = "curl ... | sh runs whatever the server sends at that moment, with the "
+			    "rights of whoever runs the script, before anyone can read it. The "
+			    "server, the account behind it, or anyone who can change the answer "
+			    "on the way decides what runs, and it can send different code to a "
+			    "shell than to a browser. In April 2021 attackers changed Codecov's "
+			    "Bash uploader, fetched this way by thousands of CI pipelines, to "
+			    "send the pipelines' credentials to them for two months.",
+		.fix      = "Download the script to a file, check it against a published "
+			    "checksum or signature, read it, and run the file; better, install "
+			    "the tool from a package manager that pins its version.",
+		.refs     = (const char *const[]){
+			"Codecov, \"Bash Uploader Security Update\" (April 2021): "
+			"https://about.codecov.io/security-update/",
+			NULL },
+		.check_dep = curl_pipe_shell_check,
+	},
+	{
 		.id       = "github-unpinned",
 		.severity = SEV_HIGH,
 		.title    = "Installed from a repository at a movable ref",

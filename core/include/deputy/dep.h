@@ -28,6 +28,7 @@ enum ecosystem {
 enum dep_language {
 	LANG_PYTHON,
 	LANG_R,
+	LANG_SHELL,              /* a download piped into a shell: curl ... | sh */
 };
 
 /* How a declaration was found. */

@@ -51,6 +51,21 @@ test_demo_flags_all_ten_2017_lookalikes_with_their_targets(void **state)
 	assert_null(find_rule(scan, "numpy", "typosquat"));
 	assert_null(find_rule(scan, "flask", "unpinned"));
 
+	/* The R analysis: GitHub installs and remote code, side by side. */
+	const struct finding *r = find_rule(scan, "tidyverse/ggplot2", "github-unpinned");
+	assert_non_null(r);
+	assert_int_equal(r->dep->language, LANG_R);
+	assert_string_equal(r->file, "analysis/install.R");
+	assert_null(find_rule(scan, "r-lib/cli", "github-unpinned"));   /* pinned to a commit */
+	r = find_rule(scan, "http://weather-tools.example.org/plots.R", "remote-source");
+	assert_non_null(r);
+	assert_int_equal(r->severity, SEV_CRITICAL);
+	r = find_rule(scan, "https://raw.githubusercontent.com/forecastr/helpers/main/smooth.R",
+		      "remote-source");
+	assert_non_null(r);
+	assert_int_equal(r->severity, SEV_HIGH);
+	assert_non_null(find_rule(scan, "forecastr/tsplots", "github-unpinned"));
+
 	/* Blame names the author who brought urlib3 in. */
 	const struct finding *f = find_rule(scan, "urlib3", "known-malicious");
 	struct blame blame;

@@ -219,6 +219,35 @@ test_env_var_flags_lines_that_pip_fills_from_the_environment(void **state)
 	assert_non_null(strstr(f->message, "${REQ_VERSION}"));
 }
 
+static void
+test_curl_pipe_shell_flags_shell_downloads_only(void **state)
+{
+	struct fixture *fx = *state;
+	struct dep *piped = fixture_dep(fx, "https://get.example.org/install.sh", "");
+	piped->ecosystem = ECO_URL;
+	piped->kind = DEP_REMOTE_SOURCE;
+	piped->language = LANG_SHELL;
+	piped->url = "https://get.example.org/install.sh";
+	struct dep *r_source = fixture_dep(fx, "https://example.org/a.R", "");
+	r_source->ecosystem = ECO_URL;
+	r_source->kind = DEP_REMOTE_SOURCE;
+	r_source->language = LANG_R;
+	r_source->url = "https://example.org/a.R";
+	struct dep *deps[] = { piped, r_source };
+
+	assert_int_equal(fixture_run(fx, deps, 2, NULL, 0), 0);
+	assert_int_equal(fixture_count(fx, "curl-pipe-shell"), 1);
+	const struct finding *f = fixture_find(fx, "curl-pipe-shell");
+	assert_ptr_equal(f->dep, piped);
+	assert_int_equal(f->severity, SEV_MEDIUM);
+	assert_non_null(strstr(f->message, "get.example.org"));
+	/* and remote-source, an R rule, leaves the shell download alone */
+	f = fixture_find(fx, "remote-source");
+	assert_non_null(f);
+	assert_ptr_equal(f->dep, r_source);
+	assert_int_equal(fixture_count(fx, "remote-source"), 1);
+}
+
 int
 main(void)
 {
@@ -231,6 +260,7 @@ main(void)
 		cmocka_unit_test(test_insecure_url_checks_index_options),
 		cmocka_unit_test(test_extra_index_flags_extra_urls_high_and_trusted_hosts_medium),
 		cmocka_unit_test(test_env_var_flags_lines_that_pip_fills_from_the_environment),
+		cmocka_unit_test(test_curl_pipe_shell_flags_shell_downloads_only),
 	};
 	return cmocka_run_group_tests(tests, fixture_setup, fixture_teardown);
 }
