@@ -24,6 +24,10 @@ void extra_index_check_option(const struct rule *rule, struct rule_ctx *ctx,
 			      const struct index_option *opt);
 void curl_pipe_shell_check(const struct rule *rule, struct rule_ctx *ctx,
 			   const struct dep *dep);
+void unhashed_lock_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);
+void untrusted_source_check_option(const struct rule *rule, struct rule_ctx *ctx,
+				   const struct index_option *opt);
+void dynamic_deps_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);
 void env_var_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);
 void env_var_check_option(const struct rule *rule, struct rule_ctx *ctx,
 			  const struct index_option *opt);
@@ -89,6 +93,8 @@ bool rules_r_repo_is_standard(const struct intel *intel, const char *url);
  * The host of @url ("scheme://[user@]host[:port]/..."), lower case, into @out
  * (@cap bytes, cut when longer); "" when @url has no "://" (r_remote.c).
  */
+/* The last component of a '/'-separated path (borrowed from @path). */
+const char *rules_basename(const char *path);
 void rules_url_host(char *out, size_t cap, const char *url);
 /* @host is @domain or one of its subdomains. */
 bool rules_host_is(const char *host, const char *domain);

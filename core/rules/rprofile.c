@@ -9,9 +9,8 @@
 static bool
 is_profile(const char *path)
 {
-	const char *base = strrchr(path, '/');
+	const char *base = rules_basename(path);
 
-	base = base ? base + 1 : path;
 	return strcmp(base, ".Rprofile") == 0 || strcmp(base, "Rprofile.site") == 0;
 }
 

@@ -226,6 +226,64 @@ static const struct rule rules[] = {
 		.check_dep = curl_pipe_shell_check,
 	},
 	{
+		.id       = "unhashed-lock",
+		.severity = SEV_LOW,
+		.title    = "Lock file entry carries no hash",
+		.why      = "A lock file fixes the version, but without a hash it does not fix "
+			    "the bytes: whoever controls the index, a mirror or the connection "
+			    "can serve a different file under the same name and version, and pip "
+			    "or Poetry will install it. PyPI never lets a released file be "
+			    "replaced, but private indexes, mirrors and caches can, and a hash is "
+			    "what lets the installer notice.",
+		.fix      = "Regenerate the lock with hashes (poetry lock, uv lock, pipenv "
+			    "lock, pdm lock all record them), or pin with pip-compile "
+			    "--generate-hashes and install with --require-hashes.",
+		.refs     = (const char *const[]){
+			"pip, secure installs: https://pip.pypa.io/en/stable/topics/secure-installs/",
+			NULL },
+		.check_dep = unhashed_lock_check,
+	},
+	{
+		.id       = "untrusted-source",
+		.severity = SEV_MEDIUM,
+		.title    = "A package source other than the public default",
+		.why      = "A Poetry, uv or Pipfile source, or a conda channel, that is not the "
+			    "public default decides what gets installed under every name it "
+			    "serves. Whoever runs it (or takes over its domain) can serve any "
+			    "code, and mixing it with PyPI invites dependency confusion, as "
+			    "PyTorch's nightly channel learned in December 2022 when a torchtriton "
+			    "upload to PyPI won over its own. A source reached over http://, or "
+			    "with verify_ssl = false, can be answered by anyone on the network "
+			    "path.",
+		.fix      = "Keep only sources you control and trust, over https with "
+			    "certificate checks; mark private sources explicit (Poetry priority "
+			    "explicit, uv explicit = true) so that only the packages you name "
+			    "come from them.",
+		.refs     = (const char *const[]){
+			"PyTorch, \"Compromised PyTorch-nightly dependency chain\" (2022): "
+			"https://pytorch.org/blog/compromised-nightly-dependency/",
+			NULL },
+		.check_option = untrusted_source_check_option,
+	},
+	{
+		.id       = "dynamic-deps",
+		.severity = SEV_INFO,
+		.title    = "Dependencies computed when setup.py runs",
+		.why      = "setup.py is a program: its dependency list may be read from a file, "
+			    "built by a function or fetched from anywhere, and deputy never runs "
+			    "code from the repository it audits. What this setup.py installs is "
+			    "therefore not visible here, and neither is what the code around it "
+			    "does when pip builds the package.",
+		.fix      = "Declare the dependencies statically: in pyproject.toml's [project] "
+			    "table (PEP 621), or in setup.cfg; then deputy, and every other tool, "
+			    "can read them.",
+		.refs     = (const char *const[]){
+			"PEP 621, storing project metadata in pyproject.toml: "
+			"https://peps.python.org/pep-0621/",
+			NULL },
+		.check_dep = dynamic_deps_check,
+	},
+	{
 		.id       = "github-unpinned",
 		.severity = SEV_HIGH,
 		.title    = "Installed from a repository at a movable ref",
@@ -513,6 +571,11 @@ rules_run(struct findings *out, struct arena *arena, const struct intel *intel,
 {
 	struct rule_ctx ctx = { .arena = arena, .intel = intel, .out = out, .error = 0 };
 	size_t n_rules = sizeof(rules) / sizeof(rules[0]);
+	struct rule_pins *pins = rule_pins_new(deps, n_deps);
+
+	if (!pins && n_deps)
+		return ERR_NOMEM;
+	ctx.pins = pins;
 
 	for (size_t d = 0; d < n_deps && !ctx.error; d++)
 		for (size_t r = 0; r < n_rules && !ctx.error; r++)
@@ -522,5 +585,6 @@ rules_run(struct findings *out, struct arena *arena, const struct intel *intel,
 		for (size_t r = 0; r < n_rules && !ctx.error; r++)
 			if (rules[r].check_option)
 				rules[r].check_option(&rules[r], &ctx, options[o]);
+	rule_pins_free(pins);
 	return ctx.error;
 }

@@ -29,12 +29,28 @@ int rules_run(struct findings *out, struct arena *arena, const struct intel *int
 	      struct index_option *const *options, size_t n_options);
 
 /* What a rule's check gets (defined in rules.c). */
+struct rule_pins;
+
 struct rule_ctx {
 	struct arena *arena;
 	const struct intel *intel;
 	struct findings *out;
+	const struct rule_pins *pins;  /* exact pins from constraint and lock files; may be NULL */
 	int error;               /* sticky ERR_NOMEM */
 };
+
+/*
+ * Context for the pin checks: pip applies a constraints file's == pins to the
+ * requirements it constrains, and a lock file beside a manifest fixes what
+ * the manifest's loose entries install. Built once per run (rules/pins.c).
+ */
+struct rule_pins *rule_pins_new(struct dep *const *deps, size_t n_deps);
+void rule_pins_free(struct rule_pins *pins);
+/*
+ * Where @dep's version is fixed by another declaration: "constraint FILE" or
+ * "lock FILE" (static or in @arena), or NULL when it is not.
+ */
+const char *rule_pins_source(const struct rule_pins *pins, const struct dep *dep);
 
 /*
  * Reports a finding on @dep (or, with @dep NULL, on @opt). @message is a

@@ -21,6 +21,8 @@ unpinned_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *
 		return;
 	if (dep_is_pinned(dep) || dep->n_hashes > 0)
 		return;
+	if (ctx->pins && rule_pins_source(ctx->pins, dep))
+		return;     /* a constraints file or a lock beside it fixes the version */
 	if (dep->spec && dep->spec[0])
 		rule_report(ctx, rule, dep, NULL,
 			    "%s allows any version matching '%s'; the newest one is installed",

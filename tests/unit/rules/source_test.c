@@ -248,6 +248,108 @@ test_curl_pipe_shell_flags_shell_downloads_only(void **state)
 	assert_int_equal(fixture_count(fx, "remote-source"), 1);
 }
 
+static void
+test_unpinned_honours_constraint_pins_and_locks_beside_the_manifest(void **state)
+{
+	struct fixture *fx = *state;
+	struct dep *loose = fixture_dep(fx, "requests", ">=2");
+	struct dep *constraint = fixture_dep(fx, "requests", "==2.31.0");
+	constraint->kind = DEP_CONSTRAINT;
+	constraint->file = "constraints.txt";
+	struct dep *manifest = fixture_dep(fx, "flask", "");
+	manifest->file = "app/pyproject.toml";
+	struct dep *lock = fixture_dep(fx, "flask", "==3.0.0");
+	lock->kind = DEP_LOCK;
+	lock->file = "app/poetry.lock";
+	lock->normalized = "flask";
+	struct dep *elsewhere = fixture_dep(fx, "flask", "");
+	elsewhere->file = "other/requirements.txt";
+	struct dep *deps[] = { loose, constraint, manifest, lock, elsewhere };
+
+	assert_int_equal(fixture_run(fx, deps, 5, NULL, 0), 0);
+	/* only the manifest in another folder than the lock stays unpinned */
+	assert_int_equal(fixture_count(fx, "unpinned"), 1);
+	assert_ptr_equal(fixture_find(fx, "unpinned")->dep, elsewhere);
+}
+
+static void
+test_unhashed_lock_flags_index_entries_without_hashes(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const hashes[] = { "sha256:aa" };
+	struct dep *bare = fixture_dep(fx, "requests", "==2.31.0");
+	bare->kind = DEP_LOCK;
+	struct dep *hashed = fixture_dep(fx, "flask", "==3.0.0");
+	hashed->kind = DEP_LOCK;
+	hashed->hashes = hashes;
+	hashed->n_hashes = 1;
+	struct dep *git = fixture_dep(fx, "mylib", "");
+	git->kind = DEP_LOCK;
+	git->ecosystem = ECO_VCS;
+	struct dep *renv = fixture_dep(fx, "dplyr", "==1.1.4");
+	renv->kind = DEP_LOCK;
+	renv->ecosystem = ECO_CRAN;
+	renv->language = LANG_R;
+	struct dep *deps[] = { bare, hashed, git, renv };
+
+	assert_int_equal(fixture_run(fx, deps, 4, NULL, 0), 0);
+	assert_int_equal(fixture_count(fx, "unhashed-lock"), 1);
+	assert_ptr_equal(fixture_find(fx, "unhashed-lock")->dep, bare);
+}
+
+static void
+test_untrusted_source_flags_declared_sources_only(void **state)
+{
+	struct fixture *fx = *state;
+	struct index_option *opts[] = {
+		fixture_option(fx, OPT_INDEX_URL, "https://pypi.org/simple"),
+		fixture_option(fx, OPT_EXTRA_INDEX_URL, "https://pkgs.corp.example/simple"),
+		fixture_option(fx, OPT_EXTRA_INDEX_URL, "http://mirror.example/simple"),
+		fixture_option(fx, OPT_TRUSTED_HOST, "https://pkgs.corp.example/simple"),
+		fixture_option(fx, OPT_INDEX_URL, "conda-forge"),
+		fixture_option(fx, OPT_EXTRA_INDEX_URL, "https://pkgs.corp.example/simple"),
+	};
+	for (size_t i = 0; i < 4; i++)
+		opts[i]->file = "pyproject.toml";
+	opts[4]->file = "env/environment.yml";
+	opts[5]->file = "requirements.txt";   /* pip's own option: extra-index reports it */
+
+	assert_int_equal(fixture_run(fx, NULL, 0, opts, 6), 0);
+	assert_int_equal(fixture_count(fx, "untrusted-source"), 3);
+	size_t high = 0;
+	for (size_t i = 0; i < fx->findings.len; i++) {
+		const struct finding *f = &fx->findings.items[i];
+		if (strcmp(f->rule->id, "untrusted-source") != 0)
+			continue;
+		assert_ptr_not_equal(f->option, opts[0]);
+		assert_ptr_not_equal(f->option, opts[4]);
+		assert_ptr_not_equal(f->option, opts[5]);
+		high += f->severity == SEV_HIGH;
+	}
+	assert_int_equal(high, 2);   /* http:// and verify_ssl = false */
+}
+
+static void
+test_dynamic_deps_flags_unread_setup_py_lists(void **state)
+{
+	struct fixture *fx = *state;
+	struct dep *dyn = fixture_dep(fx, "", "");
+	dyn->dynamic = true;
+	dyn->file = "pkg/setup.py";
+	dyn->raw = "install_requires=open('requirements.txt').read().split()";
+	struct dep *r_dyn = fixture_dep(fx, "", "");
+	r_dyn->dynamic = true;
+	r_dyn->language = LANG_R;
+	r_dyn->file = "setup.R";
+	struct dep *deps[] = { dyn, r_dyn };
+
+	assert_int_equal(fixture_run(fx, deps, 2, NULL, 0), 0);
+	assert_int_equal(fixture_count(fx, "dynamic-deps"), 1);
+	const struct finding *f = fixture_find(fx, "dynamic-deps");
+	assert_int_equal(f->severity, SEV_INFO);
+	assert_non_null(strstr(f->message, "install_requires"));
+}
+
 int
 main(void)
 {
@@ -261,6 +363,10 @@ main(void)
 		cmocka_unit_test(test_extra_index_flags_extra_urls_high_and_trusted_hosts_medium),
 		cmocka_unit_test(test_env_var_flags_lines_that_pip_fills_from_the_environment),
 		cmocka_unit_test(test_curl_pipe_shell_flags_shell_downloads_only),
+		cmocka_unit_test(test_unpinned_honours_constraint_pins_and_locks_beside_the_manifest),
+		cmocka_unit_test(test_unhashed_lock_flags_index_entries_without_hashes),
+		cmocka_unit_test(test_untrusted_source_flags_declared_sources_only),
+		cmocka_unit_test(test_dynamic_deps_flags_unread_setup_py_lists),
 	};
 	return cmocka_run_group_tests(tests, fixture_setup, fixture_teardown);
 }
