@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# deputy scan --format json on the Python-formats fixture
+# (tests/repo/make-fixture-py.sh): every format of issue #5 is read, and the
+# 2017 look-alike hidden in each is flagged at its file and line, naming the
+# package it imitates.
+source "$(dirname "$0")/lib.sh"
+MAKE_FIXTURE_PY="$(dirname "$MAKE_FIXTURE")/make-fixture-py.sh"
+
+bash "$MAKE_FIXTURE_PY" "$WORK/repo" >/dev/null 2>&1 || { echo "fixture failed"; exit 1; }
+"$DEPUTY" scan --format json "$WORK/repo" >"$WORK/out.json" 2>"$WORK/err"
+expect_eq "exit status with critical findings" "$?" 1
+
+python3 - "$WORK/out.json" "$WORK/repo/LOOKALIKES" <<'PY' || fail "look-alikes in every format"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+bad = []
+for row in open(sys.argv[2]):
+    path, line, name, target = row.rstrip("\n").split("\t")
+    line = int(line)
+    # A lock entry may be reported at its [[package]] header, the line above its name.
+    lines = {line, line - 1} if path.endswith(".lock") else {line}
+    hits = [f for f in doc["findings"]
+            if f["file"] == path and f["line"] in lines and f["rule"] == "known-malicious"
+            and f["name"].lower() == name]
+    if not hits:
+        near = [(f["line"], f["rule"], f["name"]) for f in doc["findings"] if f["file"] == path]
+        bad.append("%s:%d %s not flagged (findings in that file: %r)" % (path, line, name, near))
+    elif hits[0]["imitates"] != target:
+        bad.append("%s:%d %s imitates %r, want %r" % (path, line, name, hits[0]["imitates"], target))
+kinds = {d["kind"] for d in doc["declarations"]}
+for k in ("manifest", "lock", "install-command", "documentation"):
+    if k not in kinds:
+        bad.append("no declaration of kind " + k)
+rules = {f["rule"] for f in doc["findings"]}
+for r in ("curl-pipe-shell", "untrusted-source", "dynamic-deps"):
+    if r not in rules:
+        bad.append("rule never fired: " + r)
+if bad:
+    print("\n".join(bad))
+    sys.exit(1)
+print("every look-alike flagged")
+PY
+finish
