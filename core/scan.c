@@ -184,11 +184,20 @@ read_one(struct scan_build *b, const char *path, const struct detector *det,
 	/* The detector writes straight into the scan's lists; includes come back. */
 	struct detect_out *out = &scan->found;
 	size_t first_include = out->n_includes;
+	size_t before = out->n_deps + out->n_options + scan->diags.len;
 	struct source src = { f->path, f->text };
 
 	err = det->detect(out, &src, ctx);
 	if (err)
 		return err;
+	if (det->incidental && before == out->n_deps + out->n_options + scan->diags.len &&
+	    out->n_includes == first_include) {
+		/* A script or README that declares nothing is not a dependency
+		 * file: listing every one would bury those that are. It is the
+		 * last file added, as nothing was read since. */
+		scan->n_files--;
+		return 0;
+	}
 	if (b->opts->progress && b->opts->progress(scan->n_files, out->n_deps, b->opts->payload)) {
 		b->cancelled = true;
 		return 0;

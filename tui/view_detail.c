@@ -253,6 +253,43 @@ add_lessons(struct detail *d, struct app *app, const struct node *node)
 	}
 }
 
+/*
+ * "Also declared in": the same package (ecosystem and normalised name) in
+ * other places, so that fixing one line does not leave the others behind.
+ */
+static void
+add_also_declared(struct detail *d, struct app *app, const struct dep *dep)
+{
+	enum { SHOWN_MAX = 8 };
+	size_t shown = 0, more = 0;
+
+	if (!dep->normalized || !dep->normalized[0])
+		return;
+	for (size_t i = 0; i < scan_dep_count(app->scan); i++) {
+		const struct dep *o = scan_dep(app->scan, i);
+
+		if (o == dep || o->ecosystem != dep->ecosystem ||
+		    strcmp(o->normalized, dep->normalized) != 0)
+			continue;
+		if (shown == SHOWN_MAX) {
+			more++;
+			continue;
+		}
+		detail_line(d);
+		detail_segs(d, EL_MUTED, shown++ ? "                  " : "also declared in: ");
+		detail_segs(d, EL_TEXT, o->file);
+		add_fmt(d, EL_TEXT, ":%u", o->line);
+		if (o->spec && o->spec[0]) {
+			detail_segs(d, EL_TEXT, " ");
+			detail_segs(d, EL_CODE, o->spec);
+		}
+	}
+	if (more) {
+		detail_line(d);
+		add_fmt(d, EL_MUTED, "                  and %zu more places", more);
+	}
+}
+
 static void
 build_entry(struct detail *d, struct app *app, const struct node *node)
 {
@@ -303,6 +340,8 @@ build_entry(struct detail *d, struct app *app, const struct node *node)
 		detail_segs(d, EL_MUTED, "an --extra-index-url is in force for this line");
 	}
 	add_source(d, text, at->start, at->end, ms, me, dep ? dep->line : opt->line);
+	if (dep)
+		add_also_declared(d, app, dep);
 	if (node->n_findings == 0) {
 		detail_line(d);
 		detail_segs(d, EL_MUTED, "No findings.");

@@ -46,6 +46,8 @@ struct detector {
 	const char *name;                         /* "requirements" */
 	bool (*matches)(const char *path);        /* path relative to the root */
 	detect_fn detect;
+	bool incidental;   /* a file that is mostly something else (a script, a README):
+			    * listed only when it declares something */
 };
 
 void detect_out_init(struct detect_out *out, struct arena *arena, struct diags *diags);
@@ -83,6 +85,39 @@ int detect_renv_lock(struct detect_out *out, const struct source *src,
 bool packrat_lock_matches(const char *path);   /* packrat/packrat.lock */
 int detect_packrat_lock(struct detect_out *out, const struct source *src,
 			const struct detect_ctx *ctx);
+
+bool pyproject_matches(const char *path);                  /* pyproject.toml */
+int detect_pyproject(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+bool pipfile_matches(const char *path);                    /* Pipfile */
+int detect_pipfile(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+bool setup_cfg_matches(const char *path);                  /* setup.cfg */
+int detect_setup_cfg(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+bool setup_py_matches(const char *path);                   /* setup.py */
+int detect_setup_py(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+bool pipfile_lock_matches(const char *path);               /* Pipfile.lock */
+int detect_pipfile_lock(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+bool poetry_lock_matches(const char *path);                /* poetry.lock */
+int detect_poetry_lock(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+bool uv_lock_matches(const char *path);                    /* uv.lock */
+int detect_uv_lock(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+bool pdm_lock_matches(const char *path);                   /* pdm.lock */
+int detect_pdm_lock(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+bool conda_env_matches(const char *path);                  /* environment.yml / environment.yaml */
+int detect_conda_env(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+bool tox_ini_matches(const char *path);                    /* tox.ini */
+int detect_tox_ini(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+bool shell_matches(const char *path);                      /* *.sh, *.bash */
+int detect_shell(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+bool dockerfile_matches(const char *path);                 /* Dockerfile, Dockerfile.*, *.dockerfile, Containerfile */
+int detect_dockerfile(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+bool makefile_matches(const char *path);                   /* Makefile, GNUmakefile, makefile, *.mk */
+int detect_makefile(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+bool ci_yaml_matches(const char *path);                    /* .github/workflows/ *.yml|yaml, .gitlab-ci.yml */
+int detect_ci_yaml(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+bool notebook_matches(const char *path);                   /* *.ipynb */
+int detect_notebook(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+bool readme_matches(const char *path);                     /* README*, *.md */
+int detect_readme(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
 
 /* The base name of a '/' separated path (borrowed from @path). */
 const char *path_basename(const char *path);

@@ -5,11 +5,27 @@
 
 static const struct detector detectors[] = {
 	{ "requirements", requirements_matches, detect_requirements },
-	{ "r-script", rscript_matches, detect_rscript },
-	{ "r-markdown", rmd_matches, detect_rmd },
+	{ "r-script", rscript_matches, detect_rscript, true },
+	{ "r-markdown", rmd_matches, detect_rmd, true },
 	{ "description", description_matches, detect_description },
 	{ "renv-lock", renv_lock_matches, detect_renv_lock },
 	{ "packrat-lock", packrat_lock_matches, detect_packrat_lock },
+	{ "pyproject", pyproject_matches, detect_pyproject },
+	{ "pipfile", pipfile_matches, detect_pipfile },
+	{ "setup-cfg", setup_cfg_matches, detect_setup_cfg },
+	{ "setup-py", setup_py_matches, detect_setup_py },
+	{ "pipfile-lock", pipfile_lock_matches, detect_pipfile_lock },
+	{ "poetry-lock", poetry_lock_matches, detect_poetry_lock },
+	{ "uv-lock", uv_lock_matches, detect_uv_lock },
+	{ "pdm-lock", pdm_lock_matches, detect_pdm_lock },
+	{ "conda-env", conda_env_matches, detect_conda_env },
+	{ "tox-ini", tox_ini_matches, detect_tox_ini },
+	{ "shell", shell_matches, detect_shell, true },
+	{ "dockerfile", dockerfile_matches, detect_dockerfile, true },
+	{ "makefile", makefile_matches, detect_makefile, true },
+	{ "ci-yaml", ci_yaml_matches, detect_ci_yaml, true },
+	{ "notebook", notebook_matches, detect_notebook, true },
+	{ "readme", readme_matches, detect_readme, true },
 };
 
 const struct detector *

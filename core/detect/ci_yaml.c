@@ -1,0 +1,181 @@
+/*
+ * The detector for CI files: every `run:` of a GitHub Actions step
+ * (.github/workflows/NAME.yml or .yaml) and every `script:`, `before_script:`,
+ * `after_script:` of a GitLab CI job or of `default:` (.gitlab-ci.yml),
+ * each handed to core/lex/shcmd.c as the region of the file it is written in.
+ *
+ *   workflow = { "jobs": { job-id: { "steps": [ { "run": shell, "shell": s? } ... ] } } }
+ *   gitlab   = { ("before_script" | "after_script"): script,
+ *                name: { ("script" | "before_script" | "after_script"): script } ... }
+ *   script   = scalar | [ (scalar | script | !reference [...]) ... ]
+ *
+ * A scalar's region is its text as written (yaml_tree.h): a block scalar's
+ * lines after the `|` or `>`, a quoted scalar inside its quotes, a plain one
+ * whole. Escapes in double-quoted scalars are not decoded and folded lines
+ * are not joined: the shell text is read as written, so positions stay exact.
+ */
+#include "detect/ci_yaml.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "deputy/array.h"
+#include "detect/yaml_tree.h"
+#include "lex/shcmd.h"
+
+struct region_list {
+	struct span *items;
+	size_t n, cap;
+};
+
+bool
+ci_yaml_matches(const char *path)
+{
+	static const char prefix[] = ".github/workflows/";
+	const char *base = path_basename(path);
+	size_t n = strlen(base);
+
+	if (strcmp(base, ".gitlab-ci.yml") == 0)
+		return true;
+	/* GitHub reads workflows directly in the folder, not in subfolders */
+	if (strncmp(path, prefix, sizeof(prefix) - 1) != 0 || base != path + sizeof(prefix) - 1)
+		return false;
+	return (n > 4 && strcmp(base + n - 4, ".yml") == 0) ||
+	       (n > 5 && strcmp(base + n - 5, ".yaml") == 0);
+}
+
+static int
+add_region(struct region_list *list, const struct ynode *scalar, struct sv text)
+{
+	if (array_reserve(&list->items, &list->cap, list->n, sizeof(*list->items)))
+		return ERR_NOMEM;
+	list->items[list->n++] = ytree_scalar_text(scalar, text);
+	return 0;
+}
+
+/* A step's `shell:` that is not a POSIX shell (pwsh, python, cmd) runs no shell text. */
+static bool
+is_posix_shell(const struct ynode *shell)
+{
+	static const char *const shells[] = { "bash", "sh" };
+
+	if (!shell || shell->type != YNODE_SCALAR)
+		return true;
+	for (size_t i = 0; i < sizeof(shells) / sizeof(shells[0]); i++) {
+		size_t n = strlen(shells[i]);
+		if (shell->len >= n && memcmp(shell->value, shells[i], n) == 0 &&
+		    (shell->len == n || shell->value[n] == ' '))
+			return true;
+	}
+	return false;
+}
+
+static int
+find_github(struct region_list *list, const struct ynode *root, struct sv text)
+{
+	const struct ynode *jobs = ytree_get(root, "jobs");
+
+	if (!jobs || jobs->type != YNODE_MAPPING)
+		return 0;
+	for (const struct ynode *k = jobs->child; k && k->next; k = k->next->next) {
+		const struct ynode *steps = ytree_get(k->next, "steps");
+		if (!steps || steps->type != YNODE_SEQUENCE)
+			continue;
+		for (const struct ynode *step = steps->child; step; step = step->next) {
+			const struct ynode *run = ytree_get(step, "run");
+			if (!run || run->type != YNODE_SCALAR || !is_posix_shell(ytree_get(step, "shell")))
+				continue;
+			int rc = add_region(list, run, text);
+			if (rc)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+/* A script: one string, or a list of strings and lists; `!reference` is read where it points. */
+static int
+find_script(struct region_list *list, const struct ynode *script, struct sv text, unsigned depth)
+{
+	if (!script || (script->tag && strcmp(script->tag, "!reference") == 0))
+		return 0;
+	if (script->type == YNODE_SCALAR)
+		return script->len ? add_region(list, script, text) : 0;
+	if (script->type != YNODE_SEQUENCE || depth >= CI_YAML_MAX_SCRIPT_DEPTH)
+		return 0;
+	for (const struct ynode *item = script->child; item; item = item->next) {
+		int rc = find_script(list, item, text, depth + 1);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static bool
+is_script_key(const struct ynode *key)
+{
+	return ytree_is(key, "script") || ytree_is(key, "before_script") ||
+	       ytree_is(key, "after_script");
+}
+
+static int
+find_gitlab(struct region_list *list, const struct ynode *root, struct sv text)
+{
+	if (!root || root->type != YNODE_MAPPING)
+		return 0;
+	for (const struct ynode *k = root->child; k && k->next; k = k->next->next) {
+		const struct ynode *v = k->next;
+		int rc = 0;
+		if (is_script_key(k)) {
+			rc = find_script(list, v, text, 0);     /* the old global before_script */
+		} else if (v->type == YNODE_MAPPING && !ytree_is(k, "variables")) {
+			for (const struct ynode *jk = v->child; jk && jk->next && !rc; jk = jk->next->next)
+				if (is_script_key(jk))
+					rc = find_script(list, jk->next, text, 0);
+		}
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+int
+ci_yaml_find_regions(struct span **regions, size_t *n, struct detect_out *out,
+		     const struct source *src)
+{
+	struct region_list list = { 0 };
+	struct ytree tree;
+	bool gitlab = strcmp(path_basename(src->path), ".gitlab-ci.yml") == 0;
+	int rc;
+
+	*regions = NULL;
+	*n = 0;
+	if ((rc = ytree_parse(&tree, out->arena, out->diags, src)))
+		return rc;
+	for (const struct ynode *doc = tree.docs; doc && !rc; doc = doc->next)
+		rc = gitlab ? find_gitlab(&list, doc, src->text) : find_github(&list, doc, src->text);
+	if (rc) {
+		free(list.items);
+		return rc;
+	}
+	*regions = list.items;
+	*n = list.n;
+	return 0;
+}
+
+int
+detect_ci_yaml(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
+{
+	struct shcmd_opts opts = { .kind = DEP_INSTALL_COMMAND };
+	struct span *regions;
+	size_t n;
+	int rc;
+
+	(void)ctx;
+	if ((rc = ci_yaml_find_regions(&regions, &n, out, src)))
+		return rc;
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = shcmd_detect(out, src, regions[i], &opts);
+	free(regions);
+	return rc;
+}

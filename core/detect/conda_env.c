@@ -1,0 +1,241 @@
+/*
+ * The detector for conda environment files (environment.yml/.yaml), read
+ * with libyaml through yaml_tree.c:
+ *
+ *   environment  = { "channels": [ channel ... ],
+ *                    "dependencies": [ (conda-spec | { "pip": [ pip-line ... ] }) ... ] }
+ *
+ * Channels become index options: the first OPT_INDEX_URL, the others
+ * OPT_EXTRA_INDEX_URL, value = the channel name or URL as written
+ * ("nodefaults" names no channel and is skipped). Conda package specs
+ * ("numpy=1.26", "conda-forge::pkg") are not PyPI names and no rule knows
+ * conda's index yet, so they are read and skipped without a declaration or
+ * a diagnostic. The `pip:` items are what conda hands to pip: it writes them,
+ * one a line, into a requirements file next to the environment file and runs
+ * `pip install -r` on it. So they are read by the requirement-file detector
+ * (requirements.c), over a copy of the file in which every byte outside the
+ * items is blanked (line breaks kept): offsets and lines stay the file's,
+ * -i/--extra-index-url lines apply to the items after them, and `-r FILE`
+ * becomes an include relative to the environment file. Quoted items are
+ * read inside their quotes, as written.
+ */
+#include "detect/detect.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "detect/yaml_tree.h"
+
+/* More pip items than this are not read (each flow-style line costs a pass). */
+#define CONDA_MAX_PIP_ITEMS 10000
+
+struct conda_state {
+	struct detect_out *out;
+	const struct source *src;
+	char *blank;             /* heap: the file with everything but pip items blanked */
+	size_t used_end;         /* bytes of @blank that hold items since the last flush */
+	unsigned last_line;      /* line where the last item ends, 0 when none pending */
+	size_t deps_before, options_before, includes_before;
+};
+
+bool
+conda_env_matches(const char *path)
+{
+	const char *base = path_basename(path);
+
+	return strcmp(base, "environment.yml") == 0 || strcmp(base, "environment.yaml") == 0;
+}
+
+static int
+add_channel(struct conda_state *st, const struct ynode *item, bool first)
+{
+	struct index_option *opt;
+	struct span at = ytree_scalar_text(item, st->src->text);
+
+	if (!(opt = detect_new_option(st->out)))
+		return ERR_NOMEM;
+	opt->kind = first ? OPT_INDEX_URL : OPT_EXTRA_INDEX_URL;
+	opt->file = st->src->path;
+	opt->at.start = item->at.start;
+	opt->at.end = item->at.end;
+	opt->at.name_start = at.start;
+	opt->at.name_end = at.end;
+	text_line_col(st->src->text, at.start, &opt->line, &opt->column);
+	if (!(opt->value = arena_strndup(st->out->arena, (struct sv){ item->value, item->len })) ||
+	    !(opt->raw = arena_strndup(st->out->arena,
+				       sv_slice(st->src->text, item->at.start,
+						item->at.end - item->at.start))))
+		return ERR_NOMEM;
+	return 0;
+}
+
+static int
+read_channels(struct conda_state *st, const struct ynode *channels)
+{
+	bool first = true;
+	int rc;
+
+	if (channels->type != YNODE_SEQUENCE) {
+		if (!channels->incomplete)
+			diag_add(st->out->diags, DIAG_WARNING, st->src, channels->at,
+				 "expected a list of channels");
+		return 0;
+	}
+	for (const struct ynode *item = channels->child; item; item = item->next) {
+		if (item->incomplete)
+			continue;       /* the syntax error is the diagnostic */
+		if (item->type != YNODE_SCALAR || !item->len) {
+			diag_add(st->out->diags, DIAG_WARNING, st->src, item->at,
+				 "expected a channel name or url");
+			continue;
+		}
+		if (ytree_is(item, "nodefaults"))
+			continue;
+		if ((rc = add_channel(st, item, first)))
+			return rc;
+		first = false;
+	}
+	return 0;
+}
+
+/* Hands the items gathered so far to the requirement-file detector, then blanks them again. */
+static int
+flush_items(struct conda_state *st)
+{
+	struct source blanked = { st->src->path, { st->blank, st->src->text.len } };
+	struct detect_ctx ctx = { 0 };
+	int rc;
+
+	if (!st->last_line)
+		return 0;
+	rc = detect_requirements(st->out, &blanked, &ctx);
+	for (size_t i = 0; i < st->used_end; i++)
+		if (st->blank[i] != '\n')
+			st->blank[i] = ' ';
+	st->used_end = 0;
+	st->last_line = 0;
+	return rc;
+}
+
+/* Blanked text outside the items can shift columns after a multibyte character: recompute. */
+static void
+fix_positions(struct conda_state *st)
+{
+	struct sv text = st->src->text;
+
+	for (size_t i = st->deps_before; i < st->out->n_deps; i++)
+		text_line_col(text, st->out->deps[i]->at.start, &st->out->deps[i]->line,
+			      &st->out->deps[i]->column);
+	for (size_t i = st->options_before; i < st->out->n_options; i++)
+		text_line_col(text, st->out->options[i]->at.start, &st->out->options[i]->line,
+			      &st->out->options[i]->column);
+	for (size_t i = st->includes_before; i < st->out->n_includes; i++)
+		text_line_col(text, st->out->includes[i].at.start, &st->out->includes[i].line,
+			      &st->out->includes[i].column);
+}
+
+static int
+add_pip_item(struct conda_state *st, const struct ynode *item)
+{
+	struct span at = ytree_scalar_text(item, st->src->text);
+	unsigned start_line, end_line, column;
+	int rc;
+
+	text_line_col(st->src->text, at.start, &start_line, &column);
+	text_line_col(st->src->text, at.end, &end_line, &column);
+	/* two items on one line ([a, b]) would read as one requirement line */
+	if (st->last_line && start_line <= st->last_line && (rc = flush_items(st)))
+		return rc;
+	for (size_t i = at.start; i < at.end; i++)
+		if (st->src->text.ptr[i] != '\n')
+			st->blank[i] = st->src->text.ptr[i];
+	if (at.end > st->used_end)
+		st->used_end = at.end;
+	st->last_line = end_line;
+	return 0;
+}
+
+static int
+read_pip(struct conda_state *st, const struct ynode *pip)
+{
+	size_t count = 0;
+	int rc;
+
+	if (pip->type != YNODE_SEQUENCE) {
+		if (!pip->incomplete)
+			diag_add(st->out->diags, DIAG_WARNING, st->src, pip->at,
+				 "expected a list of pip requirement lines");
+		return 0;
+	}
+	if (!st->blank) {
+		if (!(st->blank = malloc(st->src->text.len + 1)))
+			return ERR_NOMEM;
+		for (size_t i = 0; i < st->src->text.len; i++)
+			st->blank[i] = st->src->text.ptr[i] == '\n' ? '\n' : ' ';
+	}
+	for (const struct ynode *item = pip->child; item; item = item->next) {
+		if (item->incomplete)
+			continue;       /* the syntax error is the diagnostic */
+		if (item->type != YNODE_SCALAR) {
+			diag_add(st->out->diags, DIAG_WARNING, st->src, item->at,
+				 "expected a pip requirement line");
+			continue;
+		}
+		if (++count > CONDA_MAX_PIP_ITEMS) {
+			diag_add(st->out->diags, DIAG_ERROR, st->src, item->at,
+				 "more than %u pip items: the rest is not read",
+				 (unsigned)CONDA_MAX_PIP_ITEMS);
+			break;
+		}
+		if ((rc = add_pip_item(st, item)))
+			return rc;
+	}
+	return flush_items(st);
+}
+
+static int
+read_dependencies(struct conda_state *st, const struct ynode *deps)
+{
+	int rc;
+
+	if (deps->type != YNODE_SEQUENCE) {
+		if (!deps->incomplete)
+			diag_add(st->out->diags, DIAG_WARNING, st->src, deps->at,
+				 "expected a list of dependencies");
+		return 0;
+	}
+	for (const struct ynode *item = deps->child; item; item = item->next) {
+		const struct ynode *pip = ytree_get(item, "pip");
+		/* a conda spec (a scalar) is skipped: see the top of the file */
+		if (pip && (rc = read_pip(st, pip)))
+			return rc;
+	}
+	return 0;
+}
+
+int
+detect_conda_env(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
+{
+	struct conda_state st = {
+		.out = out, .src = src, .deps_before = out->n_deps,
+		.options_before = out->n_options, .includes_before = out->n_includes,
+	};
+	struct ytree tree;
+	int rc;
+
+	(void)ctx;
+	if ((rc = ytree_parse(&tree, out->arena, out->diags, src)))
+		return rc;
+	const struct ynode *root = tree.docs;
+	if (root && root->type == YNODE_MAPPING) {
+		const struct ynode *channels = ytree_get(root, "channels");
+		const struct ynode *deps = ytree_get(root, "dependencies");
+		if (channels)
+			rc = read_channels(&st, channels);
+		if (!rc && deps)
+			rc = read_dependencies(&st, deps);
+	}
+	free(st.blank);
+	fix_positions(&st);
+	return rc;
+}

@@ -1,0 +1,596 @@
+/*
+ * The detector for Jupyter notebooks (*.ipynb, nbformat 4, JSON read with
+ * cJSON). Only code cells count:
+ *
+ *   notebook = { "cells": [ { "cell_type": "code", "source": string | [ string ... ] } ... ] }
+ *   shell    = "!" ["!"] command | "%pip" args | first line "%%bash" / "%%sh" / "%%script (ba)sh"
+ *
+ * cJSON keeps no positions, so a small walker over the same bytes finds where
+ * each string of a cell's "source" is written and decodes it itself, keeping
+ * for every decoded byte the offset of the JSON text it came from (checked
+ * against cJSON's value). The shell lines go to core/lex/shcmd.c in one
+ * buffer; what it finds is moved back to the notebook's lines and columns.
+ * nbformat 3 ("worksheets") is not read.
+ */
+#include "detect/notebook.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "deputy/array.h"
+#include "deputy/utf8.h"
+#include "lex/shcmd.h"
+
+/* Where one string of a cell's source is written: @start at its opening quote. */
+struct source_string {
+	size_t cell;
+	size_t start;
+};
+
+struct string_list {
+	struct source_string *items;
+	size_t n, cap;
+};
+
+/* Decoded text with the file offset of each byte; map[len] is the end. */
+struct mapped_text {
+	char *text;
+	size_t *map;
+	size_t len, cap;
+};
+
+bool
+notebook_matches(const char *path)
+{
+	const char *base = path_basename(path);
+	size_t n = strlen(base);
+
+	return n > 6 && strcmp(base + n - 6, ".ipynb") == 0;
+}
+
+/* ---- a walker over JSON text that cJSON has already accepted ---- */
+
+static size_t
+skip_ws(struct sv t, size_t i)
+{
+	while (i < t.len && (t.ptr[i] == ' ' || t.ptr[i] == '\t' || t.ptr[i] == '\r' ||
+			     t.ptr[i] == '\n'))
+		i++;
+	return i;
+}
+
+/* @i at '"': the index after the closing quote. */
+static size_t
+skip_string(struct sv t, size_t i)
+{
+	for (i++; i < t.len; i++) {
+		if (t.ptr[i] == '\\')
+			i++;
+		else if (t.ptr[i] == '"')
+			return i + 1;
+	}
+	return t.len;
+}
+
+/* The index after the value at @i. Iterative: no depth limit. */
+static size_t
+skip_value(struct sv t, size_t i)
+{
+	size_t depth = 0;
+
+	do {
+		if (i >= t.len)
+			return t.len;
+		char c = t.ptr[i];
+		if (c == '"') {
+			i = skip_string(t, i);
+			continue;
+		}
+		if (c == '{' || c == '[')
+			depth++;
+		else if ((c == '}' || c == ']') && depth)
+			depth--;
+		else if (!depth)
+			while (i + 1 < t.len && !strchr(",}] \t\r\n", t.ptr[i + 1]))
+				i++;
+		i++;
+	} while (depth);
+	return i;
+}
+
+static bool
+key_is(struct sv t, size_t i, const char *key)
+{
+	size_t n = strlen(key);
+
+	return i + n + 2 <= t.len && t.ptr[i] == '"' && memcmp(t.ptr + i + 1, key, n) == 0 &&
+	       t.ptr[i + n + 1] == '"';
+}
+
+/*
+ * Calls @fn on the value of the first member named @key of the object at @i
+ * (cJSON's GetObjectItem finds the first too). Returns @fn's code, or 0.
+ */
+static int
+find_member(struct sv t, size_t i, const char *key,
+	    int (*fn)(struct sv t, size_t value, void *payload), void *payload)
+{
+	if (i >= t.len || t.ptr[i] != '{')
+		return 0;
+	i = skip_ws(t, i + 1);
+	while (i < t.len && t.ptr[i] == '"') {
+		bool match = key_is(t, i, key);
+		i = skip_ws(t, skip_string(t, i));
+		if (i >= t.len || t.ptr[i] != ':')
+			return 0;
+		i = skip_ws(t, i + 1);
+		if (match)
+			return fn(t, i, payload);
+		i = skip_ws(t, skip_value(t, i));
+		if (i < t.len && t.ptr[i] == ',')
+			i = skip_ws(t, i + 1);
+	}
+	return 0;
+}
+
+struct walk {
+	struct string_list *list;
+	size_t cell;
+};
+
+static int
+add_string(struct walk *w, size_t start)
+{
+	struct string_list *l = w->list;
+
+	if (array_reserve(&l->items, &l->cap, l->n, sizeof(*l->items)))
+		return ERR_NOMEM;
+	l->items[l->n++] = (struct source_string){ w->cell, start };
+	return 0;
+}
+
+static int
+on_source(struct sv t, size_t i, void *payload)
+{
+	struct walk *w = payload;
+	int rc;
+
+	if (i < t.len && t.ptr[i] == '"')
+		return add_string(w, i);
+	if (i >= t.len || t.ptr[i] != '[')
+		return 0;
+	for (i = skip_ws(t, i + 1); i < t.len && t.ptr[i] != ']';) {
+		if (t.ptr[i] == '"' && (rc = add_string(w, i)))
+			return rc;
+		i = skip_ws(t, skip_value(t, i));
+		if (i < t.len && t.ptr[i] == ',')
+			i = skip_ws(t, i + 1);
+		else
+			break;
+	}
+	return 0;
+}
+
+static int
+on_cells(struct sv t, size_t i, void *payload)
+{
+	struct walk *w = payload;
+	int rc;
+
+	if (i >= t.len || t.ptr[i] != '[')
+		return 0;
+	for (i = skip_ws(t, i + 1), w->cell = 0; i < t.len && t.ptr[i] != ']'; w->cell++) {
+		if ((rc = find_member(t, i, "source", on_source, w)))
+			return rc;
+		i = skip_ws(t, skip_value(t, i));
+		if (i < t.len && t.ptr[i] == ',')
+			i = skip_ws(t, i + 1);
+		else
+			break;
+	}
+	return 0;
+}
+
+/* ---- decoding a JSON string with its offsets ---- */
+
+/* Room for one more byte and the end offset. */
+static int
+text_reserve(struct mapped_text *m)
+{
+	if (m->len + 2 > m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 256;
+		char *text = realloc(m->text, cap);
+		if (!text)
+			return ERR_NOMEM;
+		m->text = text;
+		size_t *map = realloc(m->map, cap * sizeof(*map));
+		if (!map)
+			return ERR_NOMEM;
+		m->map = map;
+		m->cap = cap;
+	}
+	return 0;
+}
+
+static int
+text_push(struct mapped_text *m, char c, size_t at)
+{
+	if (text_reserve(m))
+		return ERR_NOMEM;
+	m->text[m->len] = c;
+	m->map[m->len++] = at;
+	m->map[m->len] = at;
+	return 0;
+}
+
+static unsigned
+hex4(struct sv t, size_t i)
+{
+	unsigned v = 0;
+
+	for (size_t k = 0; k < 4 && i + k < t.len; k++) {
+		char c = t.ptr[i + k];
+		v = v * 16 + (unsigned)(c >= 'a' ? c - 'a' + 10 : c >= 'A' ? c - 'A' + 10 : c - '0');
+	}
+	return v & 0xffff;
+}
+
+static int
+push_code_point(struct mapped_text *m, uint32_t cp, size_t at)
+{
+	char buf[4];
+	size_t n;
+	int rc = 0;
+
+	if (cp < 0x80) {
+		buf[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		buf[0] = (char)(0xc0 | cp >> 6);
+		buf[1] = (char)(0x80 | (cp & 0x3f));
+		n = 2;
+	} else if (cp < 0x10000) {
+		buf[0] = (char)(0xe0 | cp >> 12);
+		buf[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		buf[2] = (char)(0x80 | (cp & 0x3f));
+		n = 3;
+	} else {
+		buf[0] = (char)(0xf0 | cp >> 18);
+		buf[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+		buf[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+		buf[3] = (char)(0x80 | (cp & 0x3f));
+		n = 4;
+	}
+
+	for (size_t k = 0; k < n && !rc; k++)
+		rc = text_push(m, buf[k], at);
+	return rc;
+}
+
+/* Appends the string at @i (its opening quote); map[len] ends at its closing quote. */
+static int
+decode_string(struct mapped_text *m, struct sv t, size_t i)
+{
+	static const char plain[] = "\"\\/bfnrt", decoded[] = "\"\\/\b\f\n\r\t";
+	int rc = text_reserve(m);
+
+	for (i++; i < t.len && t.ptr[i] != '"' && !rc; i++) {
+		size_t at = i;
+		if (t.ptr[i] != '\\') {
+			rc = text_push(m, t.ptr[i], at);
+			continue;
+		}
+		if (++i >= t.len)
+			break;
+		const char *e = strchr(plain, t.ptr[i]);
+		if (e && *e) {
+			rc = text_push(m, decoded[e - plain], at);
+			continue;
+		}
+		uint32_t cp = hex4(t, i + 1);
+		i += 4;
+		if (cp >= 0xd800 && cp < 0xdc00 && i + 6 < t.len && t.ptr[i + 1] == '\\' &&
+		    t.ptr[i + 2] == 'u') {
+			uint32_t low = hex4(t, i + 3);
+			if (low >= 0xdc00 && low < 0xe000) {
+				cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+				i += 6;
+			}
+		}
+		rc = push_code_point(m, cp, at);
+	}
+	if (!rc)
+		m->map[m->len] = i;
+	return rc;
+}
+
+/* ---- the shell lines of a code cell ---- */
+
+struct gather {
+	struct notebook_shell *sh;
+	struct detect_out *out;
+	struct mapped_text syn;  /* the shell buffer being built (heap until the end) */
+};
+
+static bool
+is_word_end(struct sv s, size_t i)
+{
+	return i >= s.len || s.ptr[i] == ' ' || s.ptr[i] == '\t';
+}
+
+/* `%%bash`, `%%sh`, `%%script bash`, `%%script sh` on a cell's first line. */
+static bool
+is_shell_cell(struct sv line)
+{
+	static const char *const magics[] = { "%%bash", "%%sh", "%%script bash", "%%script sh" };
+
+	line = sv_trim(line);
+	for (size_t i = 0; i < sizeof(magics) / sizeof(magics[0]); i++) {
+		struct sv m = sv_from_cstr(magics[i]);
+		if (sv_starts_with(line, m) && is_word_end(line, m.len))
+			return true;
+	}
+	return false;
+}
+
+/* The shell command of an IPython line, as an offset into @line, or SV_NPOS. */
+static size_t
+shell_start(struct sv line)
+{
+	size_t i = 0;
+
+	while (i < line.len && (line.ptr[i] == ' ' || line.ptr[i] == '\t'))
+		i++;
+	if (i < line.len && line.ptr[i] == '!') {
+		i++;
+		return i < line.len && line.ptr[i] == '!' ? i + 1 : i;
+	}
+	/* %pip is a line magic that runs pip in the kernel's environment */
+	if (sv_starts_with(sv_tail(line, i), SV_LIT("%pip")) && is_word_end(line, i + 4))
+		return i + 1;
+	return SV_NPOS;
+}
+
+static int
+add_line(struct gather *g, const struct mapped_text *cell, size_t start, size_t end)
+{
+	int rc = 0;
+
+	for (size_t i = start; i < end && !rc; i++)
+		rc = text_push(&g->syn, cell->text[i], cell->map[i]);
+	if (!rc)
+		rc = text_push(&g->syn, '\n', cell->map[end]);
+	g->sh->n_lines++;
+	return rc;
+}
+
+static int
+read_cell(struct gather *g, const struct mapped_text *cell)
+{
+	struct sv text = { cell->text, cell->len };
+	bool shell_cell = false, continued = false;
+	int rc = 0;
+
+	for (size_t start = 0, n = 0; start < text.len && !rc; n++) {
+		size_t nl = sv_find_char(sv_tail(text, start), '\n');
+		size_t end = nl == SV_NPOS ? text.len : start + nl;
+		struct sv line = sv_slice(text, start, end - start);
+		size_t cmd = shell_start(line);
+		if (n == 0 && is_shell_cell(line)) {
+			shell_cell = true;
+		} else if (shell_cell || continued) {
+			rc = add_line(g, cell, start, end);
+		} else if (cmd != SV_NPOS) {
+			rc = add_line(g, cell, start + cmd, end);
+		}
+		/* IPython joins a `!` line ending in a backslash with the next line */
+		if (!shell_cell)
+			continued = (continued || cmd != SV_NPOS) && sv_ends_with(sv_trim_right(line),
+										    SV_LIT("\\"));
+		start = end + 1;
+	}
+	/* a continuation past the cell's end must not reach into the next cell's lines */
+	if (continued && !rc)
+		rc = add_line(g, cell, text.len, text.len);
+	return rc;
+}
+
+/* The decoded cell must be what cJSON read; if not, the walker lost its way. */
+static bool
+same_as_cjson(const struct mapped_text *cell, const cJSON *source)
+{
+	size_t at = 0;
+
+	if (cJSON_IsString(source))
+		return strlen(source->valuestring) == cell->len &&
+		       memcmp(source->valuestring, cell->text, cell->len) == 0;
+	for (const cJSON *s = source ? source->child : NULL; s; s = s->next) {
+		if (!cJSON_IsString(s))
+			continue;
+		size_t n = strlen(s->valuestring);
+		if (at + n > cell->len || memcmp(cell->text + at, s->valuestring, n) != 0)
+			return false;
+		at += n;
+	}
+	return at == cell->len;
+}
+
+static int
+read_cells(struct gather *g, const struct source *src, const cJSON *cells,
+	   const struct string_list *strings)
+{
+	struct mapped_text cell = { 0 };
+	const cJSON *c = cells->child;
+	size_t index = 0, k = 0;
+	int rc = 0;
+
+	for (; c && !rc; c = c->next, index++) {
+		const cJSON *type = cJSON_GetObjectItemCaseSensitive(c, "cell_type");
+		bool code = cJSON_IsString(type) && strcmp(type->valuestring, "code") == 0;
+		cell.len = 0;
+		for (; k < strings->n && strings->items[k].cell == index && !rc; k++)
+			if (code)
+				rc = decode_string(&cell, src->text, strings->items[k].start);
+		if (rc || !code || !cell.len)
+			continue;
+		if (!same_as_cjson(&cell, cJSON_GetObjectItemCaseSensitive(c, "source")))
+			continue;
+		rc = read_cell(g, &cell);
+	}
+	free(cell.text);
+	free(cell.map);
+	return rc;
+}
+
+static int
+gather_json(struct gather *g, const struct source *src, const cJSON *root)
+{
+	struct string_list strings = { 0 };
+	struct walk w = { .list = &strings };
+	const cJSON *cells = cJSON_GetObjectItemCaseSensitive(root, "cells");
+	int rc;
+
+	if (!cJSON_IsArray(cells))
+		return 0;
+	rc = find_member(src->text, skip_ws(src->text, 0), "cells", on_cells, &w);
+	if (!rc)
+		rc = read_cells(g, src, cells, &strings);
+	free(strings.items);
+	return rc;
+}
+
+int
+notebook_shell_gather(struct notebook_shell *sh, struct detect_out *out, const struct source *src)
+{
+	struct gather g = { .sh = sh, .out = out };
+	const char *end = NULL;
+	cJSON *root;
+	int rc;
+
+	memset(sh, 0, sizeof(*sh));
+	if (src->text.len > NOTEBOOK_MAX_BYTES) {
+		diag_add_path(out->diags, DIAG_WARNING, src->path,
+			      "notebook larger than %u MiB: not read", NOTEBOOK_MAX_BYTES >> 20);
+		return 0;
+	}
+	root = cJSON_ParseWithLengthOpts(src->text.ptr, src->text.len, &end, 0);
+	if (!root) {
+		size_t at = end && end >= src->text.ptr ? (size_t)(end - src->text.ptr) : 0;
+		if (at > src->text.len)
+			at = src->text.len;
+		diag_add(out->diags, DIAG_ERROR, src, (struct span){ at, at },
+			 "expected a json notebook: the json is broken or cut off here");
+		return 0;
+	}
+	rc = gather_json(&g, src, root);
+	cJSON_Delete(root);
+	if (!rc && g.syn.len) {
+		/* in the arena: what shcmd keeps may point into it */
+		sh->text = arena_memdup(out->arena, g.syn.text, g.syn.len);
+		rc = sh->text ? 0 : ERR_NOMEM;
+		sh->len = g.syn.len;
+		sh->map = g.syn.map;
+		g.syn.map = NULL;
+	}
+	free(g.syn.text);
+	free(g.syn.map);
+	return rc;
+}
+
+void
+notebook_shell_release(struct notebook_shell *sh)
+{
+	free(sh->map);
+	sh->map = NULL;
+}
+
+/* ---- moving what shcmd found back to the notebook ---- */
+
+/* The notebook offset of (@line, @column) of the shell buffer. */
+static size_t
+shell_offset(const struct notebook_shell *sh, unsigned line, unsigned column)
+{
+	size_t i = 0;
+
+	for (unsigned l = 1; l < line && i < sh->len; i++)
+		if (sh->text[i] == '\n')
+			l++;
+	for (unsigned c = 1; c < column && i < sh->len && sh->text[i] != '\n'; c++) {
+		i++;
+		while (i < sh->len && (sh->text[i] & 0xc0) == 0x80)
+			i++;
+	}
+	return sh->map[i];
+}
+
+static size_t
+map_offset(const struct notebook_shell *sh, size_t at)
+{
+	return sh->map[at > sh->len ? sh->len : at];
+}
+
+static void
+map_span(const struct notebook_shell *sh, struct span_ref *at)
+{
+	at->start = map_offset(sh, at->start);
+	at->end = map_offset(sh, at->end);
+	at->name_start = map_offset(sh, at->name_start);
+	at->name_end = map_offset(sh, at->name_end);
+}
+
+static void
+map_line_col(const struct notebook_shell *sh, struct sv text, unsigned *line, unsigned *column)
+{
+	if (*line == 0)
+		return;
+	text_line_col(text, shell_offset(sh, *line, *column ? *column : 1), line, column);
+}
+
+struct counts {
+	size_t deps, options, includes, diags;
+};
+
+static void
+map_back(const struct notebook_shell *sh, struct detect_out *out, const struct source *src,
+	 const struct counts *before)
+{
+	for (size_t i = before->deps; i < out->n_deps; i++) {
+		map_line_col(sh, src->text, &out->deps[i]->line, &out->deps[i]->column);
+		map_span(sh, &out->deps[i]->at);
+	}
+	for (size_t i = before->options; i < out->n_options; i++) {
+		map_line_col(sh, src->text, &out->options[i]->line, &out->options[i]->column);
+		map_span(sh, &out->options[i]->at);
+	}
+	for (size_t i = before->includes; i < out->n_includes; i++) {
+		struct detect_include *inc = &out->includes[i];
+		map_line_col(sh, src->text, &inc->line, &inc->column);
+		inc->at.start = map_offset(sh, inc->at.start);
+		inc->at.end = map_offset(sh, inc->at.end);
+	}
+	for (size_t i = before->diags; i < out->diags->len; i++)
+		map_line_col(sh, src->text, &out->diags->items[i].line, &out->diags->items[i].column);
+}
+
+int
+detect_notebook(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
+{
+	struct shcmd_opts opts = { .kind = DEP_INSTALL_COMMAND };
+	struct notebook_shell sh;
+	int rc;
+
+	(void)ctx;
+	if ((rc = notebook_shell_gather(&sh, out, src)) || !sh.len) {
+		notebook_shell_release(&sh);
+		return rc;
+	}
+	struct counts before = { out->n_deps, out->n_options, out->n_includes, out->diags->len };
+	struct source shell = { src->path, { sh.text, sh.len } };
+	rc = shcmd_detect(out, &shell, (struct span){ 0, sh.len }, &opts);
+	map_back(&sh, out, src, &before);
+	notebook_shell_release(&sh);
+	return rc;
+}

@@ -1,0 +1,375 @@
+/* Tests for core/detect/ci_yaml.c: the shell regions of GitHub and GitLab CI files. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "detect/ci_yaml.h"
+#include "detect/detect.h"
+#include "detect/yaml_tree.h"
+
+static struct arena arena;
+static struct diags diags;
+static struct detect_out out;
+static struct span *regions;
+static size_t n_regions;
+static struct source src;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	arena_init(&arena);
+	diags_init(&diags, &arena);
+	detect_out_init(&out, &arena, &diags);
+	regions = NULL;
+	n_regions = 0;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	free(regions);
+	detect_out_release(&out);
+	diags_release(&diags);
+	arena_release(&arena);
+	return 0;
+}
+
+static void
+find_len(const char *path, const char *text, size_t len)
+{
+	src = (struct source){ path, { text, len } };
+	assert_int_equal(ci_yaml_find_regions(&regions, &n_regions, &out, &src), 0);
+}
+
+static void
+detect_len(const char *path, const char *text, size_t len)
+{
+	struct detect_ctx ctx = { 0 };
+
+	src = (struct source){ path, { text, len } };
+	assert_int_equal(detect_ci_yaml(&out, &src, &ctx), 0);
+}
+
+#define FIND(path, lit) find_len((path), (lit), sizeof(lit) - 1)
+#define DETECT(path, lit) detect_len((path), (lit), sizeof(lit) - 1)
+
+static void
+assert_region(size_t i, const char *text)
+{
+	assert_true(i < n_regions);
+	assert_true(regions[i].end <= src.text.len);
+	struct sv got = sv_slice(src.text, regions[i].start, regions[i].end - regions[i].start);
+	if (!sv_eq_cstr(got, text))
+		fail_msg("region %zu is \"%.*s\", expected \"%s\"", i, (int)got.len, got.ptr, text);
+}
+
+static const struct dep *
+find_dep(const char *name)
+{
+	for (size_t i = 0; i < out.n_deps; i++)
+		if (strcmp(out.deps[i]->name, name) == 0)
+			return out.deps[i];
+	fail_msg("no declaration named %s", name);
+	return NULL;
+}
+
+static const char workflow[] =
+	"name: ci\n"
+	"on: push\n"
+	"jobs:\n"
+	"  test:\n"
+	"    runs-on: ubuntu-latest\n"
+	"    steps:\n"
+	"      - uses: actions/checkout@v4\n"
+	"      - run: pip install reqeusts==2.31.0\n"
+	"      - name: deps\n"
+	"        run: |\n"
+	"          python -m pip install --upgrade pip\n"
+	"          pip install -r requirements.txt\n"
+	"      - run: \"pip install \\\"flask>=2\\\"\"\n"
+	"      - shell: pwsh\n"
+	"        run: pip install ignored-pwsh\n"
+	"      - shell: bash -e {0}\n"
+	"        run: pip3 install six\n"
+	"  lint:\n"
+	"    steps:\n"
+	"      - run: 'curl -sSL https://example.com/install.sh | sh'\n";
+
+static const char gitlab[] =
+	"stages: [test]\n"
+	"variables:\n"
+	"  script: \"pip install not-a-script\"\n"
+	"before_script:\n"
+	"  - pip install global-dep\n"
+	"default:\n"
+	"  after_script:\n"
+	"    - echo done\n"
+	".setup: &setup\n"
+	"  - pip install anchored\n"
+	"test:\n"
+	"  image: python:3.11\n"
+	"  before_script:\n"
+	"    - *setup\n"
+	"    - !reference [.base, script]\n"
+	"  script:\n"
+	"    - pip install reqeusts\n"
+	"    - - cd src && pip install colorama\n"
+	"    - |\n"
+	"      pip install \\\n"
+	"        numpy\n"
+	"build:\n"
+	"  script: python -m pip install build\n";
+
+static void
+test_ci_yaml_matches_workflows_and_gitlab_ci(void **state)
+{
+	(void)state;
+	assert_true(ci_yaml_matches(".github/workflows/ci.yml"));
+	assert_true(ci_yaml_matches(".github/workflows/release.yaml"));
+	assert_true(ci_yaml_matches(".gitlab-ci.yml"));
+	assert_true(ci_yaml_matches("sub/project/.gitlab-ci.yml"));
+	assert_false(ci_yaml_matches(".github/workflows/nested/ci.yml"));
+	assert_false(ci_yaml_matches(".github/workflows/README.md"));
+	assert_false(ci_yaml_matches("docs/.github/workflows/ci.yml"));
+	assert_false(ci_yaml_matches(".github/dependabot.yml"));
+	assert_false(ci_yaml_matches("ci.yml"));
+}
+
+static void
+test_ci_yaml_finds_run_of_every_posix_shell_step_as_written(void **state)
+{
+	(void)state;
+	FIND(".github/workflows/ci.yml", workflow);
+	assert_int_equal(n_regions, 5);
+	assert_region(0, "pip install reqeusts==2.31.0");
+	/* a block scalar: the lines after the indicator, indentation included */
+	assert_region(1, "          python -m pip install --upgrade pip\n"
+			 "          pip install -r requirements.txt\n");
+	/* a quoted scalar: inside the quotes, escapes not decoded */
+	assert_region(2, "pip install \\\"flask>=2\\\"");
+	assert_region(3, "pip3 install six");
+	assert_region(4, "curl -sSL https://example.com/install.sh | sh");
+	assert_int_equal(diags.len, 0);
+}
+
+static void
+test_ci_yaml_reads_a_shell_other_than_pwsh_or_python(void **state)
+{
+	(void)state;
+	FIND(".github/workflows/ci.yml",
+	     "jobs:\n"
+	     "  a:\n"
+	     "    steps:\n"
+	     "      - {shell: sh, run: pip install a}\n"
+	     "      - {shell: python, run: import os}\n"
+	     "      - {shell: 'bash {0}', run: pip install b}\n");
+	assert_int_equal(n_regions, 2);
+	assert_region(0, "pip install a");
+	assert_region(1, "pip install b");
+}
+
+static void
+test_ci_yaml_finds_gitlab_scripts_in_jobs_default_and_globals(void **state)
+{
+	(void)state;
+	FIND(".gitlab-ci.yml", gitlab);
+	assert_int_equal(n_regions, 6);
+	assert_region(0, "pip install global-dep");
+	assert_region(1, "echo done");
+	assert_region(2, "pip install reqeusts");
+	assert_region(3, "cd src && pip install colorama");
+	assert_region(4, "      pip install \\\n        numpy\n");
+	assert_region(5, "python -m pip install build");
+	assert_int_equal(diags.len, 0);
+}
+
+static void
+test_ci_yaml_does_not_read_github_keys_in_gitlab_files_nor_the_reverse(void **state)
+{
+	(void)state;
+	FIND(".gitlab-ci.yml", workflow);
+	assert_int_equal(n_regions, 0);
+	free(regions);
+	regions = NULL;
+	FIND(".github/workflows/x.yml", gitlab);
+	assert_int_equal(n_regions, 0);
+}
+
+static void
+test_ci_yaml_reads_every_document_of_a_stream(void **state)
+{
+	(void)state;
+	FIND(".gitlab-ci.yml",
+	     "spec:\n  inputs: {}\n"
+	     "---\n"
+	     "job:\n  script: pip install two\n");
+	assert_int_equal(n_regions, 1);
+	assert_region(0, "pip install two");
+}
+
+static void
+test_ci_yaml_reports_invalid_yaml_once_with_line_and_column(void **state)
+{
+	(void)state;
+	FIND(".gitlab-ci.yml",
+	     "job:\n"
+	     "  script:\n"
+	     "    - pip install a\n"
+	     "  - bad: [\n");
+	assert_int_equal(diags.len, 1);
+	assert_int_equal(diags.items[0].level, DIAG_ERROR);
+	assert_int_equal(diags.items[0].line, 4);
+	assert_int_equal(diags.items[0].column, 3);
+	assert_non_null(strstr(diags.items[0].message, "expected valid yaml"));
+	/* what came before the error is still read */
+	assert_int_equal(n_regions, 1);
+	assert_region(0, "pip install a");
+}
+
+static void
+test_ci_yaml_never_expands_an_alias_bomb(void **state)
+{
+	char text[4096];
+	size_t n = 0;
+
+	(void)state;
+	n += (size_t)snprintf(text + n, sizeof(text) - n, "a0: &a0 [pip install x, y, z, w]\n");
+	for (int i = 1; i < 40; i++)
+		n += (size_t)snprintf(text + n, sizeof(text) - n,
+				      "a%d: &a%d [*a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d]\n",
+				      i, i, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
+	n += (size_t)snprintf(text + n, sizeof(text) - n, "job:\n  script: [*a39, *a39, echo]\n");
+	assert_true(n < sizeof(text));
+	find_len(".gitlab-ci.yml", text, n);
+	assert_int_equal(n_regions, 1);
+	assert_region(0, "echo");
+	assert_int_equal(diags.len, 0);
+}
+
+static void
+test_ci_yaml_stops_at_deep_nesting_with_a_limit_diagnostic(void **state)
+{
+	size_t depth = 50000;
+	char *text = malloc(depth * 4 + 64);
+	size_t n = 0;
+
+	(void)state;
+	assert_non_null(text);
+	n += (size_t)sprintf(text, "job:\n  script:\n    - pip install a\n    - ");
+	for (size_t i = 0; i < depth; i++)
+		n += (size_t)sprintf(text + n, "- ");
+	n += (size_t)sprintf(text + n, "x\n");
+	find_len(".gitlab-ci.yml", text, n);
+	assert_int_equal(diags.len, 1);
+	assert_non_null(strstr(diags.items[0].message, "deeper than"));
+	assert_int_equal(diags.items[0].line, 4);
+	assert_int_equal(n_regions, 1);
+	assert_region(0, "pip install a");
+	free(text);
+}
+
+static void
+test_ci_yaml_reports_bad_utf8_at_its_byte(void **state)
+{
+	(void)state;
+	FIND(".gitlab-ci.yml", "job:\n  script: pip install \xff\n");
+	assert_int_equal(diags.len, 1);
+	assert_int_equal(diags.items[0].line, 2);
+	assert_int_equal(diags.items[0].column, 23);
+	assert_int_equal(n_regions, 0);
+}
+
+/* ---- end to end, through core/lex/shcmd.c ---- */
+
+static void
+test_ci_yaml_declares_workflow_installs_at_their_file_lines(void **state)
+{
+	const struct dep *d;
+
+	(void)state;
+	DETECT(".github/workflows/ci.yml", workflow);
+	d = find_dep("reqeusts");
+	assert_int_equal(d->kind, DEP_INSTALL_COMMAND);
+	assert_int_equal(d->ecosystem, ECO_PYPI);
+	assert_string_equal(d->spec, "==2.31.0");
+	assert_string_equal(d->file, ".github/workflows/ci.yml");
+	assert_int_equal(d->line, 8);
+	assert_int_equal(d->column, 26);
+	d = find_dep("pip");
+	assert_int_equal(d->line, 11);
+	assert_int_equal(d->column, 43);
+	d = find_dep("six");
+	assert_int_equal(d->line, 17);
+	assert_int_equal(d->column, 27);
+	assert_int_equal(out.n_includes, 1);
+	assert_string_equal(out.includes[0].path, "requirements.txt");
+	assert_int_equal(out.includes[0].line, 12);
+	assert_int_equal(out.includes[0].column, 26);
+	for (size_t i = 0; i < out.n_deps; i++)
+		assert_string_not_equal(out.deps[i]->name, "ignored-pwsh");
+	bool curl = false;
+	for (size_t i = 0; i < out.n_deps; i++)
+		if (out.deps[i]->language == LANG_SHELL && out.deps[i]->ecosystem == ECO_URL) {
+			assert_int_equal(out.deps[i]->line, 20);
+			curl = true;
+		}
+	assert_true(curl);
+}
+
+static void
+test_ci_yaml_declares_gitlab_installs_at_their_file_lines(void **state)
+{
+	const struct dep *d;
+
+	(void)state;
+	DETECT(".gitlab-ci.yml", gitlab);
+	d = find_dep("global-dep");
+	assert_int_equal(d->kind, DEP_INSTALL_COMMAND);
+	assert_int_equal(d->line, 5);
+	assert_int_equal(d->column, 17);
+	d = find_dep("reqeusts");
+	assert_int_equal(d->line, 17);
+	assert_int_equal(d->column, 19);
+	d = find_dep("colorama");
+	assert_int_equal(d->line, 18);
+	assert_int_equal(d->column, 31);
+	d = find_dep("numpy");
+	assert_int_equal(d->line, 21);
+	assert_int_equal(d->column, 9);
+	d = find_dep("build");
+	assert_int_equal(d->line, 23);
+	assert_int_equal(d->column, 33);
+	for (size_t i = 0; i < out.n_deps; i++)
+		assert_string_not_equal(out.deps[i]->name, "not-a-script");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+		T(test_ci_yaml_matches_workflows_and_gitlab_ci),
+		T(test_ci_yaml_finds_run_of_every_posix_shell_step_as_written),
+		T(test_ci_yaml_reads_a_shell_other_than_pwsh_or_python),
+		T(test_ci_yaml_finds_gitlab_scripts_in_jobs_default_and_globals),
+		T(test_ci_yaml_does_not_read_github_keys_in_gitlab_files_nor_the_reverse),
+		T(test_ci_yaml_reads_every_document_of_a_stream),
+		T(test_ci_yaml_reports_invalid_yaml_once_with_line_and_column),
+		T(test_ci_yaml_never_expands_an_alias_bomb),
+		T(test_ci_yaml_stops_at_deep_nesting_with_a_limit_diagnostic),
+		T(test_ci_yaml_reports_bad_utf8_at_its_byte),
+		T(test_ci_yaml_declares_workflow_installs_at_their_file_lines),
+		T(test_ci_yaml_declares_gitlab_installs_at_their_file_lines),
+#undef T
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,282 @@
+/* Tests for core/detect/notebook.c: shell lines of code cells, at the notebook's lines. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "detect/detect.h"
+#include "detect/notebook.h"
+
+static struct arena arena;
+static struct diags diags;
+static struct detect_out out;
+static struct source src;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	arena_init(&arena);
+	diags_init(&diags, &arena);
+	detect_out_init(&out, &arena, &diags);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	detect_out_release(&out);
+	diags_release(&diags);
+	arena_release(&arena);
+	return 0;
+}
+
+static void
+detect_len(const char *text, size_t len)
+{
+	struct detect_ctx ctx = { 0 };
+
+	src = (struct source){ "nb/analysis.ipynb", { text, len } };
+	assert_int_equal(detect_notebook(&out, &src, &ctx), 0);
+}
+
+#define DETECT(lit) detect_len((lit), sizeof(lit) - 1)
+
+static const char notebook[] =
+	"{\n"
+	" \"cells\": [\n"
+	"  {\n"
+	"   \"cell_type\": \"markdown\",\n"
+	"   \"metadata\": {},\n"
+	"   \"source\": [\"!pip install notcode\\n\"]\n"
+	"  },\n"
+	"  {\n"
+	"   \"cell_type\": \"code\",\n"
+	"   \"execution_count\": null,\n"
+	"   \"metadata\": {\"source\": \"!pip install decoy\"},\n"
+	"   \"outputs\": [],\n"
+	"   \"source\": [\n"
+	"    \"import os\\n\",\n"
+	"    \"!pip install reqeusts==2.0\\n\",\n"
+	"    \"%pip install \\\"flask>=2\\\"\\n\",\n"
+	"    \"  !python -m pip install numpy\\n\",\n"
+	"    \"x = 1\"\n"
+	"   ]\n"
+	"  },\n"
+	"  {\n"
+	"   \"cell_type\": \"code\",\n"
+	"   \"source\": \"%%bash\\npip install six\\necho hi\"\n"
+	"  },\n"
+	"  {\n"
+	"   \"cell_type\": \"code\",\n"
+	"   \"source\": [\"%conda install scipy\\n\", \"!uv pip install torch\\n\"]\n"
+	"  }\n"
+	" ],\n"
+	" \"metadata\": {},\n"
+	" \"nbformat\": 4,\n"
+	" \"nbformat_minor\": 5\n"
+	"}\n";
+
+static void
+assert_line_at(const struct notebook_shell *sh, size_t offset, unsigned line, unsigned column)
+{
+	unsigned l, c;
+
+	assert_true(offset <= sh->len);
+	text_line_col(src.text, sh->map[offset], &l, &c);
+	assert_int_equal(l, line);
+	assert_int_equal(c, column);
+}
+
+static void
+test_notebook_matches_ipynb_files(void **state)
+{
+	(void)state;
+	assert_true(notebook_matches("a/b/analysis.ipynb"));
+	assert_true(notebook_matches("x.ipynb"));
+	assert_false(notebook_matches(".ipynb"));
+	assert_false(notebook_matches("x.ipynb.json"));
+	assert_false(notebook_matches("x.py"));
+}
+
+static void
+test_notebook_gathers_shell_lines_of_code_cells_only(void **state)
+{
+	struct notebook_shell sh;
+
+	(void)state;
+	src = (struct source){ "nb/analysis.ipynb", { notebook, sizeof(notebook) - 1 } };
+	assert_int_equal(notebook_shell_gather(&sh, &out, &src), 0);
+	assert_int_equal(sh.n_lines, 6);
+	assert_memory_equal(sh.text,
+			    "pip install reqeusts==2.0\n"
+			    "pip install \"flask>=2\"\n"
+			    "python -m pip install numpy\n"
+			    "pip install six\n"
+			    "echo hi\n"
+			    "uv pip install torch\n", sh.len);
+	/* each line maps back to where its JSON string is written */
+	assert_line_at(&sh, 0, 15, 7);
+	assert_line_at(&sh, 26, 16, 7);
+	assert_line_at(&sh, 26 + 12, 16, 19);     /* the \" of the file */
+	assert_line_at(&sh, 49, 17, 9);
+	assert_line_at(&sh, 77, 23, 23);
+	assert_line_at(&sh, 93, 23, 40);
+	assert_line_at(&sh, 101, 27, 43);
+	notebook_shell_release(&sh);
+	assert_int_equal(diags.len, 0);
+}
+
+static void
+test_notebook_declares_installs_at_the_notebook_lines(void **state)
+{
+	static const struct {
+		const char *name, *spec;
+		unsigned line, column;
+	} want[] = {
+		{ "reqeusts", "==2.0", 15, 19 },
+		{ "flask", ">=2", 16, 21 },
+		{ "numpy", "", 17, 31 },
+		{ "six", "", 23, 35 },
+		{ "torch", "", 27, 58 },
+	};
+
+	(void)state;
+	DETECT(notebook);
+	assert_int_equal(out.n_deps, 5);
+	for (size_t i = 0; i < 5; i++) {
+		const struct dep *d = out.deps[i];
+		assert_string_equal(d->name, want[i].name);
+		assert_string_equal(d->spec, want[i].spec);
+		assert_int_equal(d->kind, DEP_INSTALL_COMMAND);
+		assert_int_equal(d->ecosystem, ECO_PYPI);
+		assert_string_equal(d->file, "nb/analysis.ipynb");
+		assert_int_equal(d->line, want[i].line);
+		assert_int_equal(d->column, want[i].column);
+		assert_memory_equal(notebook + d->at.name_start, want[i].name, strlen(want[i].name));
+	}
+	assert_int_equal(diags.len, 0);
+}
+
+static void
+test_notebook_maps_options_and_includes_back(void **state)
+{
+	(void)state;
+	DETECT("{\"cells\": [{\"cell_type\": \"code\", \"source\": [\n"
+	       "\"!pip install -r reqs.txt --index-url https://mirror.example.org/simple\"]}]}");
+	assert_int_equal(out.n_includes, 1);
+	assert_string_equal(out.includes[0].path, "reqs.txt");
+	assert_int_equal(out.includes[0].line, 2);
+	assert_int_equal(out.includes[0].column, 18);
+	assert_int_equal(out.n_options, 1);
+	assert_int_equal(out.options[0]->kind, OPT_INDEX_URL);
+	assert_int_equal(out.options[0]->line, 2);
+	assert_int_equal(out.options[0]->column, 27);
+}
+
+static void
+test_notebook_cut_in_half_is_one_diagnostic_at_the_cut(void **state)
+{
+	size_t half = (sizeof(notebook) - 1) / 2;
+	unsigned line, column;
+
+	(void)state;
+	detect_len(notebook, half);
+	assert_int_equal(out.n_deps, 0);
+	assert_int_equal(diags.len, 1);
+	assert_int_equal(diags.items[0].level, DIAG_ERROR);
+	text_line_col((struct sv){ notebook, half }, half, &line, &column);
+	assert_int_equal(diags.items[0].line, line);
+	assert_true(diags.items[0].column >= 1);
+}
+
+static void
+test_notebook_reports_a_corrupted_byte_where_it_is(void **state)
+{
+	(void)state;
+	DETECT("{\"cells\": [\n"
+	       "  {\"cell_type\": \"code\", \"source\": [\"!pip install a\"]},\n"
+	       "  {\"cell_type\": code}\n"
+	       "]}\n");
+	assert_int_equal(out.n_deps, 0);
+	assert_int_equal(diags.len, 1);
+	assert_int_equal(diags.items[0].line, 3);
+	assert_int_equal(diags.items[0].column, 17);
+}
+
+static void
+test_notebook_over_the_size_limit_is_not_read(void **state)
+{
+	size_t n = NOTEBOOK_MAX_BYTES + 1;
+	char *text = malloc(n);
+
+	(void)state;
+	assert_non_null(text);
+	memset(text, ' ', n);
+	memcpy(text, "{\"cells\": []}", 13);
+	detect_len(text, n);
+	free(text);
+	assert_int_equal(diags.len, 1);
+	assert_int_equal(diags.items[0].line, 0);
+	assert_non_null(strstr(diags.items[0].message, "larger than"));
+}
+
+static void
+test_notebook_ignores_odd_shapes_without_crashing(void **state)
+{
+	(void)state;
+	DETECT("[]");
+	DETECT("{\"cells\": {}}");
+	DETECT("{\"cells\": [1, \"x\", {\"cell_type\": \"code\", \"source\": 3},"
+	       " {\"cell_type\": \"code\", \"source\": [1, \"!pip install \\u0061b\"]}]}");
+	DETECT("{\"worksheets\": [{\"cells\": []}], \"nbformat\": 3}");
+	assert_int_equal(diags.len, 0);
+	assert_int_equal(out.n_deps, 1);
+	assert_string_equal(out.deps[0]->name, "ab");
+	assert_int_equal(out.deps[0]->column, 106);   /* where the escape is written */
+}
+
+static void
+test_notebook_joins_a_backslash_continued_shell_line_within_its_cell(void **state)
+{
+	(void)state;
+	DETECT("{\"cells\": [\n"
+	       "{\"cell_type\": \"code\", \"source\": [\"!pip install a \\\\\\n\", \"  b==1\\n\",\n"
+	       "  \"%pip install c \\\\\"]},\n"
+	       "{\"cell_type\": \"code\", \"source\": [\"!pip install d\"]}]}");
+	assert_int_equal(out.n_deps, 4);
+	assert_string_equal(out.deps[0]->name, "a");
+	assert_string_equal(out.deps[1]->name, "b");
+	assert_string_equal(out.deps[1]->spec, "==1");
+	assert_int_equal(out.deps[1]->line, 2);
+	assert_int_equal(out.deps[1]->column, 60);
+	assert_string_equal(out.deps[2]->name, "c");
+	assert_int_equal(out.deps[2]->line, 3);
+	assert_string_equal(out.deps[3]->name, "d");
+	assert_int_equal(out.deps[3]->line, 4);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+		T(test_notebook_matches_ipynb_files),
+		T(test_notebook_gathers_shell_lines_of_code_cells_only),
+		T(test_notebook_declares_installs_at_the_notebook_lines),
+		T(test_notebook_maps_options_and_includes_back),
+		T(test_notebook_cut_in_half_is_one_diagnostic_at_the_cut),
+		T(test_notebook_reports_a_corrupted_byte_where_it_is),
+		T(test_notebook_over_the_size_limit_is_not_read),
+		T(test_notebook_ignores_odd_shapes_without_crashing),
+		T(test_notebook_joins_a_backslash_continued_shell_line_within_its_cell),
+#undef T
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,398 @@
+/* Tests for core/detect/pyproject.c: every table of pyproject.toml that declares a dependency. */
+#define PATH "proj/pyproject.toml"
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "detect/detect.h"
+
+static struct arena arena;
+static struct diags diags;
+static struct detect_out out;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	arena_init(&arena);
+	diags_init(&diags, &arena);
+	detect_out_init(&out, &arena, &diags);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	detect_out_release(&out);
+	diags_release(&diags);
+	arena_release(&arena);
+	return 0;
+}
+
+static void
+detect_len(const char *text, size_t len)
+{
+	struct source src = { "proj/pyproject.toml", { text, len } };
+	struct detect_ctx ctx = { 0 };
+
+	assert_int_equal(detect_pyproject(&out, &src, &ctx), 0);
+}
+
+#define DETECT(lit) detect_len((lit), sizeof(lit) - 1)
+
+/* The @nth (0-based) declaration named @name. */
+static const struct dep *
+find(const char *name, int nth)
+{
+	for (size_t i = 0; i < out.n_deps; i++)
+		if (strcmp(out.deps[i]->name, name) == 0 && nth-- == 0)
+			return out.deps[i];
+	fail_msg("no declaration named %s", name);
+	return NULL;
+}
+
+static void
+expect_at(const struct dep *d, unsigned line, unsigned column)
+{
+	assert_string_equal(d->file, "proj/pyproject.toml");
+	assert_int_equal(d->line, line);
+	assert_int_equal(d->column, column);
+	assert_int_equal(d->language, LANG_PYTHON);
+}
+
+static const char doc[] =
+	"[build-system]\n"
+	"requires = [\"setuptools>=61\", \"wheel\"]\n"
+	"\n"
+	"[project]\n"
+	"name = \"demo\"\n"
+	"dependencies = [\n"
+	"    \"requests[socks]>=2.8,<3; python_version >= '3.8'\",\n"
+	"    \"pkg @ git+https://github.com/o/pkg.git@v1.2\",\n"
+	"    \"bad spec ==\",\n"
+	"]\n"
+	"\n"
+	"[project.optional-dependencies]\n"
+	"test = [\"pytest==7.4.0\"]\n"
+	"\n"
+	"[dependency-groups]\n"
+	"lint = [\"ruff\"]\n"
+	"dev = [{include-group = \"lint\"}, \"mypy\"]\n"
+	"\n"
+	"[tool.poetry.dependencies]\n"
+	"python = \"^3.9\"\n"
+	"Django = \"^4.2\"\n"
+	"\"zope.interface\" = { version = \">= 5.0, < 6\", extras = [\"test\"], markers = \"sys_platform == 'linux'\" }\n"
+	"mylib = { git = \"https://github.com/o/mylib.git\", tag = \"v0.3\" }\n"
+	"local = { path = \"../local\", develop = true }\n"
+	"private = { version = \"*\", source = \"corp\" }\n"
+	"multi = [{ version = \"<=1.9\", python = \"<3.8\" }, { version = \"^2.0\", python = \">=3.8\" }]\n"
+	"\n"
+	"[tool.poetry.group.docs.dependencies]\n"
+	"sphinx = \"7.2.*\"\n"
+	"\n"
+	"[[tool.poetry.source]]\n"
+	"name = \"corp\"\n"
+	"url = \"https://pypi.corp.example/simple/\"\n"
+	"priority = \"supplemental\"\n"
+	"\n"
+	"[tool.pdm.dev-dependencies]\n"
+	"test = [\"-e file:///${PROJECT_ROOT}/sub#egg=sub\", \"coverage\"]\n"
+	"\n"
+	"[tool.uv]\n"
+	"dev-dependencies = [\"httpx\"]\n"
+	"\n"
+	"[tool.uv.sources]\n"
+	"httpx = { git = \"https://github.com/encode/httpx\", rev = \"abc123\" }\n"
+	"\n"
+	"[[tool.uv.index]]\n"
+	"name = \"torch\"\n"
+	"url = \"https://download.pytorch.org/whl/cpu\"\n"
+	"explicit = true\n";
+
+static void
+test_pyproject_matches_the_base_name_only(void **state)
+{
+	(void)state;
+	assert_true(pyproject_matches("pyproject.toml"));
+	assert_true(pyproject_matches("sub/dir/pyproject.toml"));
+	assert_false(pyproject_matches("pyproject.toml.orig"));
+	assert_false(pyproject_matches("mypyproject.toml"));
+	assert_false(pyproject_matches("Pipfile"));
+}
+
+static void
+test_pyproject_reads_pep621_and_build_system_requirements(void **state)
+{
+	const struct dep *d;
+
+	(void)state;
+	DETECT(doc);
+	d = find("requests", 0);
+	expect_at(d, 7, 6);
+	assert_int_equal(d->kind, DEP_MANIFEST);
+	assert_int_equal(d->ecosystem, ECO_PYPI);
+	assert_string_equal(d->spec, ">=2.8,<3");
+	assert_string_equal(d->marker, "python_version >= '3.8'");
+	assert_int_equal(d->n_extras, 1);
+	assert_string_equal(d->extras[0], "socks");
+	assert_string_equal(d->raw, "\"requests[socks]>=2.8,<3; python_version >= '3.8'\"");
+	assert_int_equal(d->at.name_end - d->at.name_start, strlen("requests"));
+	assert_memory_equal(doc + d->at.name_start, "requests", 8);
+
+	d = find("pkg", 0);
+	expect_at(d, 8, 6);
+	assert_int_equal(d->ecosystem, ECO_VCS);
+	assert_string_equal(d->url, "git+https://github.com/o/pkg.git@v1.2");
+	assert_string_equal(d->vcs_ref, "v1.2");
+
+	expect_at(find("pytest", 0), 13, 10);
+	assert_string_equal(find("pytest", 0)->spec, "==7.4.0");
+	expect_at(find("setuptools", 0), 2, 14);
+	assert_string_equal(find("setuptools", 0)->spec, ">=61");
+	expect_at(find("wheel", 0), 2, 32);
+	assert_string_equal(find("wheel", 0)->spec, "");
+}
+
+static void
+test_pyproject_reports_a_bad_requirement_and_reads_the_rest(void **state)
+{
+	(void)state;
+	DETECT(doc);
+	assert_int_equal(diags.len, 1);
+	assert_int_equal(diags.items[0].level, DIAG_ERROR);
+	assert_int_equal(diags.items[0].line, 9);
+	assert_int_equal(diags.items[0].column, 10);
+	assert_int_equal(out.n_deps, 18);
+}
+
+static void
+test_pyproject_reads_dependency_groups_without_repeating_includes(void **state)
+{
+	(void)state;
+	DETECT(doc);
+	expect_at(find("ruff", 0), 16, 10);
+	expect_at(find("mypy", 0), 17, 35);
+	for (size_t i = 0, n = 0; i < out.n_deps; i++)
+		if (strcmp(out.deps[i]->name, "ruff") == 0)
+			assert_int_equal(++n, 1);
+}
+
+static void
+test_pyproject_reads_poetry_tables_and_skips_python(void **state)
+{
+	const struct dep *d;
+
+	(void)state;
+	DETECT(doc);
+	for (size_t i = 0; i < out.n_deps; i++)
+		assert_string_not_equal(out.deps[i]->name, "python");
+	d = find("Django", 0);
+	expect_at(d, 21, 1);
+	assert_string_equal(d->normalized, "django");
+	assert_string_equal(d->spec, "^4.2");
+	assert_string_equal(d->raw, "Django = \"^4.2\"");
+
+	d = find("zope.interface", 0);
+	expect_at(d, 22, 2);
+	assert_string_equal(d->normalized, "zope-interface");
+	assert_string_equal(d->spec, ">=5.0,<6");
+	assert_string_equal(d->marker, "sys_platform == 'linux'");
+	assert_int_equal(d->n_extras, 1);
+	assert_string_equal(d->extras[0], "test");
+
+	d = find("mylib", 0);
+	expect_at(d, 23, 1);
+	assert_int_equal(d->ecosystem, ECO_VCS);
+	assert_string_equal(d->url, "https://github.com/o/mylib.git");
+	assert_string_equal(d->vcs_ref, "v0.3");
+
+	d = find("local", 0);
+	assert_int_equal(d->ecosystem, ECO_LOCAL);
+	assert_string_equal(d->url, "../local");
+	assert_true(d->editable);
+
+	d = find("private", 0);
+	assert_string_equal(d->spec, "");
+	assert_non_null(d->index_url);
+	assert_string_equal(d->index_url, "https://pypi.corp.example/simple/");
+
+	assert_string_equal(find("multi", 0)->spec, "<=1.9");
+	assert_string_equal(find("multi", 1)->spec, "^2.0");
+	expect_at(find("multi", 1), 26, 1);
+	expect_at(find("sphinx", 0), 29, 1);
+	assert_string_equal(find("sphinx", 0)->spec, "7.2.*");
+}
+
+static void
+test_pyproject_reads_poetry_and_uv_indexes_as_options(void **state)
+{
+	(void)state;
+	DETECT(doc);
+	assert_int_equal(out.n_options, 2);
+	assert_int_equal(out.options[0]->kind, OPT_EXTRA_INDEX_URL);
+	assert_string_equal(out.options[0]->value, "https://pypi.corp.example/simple/");
+	assert_int_equal(out.options[0]->line, 33);
+	assert_int_equal(out.options[0]->column, 8);
+	assert_non_null(strstr(out.options[0]->raw, "priority = \"supplemental\""));
+	assert_int_equal(out.options[1]->kind, OPT_EXTRA_INDEX_URL);
+	assert_string_equal(out.options[1]->value, "https://download.pytorch.org/whl/cpu");
+	assert_int_equal(out.options[1]->line, 47);
+}
+
+static void
+test_pyproject_reads_pdm_editables_and_uv_sources(void **state)
+{
+	const struct dep *d;
+
+	(void)state;
+	DETECT(doc);
+	d = find("sub", 0);
+	expect_at(d, 37, 13);
+	assert_true(d->editable);
+	assert_true(d->env_var);
+	assert_int_equal(d->ecosystem, ECO_LOCAL);
+	expect_at(find("coverage", 0), 37, 52);
+
+	d = find("httpx", 0);
+	expect_at(d, 40, 22);
+	assert_int_equal(d->ecosystem, ECO_VCS);
+	assert_string_equal(d->url, "https://github.com/encode/httpx");
+	assert_string_equal(d->vcs_ref, "abc123");
+}
+
+static void
+test_pyproject_reads_what_precedes_a_truncation(void **state)
+{
+	const char *cut = strstr(doc, ">= 5.0");
+
+	(void)state;
+	detect_len(doc, (size_t)(cut - doc));
+	assert_int_equal(diags.len, 2);     /* the cut, then the bad requirement before it */
+	assert_string_equal(diags.items[0].path, "proj/pyproject.toml");
+	assert_int_equal(diags.items[0].level, DIAG_ERROR);
+	assert_int_equal(diags.items[0].line, 22);
+	assert_int_equal(diags.items[0].column, 32);
+	assert_int_equal(diags.items[1].line, 9);
+	assert_int_equal(out.n_deps, 8);
+	expect_at(find("Django", 0), 21, 1);
+}
+
+static void
+test_pyproject_reads_around_a_corrupted_line(void **state)
+{
+	char *bad = strdup(doc);
+	char *line = strstr(bad, "test = [\"pytest");
+
+	(void)state;
+	memcpy(line, "test = = ", 9);
+	detect_len(bad, strlen(bad));
+	assert_int_equal(diags.len, 2);
+	assert_int_equal(diags.items[0].line, 13);
+	assert_int_equal(diags.items[0].column, 8);
+	assert_int_equal(diags.items[1].line, 9);
+	assert_int_equal(out.n_deps, 17);
+	expect_at(find("requests", 0), 7, 6);
+	expect_at(find("sphinx", 0), 29, 1);
+	assert_int_equal(find("httpx", 0)->ecosystem, ECO_VCS);
+	free(bad);
+}
+
+static void
+test_pyproject_reports_include_group_cycles_and_unknown_groups(void **state)
+{
+	(void)state;
+	DETECT("[dependency-groups]\n"
+	       "a = [\"x\", {include-group = \"B\"}]\n"
+	       "b = [{include-group = \"a\"}]\n"
+	       "c = [{include-group = \"nope\"}, {include-group = \"a\", extra = 1}]\n"
+	       "C = []\n");
+	assert_int_equal(out.n_deps, 1);
+	assert_int_equal(diags.len, 4);
+	/* sorted by how they are found: c's two bad entries, the duplicate, the cycle */
+	assert_int_equal(diags.items[0].line, 4);
+	assert_int_equal(diags.items[0].column, 23);
+	assert_int_equal(diags.items[1].line, 4);
+	assert_int_equal(diags.items[1].column, 32);
+	assert_int_equal(diags.items[2].line, 5);
+	assert_int_equal(diags.items[2].column, 1);
+	assert_int_equal(diags.items[3].line, 3);
+	assert_int_equal(diags.items[3].column, 23);
+	assert_non_null(strstr(diags.items[3].message, "includes itself"));
+}
+
+static void
+test_pyproject_reports_wrong_types_where_written(void **state)
+{
+	(void)state;
+	DETECT("[project]\ndependencies = \"requests\"\n"
+	       "[build-system]\nrequires = [1, \"flit_core\"]\n");
+	assert_int_equal(out.n_deps, 1);
+	assert_string_equal(out.deps[0]->name, "flit_core");
+	assert_int_equal(diags.len, 2);
+	assert_int_equal(diags.items[0].line, 2);
+	assert_int_equal(diags.items[0].column, 16);
+	assert_int_equal(diags.items[1].line, 4);
+	assert_int_equal(diags.items[1].column, 13);
+}
+
+static void
+test_pyproject_places_escaped_strings_at_their_quote(void **state)
+{
+	(void)state;
+	DETECT("[project]\ndependencies = [\"\\u0063af>=1\", 'lit>=2']\n");
+	assert_int_equal(out.n_deps, 2);
+	assert_string_equal(out.deps[0]->name, "caf");
+	assert_int_equal(out.deps[0]->column, 17);
+	assert_int_equal(out.deps[1]->column, 33);
+	assert_int_equal(diags.len, 0);
+}
+
+/* Every prefix of the example is read to the end: no crash, no failure, diagnostics placed in it. */
+static void
+test_pyproject_reads_every_prefix_of_the_example(void **state)
+{
+	(void)state;
+	for (size_t len = 0; len < sizeof(doc) - 1; len++) {
+		struct source src = { PATH, { doc, len } };
+		struct detect_ctx ctx = { 0 };
+		assert_int_equal(detect_pyproject(&out, &src, &ctx), 0);
+		for (size_t i = 0; i < diags.len; i++)
+			assert_true(diags.items[i].line >= 1 && diags.items[i].line <= 48);
+		for (size_t i = 0; i < out.n_deps; i++)
+			assert_true(out.deps[i]->at.end <= len && out.deps[i]->at.name_end <= len);
+		detect_out_release(&out);
+		detect_out_init(&out, &arena, &diags);
+		diags.len = 0;
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pyproject_matches_the_base_name_only),
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+		T(test_pyproject_reads_pep621_and_build_system_requirements),
+		T(test_pyproject_reports_a_bad_requirement_and_reads_the_rest),
+		T(test_pyproject_reads_dependency_groups_without_repeating_includes),
+		T(test_pyproject_reads_poetry_tables_and_skips_python),
+		T(test_pyproject_reads_poetry_and_uv_indexes_as_options),
+		T(test_pyproject_reads_pdm_editables_and_uv_sources),
+		T(test_pyproject_reads_what_precedes_a_truncation),
+		T(test_pyproject_reads_around_a_corrupted_line),
+		T(test_pyproject_reports_include_group_cycles_and_unknown_groups),
+		T(test_pyproject_reports_wrong_types_where_written),
+		T(test_pyproject_places_escaped_strings_at_their_quote),
+		T(test_pyproject_reads_every_prefix_of_the_example),
+#undef T
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,159 @@
+/* Tests for core/detect/tox_ini.c: deps and commands in tox.ini. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "detect/detect.h"
+
+static struct arena arena;
+static struct diags diags;
+static struct detect_out out;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	arena_init(&arena);
+	diags_init(&diags, &arena);
+	detect_out_init(&out, &arena, &diags);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	detect_out_release(&out);
+	diags_release(&diags);
+	arena_release(&arena);
+	return 0;
+}
+
+static const struct dep *
+dep_at(size_t i)
+{
+	assert_true(i < out.n_deps);
+	return out.deps[i];
+}
+
+static void
+expect_dep(size_t i, const char *name, unsigned line, unsigned column)
+{
+	const struct dep *d = dep_at(i);
+
+	assert_string_equal(d->name, name);
+	assert_int_equal(d->line, line);
+	assert_int_equal(d->column, column);
+}
+
+static bool
+has_diag(const char *needle)
+{
+	for (size_t i = 0; i < diags.len; i++)
+		if (strstr(diags.items[i].message, needle))
+			return true;
+	return false;
+}
+
+static void
+detect_len(const char *text, size_t len)
+{
+	struct source src = { "tox.ini", { text, len } };
+	struct detect_ctx ctx = { 0 };
+
+	assert_int_equal(detect_tox_ini(&out, &src, &ctx), 0);
+}
+
+#define DETECT(lit) detect_len((lit), sizeof(lit) - 1)
+
+static void
+test_tox_ini_matches_only_tox_ini(void **state)
+{
+	(void)state;
+	assert_true(tox_ini_matches("tox.ini"));
+	assert_true(tox_ini_matches("pkg/tox.ini"));
+	assert_false(tox_ini_matches("setup.cfg"));
+	assert_false(tox_ini_matches("tox.ini.bak"));
+}
+
+static void
+test_tox_ini_reads_deps_and_commands_of_testenvs(void **state)
+{
+	(void)state;
+	DETECT("[tox]\n"
+	       "envlist = py311\n"
+	       "requires = tox>=4\n"
+	       "\n"
+	       "[testenv]\n"
+	       "deps =\n"
+	       "    pytest>=7\n"
+	       "    py38: mock==5.0\n"
+	       "    -r{toxinidir}/requirements-test.txt\n"
+	       "    -c constraints.txt\n"
+	       "    {[base]deps}\n"
+	       "    # a comment\n"
+	       "    -e .\n"
+	       "commands =\n"
+	       "    pip install extra-tool\n"
+	       "    {envpython} -m pip install --pre nightly\n"
+	       "    - coverage erase\n"
+	       "\n"
+	       "[testenv:lint]\n"
+	       "deps = ruff\n"
+	       "\n"
+	       "[other]\n"
+	       "deps = notread\n");
+	assert_int_equal(out.n_deps, 7);
+	expect_dep(0, "tox", 3, 12);
+	assert_string_equal(dep_at(0)->spec, ">=4");
+	expect_dep(1, "pytest", 7, 5);
+	assert_int_equal(dep_at(1)->kind, DEP_INSTALL_COMMAND);
+	assert_string_equal(dep_at(1)->file, "tox.ini");
+	expect_dep(2, "mock", 8, 11);
+	assert_string_equal(dep_at(2)->spec, "==5.0");
+	assert_true(dep_at(3)->editable);
+	assert_int_equal(dep_at(3)->ecosystem, ECO_LOCAL);
+	assert_int_equal(dep_at(3)->line, 13);
+	expect_dep(4, "extra-tool", 15, 17);
+	expect_dep(5, "nightly", 16, 38);
+	expect_dep(6, "ruff", 20, 8);
+	assert_int_equal(out.n_includes, 2);
+	assert_string_equal(out.includes[0].path, "requirements-test.txt");
+	assert_int_equal(out.includes[0].line, 9);
+	assert_int_equal(out.includes[0].column, 19);
+	assert_string_equal(out.includes[1].path, "constraints.txt");
+	assert_true(out.includes[1].constraint);
+	assert_int_equal(out.n_options, 1);
+	assert_int_equal(out.options[0]->kind, OPT_PRE);
+	assert_int_equal(diags.len, 0);
+}
+
+static void
+test_tox_ini_reports_bad_lines_with_their_file_position(void **state)
+{
+	(void)state;
+	DETECT("[testenv\ndeps = ok\n[testenv]\ndeps =\n    good\n    bad[\n    fine\n");
+	assert_true(diags.len >= 2);
+	assert_true(has_diag("expected ']'"));
+	assert_int_equal(diags.items[0].line, 1);
+	assert_int_equal(diags.items[1].line, 6);
+	assert_int_equal(out.n_deps, 2);
+	expect_dep(0, "good", 5, 5);
+	expect_dep(1, "fine", 7, 5);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_tox_ini_matches_only_tox_ini, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tox_ini_reads_deps_and_commands_of_testenvs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tox_ini_reports_bad_lines_with_their_file_position, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
