@@ -17,6 +17,8 @@
 
 /* Includes deeper than this are not followed (pip has no limit; a bomb would). */
 #define INCLUDE_DEPTH_MAX 32
+/* Files without an extension larger than this are not sniffed for a #! line. */
+#define SNIFF_MAX_SIZE (1024 * 1024)
 /* Git's own heuristic: a NUL in the first 8000 bytes means binary. */
 #define BINARY_PROBE 8000
 
@@ -240,6 +242,18 @@ on_entry(const struct snapshot_entry *e, void *payload)
 		return 0;
 	}
 	const struct detector *det = detector_for_path(e->path);
+	if (!det && e->kind == SNAP_FILE && e->size <= SNIFF_MAX_SIZE &&
+	    detector_may_sniff(e->path)) {
+		/* A script named without an extension: its #! line tells. */
+		char *bytes = NULL;
+		size_t len = 0;
+		int err = snapshot_read(scan->snap, e->path, SNIFF_MAX_SIZE, &bytes, &len);
+		if (err == ERR_NOMEM)
+			return err;
+		if (err == 0)
+			det = detector_for_head(sv_make(bytes, len < 256 ? len : 256));
+		free(bytes);
+	}
 	if (!det || find_file(scan, e->path))
 		return 0;
 	if (e->kind == SNAP_SYMLINK) {

@@ -48,7 +48,15 @@ struct detector {
 	detect_fn detect;
 	bool incidental;   /* a file that is mostly something else (a script, a README):
 			    * listed only when it declares something */
+	bool (*sniff)(struct sv head);  /* for files whose name says nothing: their first
+					 * bytes (a #! line); may be NULL */
 };
+
+/* The detector whose sniff() claims a file that starts with @head, or NULL. */
+const struct detector *detector_for_head(struct sv head);
+/* Whether a file named @path may be sniffed (no extension). */
+bool detector_may_sniff(const char *path);
+bool shell_sniff(struct sv head);
 
 void detect_out_init(struct detect_out *out, struct arena *arena, struct diags *diags);
 void detect_out_release(struct detect_out *out);

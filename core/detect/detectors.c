@@ -20,7 +20,7 @@ static const struct detector detectors[] = {
 	{ "pdm-lock", pdm_lock_matches, detect_pdm_lock },
 	{ "conda-env", conda_env_matches, detect_conda_env },
 	{ "tox-ini", tox_ini_matches, detect_tox_ini },
-	{ "shell", shell_matches, detect_shell, true },
+	{ "shell", shell_matches, detect_shell, true, shell_sniff },
 	{ "dockerfile", dockerfile_matches, detect_dockerfile, true },
 	{ "makefile", makefile_matches, detect_makefile, true },
 	{ "ci-yaml", ci_yaml_matches, detect_ci_yaml, true },
@@ -51,4 +51,19 @@ detector_find(const char *name)
 		if (strcmp(detectors[i].name, name) == 0)
 			return &detectors[i];
 	return NULL;
+}
+
+const struct detector *
+detector_for_head(struct sv head)
+{
+	for (size_t i = 0; i < sizeof(detectors) / sizeof(detectors[0]); i++)
+		if (detectors[i].sniff && detectors[i].sniff(head))
+			return &detectors[i];
+	return NULL;
+}
+
+bool
+detector_may_sniff(const char *path)
+{
+	return strchr(path_basename(path), '.') == NULL;
 }

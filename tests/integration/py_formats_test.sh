@@ -27,6 +27,8 @@ for row in open(sys.argv[2]):
         bad.append("%s:%d %s not flagged (findings in that file: %r)" % (path, line, name, near))
     elif hits[0]["imitates"] != target:
         bad.append("%s:%d %s imitates %r, want %r" % (path, line, name, hits[0]["imitates"], target))
+if any(d["file"] == "scripts/NOTES" for d in doc["declarations"]):
+    bad.append("a file without a #! line was read as a script")
 kinds = {d["kind"] for d in doc["declarations"]}
 for k in ("manifest", "lock", "install-command", "documentation"):
     if k not in kinds:

@@ -204,6 +204,13 @@ python3 -m pip install --user flask==3.0.0 crypt
 curl -fsSL https://get.example.org/install.sh | sh
 EOF
 
+# No extension: found by its #! line.
+cat > scripts/bootstrap <<'EOF'
+#!/usr/bin/env bash
+pip install numpy==1.26.4 bzip
+EOF
+printf 'not a script\npip install bzip\n' > scripts/NOTES
+
 cat > Makefile <<'EOF'
 install:
 	pip install -U pip
@@ -303,6 +310,7 @@ lockdemo/pdm/pdm.lock	9	django-server	django-server-guardian-api
 environment.yml	10	apidev-coop	apidev-coop_cms
 docker/Dockerfile	5	bzip	bz2file
 scripts/setup.sh	3	crypt	crypto
+scripts/bootstrap	2	bzip	bz2file
 Makefile	3	pwd	pwdhash
 tox.ini	7	telnet	telnetsrvlib
 .github/workflows/ci.yml	11	urllib	urllib3
