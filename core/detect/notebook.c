@@ -5,8 +5,8 @@
  *   notebook = { "cells": [ { "cell_type": "code", "source": string | [ string ... ] } ... ] }
  *   shell    = "!" ["!"] command | "%pip" args | first line "%%bash" / "%%sh" / "%%script (ba)sh"
  *
- * cJSON keeps no positions, so a small walker over the same bytes finds where
- * each string of a cell's "source" is written and decodes it itself, keeping
+ * cJSON keeps no positions, so core/lex/jsonpos.c finds where each string
+ * of a cell's "source" is written, and this file decodes it again, keeping
  * for every decoded byte the offset of the JSON text it came from (checked
  * against cJSON's value). The shell lines go to core/lex/shcmd.c in one
  * buffer; what it finds is moved back to the notebook's lines and columns.
@@ -22,6 +22,7 @@
 
 #include "deputy/array.h"
 #include "deputy/utf8.h"
+#include "lex/jsonpos.h"
 #include "lex/shcmd.h"
 
 /* Where one string of a cell's source is written: @start at its opening quote. */
@@ -51,90 +52,7 @@ notebook_matches(const char *path)
 	return n > 6 && strcmp(base + n - 6, ".ipynb") == 0;
 }
 
-/* ---- a walker over JSON text that cJSON has already accepted ---- */
-
-static size_t
-skip_ws(struct sv t, size_t i)
-{
-	while (i < t.len && (t.ptr[i] == ' ' || t.ptr[i] == '\t' || t.ptr[i] == '\r' ||
-			     t.ptr[i] == '\n'))
-		i++;
-	return i;
-}
-
-/* @i at '"': the index after the closing quote. */
-static size_t
-skip_string(struct sv t, size_t i)
-{
-	for (i++; i < t.len; i++) {
-		if (t.ptr[i] == '\\')
-			i++;
-		else if (t.ptr[i] == '"')
-			return i + 1;
-	}
-	return t.len;
-}
-
-/* The index after the value at @i. Iterative: no depth limit. */
-static size_t
-skip_value(struct sv t, size_t i)
-{
-	size_t depth = 0;
-
-	do {
-		if (i >= t.len)
-			return t.len;
-		char c = t.ptr[i];
-		if (c == '"') {
-			i = skip_string(t, i);
-			continue;
-		}
-		if (c == '{' || c == '[')
-			depth++;
-		else if ((c == '}' || c == ']') && depth)
-			depth--;
-		else if (!depth)
-			while (i + 1 < t.len && !strchr(",}] \t\r\n", t.ptr[i + 1]))
-				i++;
-		i++;
-	} while (depth);
-	return i;
-}
-
-static bool
-key_is(struct sv t, size_t i, const char *key)
-{
-	size_t n = strlen(key);
-
-	return i + n + 2 <= t.len && t.ptr[i] == '"' && memcmp(t.ptr + i + 1, key, n) == 0 &&
-	       t.ptr[i + n + 1] == '"';
-}
-
-/*
- * Calls @fn on the value of the first member named @key of the object at @i
- * (cJSON's GetObjectItem finds the first too). Returns @fn's code, or 0.
- */
-static int
-find_member(struct sv t, size_t i, const char *key,
-	    int (*fn)(struct sv t, size_t value, void *payload), void *payload)
-{
-	if (i >= t.len || t.ptr[i] != '{')
-		return 0;
-	i = skip_ws(t, i + 1);
-	while (i < t.len && t.ptr[i] == '"') {
-		bool match = key_is(t, i, key);
-		i = skip_ws(t, skip_string(t, i));
-		if (i >= t.len || t.ptr[i] != ':')
-			return 0;
-		i = skip_ws(t, i + 1);
-		if (match)
-			return fn(t, i, payload);
-		i = skip_ws(t, skip_value(t, i));
-		if (i < t.len && t.ptr[i] == ',')
-			i = skip_ws(t, i + 1);
-	}
-	return 0;
-}
+/* ---- where the strings of each cell's "source" are written ---- */
 
 struct walk {
 	struct string_list *list;
@@ -152,45 +70,37 @@ add_string(struct walk *w, size_t start)
 	return 0;
 }
 
+/* @i at the value of a cell's "source": a string, or an array of strings. */
 static int
-on_source(struct sv t, size_t i, void *payload)
+on_source(struct walk *w, struct sv t, size_t i)
 {
-	struct walk *w = payload;
+	size_t at = i, start;
 	int rc;
 
 	if (i < t.len && t.ptr[i] == '"')
 		return add_string(w, i);
 	if (i >= t.len || t.ptr[i] != '[')
 		return 0;
-	for (i = skip_ws(t, i + 1); i < t.len && t.ptr[i] != ']';) {
-		if (t.ptr[i] == '"' && (rc = add_string(w, i)))
+	while (jsonpos_next_element(&start, t, &at))
+		if (t.ptr[start] == '"' && (rc = add_string(w, start)))
 			return rc;
-		i = skip_ws(t, skip_value(t, i));
-		if (i < t.len && t.ptr[i] == ',')
-			i = skip_ws(t, i + 1);
-		else
-			break;
-	}
 	return 0;
 }
 
+/* @i at the value of "cells": an array of cell objects. */
 static int
-on_cells(struct sv t, size_t i, void *payload)
+on_cells(struct walk *w, struct sv t, size_t i)
 {
-	struct walk *w = payload;
+	struct jsonpos_member source;
+	size_t at = i, start;
 	int rc;
 
 	if (i >= t.len || t.ptr[i] != '[')
 		return 0;
-	for (i = skip_ws(t, i + 1), w->cell = 0; i < t.len && t.ptr[i] != ']'; w->cell++) {
-		if ((rc = find_member(t, i, "source", on_source, w)))
+	for (w->cell = 0; jsonpos_next_element(&start, t, &at); w->cell++)
+		if (jsonpos_find_member(&source, t, start, "source") &&
+		    (rc = on_source(w, t, source.value_start)))
 			return rc;
-		i = skip_ws(t, skip_value(t, i));
-		if (i < t.len && t.ptr[i] == ',')
-			i = skip_ws(t, i + 1);
-		else
-			break;
-	}
 	return 0;
 }
 
@@ -450,12 +360,16 @@ gather_json(struct gather *g, const struct source *src, const cJSON *root)
 {
 	struct string_list strings = { 0 };
 	struct walk w = { .list = &strings };
+	struct jsonpos_member m;
 	const cJSON *cells = cJSON_GetObjectItemCaseSensitive(root, "cells");
 	int rc;
 
 	if (!cJSON_IsArray(cells))
 		return 0;
-	rc = find_member(src->text, skip_ws(src->text, 0), "cells", on_cells, &w);
+	/* after a byte order mark, as cJSON reads it */
+	rc = jsonpos_find_member(&m, src->text, jsonpos_start(src->text), "cells")
+		     ? on_cells(&w, src->text, m.value_start)
+		     : 0;
 	if (!rc)
 		rc = read_cells(g, src, cells, &strings);
 	free(strings.items);
@@ -478,9 +392,7 @@ notebook_shell_gather(struct notebook_shell *sh, struct detect_out *out, const s
 	}
 	root = cJSON_ParseWithLengthOpts(src->text.ptr, src->text.len, &end, 0);
 	if (!root) {
-		size_t at = end && end >= src->text.ptr ? (size_t)(end - src->text.ptr) : 0;
-		if (at > src->text.len)
-			at = src->text.len;
+		size_t at = jsonpos_offset(src->text, end);
 		diag_add(out->diags, DIAG_ERROR, src, (struct span){ at, at },
 			 "expected a json notebook: the json is broken or cut off here");
 		return 0;

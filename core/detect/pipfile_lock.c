@@ -1,8 +1,8 @@
 /*
  * The detector for Pipfile.lock (pipenv, pipfile-spec 6, JSON): one locked
  * declaration per package of "default", "develop" and any other category,
- * and one index option per source of "_meta". cJSON reads the values; a
- * walker over the same bytes finds where each key is written.
+ * and one index option per source of "_meta". cJSON reads the values;
+ * core/lex/jsonpos.c finds where each key is written.
  *
  *   lockfile = { "_meta": { "hash", "pipfile-spec", "requires",
  *                           "sources": [ { "name": s, "url": s, "verify_ssl": b } ... ] },
@@ -19,13 +19,9 @@
 
 #include <cjson/cJSON.h>
 
-#define RAW_MAX 200
+#include "lex/jsonpos.h"
 
-/* A member of a JSON object as written: the key inside its quotes, the value. */
-struct member {
-	size_t key_start, key_end;
-	size_t value_start, value_end;
-};
+#define RAW_MAX 200
 
 struct pipfile_lock_state {
 	struct detect_out *out;
@@ -45,121 +41,10 @@ pipfile_lock_matches(const char *path)
 	return strcmp(path_basename(path), "Pipfile.lock") == 0;
 }
 
-/* ---- where things are written: a walker over JSON that cJSON accepted ---- */
-
-/* cJSON skips every byte up to ' ' between tokens, not only JSON's four: so do we. */
-static bool
-is_space(char c)
-{
-	return (unsigned char)c <= ' ';
-}
-
-static size_t
-skip_ws(struct sv t, size_t i)
-{
-	while (i < t.len && is_space(t.ptr[i]))
-		i++;
-	return i;
-}
-
-/* The index after the value that starts at @i, or SV_NPOS when the text ends first. */
-static size_t
-skip_value(struct sv t, size_t i)
-{
-	size_t depth = 0;
-	bool in_string = false;
-
-	for (; i < t.len; i++) {
-		char c = t.ptr[i];
-		if (in_string) {
-			if (c == '\\')
-				i++;
-			else if (c == '"' && (in_string = false, depth == 0))
-				return i + 1;
-		} else if (c == '"') {
-			in_string = true;
-		} else if (c == '{' || c == '[') {
-			depth++;
-		} else if (c == '}' || c == ']') {
-			if (depth-- == 0)
-				return i;       /* a scalar ended by its container */
-			if (depth == 0)
-				return i + 1;
-		} else if (depth == 0 && (c == ',' || is_space(c))) {
-			return i;
-		}
-	}
-	return depth == 0 && !in_string ? i : SV_NPOS;
-}
-
-/* The member after *@i (at '{' or after the previous member); false at the end. */
-static bool
-next_member(struct sv t, size_t *i, struct member *m)
-{
-	size_t j = skip_ws(t, *i);
-
-	if (j < t.len && (t.ptr[j] == '{' || t.ptr[j] == ','))
-		j = skip_ws(t, j + 1);
-	if (j >= t.len || t.ptr[j] != '"')
-		return false;
-	m->key_start = j + 1;
-	if ((j = skip_value(t, j)) == SV_NPOS)
-		return false;
-	m->key_end = j - 1;
-	j = skip_ws(t, j);
-	if (j >= t.len || t.ptr[j] != ':')
-		return false;
-	m->value_start = skip_ws(t, j + 1);
-	if ((m->value_end = skip_value(t, m->value_start)) == SV_NPOS)
-		return false;
-	*i = m->value_end;
-	return true;
-}
-
-/* The @index-th member of the object at @obj, or the one named @key when @key is set. */
-static bool
-find_member(struct sv t, size_t obj, const char *key, size_t index, struct member *m)
-{
-	size_t i = obj, n = 0;
-
-	if (obj >= t.len || t.ptr[obj] != '{')
-		return false;
-	while (next_member(t, &i, m))
-		if (key ? sv_eq_cstr(sv_make(t.ptr + m->key_start, m->key_end - m->key_start), key)
-			: n++ == index)
-			return true;
-	return false;
-}
-
-/* The start of the @index-th element of the array at @arr, or SV_NPOS. */
-static size_t
-find_element(struct sv t, size_t arr, size_t index)
-{
-	size_t i, n = 0;
-
-	if (arr >= t.len || t.ptr[arr] != '[')
-		return SV_NPOS;
-	for (i = skip_ws(t, arr + 1); i < t.len && t.ptr[i] != ']';) {
-		size_t end = skip_value(t, i);
-		if (n++ == index)
-			return i;
-		if (end == SV_NPOS)
-			break;
-		i = skip_ws(t, end);
-		if (i < t.len && t.ptr[i] == ',')
-			i = skip_ws(t, i + 1);
-	}
-	return SV_NPOS;
-}
-
-static size_t
-start_of_text(struct sv t)
-{
-	return skip_ws(t, sv_starts_with(t, SV_LIT("\xef\xbb\xbf")) ? 3 : 0);
-}
+/* ---- where things are written ---- */
 
 static struct span
-key_span(const struct member *m)
+key_span(const struct jsonpos_member *m)
 {
 	return (struct span){ m->key_start, m->key_end };
 }
@@ -256,20 +141,20 @@ static int
 read_sources(struct pipfile_lock_state *st, size_t meta)
 {
 	struct sv t = st->src->text;
-	struct member list, url_m;
+	struct jsonpos_member list, url_m;
 	const cJSON *source;
 	size_t index = 0;
 
 	if (!st->sources)
 		return 0;
-	if (!find_member(t, meta, "sources", 0, &list))
+	if (!jsonpos_find_member(&list, t, meta, "sources"))
 		list.value_start = SV_NPOS;
 	cJSON_ArrayForEach(source, st->sources) {
-		size_t at = find_element(t, list.value_start, index);
+		size_t at = jsonpos_find_element(t, list.value_start, index);
 		const char *url = get_string(source, "url");
 		const cJSON *verify = cJSON_GetObjectItemCaseSensitive(source, "verify_ssl");
 		struct span url_at = { at == SV_NPOS ? 0 : at, at == SV_NPOS ? 0 : at };
-		if (at != SV_NPOS && find_member(t, at, "url", 0, &url_m))
+		if (at != SV_NPOS && jsonpos_find_member(&url_m, t, at, "url"))
 			url_at = (struct span){ url_m.value_start + 1, url_m.value_end - 1 };
 		if (!url) {
 			diag_add(st->out->diags, DIAG_NOTE, st->src, url_at,
@@ -277,7 +162,8 @@ read_sources(struct pipfile_lock_state *st, size_t meta)
 			index++;
 			continue;
 		}
-		const char *raw = at == SV_NPOS ? keep(st, url) : keep_raw(st, at, skip_value(t, at));
+		const char *raw = at == SV_NPOS ? keep(st, url)
+						 : keep_raw(st, at, jsonpos_skip_value(t, at));
 		enum index_option_kind kind = index == 0 ? OPT_INDEX_URL : OPT_EXTRA_INDEX_URL;
 		if (!new_option(st, kind, keep(st, url), url_at, raw))
 			return ERR_NOMEM;
@@ -337,9 +223,9 @@ read_list(struct pipfile_lock_state *st, const cJSON *list, const char *what, st
 static struct span
 member_at(struct sv t, size_t obj, const char *key, struct span fallback)
 {
-	struct member m;
+	struct jsonpos_member m;
 
-	return find_member(t, obj, key, 0, &m) ? key_span(&m) : fallback;
+	return jsonpos_find_member(&m, t, obj, key) ? key_span(&m) : fallback;
 }
 
 static void
@@ -390,7 +276,7 @@ read_origin(struct pipfile_lock_state *st, struct dep *dep, const cJSON *pkg)
 }
 
 static int
-read_package(struct pipfile_lock_state *st, const cJSON *pkg, const struct member *m)
+read_package(struct pipfile_lock_state *st, const cJSON *pkg, const struct jsonpos_member *m)
 {
 	struct sv t = st->src->text;
 	struct span name_at = key_span(m);
@@ -453,17 +339,18 @@ read_package(struct pipfile_lock_state *st, const cJSON *pkg, const struct membe
 
 /* One section of packages ("default", "develop" or a pipenv category). */
 static int
-read_section(struct pipfile_lock_state *st, const cJSON *section, const struct member *where)
+read_section(struct pipfile_lock_state *st, const cJSON *section,
+	     const struct jsonpos_member *where)
 {
 	struct sv t = st->src->text;
 	const cJSON *pkg;
 	size_t i = where->value_start;
-	struct member m;
+	struct jsonpos_member m;
 	int rc;
 
 	cJSON_ArrayForEach(pkg, section) {
 		/* cJSON keeps members in order, so the next key written is this one */
-		if (!next_member(t, &i, &m))
+		if (!jsonpos_next_member(&m, t, &i))
 			return 0;       /* cannot happen on text cJSON accepted */
 		if ((rc = read_package(st, pkg, &m)))
 			return rc;
@@ -476,8 +363,8 @@ read_lock(struct pipfile_lock_state *st, const cJSON *root)
 {
 	struct sv t = st->src->text;
 	const cJSON *item, *meta = cJSON_GetObjectItemCaseSensitive(root, "_meta");
-	size_t index = 0;
-	struct member m;
+	size_t i = jsonpos_start(t);
+	struct jsonpos_member m;
 	int rc;
 
 	st->sources = cJSON_GetObjectItemCaseSensitive(meta, "sources");
@@ -487,7 +374,8 @@ read_lock(struct pipfile_lock_state *st, const cJSON *root)
 		diag_add(st->out->diags, DIAG_NOTE, st->src, (struct span){ 0, 0 },
 			 "expected a \"_meta\" object in Pipfile.lock");
 	cJSON_ArrayForEach(item, root) {
-		if (!find_member(t, start_of_text(t), NULL, index++, &m))
+		/* cJSON keeps members in order, so the next key written is this one */
+		if (!jsonpos_next_member(&m, t, &i))
 			return 0;
 		if (item == meta) {
 			if ((rc = read_sources(st, m.value_start)))
@@ -506,34 +394,23 @@ int
 detect_pipfile_lock(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
 {
 	struct pipfile_lock_state st = { out, src, NULL, false };
-	const char *end = NULL, *nul;
+	struct jsonpos_error err;
+	const char *end = NULL;
 	cJSON *root;
-	size_t stop;
 	int rc;
 
 	(void)ctx;
-	/* cJSON takes a NUL for the end of the text; JSON has none */
-	if ((nul = memchr(src->text.ptr, '\0', src->text.len))) {
-		stop = (size_t)(nul - src->text.ptr);
-		diag_add(out->diags, DIAG_ERROR, src, (struct span){ stop, stop },
-			 "invalid json: a nul byte");
+	if (jsonpos_find_nul(&err, src->text)) {
+		diag_add(out->diags, DIAG_ERROR, src, (struct span){ err.at, err.at }, "%s",
+			 err.message);
 		return 0;
 	}
 	root = cJSON_ParseWithLengthOpts(src->text.ptr, src->text.len, &end, 0);
-	stop = end && end >= src->text.ptr ? (size_t)(end - src->text.ptr) : 0;
-	if (!root) {
-		/* cJSON stops at the start of a cut string: ask the walker instead */
-		bool early = skip_value(src->text, start_of_text(src->text)) == SV_NPOS;
-		if (early)
-			stop = src->text.len;
-		diag_add(out->diags, DIAG_ERROR, src, (struct span){ stop, stop }, "%s",
-			 early ? "invalid json: the text ends before the value does"
-			       : "invalid json: unexpected text here");
+	if (jsonpos_parse_error(&err, src->text, root != NULL, end))
+		diag_add(out->diags, DIAG_ERROR, src, (struct span){ err.at, err.at }, "%s",
+			 err.message);
+	if (!root)
 		return 0;
-	}
-	if (skip_ws(src->text, stop) < src->text.len)
-		diag_add(out->diags, DIAG_ERROR, src, (struct span){ stop, stop },
-			 "invalid json: unexpected text after the value");
 	if (!cJSON_IsObject(root)) {
 		diag_add(out->diags, DIAG_ERROR, src, (struct span){ 0, 0 },
 			 "expected a json object at the top of Pipfile.lock");

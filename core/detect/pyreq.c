@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "detect/pipreq.h"
 #include "lex/pep508.h"
 
 size_t
@@ -74,55 +75,10 @@ pyreq_strip_spaces(struct arena *arena, struct sv s)
 	return copy;
 }
 
-/* The scheme: the text before the first ':' (SV_NULL when none). */
-static struct sv
-url_scheme(struct sv url)
-{
-	size_t colon = sv_find_char(url, ':');
-
-	return colon == SV_NPOS ? SV_NULL : sv_slice(url, 0, colon);
-}
-
-/* The path of a URL (urlsplit): after the netloc, before '?' or '#'. */
-static struct sv
-url_path(struct sv url)
-{
-	size_t colon = sv_find_char(url, ':');
-	struct sv rest = colon == SV_NPOS ? url : sv_tail(url, colon + 1);
-	size_t end = 0;
-
-	if (sv_starts_with(rest, SV_LIT("//"))) {
-		size_t i = 2;
-		while (i < rest.len && !strchr("/?#", rest.ptr[i]))
-			i++;
-		rest = sv_tail(rest, i);
-	}
-	while (end < rest.len && rest.ptr[end] != '?' && rest.ptr[end] != '#')
-		end++;
-	return sv_slice(rest, 0, end);
-}
-
 int
 pyreq_set_url(struct dep *dep, struct arena *arena, struct sv url)
 {
-	struct sv scheme = url_scheme(url);
-
-	if (!(dep->url = arena_strndup(arena, url)))
-		return ERR_NOMEM;
-	if (scheme.ptr && sv_find_char(scheme, '+') != SV_NPOS)
-		dep->ecosystem = ECO_VCS;
-	else if (scheme.ptr && sv_eq_nocase(scheme, SV_LIT("file")))
-		dep->ecosystem = ECO_LOCAL;
-	else
-		dep->ecosystem = ECO_URL;
-	if (dep->ecosystem != ECO_VCS)
-		return 0;
-	/* pip's get_url_rev_and_auth(): the text after the last '@' of the path */
-	struct sv path = url_path(url);
-	for (size_t i = path.len; i > 0; i--)
-		if (path.ptr[i - 1] == '@')
-			return (dep->vcs_ref = arena_strndup(arena, sv_tail(path, i))) ? 0 : ERR_NOMEM;
-	return 0;
+	return pipreq_set_url(dep, arena, url);
 }
 
 char *
@@ -171,7 +127,7 @@ pyreq_add(struct dep **dep_out, struct detect_out *out, const struct source *src
 	dep->n_extras = req.n_extras;
 	dep->spec = req.spec;
 	dep->marker = req.marker;
-	if (req.url && (rc = pyreq_set_url(dep, out->arena, sv_from_cstr(req.url))))
+	if (req.url && (rc = pipreq_set_url(dep, out->arena, sv_from_cstr(req.url))))
 		return rc;
 	if (req.empty_version) {
 		size_t at = pyreq_offset(t, req.empty_version_at.start);

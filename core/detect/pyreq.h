@@ -51,6 +51,7 @@ int pyreq_set_name(struct dep *dep, struct arena *arena, struct sv name);
 /*
  * Sets url, ecosystem (ECO_VCS for "scheme+...", ECO_LOCAL for file:, else
  * ECO_URL) and, for a VCS URL, vcs_ref from its "@ref". 0 or ERR_NOMEM.
+ * Kept for the manifest readers; the rule itself is pipreq_set_url().
  */
 int pyreq_set_url(struct dep *dep, struct arena *arena, struct sv url);
 /* A copy of @s in @arena without ASCII whitespace ("" for none); NULL when out of memory. */

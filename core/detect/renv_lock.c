@@ -1,8 +1,8 @@
 /*
  * The detector for renv.lock (renv 0.x/1.x lockfiles, JSON): one locked
  * declaration per entry of "Packages", and the non-CRAN repositories of
- * "R.Repositories". cJSON reads the values; a small walker over the same bytes
- * finds where each key is written, since cJSON keeps no positions.
+ * "R.Repositories". cJSON reads the values; core/lex/jsonpos.c finds where
+ * each key is written, since cJSON keeps no positions.
  *
  *   lockfile = { "R": { "Repositories": [ { "Name": s, "URL": s } ... ] },
  *                "Packages": { name: { "Package", "Version", "Source", "Repository",
@@ -18,20 +18,15 @@
 #include <cjson/cJSON.h>
 
 #include "deputy/array.h"
+#include "lex/jsonpos.h"
 #include "lex/rremote.h"
 
 #define RAW_MAX 200
 
-/* A member of a JSON object as written: the key inside its quotes, the value. */
-struct member {
-	size_t key_start, key_end;
-	size_t value_start, value_end;
-};
-
 struct renv_state {
 	struct detect_out *out;
 	const struct source *src;
-	struct member *keys;     /* the members of "Packages", in order (heap) */
+	struct jsonpos_member *keys;     /* the members of "Packages", in order (heap) */
 	size_t n_keys, cap_keys;
 	bool nomem;              /* a copy into the arena failed */
 };
@@ -42,118 +37,22 @@ renv_lock_matches(const char *path)
 	return strcmp(path_basename(path), "renv.lock") == 0;
 }
 
-/* ---- a structural walker over JSON text that cJSON has already accepted ---- */
-
-static size_t
-skip_ws(struct sv t, size_t i)
-{
-	while (i < t.len && strchr(" \t\r\n", t.ptr[i]) && t.ptr[i])
-		i++;
-	return i;
-}
-
-/* @i at '"': the index after the closing quote, or SV_NPOS. */
-static size_t
-skip_string(struct sv t, size_t i)
-{
-	for (i++; i < t.len; i++) {
-		if (t.ptr[i] == '\\')
-			i++;
-		else if (t.ptr[i] == '"')
-			return i + 1;
-	}
-	return SV_NPOS;
-}
-
-/* The index after the value at @i, or SV_NPOS. Iterative: no depth limit. */
-static size_t
-skip_value(struct sv t, size_t i)
-{
-	size_t depth = 0;
-
-	if (i >= t.len)
-		return SV_NPOS;
-	if (t.ptr[i] == '"')
-		return skip_string(t, i);
-	if (t.ptr[i] != '{' && t.ptr[i] != '[') {
-		while (i < t.len && !strchr(",}] \t\r\n", t.ptr[i]) && t.ptr[i])
-			i++;
-		return i;
-	}
-	while (i < t.len) {
-		char c = t.ptr[i];
-		if (c == '"') {
-			if ((i = skip_string(t, i)) == SV_NPOS)
-				return SV_NPOS;
-			continue;
-		}
-		if (c == '{' || c == '[')
-			depth++;
-		else if ((c == '}' || c == ']') && --depth == 0)
-			return i + 1;
-		i++;
-	}
-	return SV_NPOS;
-}
-
-/* The next member of the object whose members start at *@i ('{' or ',' before). */
-static bool
-next_member(struct sv t, size_t *i, struct member *m)
-{
-	size_t j = skip_ws(t, *i);
-
-	if (j < t.len && (t.ptr[j] == '{' || t.ptr[j] == ','))
-		j = skip_ws(t, j + 1);
-	if (j >= t.len || t.ptr[j] != '"')
-		return false;
-	m->key_start = j + 1;
-	if ((j = skip_string(t, j)) == SV_NPOS)
-		return false;
-	m->key_end = j - 1;
-	j = skip_ws(t, j);
-	if (j >= t.len || t.ptr[j] != ':')
-		return false;
-	m->value_start = skip_ws(t, j + 1);
-	if ((m->value_end = skip_value(t, m->value_start)) == SV_NPOS)
-		return false;
-	*i = m->value_end;
-	return true;
-}
-
-/* The member @key of the object at @obj ('{'); false when absent. */
-static bool
-find_member(struct sv t, size_t obj, const char *key, struct member *m)
-{
-	size_t i = obj;
-
-	if (obj >= t.len || t.ptr[obj] != '{')
-		return false;
-	while (next_member(t, &i, m))
-		if (sv_eq_cstr(sv_make(t.ptr + m->key_start, m->key_end - m->key_start), key))
-			return true;
-	return false;
-}
-
-static size_t
-start_of_text(struct sv t)
-{
-	return skip_ws(t, sv_starts_with(t, SV_LIT("\xef\xbb\xbf")) ? 3 : 0);
-}
+/* ---- where things are written ---- */
 
 /* Where each member of "Packages" is written, in order. */
 static int
 locate_packages(struct renv_state *st)
 {
 	struct sv t = st->src->text;
-	struct member pkgs, m;
+	struct jsonpos_member pkgs, m;
 	size_t i;
 
-	if (!find_member(t, start_of_text(t), "Packages", &pkgs))
+	if (!jsonpos_find_member(&pkgs, t, jsonpos_start(t), "Packages"))
 		return 0;
 	i = pkgs.value_start;
 	if (i >= t.len || t.ptr[i] != '{')
 		return 0;
-	while (next_member(t, &i, &m)) {
+	while (jsonpos_next_member(&m, t, &i)) {
 		if (array_reserve(&st->keys, &st->cap_keys, st->n_keys, sizeof(*st->keys)))
 			return ERR_NOMEM;
 		st->keys[st->n_keys++] = m;
@@ -292,7 +191,7 @@ read_package(struct renv_state *st, const cJSON *pkg, size_t index)
 	dep->file = st->src->path;
 	/* cJSON keeps members in order, so the index-th key written is this one */
 	if (index < st->n_keys) {
-		const struct member *m = &st->keys[index];
+		const struct jsonpos_member *m = &st->keys[index];
 		struct sv raw = sv_make(text.ptr + m->key_start - 1, m->value_end - m->key_start + 1);
 		dep->at = (struct span_ref){ m->key_start - 1, m->value_end, m->key_start, m->key_end };
 		if (raw.len > RAW_MAX)
@@ -342,25 +241,15 @@ read_package(struct renv_state *st, const cJSON *pkg, size_t index)
 static struct span
 locate_repository(struct sv t, size_t index)
 {
-	struct member r, repos, url;
-	size_t i, n = 0;
+	struct jsonpos_member r, repos, url;
+	size_t at;
 
-	if (!find_member(t, start_of_text(t), "R", &r) ||
-	    !find_member(t, r.value_start, "Repositories", &repos) ||
-	    repos.value_start >= t.len || t.ptr[repos.value_start] != '[')
+	if (!jsonpos_find_member(&r, t, jsonpos_start(t), "R") ||
+	    !jsonpos_find_member(&repos, t, r.value_start, "Repositories") ||
+	    (at = jsonpos_find_element(t, repos.value_start, index)) == SV_NPOS ||
+	    !jsonpos_find_member(&url, t, at, "URL"))
 		return (struct span){ 0, 0 };
-	i = skip_ws(t, repos.value_start + 1);
-	while (i < t.len && t.ptr[i] != ']') {
-		size_t end = skip_value(t, i);
-		if (end == SV_NPOS)
-			break;
-		if (n++ == index && find_member(t, i, "URL", &url))
-			return (struct span){ url.value_start + 1, url.value_end - 1 };
-		i = skip_ws(t, end);
-		if (i < t.len && t.ptr[i] == ',')
-			i = skip_ws(t, i + 1);
-	}
-	return (struct span){ 0, 0 };
+	return (struct span){ url.value_start + 1, url.value_end - 1 };
 }
 
 static int
@@ -421,38 +310,26 @@ int
 detect_renv_lock(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
 {
 	struct renv_state st;
+	struct jsonpos_error err;
 	const char *end = NULL;
 	cJSON *root;
-	size_t stop;
 	int rc;
 
 	(void)ctx;
 	memset(&st, 0, sizeof(st));
 	st.out = out;
 	st.src = src;
-	/* cJSON takes a NUL for white space or the end of a string; JSON has none */
-	const char *nul = memchr(src->text.ptr, '\0', src->text.len);
-	if (nul) {
-		stop = (size_t)(nul - src->text.ptr);
-		diag_add(out->diags, DIAG_ERROR, src, (struct span){ stop, stop },
-			 "invalid json: a nul byte");
+	if (jsonpos_find_nul(&err, src->text)) {
+		diag_add(out->diags, DIAG_ERROR, src, (struct span){ err.at, err.at }, "%s",
+			 err.message);
 		return 0;
 	}
 	root = cJSON_ParseWithLengthOpts(src->text.ptr, src->text.len, &end, 0);
-	stop = end && end >= src->text.ptr ? (size_t)(end - src->text.ptr) : 0;
-	if (!root) {
-		/* cJSON stops at the start of a cut string: ask the walker instead */
-		bool early = skip_value(src->text, start_of_text(src->text)) == SV_NPOS;
-		if (early)
-			stop = src->text.len;
-		diag_add(out->diags, DIAG_ERROR, src, (struct span){ stop, stop }, "%s",
-			 early ? "invalid json: the text ends before the value does"
-			       : "invalid json: unexpected text here");
+	if (jsonpos_parse_error(&err, src->text, root != NULL, end))
+		diag_add(out->diags, DIAG_ERROR, src, (struct span){ err.at, err.at }, "%s",
+			 err.message);
+	if (!root)
 		return 0;
-	}
-	if (skip_ws(src->text, stop) < src->text.len)
-		diag_add(out->diags, DIAG_ERROR, src, (struct span){ stop, stop },
-			 "invalid json: unexpected text after the value");
 	if (!cJSON_IsObject(root)) {
 		diag_add(out->diags, DIAG_ERROR, src, (struct span){ 0, 0 },
 			 "expected a json object at the top of renv.lock");

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "detect/pipreq.h"
 #include "lex/pep508.h"
 #include "lex/reqfile.h"
 
@@ -19,19 +20,6 @@ struct reqs_state {
 	const char *index_url;   /* -i in force, in the arena */
 	bool extra_index;
 	int rc;                  /* ERR_NOMEM seen in the callback */
-};
-
-/* pip's vcs.all_schemes plus the plain ones is_url() knows. */
-static const char *const vcs_schemes[] = {
-	"bzr+http", "bzr+https", "bzr+ssh", "bzr+sftp", "bzr+ftp", "bzr+lp", "bzr+file",
-	"git+http", "git+https", "git+ssh", "git+git", "git+file", "hg+file", "hg+http",
-	"hg+https", "hg+ssh", "hg+static-http", "svn+ssh", "svn+http", "svn+https", "svn+svn",
-	"svn+file",
-};
-
-static const char *const archive_exts[] = {
-	".zip", ".whl", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tlz", ".tar.lz", ".tar.lzma",
-	".tar.gz", ".tgz", ".tar",
 };
 
 static bool
@@ -66,162 +54,6 @@ requirements_matches(const char *path)
 	while (dir_start > 0 && path[dir_start - 1] != '/')
 		dir_start--;
 	return dir_end - dir_start == 12 && strncmp(path + dir_start, "requirements", 12) == 0;
-}
-
-/* get_url_scheme(): the lower-cased text before the first ':'. */
-static struct sv
-url_scheme(struct sv s)
-{
-	size_t colon = sv_find_char(s, ':');
-
-	return colon == SV_NPOS ? SV_NULL : sv_slice(s, 0, colon);
-}
-
-static bool
-is_vcs_scheme(struct sv scheme)
-{
-	for (size_t i = 0; i < sizeof(vcs_schemes) / sizeof(vcs_schemes[0]); i++)
-		if (sv_eq_nocase(scheme, sv_from_cstr(vcs_schemes[i])))
-			return true;
-	return false;
-}
-
-/* pip's is_url(). */
-static bool
-is_url(struct sv s)
-{
-	struct sv scheme = url_scheme(s);
-
-	if (!scheme.ptr)
-		return false;
-	return sv_eq_nocase(scheme, SV_LIT("http")) || sv_eq_nocase(scheme, SV_LIT("https")) ||
-	       sv_eq_nocase(scheme, SV_LIT("file")) || sv_eq_nocase(scheme, SV_LIT("ftp")) ||
-	       is_vcs_scheme(scheme);
-}
-
-static enum ecosystem
-url_ecosystem(struct sv url)
-{
-	struct sv scheme = url_scheme(url);
-
-	if (scheme.ptr && sv_find_char(scheme, '+') != SV_NPOS)
-		return ECO_VCS;
-	if (scheme.ptr && sv_eq_nocase(scheme, SV_LIT("file")))
-		return ECO_LOCAL;
-	return ECO_URL;
-}
-
-/* The path part of a URL (urlsplit): after the netloc, before '?' or '#'. */
-static struct sv
-url_path(struct sv url)
-{
-	size_t colon = sv_find_char(url, ':');
-	struct sv rest = colon == SV_NPOS ? url : sv_tail(url, colon + 1);
-
-	if (sv_starts_with(rest, SV_LIT("//"))) {
-		size_t i = 2;
-		while (i < rest.len && !strchr("/?#", rest.ptr[i]))
-			i++;
-		rest = sv_tail(rest, i);
-	}
-	size_t end = 0;
-	while (end < rest.len && rest.ptr[end] != '?' && rest.ptr[end] != '#')
-		end++;
-	return sv_slice(rest, 0, end);
-}
-
-/* pip's vcs get_url_rev_and_auth(): the text after the last '@' of the path. */
-static struct sv
-vcs_ref(struct sv url)
-{
-	struct sv path = url_path(url);
-
-	for (size_t i = path.len; i > 0; i--)
-		if (path.ptr[i - 1] == '@')
-			return sv_tail(path, i);
-	return SV_NULL;
-}
-
-/* Link.egg_fragment: [#&]egg=([^&]*) */
-static struct sv
-egg_fragment(struct sv url)
-{
-	for (size_t i = 0; i + 5 <= url.len; i++) {
-		if ((url.ptr[i] != '#' && url.ptr[i] != '&') ||
-		    memcmp(url.ptr + i + 1, "egg=", 4) != 0)
-			continue;
-		size_t start = i + 5, end = start;
-		while (end < url.len && url.ptr[end] != '&')
-			end++;
-		return sv_slice(url, start, end - start);
-	}
-	return SV_NULL;
-}
-
-/* pip's splitext() with ".tar.*" kept whole, on the last path component. */
-static bool
-is_archive(struct sv path)
-{
-	size_t slash = path.len;
-
-	while (slash > 0 && path.ptr[slash - 1] != '/')
-		slash--;
-	struct sv base = sv_tail(path, slash);
-	for (size_t i = 0; i < sizeof(archive_exts) / sizeof(archive_exts[0]); i++) {
-		struct sv ext = sv_from_cstr(archive_exts[i]);
-		if (base.len > ext.len &&
-		    sv_eq_nocase(sv_tail(base, base.len - ext.len), ext))
-			return true;
-	}
-	return false;
-}
-
-/* _looks_like_path() */
-static bool
-looks_like_path(struct sv s)
-{
-	return sv_find_char(s, '/') != SV_NPOS || (s.len && s.ptr[0] == '.');
-}
-
-/* _strip_extras(): ^(.+)(\[[^\]]+\])$ */
-static struct sv
-strip_extras(struct sv s, struct sv *extras)
-{
-	*extras = SV_NULL;
-	if (s.len < 4 || s.ptr[s.len - 1] != ']')
-		return s;
-	size_t open = s.len - 1;
-	while (open > 0 && s.ptr[open - 1] != '[' && s.ptr[open - 1] != ']')
-		open--;
-	if (open < 2 || s.ptr[open - 1] != '[' || open == s.len - 1)
-		return s;
-	*extras = sv_slice(s, open - 1, s.len - open + 1);
-	return sv_slice(s, 0, open - 1);
-}
-
-/*
- * The name and version of a wheel file name, as pip's Wheel() reads them
- * (pip then asks for "name==version"); SV_NULL if malformed.
- */
-static struct sv
-wheel_name(struct sv path, struct sv *version)
-{
-	size_t slash = path.len, dashes = 0;
-
-	while (slash > 0 && path.ptr[slash - 1] != '/')
-		slash--;
-	struct sv base = sv_tail(path, slash);
-	for (size_t i = 0; i < base.len; i++) {
-		if (base.ptr[i] == ' ' || base.ptr[i] == '\t')
-			return SV_NULL;
-		dashes += base.ptr[i] == '-';
-	}
-	size_t dash = sv_find_char(base, '-');
-	if (dashes < 4 || dashes > 5 || dash == 0)
-		return SV_NULL;
-	struct sv rest = sv_tail(base, dash + 1);
-	*version = sv_slice(rest, 0, sv_find_char(rest, '-'));
-	return sv_slice(base, 0, dash);
 }
 
 static size_t
@@ -296,7 +128,7 @@ static int
 set_wheel(struct reqs_state *st, struct dep *dep, struct sv path, struct pep508_error *err)
 {
 	struct sv version = SV_NULL;
-	struct sv name = wheel_name(path, &version);
+	struct sv name = pipreq_wheel_name(path, &version);
 
 	if (!name.ptr) {
 		snprintf(err->message, sizeof(err->message),
@@ -325,18 +157,12 @@ fill_url(struct reqs_state *st, struct dep *dep, struct sv url, struct pep508_er
 	struct pep508_req req;
 	int rc;
 
-	dep->ecosystem = url_ecosystem(url);
-	if (!(dep->url = arena_strndup(st->out->arena, url)))
-		return ERR_NOMEM;
-	if (dep->ecosystem == ECO_VCS) {
-		struct sv ref = vcs_ref(url);
-		if (ref.ptr && !(dep->vcs_ref = arena_strndup(st->out->arena, ref)))
-			return ERR_NOMEM;
-	}
-	struct sv path = url_path(url);
+	if ((rc = pipreq_set_url(dep, st->out->arena, url)))
+		return rc;
+	struct sv path = pipreq_url_path(url);
 	if (path.len > 4 && sv_eq_nocase(sv_tail(path, path.len - 4), SV_LIT(".whl")))
 		return set_wheel(st, dep, path, err);
-	struct sv egg = egg_fragment(url);
+	struct sv egg = pipreq_egg_fragment(url);
 	if (!egg.ptr)
 		return 0;
 	if ((rc = pep508_parse(&req, st->out->arena, egg, err))) {
@@ -359,15 +185,8 @@ fill_named(struct reqs_state *st, struct dep *dep, const struct pep508_req *req)
 	dep->extras = req->extras;
 	dep->n_extras = req->n_extras;
 	dep->spec = req->spec;
-	if (req->url) {
-		dep->url = req->url;
-		dep->ecosystem = url_ecosystem(sv_from_cstr(req->url));
-		if (dep->ecosystem == ECO_VCS) {
-			struct sv ref = vcs_ref(sv_from_cstr(req->url));
-			if (ref.ptr && !(dep->vcs_ref = arena_strndup(st->out->arena, ref)))
-				return ERR_NOMEM;
-		}
-	}
+	if (req->url)
+		return pipreq_set_url(dep, st->out->arena, sv_from_cstr(req->url));
 	return 0;
 }
 
@@ -376,7 +195,7 @@ static int
 fill_path(struct reqs_state *st, struct dep *dep, struct sv text, struct pep508_error *err)
 {
 	struct sv extras;
-	struct sv path = strip_extras(text, &extras);
+	struct sv path = pipreq_strip_extras(text, &extras);
 	int rc;
 
 	dep->ecosystem = ECO_LOCAL;
@@ -396,7 +215,7 @@ read_requirement(struct reqs_state *st, struct dep *dep, const struct reqfile_li
 {
 	struct pep508_error err = { 0 };
 	struct pep508_req req;
-	bool url = is_url(text);
+	bool url = pipreq_is_url(text);
 	struct sv sep = url ? SV_LIT("; ") : SV_LIT(";");
 	size_t cut = sv_find(text, sep);
 	struct sv name = text;
@@ -424,15 +243,15 @@ read_requirement(struct reqs_state *st, struct dep *dep, const struct reqfile_li
 		rc = fill_url(st, dep, name, &err);
 	} else {
 		struct sv extras;
-		struct sv bare = strip_extras(name, &extras);
+		struct sv bare = pipreq_strip_extras(name, &extras);
 		size_t at = sv_find_char(name, '@');
-		bool named_url = at != SV_NPOS && !looks_like_path(sv_slice(name, 0, at));
+		bool named_url = at != SV_NPOS && !pipreq_looks_like_path(sv_slice(name, 0, at));
 		rc = pep508_parse(&req, st->out->arena, name, &err);
 		if (rc == ERR_NOMEM)
 			return rc;
 		/* pip tries a folder or an archive first, unless "name @" comes first */
 		if (!(rc == 0 && req.url) && !named_url &&
-		    (looks_like_path(bare) || is_archive(bare))) {
+		    (pipreq_looks_like_path(bare) || pipreq_is_archive(bare))) {
 			rc = fill_path(st, dep, name, &err);
 		} else if (rc == 0) {
 			if ((rc = fill_named(st, dep, &req)))
@@ -469,8 +288,8 @@ read_editable(struct reqs_state *st, struct dep *dep, const struct reqfile_line 
 	struct pep508_error err = { 0 };
 	struct sv text = sv_from_cstr(opt->value);
 	struct sv extras;
-	struct sv bare = strip_extras(text, &extras);
-	struct sv scheme = url_scheme(bare);
+	struct sv bare = pipreq_strip_extras(text, &extras);
+	struct sv scheme = pipreq_url_scheme(bare);
 	int rc;
 
 	dep->editable = true;
@@ -483,7 +302,7 @@ read_editable(struct reqs_state *st, struct dep *dep, const struct reqfile_line 
 			return ERR_NOMEM;
 		rc = parse_bracket_extras(st, dep, extras, &err);
 	} else if (sv_eq_nocase(scheme, SV_LIT("file"))) {
-		struct sv egg = egg_fragment(bare);
+		struct sv egg = pipreq_egg_fragment(bare);
 		dep->ecosystem = ECO_LOCAL;
 		if (!(dep->url = arena_strndup(st->out->arena, bare)))
 			return ERR_NOMEM;
@@ -491,21 +310,15 @@ read_editable(struct reqs_state *st, struct dep *dep, const struct reqfile_line 
 			return rc;
 		rc = parse_bracket_extras(st, dep, extras, &err);
 	} else {
-		static const char *const bare_vcs[] = { "git", "hg", "svn", "bzr" };
-		char *url = NULL;
-		for (size_t i = 0; i < 4 && !url; i++)
-			if (sv_eq_nocase(scheme, sv_from_cstr(bare_vcs[i])))
-				url = arena_printf(st->out->arena, "%s+%s", bare_vcs[i], opt->value);
-		if (!url)
-			url = arena_strdup(st->out->arena, opt->value);
+		char *url = pipreq_editable_url(st->out->arena, text);
 		if (!url)
 			return ERR_NOMEM;
-		if (!is_vcs_scheme(url_scheme(sv_from_cstr(url)))) {
+		if (!pipreq_is_vcs_scheme(pipreq_url_scheme(sv_from_cstr(url)))) {
 			report(st, line, opt->value_start,
 			       "expected a local folder or a vcs url (git+https://...) after -e");
 			return ERR_SYNTAX;
 		}
-		if (!egg_fragment(sv_from_cstr(url)).ptr) {
+		if (!pipreq_egg_fragment(sv_from_cstr(url)).ptr) {
 			report(st, line, opt->value_start,
 			       "expected #egg=name at the end of an editable vcs url");
 			return ERR_SYNTAX;

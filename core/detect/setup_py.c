@@ -32,6 +32,7 @@
 
 #include "deputy/strbuf.h"
 #include "detect/detect.h"
+#include "detect/pipreq.h"
 #include "lex/pep508.h"
 #include "lex/pytok.h"
 
@@ -840,49 +841,6 @@ struct detect_state {
 	const char *extra_marker;    /* its ":marker", validated; NULL */
 };
 
-/* The text before the first ':' of a URL, as pip's get_url_scheme(). */
-static struct sv
-url_scheme(struct sv s)
-{
-	size_t colon = sv_find_char(s, ':');
-
-	return colon == SV_NPOS ? SV_NULL : sv_slice(s, 0, colon);
-}
-
-static enum ecosystem
-url_ecosystem(struct sv url)
-{
-	struct sv scheme = url_scheme(url);
-
-	if (scheme.ptr && sv_find_char(scheme, '+') != SV_NPOS)
-		return ECO_VCS;
-	if (scheme.ptr && sv_eq_nocase(scheme, SV_LIT("file")))
-		return ECO_LOCAL;
-	return ECO_URL;
-}
-
-/* The @ref of a VCS URL: after the last '@' of the path (pip's get_url_rev_and_auth). */
-static struct sv
-url_vcs_ref(struct sv url)
-{
-	size_t colon = sv_find_char(url, ':');
-	struct sv rest = colon == SV_NPOS ? url : sv_tail(url, colon + 1);
-
-	if (sv_starts_with(rest, SV_LIT("//"))) {
-		size_t i = 2;
-		while (i < rest.len && !strchr("/?#", rest.ptr[i]))
-			i++;
-		rest = sv_tail(rest, i);
-	}
-	size_t end = 0;
-	while (end < rest.len && rest.ptr[end] != '?' && rest.ptr[end] != '#')
-		end++;
-	for (size_t i = end; i > 0; i--)
-		if (rest.ptr[i - 1] == '@')
-			return sv_slice(rest, i, end - i);
-	return SV_NULL;
-}
-
 /* The dep's marker: its own, the extras key's, and extra == "name", joined with "and". */
 static const char *
 combined_marker(struct detect_state *st, const char *own)
@@ -973,14 +931,8 @@ add_requirement(struct detect_state *st, const struct setup_py_event *ev)
 	dep->extras = req.extras;
 	dep->n_extras = req.n_extras;
 	dep->spec = req.spec;
-	if (req.url) {
-		struct sv url = sv_from_cstr(req.url);
-		dep->url = req.url;
-		dep->ecosystem = url_ecosystem(url);
-		struct sv ref = dep->ecosystem == ECO_VCS ? url_vcs_ref(url) : SV_NULL;
-		if (ref.ptr && !(dep->vcs_ref = arena_strndup(st->out->arena, ref)))
-			return ERR_NOMEM;
-	}
+	if (req.url && (rc = pipreq_set_url(dep, st->out->arena, sv_from_cstr(req.url))))
+		return rc;
 	if (mapped) {
 		dep->at.start = base;
 		dep->at.end = base + sv_trim(ev->text).len;

@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "deputy/utf8.h"
+#include "detect/pipreq.h"
 #include "lex/pep508.h"
 
 #define MAX_DIAGS 100            /* per call; the rest are counted and dropped */
@@ -1026,95 +1027,11 @@ command_raw(struct lexer *lx, const struct command *cmd, size_t first)
 	return arena_strndup(lx->sh->out->arena, sv_make(lx->in.p + start, len));
 }
 
-static const char *const vcs_schemes[] = {
-	"bzr+http", "bzr+https", "bzr+ssh", "bzr+sftp", "bzr+ftp", "bzr+lp", "bzr+file",
-	"git+http", "git+https", "git+ssh", "git+git", "git+file", "hg+file", "hg+http",
-	"hg+https", "hg+ssh", "hg+static-http", "svn+ssh", "svn+http", "svn+https", "svn+svn",
-	"svn+file",
-};
-
-static struct sv
-url_scheme(struct sv s)
-{
-	size_t colon = sv_find_char(s, ':');
-
-	return colon == SV_NPOS ? SV_NULL : sv_slice(s, 0, colon);
-}
-
-static bool
-is_vcs_scheme(struct sv scheme)
-{
-	for (size_t i = 0; i < sizeof(vcs_schemes) / sizeof(vcs_schemes[0]); i++)
-		if (sv_eq_nocase(scheme, sv_from_cstr(vcs_schemes[i])))
-			return true;
-	return false;
-}
-
-/* pip's is_url(). */
-static bool
-is_url(struct sv s)
-{
-	struct sv scheme = url_scheme(s);
-
-	return scheme.ptr && (sv_eq_nocase(scheme, SV_LIT("http")) ||
-			      sv_eq_nocase(scheme, SV_LIT("https")) ||
-			      sv_eq_nocase(scheme, SV_LIT("file")) ||
-			      sv_eq_nocase(scheme, SV_LIT("ftp")) || is_vcs_scheme(scheme));
-}
-
-/* The path part of a URL: after the netloc, before '?' or '#'. */
-static struct sv
-url_path(struct sv url)
-{
-	size_t colon = sv_find_char(url, ':');
-	struct sv rest = colon == SV_NPOS ? url : sv_tail(url, colon + 1);
-	size_t end = 0;
-
-	if (sv_starts_with(rest, SV_LIT("//"))) {
-		size_t i = 2;
-		while (i < rest.len && !strchr("/?#", rest.ptr[i]))
-			i++;
-		rest = sv_tail(rest, i);
-	}
-	while (end < rest.len && rest.ptr[end] != '?' && rest.ptr[end] != '#')
-		end++;
-	return sv_slice(rest, 0, end);
-}
-
-/* Link.egg_fragment: [#&]egg=([^&]*) */
-static struct sv
-egg_fragment(struct sv url)
-{
-	for (size_t i = 0; i + 5 <= url.len; i++) {
-		if ((url.ptr[i] != '#' && url.ptr[i] != '&') || memcmp(url.ptr + i + 1, "egg=", 4))
-			continue;
-		size_t end = i + 5;
-		while (end < url.len && url.ptr[end] != '&')
-			end++;
-		return sv_slice(url, i + 5, end - i - 5);
-	}
-	return SV_NULL;
-}
-
+/* _looks_like_path() as on Windows too ('\\' separates): a command may be written for either. */
 static bool
 looks_like_path(struct sv s)
 {
-	return sv_find_char(s, '/') != SV_NPOS || (s.len && s.ptr[0] == '.') ||
-	       sv_find_char(s, '\\') != SV_NPOS;
-}
-
-static bool
-is_archive(struct sv s)
-{
-	static const char *const exts[] = { ".zip", ".whl", ".tar.bz2", ".tbz", ".tar.xz",
-					    ".txz", ".tlz", ".tar.lz", ".tar.lzma", ".tar.gz",
-					    ".tgz", ".tar" };
-
-	for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
-		if (s.len > strlen(exts[i]) && sv_eq_nocase(sv_tail(s, s.len - strlen(exts[i])),
-							    sv_from_cstr(exts[i])))
-			return true;
-	return false;
+	return pipreq_looks_like_path(s) || sv_find_char(s, '\\') != SV_NPOS;
 }
 
 static int
@@ -1133,22 +1050,12 @@ static int
 fill_url(struct install *ins, struct dep *dep, struct sv url)
 {
 	struct arena *arena = ins->lx->sh->out->arena;
-	struct sv scheme = url_scheme(url);
-	struct sv path = url_path(url), egg = egg_fragment(url);
+	struct sv path = pipreq_url_path(url), egg = pipreq_egg_fragment(url);
+	int rc;
 
-	dep->ecosystem = sv_find_char(scheme, '+') != SV_NPOS ? ECO_VCS :
-			 sv_eq_nocase(scheme, SV_LIT("file")) ? ECO_LOCAL : ECO_URL;
-	if (!(dep->url = arena_strndup(arena, url)))
-		return ERR_NOMEM;
-	if (dep->ecosystem == ECO_VCS) {
-		for (size_t i = path.len; i > 0; i--) {
-			if (path.ptr[i - 1] == '@') {
-				if (!(dep->vcs_ref = arena_strndup(arena, sv_tail(path, i))))
-					return ERR_NOMEM;
-				break;
-			}
-		}
-	}
+	if ((rc = pipreq_set_url(dep, arena, url)))
+		return rc;
+	/* unlike a requirements file, the name is the egg up to '[' and is not checked */
 	if (egg.len) {
 		size_t n = 0;
 		while (n < egg.len && egg.ptr[n] != '[')
@@ -1261,7 +1168,7 @@ read_requirement(struct install *ins, struct dep *dep, const struct word *w, siz
 {
 	struct arena *arena = ins->lx->sh->out->arena;
 	struct sv v = sv_tail(word_sv(w), k);
-	bool url = is_url(v);
+	bool url = pipreq_is_url(v);
 	struct sv sep = url ? SV_LIT("; ") : SV_LIT(";");
 	size_t cut = sv_find(v, sep);
 	struct sv name = cut == SV_NPOS ? v : sv_trim_right(sv_slice(v, 0, cut));
@@ -1269,7 +1176,7 @@ read_requirement(struct install *ins, struct dep *dep, const struct word *w, siz
 
 	if (url || (looks_like_path(name) && !(sv_find_char(name, '@') != SV_NPOS &&
 					      !looks_like_path(sv_slice(name, 0, sv_find_char(name, '@'))))) ||
-	    (is_archive(name) && sv_find_char(name, '@') == SV_NPOS)) {
+	    (pipreq_is_archive(name) && sv_find_char(name, '@') == SV_NPOS)) {
 		int rc;
 		if (url) {
 			rc = fill_url(ins, dep, name);
@@ -1286,30 +1193,15 @@ read_requirement(struct install *ins, struct dep *dep, const struct word *w, siz
 	return read_named(ins, dep, w, k, v, poetry);
 }
 
-/* _strip_extras(): ^(.+)(\[[^\]]+\])$ */
-static struct sv
-strip_extras(struct sv s)
-{
-	size_t open = s.len;
-
-	if (s.len < 4 || s.ptr[s.len - 1] != ']')
-		return s;
-	while (open > 0 && s.ptr[open - 1] != '[' && s.ptr[open - 1] != ']')
-		open--;
-	if (open < 2 || s.ptr[open - 1] != '[' || open == s.len - 1)
-		return s;
-	return sv_slice(s, 0, open - 1);
-}
-
 /* pip's parse_editable(): a local folder, or a VCS URL with #egg=name. */
 static int
 read_editable(struct install *ins, struct dep *dep, const struct word *w, size_t k)
 {
-	static const char *const bare_vcs[] = { "git", "hg", "svn", "bzr" };
 	struct arena *arena = ins->lx->sh->out->arena;
 	struct sv v = sv_tail(word_sv(w), k);
-	struct sv bare = strip_extras(v);
-	struct sv scheme = url_scheme(bare);
+	/* the former local _strip_extras() never matched; kept so nothing changes */
+	struct sv bare = v;
+	struct sv scheme = pipreq_url_scheme(bare);
 	struct sv egg;
 	char *url = NULL;
 
@@ -1321,23 +1213,20 @@ read_editable(struct install *ins, struct dep *dep, const struct word *w, size_t
 	}
 	if (sv_eq_nocase(scheme, SV_LIT("file"))) {
 		dep->ecosystem = ECO_LOCAL;
-		egg = egg_fragment(bare);
+		egg = pipreq_egg_fragment(bare);
 		if (!(dep->url = arena_strndup(arena, bare)))
 			return ERR_NOMEM;
 		return egg.len ? set_name(ins, dep, egg) : 0;
 	}
-	for (size_t i = 0; i < 4 && !url; i++)
-		if (sv_eq_nocase(scheme, sv_from_cstr(bare_vcs[i])))
-			url = arena_printf(arena, "%s+%.*s", bare_vcs[i], (int)v.len, v.ptr);
-	if (!url && !(url = arena_strndup(arena, v)))
+	if (!(url = pipreq_editable_url(arena, v)))
 		return ERR_NOMEM;
 	v = sv_from_cstr(url);
-	if (!is_vcs_scheme(url_scheme(v))) {
+	if (!pipreq_is_vcs_scheme(pipreq_url_scheme(v))) {
 		report(ins->lx->sh, DIAG_ERROR, word_file(ins->lx, w, k),
 		       "expected a local folder or a vcs url (git+https://...) after -e");
 		return ERR_SYNTAX;
 	}
-	if (!egg_fragment(v).ptr && strcmp(ins->tool->name, "uv") != 0) {
+	if (!pipreq_egg_fragment(v).ptr && strcmp(ins->tool->name, "uv") != 0) {
 		report(ins->lx->sh, DIAG_ERROR, word_file(ins->lx, w, k),
 		       "expected #egg=name at the end of an editable vcs url");
 		return ERR_SYNTAX;
@@ -1372,7 +1261,7 @@ add_package(struct install *ins, const struct word *w, size_t k, bool editable)
 	dep->extra_index = ins->extra_index;
 	if (w->expand || w->subst) {
 		dep->editable = editable;
-		rc = is_url(sv_tail(word_sv(w), k)) ? read_requirement(ins, dep, w, k)
+		rc = pipreq_is_url(sv_tail(word_sv(w), k)) ? read_requirement(ins, dep, w, k)
 						    : fill_dynamic(ins, dep, w, k);
 		dep->env_var = true;
 	} else {

@@ -520,6 +520,10 @@ def main():
     files.append(("crlf.txt", "foo==1.0\r\nbar>=2\r\n# c\r\nbaz \\\r\n  <3\r\n", 3))
     files.append(("bom.txt", "\ufeffbom-pkg==1.0\n", 1))
 
+    if os.environ.get("DEPUTY_TEST_QUICK"):
+        # the sanitizer pass of scripts/test: every edge case, a quarter of the rest
+        files = [f for i, f in enumerate(files)
+                 if not f[0].startswith(("gen_", "single_")) or i % 4 == 0]
     ncases = 0
     refused = 0
     problems = []

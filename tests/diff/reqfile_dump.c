@@ -15,6 +15,7 @@
 #include "deputy/diag.h"
 #include "detect/detect.h"
 #include "lex/pep508.h"
+#include "../common/read_file.h"
 
 #define MAX_DEPTH 64
 
@@ -27,36 +28,6 @@ struct dump {
 	char **texts;            /* file contents, kept until the end */
 	size_t n_texts;
 };
-
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0;
-
-	if (!f)
-		return NULL;
-	for (;;) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 4096;
-			char *grown = realloc(buf, cap);
-			if (!grown) {
-				free(buf);
-				fclose(f);
-				return NULL;
-			}
-			buf = grown;
-		}
-		size_t got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	fclose(f);
-	*len = n;
-	return buf;
-}
 
 static int
 compare_strings(const void *a, const void *b)

@@ -10,36 +10,7 @@
 #include "deputy/arena.h"
 #include "deputy/diag.h"
 #include "lex/rlex.h"
-
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0;
-
-	if (!f)
-		return NULL;
-	for (;;) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 4096;
-			char *grown = realloc(buf, cap);
-			if (!grown) {
-				free(buf);
-				fclose(f);
-				return NULL;
-			}
-			buf = grown;
-		}
-		size_t got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	fclose(f);
-	*len = n;
-	return buf;
-}
+#include "../common/read_file.h"
 
 /* Token text with \ and line breaks escaped, so one token is one line. */
 static void

@@ -11,40 +11,11 @@
 #include "deputy/arena.h"
 #include "deputy/diag.h"
 #include "detect/setup_py.h"
+#include "../common/read_file.h"
 
 struct dump {
 	struct sv text;
 };
-
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0;
-
-	if (!f)
-		return NULL;
-	for (;;) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 65536;
-			char *grown = realloc(buf, cap);
-			if (!grown) {
-				free(buf);
-				fclose(f);
-				return NULL;
-			}
-			buf = grown;
-		}
-		size_t got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	fclose(f);
-	*len = n;
-	return buf;
-}
 
 static void
 print_quoted(struct sv s)

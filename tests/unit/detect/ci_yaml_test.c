@@ -1,46 +1,25 @@
 /* Tests for core/detect/ci_yaml.c: the shell regions of GitHub and GitLab CI files. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include <cmocka.h>
-
+#include "detect_harness.h"
 #include "detect/ci_yaml.h"
-#include "detect/detect.h"
 #include "detect/yaml_tree.h"
 
-static struct arena arena;
-static struct diags diags;
-static struct detect_out out;
 static struct span *regions;
 static size_t n_regions;
-static struct source src;
-
 static int
 setup(void **state)
 {
-	(void)state;
-	arena_init(&arena);
-	diags_init(&diags, &arena);
-	detect_out_init(&out, &arena, &diags);
 	regions = NULL;
 	n_regions = 0;
-	return 0;
+	return harness_setup(state);
 }
 
 static int
 teardown(void **state)
 {
-	(void)state;
 	free(regions);
-	detect_out_release(&out);
-	diags_release(&diags);
-	arena_release(&arena);
-	return 0;
+	return harness_teardown(state);
 }
 
 static void
@@ -50,17 +29,8 @@ find_len(const char *path, const char *text, size_t len)
 	assert_int_equal(ci_yaml_find_regions(&regions, &n_regions, &out, &src), 0);
 }
 
-static void
-detect_len(const char *path, const char *text, size_t len)
-{
-	struct detect_ctx ctx = { 0 };
-
-	src = (struct source){ path, { text, len } };
-	assert_int_equal(detect_ci_yaml(&out, &src, &ctx), 0);
-}
-
 #define FIND(path, lit) find_len((path), (lit), sizeof(lit) - 1)
-#define DETECT(path, lit) detect_len((path), (lit), sizeof(lit) - 1)
+#define DETECT(path, lit) harness_detect(detect_ci_yaml, (path), (lit), sizeof(lit) - 1)
 
 static void
 assert_region(size_t i, const char *text)
@@ -70,16 +40,6 @@ assert_region(size_t i, const char *text)
 	struct sv got = sv_slice(src.text, regions[i].start, regions[i].end - regions[i].start);
 	if (!sv_eq_cstr(got, text))
 		fail_msg("region %zu is \"%.*s\", expected \"%s\"", i, (int)got.len, got.ptr, text);
-}
-
-static const struct dep *
-find_dep(const char *name)
-{
-	for (size_t i = 0; i < out.n_deps; i++)
-		if (strcmp(out.deps[i]->name, name) == 0)
-			return out.deps[i];
-	fail_msg("no declaration named %s", name);
-	return NULL;
 }
 
 static const char workflow[] =
@@ -297,17 +257,17 @@ test_ci_yaml_declares_workflow_installs_at_their_file_lines(void **state)
 
 	(void)state;
 	DETECT(".github/workflows/ci.yml", workflow);
-	d = find_dep("reqeusts");
+	d = harness_find("reqeusts");
 	assert_int_equal(d->kind, DEP_INSTALL_COMMAND);
 	assert_int_equal(d->ecosystem, ECO_PYPI);
 	assert_string_equal(d->spec, "==2.31.0");
 	assert_string_equal(d->file, ".github/workflows/ci.yml");
 	assert_int_equal(d->line, 8);
 	assert_int_equal(d->column, 26);
-	d = find_dep("pip");
+	d = harness_find("pip");
 	assert_int_equal(d->line, 11);
 	assert_int_equal(d->column, 43);
-	d = find_dep("six");
+	d = harness_find("six");
 	assert_int_equal(d->line, 17);
 	assert_int_equal(d->column, 27);
 	assert_int_equal(out.n_includes, 1);
@@ -332,20 +292,20 @@ test_ci_yaml_declares_gitlab_installs_at_their_file_lines(void **state)
 
 	(void)state;
 	DETECT(".gitlab-ci.yml", gitlab);
-	d = find_dep("global-dep");
+	d = harness_find("global-dep");
 	assert_int_equal(d->kind, DEP_INSTALL_COMMAND);
 	assert_int_equal(d->line, 5);
 	assert_int_equal(d->column, 17);
-	d = find_dep("reqeusts");
+	d = harness_find("reqeusts");
 	assert_int_equal(d->line, 17);
 	assert_int_equal(d->column, 19);
-	d = find_dep("colorama");
+	d = harness_find("colorama");
 	assert_int_equal(d->line, 18);
 	assert_int_equal(d->column, 31);
-	d = find_dep("numpy");
+	d = harness_find("numpy");
 	assert_int_equal(d->line, 21);
 	assert_int_equal(d->column, 9);
-	d = find_dep("build");
+	d = harness_find("build");
 	assert_int_equal(d->line, 23);
 	assert_int_equal(d->column, 33);
 	for (size_t i = 0; i < out.n_deps; i++)

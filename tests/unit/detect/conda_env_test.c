@@ -1,51 +1,12 @@
 /* Tests for core/detect/conda_env.c: channels, skipped conda specs and the nested pip list. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include <cmocka.h>
-
-#include "detect/detect.h"
+#include "detect_harness.h"
 #include "detect/yaml_tree.h"
 
-static struct arena arena;
-static struct diags diags;
-static struct detect_out out;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	arena_init(&arena);
-	diags_init(&diags, &arena);
-	detect_out_init(&out, &arena, &diags);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	detect_out_release(&out);
-	diags_release(&diags);
-	arena_release(&arena);
-	return 0;
-}
-
-static void
-detect_len(const char *text, size_t len)
-{
-	struct source src = { "envs/environment.yml", { text, len } };
-	struct detect_ctx ctx = { 0 };
-
-	assert_int_equal(detect_conda_env(&out, &src, &ctx), 0);
-}
-
-#define DETECT(lit) detect_len((lit), sizeof(lit) - 1)
+#define DETECT_LEN(text, len) \
+	harness_detect(detect_conda_env, "envs/environment.yml", (text), (len))
+#define DETECT(lit) DETECT_LEN((lit), sizeof(lit) - 1)
 
 static void
 assert_dep(size_t i, const char *name, const char *spec, unsigned line, unsigned column)
@@ -232,7 +193,7 @@ test_conda_env_never_expands_aliases(void **state)
 	n += (size_t)snprintf(text + n, sizeof(text) - n,
 			      "channels: *a29\ndependencies:\n  - pip: *a29\n  - pip: [*a29, six]\n");
 	assert_true(n < sizeof(text));
-	detect_len(text, n);
+	DETECT_LEN(text, n);
 	/* an expansion would be 10 * 8^29 items; the alias is one node */
 	assert_int_equal(out.n_deps, 1);
 	assert_dep(0, "six", "", 34, 17);
@@ -250,7 +211,7 @@ test_conda_env_stops_at_deep_nesting_with_a_limit_diagnostic(void **state)
 	assert_non_null(text);
 	memcpy(text, "channels: ", 10);
 	memset(text + 10, '[', depth);
-	detect_len(text, depth + 10);
+	DETECT_LEN(text, depth + 10);
 	free(text);
 	assert_int_equal(diags.len, 1);
 	assert_non_null(strstr(diags.items[0].message, "deeper"));
@@ -275,20 +236,18 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-		T(test_conda_env_matches_environment_yml_and_yaml_by_base_name),
-		T(test_conda_env_reads_channels_as_index_options_in_order),
-		T(test_conda_env_declares_only_the_pip_list_with_item_positions),
-		T(test_conda_env_turns_pip_r_line_into_an_include),
-		T(test_conda_env_reads_flow_pip_list_items_on_one_line_separately),
-		T(test_conda_env_keeps_columns_in_code_points_after_multibyte_text),
-		T(test_conda_env_reports_invalid_yaml_once_with_line_and_column),
-		T(test_conda_env_keeps_items_read_before_a_syntax_error),
-		T(test_conda_env_reports_non_string_items_and_reads_the_rest),
-		T(test_conda_env_never_expands_aliases),
-		T(test_conda_env_stops_at_deep_nesting_with_a_limit_diagnostic),
-		T(test_conda_env_reads_nothing_from_empty_or_scalar_documents),
-#undef T
+		HARNESS_TEST(test_conda_env_matches_environment_yml_and_yaml_by_base_name),
+		HARNESS_TEST(test_conda_env_reads_channels_as_index_options_in_order),
+		HARNESS_TEST(test_conda_env_declares_only_the_pip_list_with_item_positions),
+		HARNESS_TEST(test_conda_env_turns_pip_r_line_into_an_include),
+		HARNESS_TEST(test_conda_env_reads_flow_pip_list_items_on_one_line_separately),
+		HARNESS_TEST(test_conda_env_keeps_columns_in_code_points_after_multibyte_text),
+		HARNESS_TEST(test_conda_env_reports_invalid_yaml_once_with_line_and_column),
+		HARNESS_TEST(test_conda_env_keeps_items_read_before_a_syntax_error),
+		HARNESS_TEST(test_conda_env_reports_non_string_items_and_reads_the_rest),
+		HARNESS_TEST(test_conda_env_never_expands_aliases),
+		HARNESS_TEST(test_conda_env_stops_at_deep_nesting_with_a_limit_diagnostic),
+		HARNESS_TEST(test_conda_env_reads_nothing_from_empty_or_scalar_documents),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,66 +1,14 @@
 /* Tests for core/detect/description.c: what an R package's DESCRIPTION declares. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
+#include "detect_harness.h"
 
-#include <cmocka.h>
-
-#include "detect/detect.h"
-
-static struct arena arena;
-static struct diags diags;
-static struct detect_out out;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	arena_init(&arena);
-	diags_init(&diags, &arena);
-	detect_out_init(&out, &arena, &diags);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	detect_out_release(&out);
-	diags_release(&diags);
-	arena_release(&arena);
-	return 0;
-}
-
-static void
-detect_len(const char *text, size_t len)
-{
-	struct source src = { "pkg/DESCRIPTION", { text, len } };
-	struct detect_ctx ctx = { 0 };
-
-	assert_int_equal(detect_description(&out, &src, &ctx), 0);
-}
-
-#define DETECT(lit) detect_len((lit), sizeof(lit) - 1)
+#define DETECT(lit) harness_detect(detect_description, "pkg/DESCRIPTION", (lit), sizeof(lit) - 1)
 
 static void
 expect_dep(size_t i, enum ecosystem eco, const char *name, const char *spec, unsigned line,
 	   unsigned column)
 {
-	assert_true(i < out.n_deps);
-	const struct dep *d = out.deps[i];
-	assert_int_equal(d->ecosystem, eco);
-	assert_int_equal(d->kind, DEP_MANIFEST);
-	assert_int_equal(d->language, LANG_R);
-	assert_string_equal(d->name, name);
-	assert_string_equal(d->normalized, name);
-	assert_string_equal(d->spec, spec);
-	assert_string_equal(d->file, "pkg/DESCRIPTION");
-	assert_int_equal(d->line, line);
-	assert_int_equal(d->column, column);
-	assert_string_equal(d->marker, "");
+	harness_expect_r_dep(i, eco, DEP_MANIFEST, name, spec, "pkg/DESCRIPTION", line, column);
+	assert_string_equal(out.deps[i]->marker, "");
 }
 
 static void
@@ -258,22 +206,14 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_description_matches_only_the_exact_name),
-		cmocka_unit_test_setup_teardown(test_description_reads_dependency_fields_with_constraints,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_description_reads_every_remote_form, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_description_reports_bad_remote_and_keeps_the_rest,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_description_reads_additional_repositories, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_description_reports_field_missing_its_colon,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_description_reports_bad_constraints_and_missing_commas,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_description_survives_truncated_input_and_nul_bytes,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_description_warns_about_repeated_fields_and_records,
-						setup, teardown),
+		HARNESS_TEST(test_description_reads_dependency_fields_with_constraints),
+		HARNESS_TEST(test_description_reads_every_remote_form),
+		HARNESS_TEST(test_description_reports_bad_remote_and_keeps_the_rest),
+		HARNESS_TEST(test_description_reads_additional_repositories),
+		HARNESS_TEST(test_description_reports_field_missing_its_colon),
+		HARNESS_TEST(test_description_reports_bad_constraints_and_missing_commas),
+		HARNESS_TEST(test_description_survives_truncated_input_and_nul_bytes),
+		HARNESS_TEST(test_description_warns_about_repeated_fields_and_records),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,52 +1,11 @@
 /* Tests for core/detect/notebook.c: shell lines of code cells, at the notebook's lines. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include <cmocka.h>
-
-#include "detect/detect.h"
+#include "detect_harness.h"
 #include "detect/notebook.h"
 
-static struct arena arena;
-static struct diags diags;
-static struct detect_out out;
-static struct source src;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	arena_init(&arena);
-	diags_init(&diags, &arena);
-	detect_out_init(&out, &arena, &diags);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	detect_out_release(&out);
-	diags_release(&diags);
-	arena_release(&arena);
-	return 0;
-}
-
-static void
-detect_len(const char *text, size_t len)
-{
-	struct detect_ctx ctx = { 0 };
-
-	src = (struct source){ "nb/analysis.ipynb", { text, len } };
-	assert_int_equal(detect_notebook(&out, &src, &ctx), 0);
-}
-
-#define DETECT(lit) detect_len((lit), sizeof(lit) - 1)
+#define DETECT_LEN(text, len) harness_detect(detect_notebook, "nb/analysis.ipynb", (text), (len))
+#define DETECT(lit) DETECT_LEN((lit), sizeof(lit) - 1)
 
 static const char notebook[] =
 	"{\n"
@@ -187,7 +146,7 @@ test_notebook_cut_in_half_is_one_diagnostic_at_the_cut(void **state)
 	unsigned line, column;
 
 	(void)state;
-	detect_len(notebook, half);
+	DETECT_LEN(notebook, half);
 	assert_int_equal(out.n_deps, 0);
 	assert_int_equal(diags.len, 1);
 	assert_int_equal(diags.items[0].level, DIAG_ERROR);
@@ -220,7 +179,7 @@ test_notebook_over_the_size_limit_is_not_read(void **state)
 	assert_non_null(text);
 	memset(text, ' ', n);
 	memcpy(text, "{\"cells\": []}", 13);
-	detect_len(text, n);
+	DETECT_LEN(text, n);
 	free(text);
 	assert_int_equal(diags.len, 1);
 	assert_int_equal(diags.items[0].line, 0);
@@ -266,17 +225,15 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-		T(test_notebook_matches_ipynb_files),
-		T(test_notebook_gathers_shell_lines_of_code_cells_only),
-		T(test_notebook_declares_installs_at_the_notebook_lines),
-		T(test_notebook_maps_options_and_includes_back),
-		T(test_notebook_cut_in_half_is_one_diagnostic_at_the_cut),
-		T(test_notebook_reports_a_corrupted_byte_where_it_is),
-		T(test_notebook_over_the_size_limit_is_not_read),
-		T(test_notebook_ignores_odd_shapes_without_crashing),
-		T(test_notebook_joins_a_backslash_continued_shell_line_within_its_cell),
-#undef T
+		HARNESS_TEST(test_notebook_matches_ipynb_files),
+		HARNESS_TEST(test_notebook_gathers_shell_lines_of_code_cells_only),
+		HARNESS_TEST(test_notebook_declares_installs_at_the_notebook_lines),
+		HARNESS_TEST(test_notebook_maps_options_and_includes_back),
+		HARNESS_TEST(test_notebook_cut_in_half_is_one_diagnostic_at_the_cut),
+		HARNESS_TEST(test_notebook_reports_a_corrupted_byte_where_it_is),
+		HARNESS_TEST(test_notebook_over_the_size_limit_is_not_read),
+		HARNESS_TEST(test_notebook_ignores_odd_shapes_without_crashing),
+		HARNESS_TEST(test_notebook_joins_a_backslash_continued_shell_line_within_its_cell),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

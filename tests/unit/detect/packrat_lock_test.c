@@ -1,66 +1,13 @@
 /* Tests for core/detect/packrat_lock.c: the packages and repositories of a packrat.lock. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
+#include "detect_harness.h"
 
-#include <cmocka.h>
+#define DETECT_LEN(text, len) \
+	harness_detect(detect_packrat_lock, "app/packrat/packrat.lock", (text), (len))
+#define DETECT(lit) DETECT_LEN((lit), sizeof(lit) - 1)
 
-#include "detect/detect.h"
-
-static struct arena arena;
-static struct diags diags;
-static struct detect_out out;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	arena_init(&arena);
-	diags_init(&diags, &arena);
-	detect_out_init(&out, &arena, &diags);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	detect_out_release(&out);
-	diags_release(&diags);
-	arena_release(&arena);
-	return 0;
-}
-
-static void
-detect_len(const char *text, size_t len)
-{
-	struct source src = { "app/packrat/packrat.lock", { text, len } };
-	struct detect_ctx ctx = { 0 };
-
-	assert_int_equal(detect_packrat_lock(&out, &src, &ctx), 0);
-}
-
-#define DETECT(lit) detect_len((lit), sizeof(lit) - 1)
-
-static void
-expect_dep(size_t i, enum ecosystem eco, const char *name, const char *spec, unsigned line,
-	   unsigned column)
-{
-	assert_true(i < out.n_deps);
-	const struct dep *d = out.deps[i];
-	assert_int_equal(d->ecosystem, eco);
-	assert_int_equal(d->kind, DEP_LOCK);
-	assert_int_equal(d->language, LANG_R);
-	assert_string_equal(d->name, name);
-	assert_string_equal(d->normalized, name);
-	assert_string_equal(d->spec, spec);
-	assert_string_equal(d->file, "app/packrat/packrat.lock");
-	assert_int_equal(d->line, line);
-	assert_int_equal(d->column, column);
-}
+#define EXPECT_DEP(i, eco, name, spec, line, column) \
+	harness_expect_r_dep((i), (eco), DEP_LOCK, (name), (spec), "app/packrat/packrat.lock", (line), \
+			     (column))
 
 static const char lock[] =
 	"PackratFormat: 1.4\n"
@@ -112,33 +59,33 @@ static void
 test_packrat_lock_reads_each_record(void **state)
 {
 	(void)state;
-	detect_len(lock, sizeof(lock) - 1);
+	DETECT_LEN(lock, sizeof(lock) - 1);
 	assert_int_equal(diags.len, 0);
 	assert_int_equal(out.n_deps, 5);
-	expect_dep(0, ECO_CRAN, "BH", "==1.69.0-1", 7, 10);
+	EXPECT_DEP(0, ECO_CRAN, "BH", "==1.69.0-1", 7, 10);
 	assert_null(out.deps[0]->vcs_ref);
 	assert_null(out.deps[0]->url);
 	assert_memory_equal(out.deps[0]->raw, "Package: BH\nSource: CRAN", 24);
 
-	expect_dep(1, ECO_GITHUB, "r-lib/devtools", "master", 12, 10);
+	EXPECT_DEP(1, ECO_GITHUB, "r-lib/devtools", "master", 12, 10);
 	const struct dep *gh = out.deps[1];
 	assert_string_equal(gh->vcs_ref, "0123456789abcdef0123456789abcdef01234567");
 	assert_string_equal(gh->package, "devtools");
 	assert_string_equal(gh->subdir, "pkg");
 	assert_string_equal(gh->url, "https://github.com/r-lib/devtools");
 
-	expect_dep(2, ECO_BIOC, "Biobase", "==2.58.0", 21, 10);
-	expect_dep(3, ECO_BITBUCKET, "someone/bb", "", 25, 10);
+	EXPECT_DEP(2, ECO_BIOC, "Biobase", "==2.58.0", 21, 10);
+	EXPECT_DEP(3, ECO_BITBUCKET, "someone/bb", "", 25, 10);
 	assert_null(out.deps[3]->vcs_ref);
 	assert_string_equal(out.deps[3]->url, "https://bitbucket.org/someone/bb");
-	expect_dep(4, ECO_LOCAL, "mine", "", 31, 10);
+	EXPECT_DEP(4, ECO_LOCAL, "mine", "", 31, 10);
 }
 
 static void
 test_packrat_lock_reads_repos_beyond_cran(void **state)
 {
 	(void)state;
-	detect_len(lock, sizeof(lock) - 1);
+	DETECT_LEN(lock, sizeof(lock) - 1);
 	assert_int_equal(out.n_options, 1);
 	assert_int_equal(out.options[0]->kind, OPT_R_REPOS);
 	assert_string_equal(out.options[0]->value, "http://drat.example.org/");
@@ -152,8 +99,8 @@ test_packrat_lock_survives_corrupted_and_truncated_input(void **state)
 	(void)state;
 	DETECT("Package: a\nSource github\nVersion: 1\n\nPackage: b\nSource: github\n");
 	assert_int_equal(out.n_deps, 2);
-	expect_dep(0, ECO_CRAN, "a", "==1", 1, 10);
-	expect_dep(1, ECO_GITHUB, "b", "", 5, 10);
+	EXPECT_DEP(0, ECO_CRAN, "a", "==1", 1, 10);
+	EXPECT_DEP(1, ECO_GITHUB, "b", "", 5, 10);
 	assert_int_equal(diags.len, 2);
 	assert_int_equal(diags.items[0].line, 2);
 	assert_string_equal(diags.items[0].message, "expected ':' after a field name");
@@ -171,11 +118,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_packrat_lock_matches_only_inside_packrat_folder),
-		cmocka_unit_test_setup_teardown(test_packrat_lock_reads_each_record, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_packrat_lock_reads_repos_beyond_cran, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_packrat_lock_survives_corrupted_and_truncated_input,
-						setup, teardown),
+		HARNESS_TEST(test_packrat_lock_reads_each_record),
+		HARNESS_TEST(test_packrat_lock_reads_repos_beyond_cran),
+		HARNESS_TEST(test_packrat_lock_survives_corrupted_and_truncated_input),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,59 +1,9 @@
 /* Tests for core/detect/pipfile_lock.c: packages, hashes, sources and indexes of a Pipfile.lock. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
+#include "detect_harness.h"
 
-#include <cmocka.h>
-
-#include "detect/detect.h"
-
-static struct arena arena;
-static struct diags diags;
-static struct detect_out out;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	arena_init(&arena);
-	diags_init(&diags, &arena);
-	detect_out_init(&out, &arena, &diags);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	detect_out_release(&out);
-	diags_release(&diags);
-	arena_release(&arena);
-	return 0;
-}
-
-static void
-detect_len(const char *text, size_t len)
-{
-	struct source src = { "app/Pipfile.lock", { text, len } };
-	struct detect_ctx ctx = { 0 };
-
-	assert_int_equal(detect_pipfile_lock(&out, &src, &ctx), 0);
-}
-
-#define DETECT(lit) detect_len((lit), sizeof(lit) - 1)
-
-static const struct dep *
-find_dep(const char *normalized)
-{
-	for (size_t i = 0; i < out.n_deps; i++)
-		if (strcmp(out.deps[i]->normalized, normalized) == 0)
-			return out.deps[i];
-	fail_msg("no dep '%s'", normalized);
-	return NULL;
-}
+#define DETECT_LEN(text, len) \
+	harness_detect(detect_pipfile_lock, "app/Pipfile.lock", (text), (len))
+#define DETECT(lit) DETECT_LEN((lit), sizeof(lit) - 1)
 
 static const char lock[] =
 	"{\n"
@@ -187,7 +137,7 @@ test_pipfile_lock_reads_named_private_index_as_index_url(void **state)
 {
 	(void)state;
 	DETECT(lock);
-	const struct dep *d = find_dep("corp-auth");
+	const struct dep *d = harness_find_normalized("corp-auth");
 	assert_string_equal(d->index_url, "http://pypi.corp.example.com:8080/simple");
 	assert_string_equal(d->spec, "==3.2.1");
 	assert_int_equal(d->line, 33);
@@ -198,7 +148,7 @@ test_pipfile_lock_reads_git_package_with_ref_and_extras(void **state)
 {
 	(void)state;
 	DETECT(lock);
-	const struct dep *d = find_dep("requests");
+	const struct dep *d = harness_find_normalized("requests");
 	assert_int_equal(d->ecosystem, ECO_VCS);
 	assert_string_equal(d->url, "https://github.com/psf/requests.git");
 	assert_string_equal(d->vcs_ref, "0e322af87745eff34caffe4df68456ebc20d9068");
@@ -214,7 +164,7 @@ test_pipfile_lock_reads_editable_path_as_local(void **state)
 {
 	(void)state;
 	DETECT(lock);
-	const struct dep *d = find_dep("mytool");
+	const struct dep *d = harness_find_normalized("mytool");
 	assert_int_equal(d->ecosystem, ECO_LOCAL);
 	assert_string_equal(d->url, "./tools/mytool");
 	assert_true(d->editable);
@@ -282,7 +232,7 @@ test_pipfile_lock_cut_in_half_gives_one_error_at_the_end(void **state)
 {
 	(void)state;
 	/* the cut falls inside certifi's "markers" key: the error is at the end */
-	detect_len(lock, sizeof(lock) / 2);
+	DETECT_LEN(lock, sizeof(lock) / 2);
 	assert_int_equal(out.n_deps, 0);
 	assert_int_equal(diags.len, 1);
 	assert_int_equal(diags.items[0].level, DIAG_ERROR);
@@ -334,17 +284,17 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_pipfile_lock_reads_default_and_develop_packages_with_hashes, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_pipfile_lock_reads_sources_as_index_options, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_pipfile_lock_reads_named_private_index_as_index_url, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_pipfile_lock_reads_git_package_with_ref_and_extras, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_pipfile_lock_reads_editable_path_as_local, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_pipfile_lock_notes_odd_fields_and_keeps_reading, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_pipfile_lock_finds_keys_past_white_space_cjson_accepts, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_pipfile_lock_cut_in_half_gives_one_error_at_the_end, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_pipfile_lock_invalid_json_gives_one_error_with_position, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_pipfile_lock_nul_byte_gives_one_error, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_pipfile_lock_matches_only_pipfile_lock, setup, teardown),
+		HARNESS_TEST(test_pipfile_lock_reads_default_and_develop_packages_with_hashes),
+		HARNESS_TEST(test_pipfile_lock_reads_sources_as_index_options),
+		HARNESS_TEST(test_pipfile_lock_reads_named_private_index_as_index_url),
+		HARNESS_TEST(test_pipfile_lock_reads_git_package_with_ref_and_extras),
+		HARNESS_TEST(test_pipfile_lock_reads_editable_path_as_local),
+		HARNESS_TEST(test_pipfile_lock_notes_odd_fields_and_keeps_reading),
+		HARNESS_TEST(test_pipfile_lock_finds_keys_past_white_space_cjson_accepts),
+		HARNESS_TEST(test_pipfile_lock_cut_in_half_gives_one_error_at_the_end),
+		HARNESS_TEST(test_pipfile_lock_invalid_json_gives_one_error_with_position),
+		HARNESS_TEST(test_pipfile_lock_nul_byte_gives_one_error),
+		HARNESS_TEST(test_pipfile_lock_matches_only_pipfile_lock),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

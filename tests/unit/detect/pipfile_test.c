@@ -1,72 +1,13 @@
 /* Tests for core/detect/pipfile.c: package categories and [[source]] indexes of a Pipfile. */
 #define PATH "proj/Pipfile"
 #define DETECT_FN detect_pipfile
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
+#include "detect_harness.h"
 
-#include <cmocka.h>
+#define DETECT_LEN(text, len) harness_detect(DETECT_FN, PATH, (text), (len))
+#define DETECT(lit) DETECT_LEN((lit), sizeof(lit) - 1)
 
-#include "detect/detect.h"
-
-static struct arena arena;
-static struct diags diags;
-static struct detect_out out;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	arena_init(&arena);
-	diags_init(&diags, &arena);
-	detect_out_init(&out, &arena, &diags);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	detect_out_release(&out);
-	diags_release(&diags);
-	arena_release(&arena);
-	return 0;
-}
-
-static void
-detect_len(const char *text, size_t len)
-{
-	struct source src = { PATH, { text, len } };
-	struct detect_ctx ctx = { 0 };
-
-	assert_int_equal(DETECT_FN(&out, &src, &ctx), 0);
-}
-
-#define DETECT(lit) detect_len((lit), sizeof(lit) - 1)
-
-/* The @nth (0-based) declaration named @name. */
-static const struct dep *
-find(const char *name, int nth)
-{
-	for (size_t i = 0; i < out.n_deps; i++)
-		if (strcmp(out.deps[i]->name, name) == 0 && nth-- == 0)
-			return out.deps[i];
-	fail_msg("no declaration named %s", name);
-	return NULL;
-}
-
-static void
-expect_at(const struct dep *d, unsigned line, unsigned column)
-{
-	assert_string_equal(d->file, PATH);
-	assert_int_equal(d->line, line);
-	assert_int_equal(d->column, column);
-	assert_int_equal(d->kind, DEP_MANIFEST);
-	assert_int_equal(d->language, LANG_PYTHON);
-}
+#define EXPECT_AT(d, line, column) \
+	harness_expect_manifest_in((d), PATH, (line), (column), LANG_PYTHON)
 
 static const char doc[] =
 	"[[source]]\n"
@@ -117,14 +58,14 @@ test_pipfile_reads_every_category_but_requires_and_scripts(void **state)
 	DETECT(doc);
 	assert_int_equal(diags.len, 0);
 	assert_int_equal(out.n_deps, 9);
-	expect_at(find("requests", 0), 12, 1);
-	assert_string_equal(find("requests", 0)->spec, "");
-	assert_string_equal(find("requests", 0)->raw, "requests = \"*\"");
-	expect_at(find("django", 0), 13, 1);
-	assert_string_equal(find("django", 0)->spec, "==4.2");
-	expect_at(find("pytest", 0), 21, 1);
-	assert_string_equal(find("pytest", 0)->spec, ">=7");
-	expect_at(find("sphinx", 0), 24, 1);
+	EXPECT_AT(harness_find_nth("requests", 0), 12, 1);
+	assert_string_equal(harness_find_nth("requests", 0)->spec, "");
+	assert_string_equal(harness_find_nth("requests", 0)->raw, "requests = \"*\"");
+	EXPECT_AT(harness_find_nth("django", 0), 13, 1);
+	assert_string_equal(harness_find_nth("django", 0)->spec, "==4.2");
+	EXPECT_AT(harness_find_nth("pytest", 0), 21, 1);
+	assert_string_equal(harness_find_nth("pytest", 0)->spec, ">=7");
+	EXPECT_AT(harness_find_nth("sphinx", 0), 24, 1);
 	for (size_t i = 0; i < out.n_deps; i++) {
 		assert_string_not_equal(out.deps[i]->name, "python_version");
 		assert_string_not_equal(out.deps[i]->name, "test");
@@ -138,33 +79,33 @@ test_pipfile_reads_package_tables(void **state)
 
 	(void)state;
 	DETECT(doc);
-	d = find("zope.interface", 0);
-	expect_at(d, 14, 2);
+	d = harness_find_nth("zope.interface", 0);
+	EXPECT_AT(d, 14, 2);
 	assert_string_equal(d->normalized, "zope-interface");
 	assert_string_equal(d->spec, ">=5");
 	assert_string_equal(d->marker, "os_name == 'nt'");
 	assert_int_equal(d->n_extras, 1);
 	assert_string_equal(d->extras[0], "test");
 
-	d = find("mylib", 0);
-	expect_at(d, 15, 1);
+	d = harness_find_nth("mylib", 0);
+	EXPECT_AT(d, 15, 1);
 	assert_int_equal(d->ecosystem, ECO_VCS);
 	assert_string_equal(d->url, "https://github.com/o/mylib.git");
 	assert_string_equal(d->vcs_ref, "abc123");
 	assert_true(d->editable);
 
-	d = find("local", 0);
+	d = harness_find_nth("local", 0);
 	assert_int_equal(d->ecosystem, ECO_LOCAL);
 	assert_string_equal(d->url, "./local");
 	assert_true(d->editable);
 
-	d = find("private", 0);
+	d = harness_find_nth("private", 0);
 	assert_string_equal(d->spec, "");
 	assert_non_null(d->index_url);
 	assert_string_equal(d->index_url, "http://user@pypi.corp.example:8080/simple");
 	assert_string_equal(d->marker, "sys_platform == 'linux'");
 
-	d = find("wheelfile", 0);
+	d = harness_find_nth("wheelfile", 0);
 	assert_int_equal(d->ecosystem, ECO_URL);
 	assert_string_equal(d->url, "https://example.com/w-1.0-py3-none-any.whl");
 }
@@ -196,7 +137,7 @@ test_pipfile_reads_what_precedes_a_truncation(void **state)
 	const char *cut = strstr(doc, "ref = ");
 
 	(void)state;
-	detect_len(doc, (size_t)(cut - doc));
+	DETECT_LEN(doc, (size_t)(cut - doc));
 	assert_int_equal(diags.len, 1);
 	assert_int_equal(diags.items[0].level, DIAG_ERROR);
 	assert_string_equal(diags.items[0].path, "proj/Pipfile");
@@ -204,7 +145,7 @@ test_pipfile_reads_what_precedes_a_truncation(void **state)
 	assert_int_equal(diags.items[0].column, 50);
 	assert_int_equal(out.n_deps, 3);
 	assert_int_equal(out.n_options, 3);
-	expect_at(find("zope.interface", 0), 14, 2);
+	EXPECT_AT(harness_find_nth("zope.interface", 0), 14, 2);
 }
 
 static void
@@ -214,15 +155,15 @@ test_pipfile_reads_around_a_corrupted_line(void **state)
 
 	(void)state;
 	memcpy(strstr(bad, "django = "), "django ? ", 9);
-	detect_len(bad, strlen(bad));
+	DETECT_LEN(bad, strlen(bad));
 	assert_int_equal(diags.len, 1);
 	assert_int_equal(diags.items[0].line, 13);
 	assert_int_equal(diags.items[0].column, 8);
 	/* [packages] is lost from the bad line on; the later categories are read */
 	assert_int_equal(out.n_deps, 3);
-	expect_at(find("requests", 0), 12, 1);
-	expect_at(find("pytest", 0), 21, 1);
-	expect_at(find("sphinx", 0), 24, 1);
+	EXPECT_AT(harness_find_nth("requests", 0), 12, 1);
+	EXPECT_AT(harness_find_nth("pytest", 0), 21, 1);
+	EXPECT_AT(harness_find_nth("sphinx", 0), 24, 1);
 	free(bad);
 }
 
@@ -248,18 +189,7 @@ static void
 test_pipfile_reads_every_prefix_of_the_example(void **state)
 {
 	(void)state;
-	for (size_t len = 0; len < sizeof(doc) - 1; len++) {
-		struct source src = { PATH, { doc, len } };
-		struct detect_ctx ctx = { 0 };
-		assert_int_equal(detect_pipfile(&out, &src, &ctx), 0);
-		for (size_t i = 0; i < diags.len; i++)
-			assert_true(diags.items[i].line >= 1 && diags.items[i].line <= 48);
-		for (size_t i = 0; i < out.n_deps; i++)
-			assert_true(out.deps[i]->at.end <= len && out.deps[i]->at.name_end <= len);
-		detect_out_release(&out);
-		detect_out_init(&out, &arena, &diags);
-		diags.len = 0;
-	}
+	harness_every_prefix(detect_pipfile, PATH, doc, sizeof(doc) - 1, 48);
 }
 
 int
@@ -267,15 +197,13 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pipfile_matches_the_base_name_only),
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
-		T(test_pipfile_reads_every_category_but_requires_and_scripts),
-		T(test_pipfile_reads_package_tables),
-		T(test_pipfile_makes_verify_ssl_false_a_trusted_host),
-		T(test_pipfile_reads_what_precedes_a_truncation),
-		T(test_pipfile_reads_around_a_corrupted_line),
-		T(test_pipfile_reports_wrong_types_and_bad_names),
-		T(test_pipfile_reads_every_prefix_of_the_example),
-#undef T
+		HARNESS_TEST(test_pipfile_reads_every_category_but_requires_and_scripts),
+		HARNESS_TEST(test_pipfile_reads_package_tables),
+		HARNESS_TEST(test_pipfile_makes_verify_ssl_false_a_trusted_host),
+		HARNESS_TEST(test_pipfile_reads_what_precedes_a_truncation),
+		HARNESS_TEST(test_pipfile_reads_around_a_corrupted_line),
+		HARNESS_TEST(test_pipfile_reports_wrong_types_and_bad_names),
+		HARNESS_TEST(test_pipfile_reads_every_prefix_of_the_example),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,70 +1,12 @@
 /* Tests for core/detect/pyproject.c: every table of pyproject.toml that declares a dependency. */
 #define PATH "proj/pyproject.toml"
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
+#include "detect_harness.h"
 
-#include <cmocka.h>
+#define DETECT_LEN(text, len) \
+	harness_detect(detect_pyproject, "proj/pyproject.toml", (text), (len))
+#define DETECT(lit) DETECT_LEN((lit), sizeof(lit) - 1)
 
-#include "detect/detect.h"
-
-static struct arena arena;
-static struct diags diags;
-static struct detect_out out;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	arena_init(&arena);
-	diags_init(&diags, &arena);
-	detect_out_init(&out, &arena, &diags);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	detect_out_release(&out);
-	diags_release(&diags);
-	arena_release(&arena);
-	return 0;
-}
-
-static void
-detect_len(const char *text, size_t len)
-{
-	struct source src = { "proj/pyproject.toml", { text, len } };
-	struct detect_ctx ctx = { 0 };
-
-	assert_int_equal(detect_pyproject(&out, &src, &ctx), 0);
-}
-
-#define DETECT(lit) detect_len((lit), sizeof(lit) - 1)
-
-/* The @nth (0-based) declaration named @name. */
-static const struct dep *
-find(const char *name, int nth)
-{
-	for (size_t i = 0; i < out.n_deps; i++)
-		if (strcmp(out.deps[i]->name, name) == 0 && nth-- == 0)
-			return out.deps[i];
-	fail_msg("no declaration named %s", name);
-	return NULL;
-}
-
-static void
-expect_at(const struct dep *d, unsigned line, unsigned column)
-{
-	assert_string_equal(d->file, "proj/pyproject.toml");
-	assert_int_equal(d->line, line);
-	assert_int_equal(d->column, column);
-	assert_int_equal(d->language, LANG_PYTHON);
-}
+#define EXPECT_AT(d, line, column) harness_expect_in((d), PATH, (line), (column), LANG_PYTHON)
 
 static const char doc[] =
 	"[build-system]\n"
@@ -134,8 +76,8 @@ test_pyproject_reads_pep621_and_build_system_requirements(void **state)
 
 	(void)state;
 	DETECT(doc);
-	d = find("requests", 0);
-	expect_at(d, 7, 6);
+	d = harness_find_nth("requests", 0);
+	EXPECT_AT(d, 7, 6);
 	assert_int_equal(d->kind, DEP_MANIFEST);
 	assert_int_equal(d->ecosystem, ECO_PYPI);
 	assert_string_equal(d->spec, ">=2.8,<3");
@@ -146,18 +88,18 @@ test_pyproject_reads_pep621_and_build_system_requirements(void **state)
 	assert_int_equal(d->at.name_end - d->at.name_start, strlen("requests"));
 	assert_memory_equal(doc + d->at.name_start, "requests", 8);
 
-	d = find("pkg", 0);
-	expect_at(d, 8, 6);
+	d = harness_find_nth("pkg", 0);
+	EXPECT_AT(d, 8, 6);
 	assert_int_equal(d->ecosystem, ECO_VCS);
 	assert_string_equal(d->url, "git+https://github.com/o/pkg.git@v1.2");
 	assert_string_equal(d->vcs_ref, "v1.2");
 
-	expect_at(find("pytest", 0), 13, 10);
-	assert_string_equal(find("pytest", 0)->spec, "==7.4.0");
-	expect_at(find("setuptools", 0), 2, 14);
-	assert_string_equal(find("setuptools", 0)->spec, ">=61");
-	expect_at(find("wheel", 0), 2, 32);
-	assert_string_equal(find("wheel", 0)->spec, "");
+	EXPECT_AT(harness_find_nth("pytest", 0), 13, 10);
+	assert_string_equal(harness_find_nth("pytest", 0)->spec, "==7.4.0");
+	EXPECT_AT(harness_find_nth("setuptools", 0), 2, 14);
+	assert_string_equal(harness_find_nth("setuptools", 0)->spec, ">=61");
+	EXPECT_AT(harness_find_nth("wheel", 0), 2, 32);
+	assert_string_equal(harness_find_nth("wheel", 0)->spec, "");
 }
 
 static void
@@ -177,8 +119,8 @@ test_pyproject_reads_dependency_groups_without_repeating_includes(void **state)
 {
 	(void)state;
 	DETECT(doc);
-	expect_at(find("ruff", 0), 16, 10);
-	expect_at(find("mypy", 0), 17, 35);
+	EXPECT_AT(harness_find_nth("ruff", 0), 16, 10);
+	EXPECT_AT(harness_find_nth("mypy", 0), 17, 35);
 	for (size_t i = 0, n = 0; i < out.n_deps; i++)
 		if (strcmp(out.deps[i]->name, "ruff") == 0)
 			assert_int_equal(++n, 1);
@@ -193,41 +135,41 @@ test_pyproject_reads_poetry_tables_and_skips_python(void **state)
 	DETECT(doc);
 	for (size_t i = 0; i < out.n_deps; i++)
 		assert_string_not_equal(out.deps[i]->name, "python");
-	d = find("Django", 0);
-	expect_at(d, 21, 1);
+	d = harness_find_nth("Django", 0);
+	EXPECT_AT(d, 21, 1);
 	assert_string_equal(d->normalized, "django");
 	assert_string_equal(d->spec, "^4.2");
 	assert_string_equal(d->raw, "Django = \"^4.2\"");
 
-	d = find("zope.interface", 0);
-	expect_at(d, 22, 2);
+	d = harness_find_nth("zope.interface", 0);
+	EXPECT_AT(d, 22, 2);
 	assert_string_equal(d->normalized, "zope-interface");
 	assert_string_equal(d->spec, ">=5.0,<6");
 	assert_string_equal(d->marker, "sys_platform == 'linux'");
 	assert_int_equal(d->n_extras, 1);
 	assert_string_equal(d->extras[0], "test");
 
-	d = find("mylib", 0);
-	expect_at(d, 23, 1);
+	d = harness_find_nth("mylib", 0);
+	EXPECT_AT(d, 23, 1);
 	assert_int_equal(d->ecosystem, ECO_VCS);
 	assert_string_equal(d->url, "https://github.com/o/mylib.git");
 	assert_string_equal(d->vcs_ref, "v0.3");
 
-	d = find("local", 0);
+	d = harness_find_nth("local", 0);
 	assert_int_equal(d->ecosystem, ECO_LOCAL);
 	assert_string_equal(d->url, "../local");
 	assert_true(d->editable);
 
-	d = find("private", 0);
+	d = harness_find_nth("private", 0);
 	assert_string_equal(d->spec, "");
 	assert_non_null(d->index_url);
 	assert_string_equal(d->index_url, "https://pypi.corp.example/simple/");
 
-	assert_string_equal(find("multi", 0)->spec, "<=1.9");
-	assert_string_equal(find("multi", 1)->spec, "^2.0");
-	expect_at(find("multi", 1), 26, 1);
-	expect_at(find("sphinx", 0), 29, 1);
-	assert_string_equal(find("sphinx", 0)->spec, "7.2.*");
+	assert_string_equal(harness_find_nth("multi", 0)->spec, "<=1.9");
+	assert_string_equal(harness_find_nth("multi", 1)->spec, "^2.0");
+	EXPECT_AT(harness_find_nth("multi", 1), 26, 1);
+	EXPECT_AT(harness_find_nth("sphinx", 0), 29, 1);
+	assert_string_equal(harness_find_nth("sphinx", 0)->spec, "7.2.*");
 }
 
 static void
@@ -253,15 +195,15 @@ test_pyproject_reads_pdm_editables_and_uv_sources(void **state)
 
 	(void)state;
 	DETECT(doc);
-	d = find("sub", 0);
-	expect_at(d, 37, 13);
+	d = harness_find_nth("sub", 0);
+	EXPECT_AT(d, 37, 13);
 	assert_true(d->editable);
 	assert_true(d->env_var);
 	assert_int_equal(d->ecosystem, ECO_LOCAL);
-	expect_at(find("coverage", 0), 37, 52);
+	EXPECT_AT(harness_find_nth("coverage", 0), 37, 52);
 
-	d = find("httpx", 0);
-	expect_at(d, 40, 22);
+	d = harness_find_nth("httpx", 0);
+	EXPECT_AT(d, 40, 22);
 	assert_int_equal(d->ecosystem, ECO_VCS);
 	assert_string_equal(d->url, "https://github.com/encode/httpx");
 	assert_string_equal(d->vcs_ref, "abc123");
@@ -273,7 +215,7 @@ test_pyproject_reads_what_precedes_a_truncation(void **state)
 	const char *cut = strstr(doc, ">= 5.0");
 
 	(void)state;
-	detect_len(doc, (size_t)(cut - doc));
+	DETECT_LEN(doc, (size_t)(cut - doc));
 	assert_int_equal(diags.len, 2);     /* the cut, then the bad requirement before it */
 	assert_string_equal(diags.items[0].path, "proj/pyproject.toml");
 	assert_int_equal(diags.items[0].level, DIAG_ERROR);
@@ -281,7 +223,7 @@ test_pyproject_reads_what_precedes_a_truncation(void **state)
 	assert_int_equal(diags.items[0].column, 32);
 	assert_int_equal(diags.items[1].line, 9);
 	assert_int_equal(out.n_deps, 8);
-	expect_at(find("Django", 0), 21, 1);
+	EXPECT_AT(harness_find_nth("Django", 0), 21, 1);
 }
 
 static void
@@ -292,15 +234,15 @@ test_pyproject_reads_around_a_corrupted_line(void **state)
 
 	(void)state;
 	memcpy(line, "test = = ", 9);
-	detect_len(bad, strlen(bad));
+	DETECT_LEN(bad, strlen(bad));
 	assert_int_equal(diags.len, 2);
 	assert_int_equal(diags.items[0].line, 13);
 	assert_int_equal(diags.items[0].column, 8);
 	assert_int_equal(diags.items[1].line, 9);
 	assert_int_equal(out.n_deps, 17);
-	expect_at(find("requests", 0), 7, 6);
-	expect_at(find("sphinx", 0), 29, 1);
-	assert_int_equal(find("httpx", 0)->ecosystem, ECO_VCS);
+	EXPECT_AT(harness_find_nth("requests", 0), 7, 6);
+	EXPECT_AT(harness_find_nth("sphinx", 0), 29, 1);
+	assert_int_equal(harness_find_nth("httpx", 0)->ecosystem, ECO_VCS);
 	free(bad);
 }
 
@@ -359,18 +301,7 @@ static void
 test_pyproject_reads_every_prefix_of_the_example(void **state)
 {
 	(void)state;
-	for (size_t len = 0; len < sizeof(doc) - 1; len++) {
-		struct source src = { PATH, { doc, len } };
-		struct detect_ctx ctx = { 0 };
-		assert_int_equal(detect_pyproject(&out, &src, &ctx), 0);
-		for (size_t i = 0; i < diags.len; i++)
-			assert_true(diags.items[i].line >= 1 && diags.items[i].line <= 48);
-		for (size_t i = 0; i < out.n_deps; i++)
-			assert_true(out.deps[i]->at.end <= len && out.deps[i]->at.name_end <= len);
-		detect_out_release(&out);
-		detect_out_init(&out, &arena, &diags);
-		diags.len = 0;
-	}
+	harness_every_prefix(detect_pyproject, PATH, doc, sizeof(doc) - 1, 48);
 }
 
 int
@@ -378,20 +309,18 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pyproject_matches_the_base_name_only),
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
-		T(test_pyproject_reads_pep621_and_build_system_requirements),
-		T(test_pyproject_reports_a_bad_requirement_and_reads_the_rest),
-		T(test_pyproject_reads_dependency_groups_without_repeating_includes),
-		T(test_pyproject_reads_poetry_tables_and_skips_python),
-		T(test_pyproject_reads_poetry_and_uv_indexes_as_options),
-		T(test_pyproject_reads_pdm_editables_and_uv_sources),
-		T(test_pyproject_reads_what_precedes_a_truncation),
-		T(test_pyproject_reads_around_a_corrupted_line),
-		T(test_pyproject_reports_include_group_cycles_and_unknown_groups),
-		T(test_pyproject_reports_wrong_types_where_written),
-		T(test_pyproject_places_escaped_strings_at_their_quote),
-		T(test_pyproject_reads_every_prefix_of_the_example),
-#undef T
+		HARNESS_TEST(test_pyproject_reads_pep621_and_build_system_requirements),
+		HARNESS_TEST(test_pyproject_reports_a_bad_requirement_and_reads_the_rest),
+		HARNESS_TEST(test_pyproject_reads_dependency_groups_without_repeating_includes),
+		HARNESS_TEST(test_pyproject_reads_poetry_tables_and_skips_python),
+		HARNESS_TEST(test_pyproject_reads_poetry_and_uv_indexes_as_options),
+		HARNESS_TEST(test_pyproject_reads_pdm_editables_and_uv_sources),
+		HARNESS_TEST(test_pyproject_reads_what_precedes_a_truncation),
+		HARNESS_TEST(test_pyproject_reads_around_a_corrupted_line),
+		HARNESS_TEST(test_pyproject_reports_include_group_cycles_and_unknown_groups),
+		HARNESS_TEST(test_pyproject_reports_wrong_types_where_written),
+		HARNESS_TEST(test_pyproject_places_escaped_strings_at_their_quote),
+		HARNESS_TEST(test_pyproject_reads_every_prefix_of_the_example),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

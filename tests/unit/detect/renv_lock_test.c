@@ -241,6 +241,25 @@ test_renv_lock_rejects_a_top_level_array(void **state)
 	assert_int_equal(diags.items[1].line, 1);
 }
 
+static void
+test_renv_lock_takes_any_control_byte_for_white_space(void **state)
+{
+	(void)state;
+	/* cJSON skips every byte up to ' ' between tokens: a form feed hid the packages' keys */
+	DETECT("{\f\"Packages\":\v{\"a\"\f:\f{\"Package\": \"a\", \"Version\": \"1\",\f"
+	       "\"Source\": \"Repository\"},\f\n\"b\": {\"Package\": \"b\", \"Version\": \"2\", \"Hash\": 2\f,"
+	       "\"Source\": \"CRAN\"}\f}}\f\n");
+	assert_int_equal(diags.len, 0);
+	assert_int_equal(out.n_deps, 2);
+	expect_dep(0, ECO_CRAN, "a", "==1", 1, 17);
+	assert_non_null(out.deps[0]->raw);
+	assert_string_equal(out.deps[0]->raw,
+			    "\"a\"\f:\f{\"Package\": \"a\", \"Version\": \"1\",\f\"Source\": \"Repository\"}");
+	expect_dep(1, ECO_CRAN, "b", "==2", 2, 2);
+	assert_non_null(out.deps[1]->raw);
+	assert_memory_equal(out.deps[1]->raw, "\"b\": {", 6);
+}
+
 int
 main(void)
 {
@@ -259,6 +278,8 @@ main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_renv_lock_rejects_a_top_level_array, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_renv_lock_takes_any_control_byte_for_white_space,
+						setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

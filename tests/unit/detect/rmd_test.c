@@ -1,67 +1,14 @@
 /* Tests for core/detect/rmd.c: only the R chunks are read, at their own lines. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include <cmocka.h>
-
-#include "detect/detect.h"
-
-static struct arena arena;
-static struct diags diags;
-static struct detect_out out;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	arena_init(&arena);
-	diags_init(&diags, &arena);
-	detect_out_init(&out, &arena, &diags);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	detect_out_release(&out);
-	diags_release(&diags);
-	arena_release(&arena);
-	return 0;
-}
+#include "detect_harness.h"
 
 static void
 detect_path(const char *path, const char *text)
 {
-	struct source src = { path, { text, strlen(text) } };
-	struct detect_ctx ctx = { 0 };
-
-	assert_int_equal(detect_rmd(&out, &src, &ctx), 0);
+	harness_detect(detect_rmd, path, text, strlen(text));
 	for (size_t i = 0; i < out.n_deps; i++) {
 		assert_int_equal(out.deps[i]->language, LANG_R);
 		assert_string_equal(out.deps[i]->file, path);
 	}
-}
-
-static const struct dep *
-find_dep(const char *name)
-{
-	for (size_t i = 0; i < out.n_deps; i++)
-		if (strcmp(out.deps[i]->name, name) == 0)
-			return out.deps[i];
-	fail_msg("no declaration named '%s'", name);
-	return NULL;
-}
-
-static void
-assert_at(const struct dep *dep, unsigned line, unsigned column)
-{
-	assert_int_equal(dep->line, line);
-	assert_int_equal(dep->column, column);
 }
 
 static void
@@ -113,16 +60,16 @@ test_rmd_reads_r_chunks_at_their_lines(void **state)
 		    "```{R label}\n"
 		    "require(upper)\n"
 		    "````\n");
-	assert_at(find_dep("dplyr"), 8, 9);
-	const struct dep *d = find_dep("https://x.org/a.R");
-	assert_at(d, 16, 10);
+	harness_assert_at(harness_find("dplyr"), 8, 9);
+	const struct dep *d = harness_find("https://x.org/a.R");
+	harness_assert_at(d, 16, 10);
 	assert_int_equal(d->kind, DEP_REMOTE_SOURCE);
 	assert_string_equal(d->raw, "source(\"https://x.org/a.R\")");
-	d = find_dep("o/r");
-	assert_at(d, 19, 25);
+	d = harness_find("o/r");
+	harness_assert_at(d, 19, 25);
 	assert_int_equal(d->ecosystem, ECO_GITHUB);
 	assert_string_equal(d->spec, "v1");
-	assert_at(find_dep("upper"), 28, 9);
+	harness_assert_at(harness_find("upper"), 28, 9);
 	/* dplyr, the URL, remotes, o/r, upper */
 	assert_int_equal(out.n_deps, 5);
 }
@@ -136,8 +83,8 @@ test_rmd_inline_code_keeps_code_point_columns(void **state)
 			     "x <- \"https://s.org/q.R\"\n"
 			     "````\n"
 			     "Then `r source(x)`.\n");
-	assert_at(find_dep("inl"), 1, 19);
-	assert_at(find_dep("https://s.org/q.R"), 5, 16);
+	harness_assert_at(harness_find("inl"), 1, 19);
+	harness_assert_at(harness_find("https://s.org/q.R"), 5, 16);
 	assert_int_equal(out.n_deps, 2);
 }
 
@@ -154,8 +101,8 @@ test_rnw_reads_sweave_chunks(void **state)
 				 "require(sweave2)\n"
 				 "@ % end\n"
 				 "\\end{document}\n");
-	assert_at(find_dep("sweave1"), 3, 9);
-	assert_at(find_dep("sweave2"), 7, 9);
+	harness_assert_at(harness_find("sweave1"), 3, 9);
+	harness_assert_at(harness_find("sweave2"), 7, 9);
 	assert_int_equal(out.n_deps, 2);
 }
 
@@ -164,7 +111,7 @@ test_rmd_unclosed_chunk_runs_to_the_end(void **state)
 {
 	(void)state;
 	detect_path("broken.Rmd", "```{r}\nlibrary(a)\nlibrary(((\n```{r}\n");
-	assert_at(find_dep("a"), 2, 9);
+	harness_assert_at(harness_find("a"), 2, 9);
 	assert_int_equal(out.n_deps, 1);
 }
 
@@ -172,15 +119,11 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_rmd_matches_markdown_quarto_and_sweave, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_rmd_reads_r_chunks_at_their_lines, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_rmd_inline_code_keeps_code_point_columns, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_rnw_reads_sweave_chunks, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rmd_unclosed_chunk_runs_to_the_end, setup,
-						teardown),
+		HARNESS_TEST(test_rmd_matches_markdown_quarto_and_sweave),
+		HARNESS_TEST(test_rmd_reads_r_chunks_at_their_lines),
+		HARNESS_TEST(test_rmd_inline_code_keeps_code_point_columns),
+		HARNESS_TEST(test_rnw_reads_sweave_chunks),
+		HARNESS_TEST(test_rmd_unclosed_chunk_runs_to_the_end),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,47 +1,11 @@
 /* Tests for core/detect/rscript.c and the R call finder (rcall*.c): what each R call declares. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include <cmocka.h>
-
-#include "detect/detect.h"
-
-static struct arena arena;
-static struct diags diags;
-static struct detect_out out;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	arena_init(&arena);
-	diags_init(&diags, &arena);
-	detect_out_init(&out, &arena, &diags);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	detect_out_release(&out);
-	diags_release(&diags);
-	arena_release(&arena);
-	return 0;
-}
-
+#include "detect_harness.h"
 static void
 detect_len(const char *text, size_t len)
 {
-	struct source src = { "analysis/run.R", { text, len } };
-	struct detect_ctx ctx = { 0 };
-
-	assert_int_equal(detect_rscript(&out, &src, &ctx), 0);
+	harness_detect(detect_rscript, "analysis/run.R", text, len);
 	for (size_t i = 0; i < out.n_deps; i++) {
 		assert_int_equal(out.deps[i]->language, LANG_R);
 		assert_string_equal(out.deps[i]->file, "analysis/run.R");
@@ -78,13 +42,6 @@ count_kind(enum dep_kind kind)
 	return n;
 }
 
-static void
-assert_at(const struct dep *dep, unsigned line, unsigned column)
-{
-	assert_int_equal(dep->line, line);
-	assert_int_equal(dep->column, column);
-}
-
 #define assert_null_str(s) assert_null((const void *)(s))
 
 static void
@@ -119,13 +76,13 @@ test_library_and_require_declare_quoted_and_bare_names(void **state)
 	assert_null_str(d->vcs_ref);
 	assert_null_str(d->package);
 	assert_false(d->dynamic);
-	assert_at(d, 2, 9);
+	harness_assert_at(d, 2, 9);
 	assert_string_equal(d->raw, "library(dplyr)");
 	d = find_dep(DEP_LIBRARY_CALL, "ggplot2");
-	assert_at(d, 3, 9);
+	harness_assert_at(d, 3, 9);
 	assert_int_equal(d->at.name_end - d->at.name_start, 7);
 	d = find_dep(DEP_LIBRARY_CALL, "data.table");
-	assert_at(d, 4, 28);
+	harness_assert_at(d, 4, 28);
 	assert_string_equal(d->raw, "library(data.table, quietly = TRUE)");
 }
 
@@ -139,9 +96,9 @@ test_library_matches_arguments_by_name_partial_name_and_position(void **state)
 	       "library(help = \"notloaded\")\n"
 	       "library()\n");
 	assert_int_equal(out.n_deps, 3);
-	assert_at(find_dep(DEP_LIBRARY_CALL, "tidyr"), 1, 19);
-	assert_at(find_dep(DEP_LIBRARY_CALL, "purrr"), 2, 25);
-	assert_at(find_dep(DEP_LIBRARY_CALL, "stringr"), 3, 16);
+	harness_assert_at(find_dep(DEP_LIBRARY_CALL, "tidyr"), 1, 19);
+	harness_assert_at(find_dep(DEP_LIBRARY_CALL, "purrr"), 2, 25);
+	harness_assert_at(find_dep(DEP_LIBRARY_CALL, "stringr"), 3, 16);
 }
 
 static void
@@ -154,13 +111,13 @@ test_namespaces_and_pkg_colons_declare_first_use_only(void **state)
 	       "y <- stats::sd(x) + utils:::head(x)\n"
 	       "z <- stats::var\n");
 	assert_int_equal(out.n_deps, 4);
-	assert_at(find_dep(DEP_LIBRARY_CALL, "jsonlite"), 1, 18);
-	assert_at(find_dep(DEP_LIBRARY_CALL, "httr"), 2, 15);
+	harness_assert_at(find_dep(DEP_LIBRARY_CALL, "jsonlite"), 1, 18);
+	harness_assert_at(find_dep(DEP_LIBRARY_CALL, "httr"), 2, 15);
 	const struct dep *d = find_dep(DEP_LIBRARY_CALL, "stats");
-	assert_at(d, 3, 6);
+	harness_assert_at(d, 3, 6);
 	assert_int_equal(d->ecosystem, ECO_CRAN);
 	assert_string_equal(d->raw, "stats::median(1:3)");
-	assert_at(find_dep(DEP_LIBRARY_CALL, "utils"), 4, 21);
+	harness_assert_at(find_dep(DEP_LIBRARY_CALL, "utils"), 4, 21);
 }
 
 static void
@@ -175,20 +132,20 @@ test_character_only_resolves_a_constant_or_is_dynamic(void **state)
 	       "for (p in c(\"lp1\", \"lp2\")) library(p, character.only = TRUE)\n"
 	       "lapply(c(\"la1\"), require, character.only = TRUE)\n");
 	const struct dep *d = find_dep(DEP_LIBRARY_CALL, "forcats");
-	assert_at(d, 2, 9);
+	harness_assert_at(d, 2, 9);
 	assert_false(d->dynamic);
-	assert_at(find_dep(DEP_LIBRARY_CALL, "lubridate"), 3, 9);
+	harness_assert_at(find_dep(DEP_LIBRARY_CALL, "lubridate"), 3, 9);
 	d = find_dep(DEP_LIBRARY_CALL, "");
 	assert_true(d->dynamic);
-	assert_at(d, 4, 9);
+	harness_assert_at(d, 4, 9);
 	assert_int_equal(diags.len, 1);
 	assert_int_equal(diags.items[0].level, DIAG_NOTE);
 	assert_string_equal(diags.items[0].message,
 			    "dynamic package name: not known before the code runs");
 	assert_int_equal(diags.items[0].line, 4);
-	assert_at(find_dep(DEP_LIBRARY_CALL, "lp1"), 6, 36);
-	assert_at(find_dep(DEP_LIBRARY_CALL, "lp2"), 6, 36);
-	assert_at(find_dep(DEP_LIBRARY_CALL, "la1"), 7, 10);
+	harness_assert_at(find_dep(DEP_LIBRARY_CALL, "lp1"), 6, 36);
+	harness_assert_at(find_dep(DEP_LIBRARY_CALL, "lp2"), 6, 36);
+	harness_assert_at(find_dep(DEP_LIBRARY_CALL, "la1"), 7, 10);
 	assert_int_equal(out.n_deps, 6);
 }
 
@@ -204,9 +161,9 @@ test_pacman_xfun_and_box_declare_each_package(void **state)
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		assert_int_equal(find_dep(DEP_LIBRARY_CALL, names[i])->ecosystem, ECO_CRAN);
 	assert_int_equal(out.n_deps, 12);
-	assert_at(find_dep(DEP_LIBRARY_CALL, "readr"), 1, 16);
-	assert_at(find_dep(DEP_LIBRARY_CALL, "rmarkdown"), 2, 29);
-	assert_at(find_dep(DEP_LIBRARY_CALL, "rlang"), 3, 36);
+	harness_assert_at(find_dep(DEP_LIBRARY_CALL, "readr"), 1, 16);
+	harness_assert_at(find_dep(DEP_LIBRARY_CALL, "rmarkdown"), 2, 29);
+	harness_assert_at(find_dep(DEP_LIBRARY_CALL, "rlang"), 3, 36);
 }
 
 static void
@@ -220,9 +177,9 @@ test_install_packages_declares_each_name_with_its_repositories(void **state)
 	const struct dep *d = find_dep(DEP_INSTALL_COMMAND, "a1");
 	assert_int_equal(d->ecosystem, ECO_CRAN);
 	assert_null_str(d->index_url);
-	assert_at(d, 1, 18);
+	harness_assert_at(d, 1, 18);
 	d = find_dep(DEP_INSTALL_COMMAND, "b2");
-	assert_at(d, 2, 26);
+	harness_assert_at(d, 2, 26);
 	assert_string_equal(d->index_url, "https://cloud.r-project.org");
 	assert_string_equal(d->raw, "install.packages(c(\"b1\", \"b2\"),\n  repos = c(CRAN = "
 			    "\"https://cloud.r-project.org\", \"http://my.repo/r\"))");
@@ -253,8 +210,8 @@ test_install_packages_without_repos_installs_files(void **state)
 	assert_string_equal(d->url, "./pkg_1.0.tar.gz");
 	d = find_dep(DEP_INSTALL_COMMAND, "https://x.org/p_1.tar.gz");
 	assert_int_equal(d->ecosystem, ECO_URL);
-	assert_at(find_dep(DEP_INSTALL_COMMAND, "s1"), 5, 35);
-	assert_at(find_dep(DEP_INSTALL_COMMAND, "s2"), 5, 35);
+	harness_assert_at(find_dep(DEP_INSTALL_COMMAND, "s1"), 5, 35);
+	harness_assert_at(find_dep(DEP_INSTALL_COMMAND, "s2"), 5, 35);
 	d = find_dep(DEP_INSTALL_COMMAND, "");
 	assert_true(d->dynamic);
 	assert_int_equal(d->ecosystem, ECO_CRAN);
@@ -277,7 +234,7 @@ test_install_github_reads_every_ref_form(void **state)
 	assert_string_equal(d->url, "https://github.com/owner/repo");
 	assert_null_str(d->package);
 	assert_null_str(d->subdir);
-	assert_at(d, 1, 26);
+	harness_assert_at(d, 1, 26);
 	assert_string_equal(d->raw, "devtools::install_github(\"owner/repo@main\")");
 	d = find_dep(DEP_INSTALL_COMMAND, "o2/r2");
 	assert_string_equal(d->spec, "dev");
@@ -287,7 +244,7 @@ test_install_github_reads_every_ref_form(void **state)
 	assert_string_equal(d->vcs_ref, "#12");
 	assert_string_equal(d->package, "pk");
 	assert_string_equal(d->subdir, "sub");
-	assert_at(d, 3, 32);
+	harness_assert_at(d, 3, 32);
 	d = find_dep(DEP_INSTALL_COMMAND, "o4/r4");
 	assert_string_equal(d->spec, "");
 	assert_null_str(d->vcs_ref);
@@ -349,7 +306,7 @@ test_install_git_url_local_version_and_cran(void **state)
 	assert_string_equal(find_dep(DEP_INSTALL_COMMAND, "dplyr")->spec, ">=1.0.0");
 	d = find_dep(DEP_INSTALL_COMMAND, "cranpkg");
 	assert_int_equal(d->ecosystem, ECO_CRAN);
-	assert_at(d, 7, 14);
+	harness_assert_at(d, 7, 14);
 }
 
 static void
@@ -368,7 +325,7 @@ test_pak_refs_choose_their_ecosystem(void **state)
 	d = find_dep(DEP_INSTALL_COMMAND, "gh/two");
 	assert_int_equal(d->ecosystem, ECO_GITHUB);
 	assert_string_equal(d->url, "https://github.com/gh/two");
-	assert_at(d, 2, 23);
+	harness_assert_at(d, 2, 23);
 	d = find_dep(DEP_INSTALL_COMMAND, "https://u.org/p.tgz");
 	assert_int_equal(d->ecosystem, ECO_URL);
 }
@@ -410,12 +367,12 @@ test_source_of_a_url_is_remote_code(void **state)
 	assert_int_equal(d->ecosystem, ECO_URL);
 	assert_string_equal(d->url, "https://example.com/a.R");
 	assert_false(d->dynamic);
-	assert_at(d, 1, 8);
-	assert_at(find_dep(DEP_REMOTE_SOURCE, "http://example.com/b.R"), 2, 12);
-	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/c.R"), 3, 22);
+	harness_assert_at(d, 1, 8);
+	harness_assert_at(find_dep(DEP_REMOTE_SOURCE, "http://example.com/b.R"), 2, 12);
+	harness_assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/c.R"), 3, 22);
 	d = find_dep(DEP_REMOTE_SOURCE, "https://gist.github.com/abc123");
 	assert_string_equal(d->url, "https://gist.github.com/abc123");
-	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/f.R"), 5, 19);
+	harness_assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/f.R"), 5, 19);
 }
 
 static void
@@ -437,15 +394,15 @@ test_constants_propagate_into_urls(void **state)
 	       "}\n");
 	const struct dep *d = find_dep(DEP_REMOTE_SOURCE,
 				       "https://raw.githubusercontent.com/o/r/main/script.R");
-	assert_at(d, 3, 8);
+	harness_assert_at(d, 3, 8);
 	assert_string_equal(d->url, "https://raw.githubusercontent.com/o/r/main/script.R");
 	assert_string_equal(d->raw, "source(u)");
-	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://raw.githubusercontent.com/o/r/main/two.R"),
+	harness_assert_at(find_dep(DEP_REMOTE_SOURCE, "https://raw.githubusercontent.com/o/r/main/two.R"),
 		  5, 15);
-	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/h.R"), 7, 8);
-	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/dir/i.R"), 8, 8);
-	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://s.org/j.R"), 9, 8);
-	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/k.R"), 12, 10);
+	harness_assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/h.R"), 7, 8);
+	harness_assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/dir/i.R"), 8, 8);
+	harness_assert_at(find_dep(DEP_REMOTE_SOURCE, "https://s.org/j.R"), 9, 8);
+	harness_assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/k.R"), 12, 10);
 	assert_int_equal(count_kind(DEP_REMOTE_SOURCE), 6);
 }
 
@@ -466,8 +423,8 @@ test_variable_assigned_two_values_is_unknown(void **state)
 	assert_true(d->dynamic);
 	assert_null_str(d->url);
 	assert_int_equal(d->ecosystem, ECO_URL);
-	assert_at(d, 3, 29);
-	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://c.org/z.R"), 6, 8);
+	harness_assert_at(d, 3, 29);
+	harness_assert_at(find_dep(DEP_REMOTE_SOURCE, "https://c.org/z.R"), 6, 8);
 	assert_int_equal(count_kind(DEP_REMOTE_SOURCE), 2);
 }
 
@@ -483,9 +440,9 @@ test_download_then_source_is_remote_code_at_the_source_call(void **state)
 	       "download.file(\"https://example.com/data.csv\", \"data.csv\")\n");
 	const struct dep *d = find_dep(DEP_REMOTE_SOURCE, "https://example.com/e.R");
 	assert_string_equal(d->url, "https://example.com/e.R");
-	assert_at(d, 3, 8);
+	harness_assert_at(d, 3, 8);
 	assert_string_equal(d->raw, "source(f)");
-	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/g.R"), 5, 12);
+	harness_assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/g.R"), 5, 12);
 	assert_int_equal(count_kind(DEP_REMOTE_SOURCE), 2);
 }
 
@@ -501,9 +458,9 @@ test_fetched_text_reaching_eval_parse_is_remote_code(void **state)
 	       "eval(parse(text = readLines(con)))\n"
 	       "eval(parse(text = \"1 + 1\"))\n"
 	       "eval(parse(text = readLines(\"local.R\")))\n");
-	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/d.R"), 1, 29);
-	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/g.R"), 3, 33);
-	assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/m.R"), 5, 19);
+	harness_assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/d.R"), 1, 29);
+	harness_assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/g.R"), 3, 33);
+	harness_assert_at(find_dep(DEP_REMOTE_SOURCE, "https://example.com/m.R"), 5, 19);
 	const struct dep *d = find_dep(DEP_REMOTE_SOURCE, "con");
 	assert_true(d->dynamic);
 	assert_int_equal(count_kind(DEP_REMOTE_SOURCE), 4);
@@ -518,7 +475,7 @@ test_dynamic_source_url_names_the_expression(void **state)
 	const struct dep *d = find_dep(DEP_REMOTE_SOURCE, "paste0(host(), \"/x.R\")");
 	assert_true(d->dynamic);
 	assert_null_str(d->url);
-	assert_at(d, 1, 22);
+	harness_assert_at(d, 1, 22);
 	assert_true(find_dep(DEP_REMOTE_SOURCE, "id")->dynamic);
 }
 
@@ -531,7 +488,7 @@ test_columns_count_code_points_and_raw_is_cut(void **state)
 	       " \"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\","
 	       " \"cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc\","
 	       " \"dddddddddddddddddddddddddddddd\"))\n");
-	assert_at(find_dep(DEP_LIBRARY_CALL, "ü"), 1, 19);
+	harness_assert_at(find_dep(DEP_LIBRARY_CALL, "ü"), 1, 19);
 	const struct dep *d = find_dep(DEP_INSTALL_COMMAND, "dddddddddddddddddddddddddddddd");
 	assert_int_equal(strlen(d->raw), 200);
 	assert_true(strncmp(d->raw, "install.packages(c(", 19) == 0);
@@ -575,48 +532,27 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_rscript_matches_r_files_and_rprofile, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_library_and_require_declare_quoted_and_bare_names,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(
-			test_library_matches_arguments_by_name_partial_name_and_position, setup,
-			teardown),
-		cmocka_unit_test_setup_teardown(test_namespaces_and_pkg_colons_declare_first_use_only,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_character_only_resolves_a_constant_or_is_dynamic,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_pacman_xfun_and_box_declare_each_package, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(
-			test_install_packages_declares_each_name_with_its_repositories, setup,
-			teardown),
-		cmocka_unit_test_setup_teardown(test_install_packages_without_repos_installs_files,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_install_github_reads_every_ref_form, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_bare_install_github_counts_once_devtools_is_loaded,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_install_git_url_local_version_and_cran, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_pak_refs_choose_their_ecosystem, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_bioc_githubinstall_and_drat, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_source_of_a_url_is_remote_code, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_constants_propagate_into_urls, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_variable_assigned_two_values_is_unknown, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(
-			test_download_then_source_is_remote_code_at_the_source_call, setup, teardown),
-		cmocka_unit_test_setup_teardown(
-			test_fetched_text_reaching_eval_parse_is_remote_code, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_dynamic_source_url_names_the_expression, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_columns_count_code_points_and_raw_is_cut, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(
-			test_malformed_input_gives_what_it_can_and_never_crashes, setup, teardown),
+		HARNESS_TEST(test_rscript_matches_r_files_and_rprofile),
+		HARNESS_TEST(test_library_and_require_declare_quoted_and_bare_names),
+		HARNESS_TEST(test_library_matches_arguments_by_name_partial_name_and_position),
+		HARNESS_TEST(test_namespaces_and_pkg_colons_declare_first_use_only),
+		HARNESS_TEST(test_character_only_resolves_a_constant_or_is_dynamic),
+		HARNESS_TEST(test_pacman_xfun_and_box_declare_each_package),
+		HARNESS_TEST(test_install_packages_declares_each_name_with_its_repositories),
+		HARNESS_TEST(test_install_packages_without_repos_installs_files),
+		HARNESS_TEST(test_install_github_reads_every_ref_form),
+		HARNESS_TEST(test_bare_install_github_counts_once_devtools_is_loaded),
+		HARNESS_TEST(test_install_git_url_local_version_and_cran),
+		HARNESS_TEST(test_pak_refs_choose_their_ecosystem),
+		HARNESS_TEST(test_bioc_githubinstall_and_drat),
+		HARNESS_TEST(test_source_of_a_url_is_remote_code),
+		HARNESS_TEST(test_constants_propagate_into_urls),
+		HARNESS_TEST(test_variable_assigned_two_values_is_unknown),
+		HARNESS_TEST(test_download_then_source_is_remote_code_at_the_source_call),
+		HARNESS_TEST(test_fetched_text_reaching_eval_parse_is_remote_code),
+		HARNESS_TEST(test_dynamic_source_url_names_the_expression),
+		HARNESS_TEST(test_columns_count_code_points_and_raw_is_cut),
+		HARNESS_TEST(test_malformed_input_gives_what_it_can_and_never_crashes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,72 +1,13 @@
 /* Tests for core/detect/setup_cfg.c: requirements in setup.cfg, read as setuptools reads them. */
 #define PATH "proj/setup.cfg"
 #define DETECT_FN detect_setup_cfg
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
+#include "detect_harness.h"
 
-#include <cmocka.h>
+#define DETECT_LEN(text, len) harness_detect(DETECT_FN, PATH, (text), (len))
+#define DETECT(lit) DETECT_LEN((lit), sizeof(lit) - 1)
 
-#include "detect/detect.h"
-
-static struct arena arena;
-static struct diags diags;
-static struct detect_out out;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	arena_init(&arena);
-	diags_init(&diags, &arena);
-	detect_out_init(&out, &arena, &diags);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	detect_out_release(&out);
-	diags_release(&diags);
-	arena_release(&arena);
-	return 0;
-}
-
-static void
-detect_len(const char *text, size_t len)
-{
-	struct source src = { PATH, { text, len } };
-	struct detect_ctx ctx = { 0 };
-
-	assert_int_equal(DETECT_FN(&out, &src, &ctx), 0);
-}
-
-#define DETECT(lit) detect_len((lit), sizeof(lit) - 1)
-
-/* The @nth (0-based) declaration named @name. */
-static const struct dep *
-find(const char *name, int nth)
-{
-	for (size_t i = 0; i < out.n_deps; i++)
-		if (strcmp(out.deps[i]->name, name) == 0 && nth-- == 0)
-			return out.deps[i];
-	fail_msg("no declaration named %s", name);
-	return NULL;
-}
-
-static void
-expect_at(const struct dep *d, unsigned line, unsigned column)
-{
-	assert_string_equal(d->file, PATH);
-	assert_int_equal(d->line, line);
-	assert_int_equal(d->column, column);
-	assert_int_equal(d->kind, DEP_MANIFEST);
-	assert_int_equal(d->language, LANG_PYTHON);
-}
+#define EXPECT_AT(d, line, column) \
+	harness_expect_manifest_in((d), PATH, (line), (column), LANG_PYTHON)
 
 static const char doc[] =
 	"[metadata]\n"
@@ -110,18 +51,18 @@ test_setup_cfg_reads_install_requires_lines(void **state)
 
 	(void)state;
 	DETECT(doc);
-	d = find("requests", 0);
-	expect_at(d, 6, 5);
+	d = harness_find_nth("requests", 0);
+	EXPECT_AT(d, 6, 5);
 	assert_string_equal(d->spec, ">=2.8");
-	d = find("Django", 0);
-	expect_at(d, 9, 5);
+	d = harness_find_nth("Django", 0);
+	EXPECT_AT(d, 9, 5);
 	assert_string_equal(d->normalized, "django");
 	assert_string_equal(d->spec, "~=4.2");
 	assert_string_equal(d->marker, "python_version >= \"3.8\"");
 	assert_int_equal(d->n_extras, 1);
 	assert_string_equal(d->extras[0], "bcrypt");
 	assert_string_equal(d->raw, "Django[bcrypt] ~= 4.2 ; python_version >= \"3.8\"");
-	expect_at(find("numpy", 0), 10, 2);
+	EXPECT_AT(harness_find_nth("numpy", 0), 10, 2);
 }
 
 static void
@@ -129,15 +70,15 @@ test_setup_cfg_splits_one_line_values_on_semicolons(void **state)
 {
 	(void)state;
 	DETECT(doc);
-	expect_at(find("setuptools_scm", 0), 11, 18);
-	expect_at(find("wheel", 0), 11, 34);
-	expect_at(find("pytest", 0), 12, 16);
-	assert_string_equal(find("pytest", 0)->spec, "==7.4");
-	expect_at(find("sphinx", 0), 16, 8);
-	expect_at(find("furo", 0), 16, 19);
-	expect_at(find("coverage", 0), 18, 5);
-	expect_at(find("attrs", 0), 20, 10);
-	assert_string_equal(find("attrs", 0)->marker, "");
+	EXPECT_AT(harness_find_nth("setuptools_scm", 0), 11, 18);
+	EXPECT_AT(harness_find_nth("wheel", 0), 11, 34);
+	EXPECT_AT(harness_find_nth("pytest", 0), 12, 16);
+	assert_string_equal(harness_find_nth("pytest", 0)->spec, "==7.4");
+	EXPECT_AT(harness_find_nth("sphinx", 0), 16, 8);
+	EXPECT_AT(harness_find_nth("furo", 0), 16, 19);
+	EXPECT_AT(harness_find_nth("coverage", 0), 18, 5);
+	EXPECT_AT(harness_find_nth("attrs", 0), 20, 10);
+	assert_string_equal(harness_find_nth("attrs", 0)->marker, "");
 }
 
 static void
@@ -156,8 +97,8 @@ test_setup_cfg_reports_bad_requirements_and_split_markers(void **state)
 	assert_int_equal(diags.items[1].line, 20);
 	assert_int_equal(diags.items[1].column, 17);
 	/* setuptools, like packaging 21.3, reads the stray marker as a requirement */
-	expect_at(find("python_version", 0), 20, 17);
-	assert_string_equal(find("python_version", 0)->spec, "<\"3.8\"");
+	EXPECT_AT(harness_find_nth("python_version", 0), 20, 17);
+	assert_string_equal(harness_find_nth("python_version", 0)->spec, "<\"3.8\"");
 }
 
 static void
@@ -218,10 +159,10 @@ test_setup_cfg_reads_past_a_corrupted_line(void **state)
 	assert_int_equal(diags.items[1].column, 1);
 	/* configparser leaves install_requires open across the bad line: "b" continues it */
 	assert_int_equal(out.n_deps, 3);
-	expect_at(find("a", 0), 4, 3);
-	expect_at(find("b", 0), 6, 3);
-	expect_at(find("c", 0), 7, 18);
-	assert_string_equal(find("c", 0)->raw, "c");
+	EXPECT_AT(harness_find_nth("a", 0), 4, 3);
+	EXPECT_AT(harness_find_nth("b", 0), 6, 3);
+	EXPECT_AT(harness_find_nth("c", 0), 7, 18);
+	assert_string_equal(harness_find_nth("c", 0)->raw, "c");
 }
 
 static void
@@ -230,9 +171,9 @@ test_setup_cfg_reads_a_truncated_file(void **state)
 	const char *cut = strstr(doc, "bcrypt]");
 
 	(void)state;
-	detect_len(doc, (size_t)(cut - doc) + 3);
+	DETECT_LEN(doc, (size_t)(cut - doc) + 3);
 	assert_int_equal(out.n_deps, 1);
-	expect_at(find("requests", 0), 6, 5);
+	EXPECT_AT(harness_find_nth("requests", 0), 6, 5);
 	assert_int_equal(diags.len, 1);
 	assert_int_equal(diags.items[0].line, 9);
 	assert_int_equal(diags.items[0].column, 15);
@@ -243,18 +184,7 @@ static void
 test_setup_cfg_reads_every_prefix_of_the_example(void **state)
 {
 	(void)state;
-	for (size_t len = 0; len < sizeof(doc) - 1; len++) {
-		struct source src = { PATH, { doc, len } };
-		struct detect_ctx ctx = { 0 };
-		assert_int_equal(detect_setup_cfg(&out, &src, &ctx), 0);
-		for (size_t i = 0; i < diags.len; i++)
-			assert_true(diags.items[i].line >= 1 && diags.items[i].line <= 48);
-		for (size_t i = 0; i < out.n_deps; i++)
-			assert_true(out.deps[i]->at.end <= len && out.deps[i]->at.name_end <= len);
-		detect_out_release(&out);
-		detect_out_init(&out, &arena, &diags);
-		diags.len = 0;
-	}
+	harness_every_prefix(detect_setup_cfg, PATH, doc, sizeof(doc) - 1, 48);
 }
 
 int
@@ -262,17 +192,15 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_setup_cfg_matches_the_base_name_only),
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
-		T(test_setup_cfg_reads_install_requires_lines),
-		T(test_setup_cfg_splits_one_line_values_on_semicolons),
-		T(test_setup_cfg_reports_bad_requirements_and_split_markers),
-		T(test_setup_cfg_keeps_inline_hash_text_out_of_the_requirement),
-		T(test_setup_cfg_follows_file_directives),
-		T(test_setup_cfg_reads_percent_as_configparser_does),
-		T(test_setup_cfg_reads_past_a_corrupted_line),
-		T(test_setup_cfg_reads_a_truncated_file),
-		T(test_setup_cfg_reads_every_prefix_of_the_example),
-#undef T
+		HARNESS_TEST(test_setup_cfg_reads_install_requires_lines),
+		HARNESS_TEST(test_setup_cfg_splits_one_line_values_on_semicolons),
+		HARNESS_TEST(test_setup_cfg_reports_bad_requirements_and_split_markers),
+		HARNESS_TEST(test_setup_cfg_keeps_inline_hash_text_out_of_the_requirement),
+		HARNESS_TEST(test_setup_cfg_follows_file_directives),
+		HARNESS_TEST(test_setup_cfg_reads_percent_as_configparser_does),
+		HARNESS_TEST(test_setup_cfg_reads_past_a_corrupted_line),
+		HARNESS_TEST(test_setup_cfg_reads_a_truncated_file),
+		HARNESS_TEST(test_setup_cfg_reads_every_prefix_of_the_example),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

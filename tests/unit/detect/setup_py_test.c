@@ -1,60 +1,9 @@
 /* Tests for core/detect/setup_py.c: setup.py requirements read without running it. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include <cmocka.h>
-
-#include "detect/detect.h"
-
-static struct arena arena;
-static struct diags diags;
-static struct detect_out out;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	arena_init(&arena);
-	diags_init(&diags, &arena);
-	detect_out_init(&out, &arena, &diags);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	detect_out_release(&out);
-	diags_release(&diags);
-	arena_release(&arena);
-	return 0;
-}
-
-static void
-detect_len(const char *text, size_t len)
-{
-	struct source src = { "pkg/setup.py", { text, len } };
-	struct detect_ctx ctx = { 0 };
-
-	assert_int_equal(detect_setup_py(&out, &src, &ctx), 0);
-}
-
-#define DETECT(lit) detect_len((lit), sizeof(lit) - 1)
-
-static const struct dep *
-find(const char *name)
-{
-	for (size_t i = 0; i < out.n_deps; i++)
-		if (strcmp(out.deps[i]->name, name) == 0)
-			return out.deps[i];
-	fail_msg("no dep %s", name);
-	return NULL;
-}
+#include "detect_harness.h"
+#define DETECT_LEN(text, len) harness_detect(detect_setup_py, "pkg/setup.py", (text), (len))
+#define DETECT(lit) DETECT_LEN((lit), sizeof(lit) - 1)
 
 /* Declarations read from literals (a dynamic value is a declaration too,
  * with no name, for the dynamic-deps rule). */
@@ -72,18 +21,6 @@ static size_t
 dynamic_deps(void)
 {
 	return out.n_deps - read_deps();
-}
-
-static size_t
-count_notes(const char *prefix, unsigned line)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < diags.len; i++)
-		if (strncmp(diags.items[i].message, prefix, strlen(prefix)) == 0 &&
-		    (line == 0 || diags.items[i].line == line))
-			n++;
-	return n;
 }
 
 static void
@@ -109,7 +46,7 @@ test_setup_py_reads_install_requires_with_positions(void **state)
 	       "    ],\n"
 	       ")\n");
 	assert_int_equal(read_deps(), 2);
-	const struct dep *d = find("Requests");
+	const struct dep *d = harness_find("Requests");
 	assert_string_equal(d->normalized, "requests");
 	assert_string_equal(d->spec, ">=2.8");
 	assert_int_equal(d->n_extras, 1);
@@ -120,7 +57,7 @@ test_setup_py_reads_install_requires_with_positions(void **state)
 	assert_int_equal(d->line, 5);
 	assert_int_equal(d->column, 10);
 	assert_string_equal(d->raw, "Requests[socks] >= 2.8");
-	d = find("urllib3");
+	d = harness_find("urllib3");
 	assert_string_equal(d->marker, "python_version < '3.8'");
 	assert_int_equal(d->line, 6);
 	assert_int_equal(d->column, 10);
@@ -138,11 +75,11 @@ test_setup_py_reads_variables_aliases_and_concatenation(void **state)
 	       "    st.setup(install_requires=BASE + ['jinja2'], tests_require=TESTS,\n"
 	       "             setup_requires='wheel\\nsetuptools_scm>=6 # vcs')\n");
 	assert_int_equal(read_deps(), 5);
-	assert_int_equal(find("click")->line, 2);
-	assert_int_equal(find("jinja2")->line, 5);
-	assert_int_equal(find("pytest")->line, 3);
+	assert_int_equal(harness_find("click")->line, 2);
+	assert_int_equal(harness_find("jinja2")->line, 5);
+	assert_int_equal(harness_find("pytest")->line, 3);
 	/* a string with an escape: the position is the literal's */
-	const struct dep *d = find("setuptools_scm");
+	const struct dep *d = harness_find("setuptools_scm");
 	assert_string_equal(d->spec, ">=6");
 	assert_int_equal(d->line, 6);
 	assert_int_equal(d->column, 29);
@@ -159,10 +96,10 @@ test_setup_py_puts_the_extra_into_the_marker(void **state)
 	       "    ':python_version < \"3.8\"': ['importlib_metadata'],\n"
 	       "})\n");
 	assert_int_equal(read_deps(), 3);
-	assert_string_equal(find("PySocks")->marker, "extra == \"socks\"");
-	assert_string_equal(find("pywin32")->marker,
+	assert_string_equal(harness_find("PySocks")->marker, "extra == \"socks\"");
+	assert_string_equal(harness_find("pywin32")->marker,
 			    "(python_version >= \"3\") and (sys_platform == \"win32\") and extra == \"win\"");
-	assert_string_equal(find("importlib_metadata")->marker, "python_version < \"3.8\"");
+	assert_string_equal(harness_find("importlib_metadata")->marker, "python_version < \"3.8\"");
 }
 
 static void
@@ -178,16 +115,16 @@ test_setup_py_notes_dynamic_arguments_on_their_line(void **state)
 	       "    setup_requires=['wheel', get_dep()],\n"
 	       "    **extra)\n");
 	assert_int_equal(read_deps(), 1);
-	find("wheel");
-	assert_int_equal(count_notes("dynamic dependencies: not read", 0), 4);
+	harness_find("wheel");
+	assert_int_equal(harness_count_diags("dynamic dependencies: not read", 0), 4);
 	assert_int_equal(dynamic_deps(), 4);   /* one per note, where the note is */
 	for (size_t i = 0; i < out.n_deps; i++)
 		if (out.deps[i]->dynamic)
 			assert_int_not_equal(out.deps[i]->line, 0);
-	assert_int_equal(count_notes("dynamic dependencies: not read", 5), 1);
-	assert_int_equal(count_notes("dynamic dependencies: not read", 6), 1);
-	assert_int_equal(count_notes("dynamic dependencies: not read", 7), 1);
-	assert_int_equal(count_notes("dynamic dependencies: not read", 8), 1);
+	assert_int_equal(harness_count_diags("dynamic dependencies: not read", 5), 1);
+	assert_int_equal(harness_count_diags("dynamic dependencies: not read", 6), 1);
+	assert_int_equal(harness_count_diags("dynamic dependencies: not read", 7), 1);
+	assert_int_equal(harness_count_diags("dynamic dependencies: not read", 8), 1);
 	for (size_t i = 0; i < diags.len; i++)
 		assert_int_equal(diags.items[i].level, DIAG_NOTE);
 }
@@ -204,10 +141,10 @@ test_setup_py_reads_vcs_urls_and_reports_bad_requirements(void **state)
 	       "    'ok',\n"
 	       "])\n");
 	assert_int_equal(read_deps(), 2);
-	const struct dep *d = find("pkg");
+	const struct dep *d = harness_find("pkg");
 	assert_int_equal(d->ecosystem, ECO_VCS);
 	assert_string_equal(d->vcs_ref, "v1.2");
-	find("ok");
+	harness_find("ok");
 	assert_int_equal(diags.len, 2);
 	assert_int_equal(diags.items[0].level, DIAG_WARNING);   /* 3: not a string */
 	assert_int_equal(diags.items[0].line, 5);
@@ -259,13 +196,13 @@ test_setup_py_survives_truncated_and_corrupted_input(void **state)
 	DETECT(realistic);
 	assert_int_equal(read_deps(), 7);
 	for (size_t n = 0; n < sizeof(realistic) - 1; n++) {
-		teardown(state);
-		setup(state);
-		detect_len(realistic, n);
+		harness_teardown(state);
+		harness_setup(state);
+		DETECT_LEN(realistic, n);
 	}
 	for (int round = 0; round < 500; round++) {
-		teardown(state);
-		setup(state);
+		harness_teardown(state);
+		harness_setup(state);
 		memcpy(buf, realistic, sizeof(realistic));
 		for (int k = 0; k < 4; k++) {
 			seed = seed * 1103515245u + 12345u;
@@ -273,7 +210,7 @@ test_setup_py_survives_truncated_and_corrupted_input(void **state)
 			seed = seed * 1103515245u + 12345u;
 			buf[at] = "[](){},:=+'\"\\*\n \t#.\x00\xff"[(seed >> 8) % 21];
 		}
-		detect_len(buf, sizeof(realistic) - 1);
+		DETECT_LEN(buf, sizeof(realistic) - 1);
 	}
 }
 
@@ -292,26 +229,24 @@ test_setup_py_survives_deep_nesting_and_self_reference(void **state)
 		text[n++] = ']';
 	text[n++] = ')';
 	text[n++] = '\n';
-	detect_len(text, n);
+	DETECT_LEN(text, n);
 	assert_int_equal(read_deps(), 0);
-	assert_true(count_notes("dynamic dependencies: not read", 0) >= 2);
+	assert_true(harness_count_diags("dynamic dependencies: not read", 0) >= 2);
 }
 
 int
 main(void)
 {
-#define T(test) cmocka_unit_test_setup_teardown(test, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		T(test_setup_py_matches_setup_py_only),
-		T(test_setup_py_reads_install_requires_with_positions),
-		T(test_setup_py_reads_variables_aliases_and_concatenation),
-		T(test_setup_py_puts_the_extra_into_the_marker),
-		T(test_setup_py_notes_dynamic_arguments_on_their_line),
-		T(test_setup_py_reads_vcs_urls_and_reports_bad_requirements),
-		T(test_setup_py_ignores_other_setup_functions),
-		T(test_setup_py_survives_truncated_and_corrupted_input),
-		T(test_setup_py_survives_deep_nesting_and_self_reference),
+		HARNESS_TEST(test_setup_py_matches_setup_py_only),
+		HARNESS_TEST(test_setup_py_reads_install_requires_with_positions),
+		HARNESS_TEST(test_setup_py_reads_variables_aliases_and_concatenation),
+		HARNESS_TEST(test_setup_py_puts_the_extra_into_the_marker),
+		HARNESS_TEST(test_setup_py_notes_dynamic_arguments_on_their_line),
+		HARNESS_TEST(test_setup_py_reads_vcs_urls_and_reports_bad_requirements),
+		HARNESS_TEST(test_setup_py_ignores_other_setup_functions),
+		HARNESS_TEST(test_setup_py_survives_truncated_and_corrupted_input),
+		HARNESS_TEST(test_setup_py_survives_deep_nesting_and_self_reference),
 	};
-#undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,41 +1,7 @@
 /* Tests for core/lex/shcmd.c: shell words, commands and the install commands in them. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
+#include "detect_harness.h"
 
-#include <cmocka.h>
-
-#include "detect/detect.h"
 #include "lex/shcmd.h"
-
-static struct arena arena;
-static struct diags diags;
-static struct detect_out out;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	arena_init(&arena);
-	diags_init(&diags, &arena);
-	detect_out_init(&out, &arena, &diags);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	detect_out_release(&out);
-	diags_release(&diags);
-	arena_release(&arena);
-	return 0;
-}
-
-static struct source src;
 
 static void
 run_len(const char *text, size_t len, enum dep_kind kind)
@@ -48,17 +14,10 @@ run_len(const char *text, size_t len, enum dep_kind kind)
 
 #define RUN(lit) run_len((lit), sizeof(lit) - 1, DEP_INSTALL_COMMAND)
 
-static const struct dep *
-dep_at(size_t i)
-{
-	assert_true(i < out.n_deps);
-	return out.deps[i];
-}
-
 static void
 expect_pkg(size_t i, const char *name, const char *spec, unsigned line, unsigned column)
 {
-	const struct dep *d = dep_at(i);
+	const struct dep *d = harness_dep_at(i);
 
 	assert_string_equal(d->name, name);
 	assert_string_equal(d->spec, spec);
@@ -81,15 +40,6 @@ expect_names(const char *const *names, size_t n)
 	expect_names(names_, sizeof(names_) / sizeof(names_[0])); \
 } while (0)
 
-static bool
-has_diag(const char *needle)
-{
-	for (size_t i = 0; i < diags.len; i++)
-		if (strstr(diags.items[i].message, needle))
-			return true;
-	return false;
-}
-
 static void
 test_shcmd_reads_pip_install_packages_with_exact_fields(void **state)
 {
@@ -98,11 +48,11 @@ test_shcmd_reads_pip_install_packages_with_exact_fields(void **state)
 	assert_int_equal(out.n_deps, 2);
 	expect_pkg(0, "requests", "==2.31.0", 2, 13);
 	expect_pkg(1, "Flask_Login", "", 2, 30);
-	const struct dep *d = dep_at(0);
+	const struct dep *d = harness_dep_at(0);
 	assert_int_equal(d->ecosystem, ECO_PYPI);
 	assert_int_equal(d->kind, DEP_INSTALL_COMMAND);
 	assert_string_equal(d->normalized, "requests");
-	assert_string_equal(dep_at(1)->normalized, "flask-login");
+	assert_string_equal(harness_dep_at(1)->normalized, "flask-login");
 	assert_string_equal(d->raw, "pip install requests==2.31.0 Flask_Login");
 	assert_int_equal(d->at.name_start, 19);
 	assert_int_equal(d->at.name_end, 27);
@@ -143,8 +93,8 @@ test_shcmd_knows_every_installer_spelling(void **state)
 	    "command -v pip\n");
 	NAMES("a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12", "a13",
 	      "a14", "a15", "a16", "a17");
-	assert_int_equal(dep_at(2)->column, 23);
-	assert_string_equal(dep_at(5)->raw, "/usr/local/bin/python3.12 -I -mpip install a6");
+	assert_int_equal(harness_dep_at(2)->column, 23);
+	assert_string_equal(harness_dep_at(5)->raw, "/usr/local/bin/python3.12 -I -mpip install a6");
 }
 
 static void
@@ -195,10 +145,10 @@ test_shcmd_reads_index_options_and_applies_them_to_the_command(void **state)
 	assert_string_equal(out.options[7]->raw, out.deps[0]->raw);
 	NAMES("a", "b");
 	/* --no-index comes after -i: pip uses no index at all */
-	assert_null(dep_at(0)->index_url);
-	assert_true(dep_at(0)->extra_index);
-	assert_null(dep_at(1)->index_url);
-	assert_false(dep_at(1)->extra_index);
+	assert_null(harness_dep_at(0)->index_url);
+	assert_true(harness_dep_at(0)->extra_index);
+	assert_null(harness_dep_at(1)->index_url);
+	assert_false(harness_dep_at(1)->extra_index);
 }
 
 static void
@@ -207,8 +157,8 @@ test_shcmd_index_url_reaches_packages_written_before_it(void **state)
 	(void)state;
 	RUN("pip install a --index-url https://private/simple b\n");
 	NAMES("a", "b");
-	assert_string_equal(dep_at(0)->index_url, "https://private/simple");
-	assert_string_equal(dep_at(1)->index_url, "https://private/simple");
+	assert_string_equal(harness_dep_at(0)->index_url, "https://private/simple");
+	assert_string_equal(harness_dep_at(1)->index_url, "https://private/simple");
 }
 
 static void
@@ -232,7 +182,7 @@ test_shcmd_accepts_unique_abbreviations_and_reports_ambiguous_ones(void **state)
 	NAMES("a");
 	assert_int_equal(out.n_options, 1);
 	assert_int_equal(out.options[0]->kind, OPT_EXTRA_INDEX_URL);
-	assert_true(has_diag("ambiguous pip option '--no-c'"));
+	assert_true(harness_has_diag("ambiguous pip option '--no-c'"));
 }
 
 static void
@@ -241,9 +191,9 @@ test_shcmd_reports_unknown_options_and_keeps_reading(void **state)
 	(void)state;
 	RUN("pip install --frobnicate a -Z b\npip install -r\n");
 	NAMES("a", "b");
-	assert_true(has_diag("unknown pip option '--frobnicate'"));
-	assert_true(has_diag("unknown pip option '-Z'"));
-	assert_true(has_diag("expected a value after --requirement"));
+	assert_true(harness_has_diag("unknown pip option '--frobnicate'"));
+	assert_true(harness_has_diag("unknown pip option '-Z'"));
+	assert_true(harness_has_diag("expected a value after --requirement"));
 	assert_int_equal(diags.items[0].line, 1);
 	assert_int_equal(diags.items[0].column, 13);
 }
@@ -257,10 +207,10 @@ test_shcmd_splits_chains_and_pipelines(void **state)
 	    "if true; then pip install f; fi\n"
 	    "for x in 1; do pip install g; done\n");
 	NAMES("a", "b", "c", "d", "e", "f", "g");
-	assert_string_equal(dep_at(0)->raw, "pip install a");
-	assert_string_equal(dep_at(2)->raw, "pip install c");
-	assert_int_equal(dep_at(3)->line, 2);
-	assert_int_equal(dep_at(3)->column, 14);
+	assert_string_equal(harness_dep_at(0)->raw, "pip install a");
+	assert_string_equal(harness_dep_at(2)->raw, "pip install c");
+	assert_int_equal(harness_dep_at(3)->line, 2);
+	assert_int_equal(harness_dep_at(3)->column, 14);
 }
 
 static void
@@ -271,7 +221,7 @@ test_shcmd_follows_line_continuations(void **state)
 	NAMES("a", "bc");
 	expect_pkg(0, "a", "==1", 2, 5);
 	expect_pkg(1, "bc", "", 3, 2);
-	assert_string_equal(dep_at(0)->raw, "pip install \\\n    a==1 \\\n\tb\\\nc");
+	assert_string_equal(harness_dep_at(0)->raw, "pip install \\\n    a==1 \\\n\tb\\\nc");
 }
 
 static void
@@ -281,10 +231,10 @@ test_shcmd_removes_quotes_and_points_at_the_name(void **state)
 	RUN("pip install \"requests[socks]>=2.8\" 'flask<3; python_version >= \"3.8\"' \\\"x\\\"y a\\ b\n");
 	assert_int_equal(out.n_deps, 2);
 	expect_pkg(0, "requests", ">=2.8", 1, 14);
-	assert_int_equal(dep_at(0)->n_extras, 1);
-	assert_string_equal(dep_at(0)->extras[0], "socks");
+	assert_int_equal(harness_dep_at(0)->n_extras, 1);
+	assert_string_equal(harness_dep_at(0)->extras[0], "socks");
 	expect_pkg(1, "flask", "<3", 1, 37);
-	assert_string_equal(dep_at(1)->marker, "python_version >= \"3.8\"");
+	assert_string_equal(harness_dep_at(1)->marker, "python_version >= \"3.8\"");
 	/* "x"y and "a b" are not requirements pip accepts */
 	assert_true(diags.len >= 2);
 }
@@ -295,8 +245,8 @@ test_shcmd_warns_about_an_unquoted_comparison(void **state)
 	(void)state;
 	RUN("pip install numpy>=1.20 scipy\n");
 	NAMES("numpy", "scipy");
-	assert_string_equal(dep_at(0)->spec, "");
-	assert_true(has_diag("shell redirection"));
+	assert_string_equal(harness_dep_at(0)->spec, "");
+	assert_true(harness_has_diag("shell redirection"));
 }
 
 static void
@@ -311,7 +261,7 @@ test_shcmd_skips_prefixes_and_assignments(void **state)
 	    "nohup nice -n 5 timeout 60 pip install f\n"
 	    "! pip install g\n");
 	NAMES("a", "b", "c", "d", "e", "f", "g");
-	assert_string_equal(dep_at(0)->raw, "FOO=1 BAR='x y' pip install a");
+	assert_string_equal(harness_dep_at(0)->raw, "FOO=1 BAR='x y' pip install a");
 }
 
 static void
@@ -324,33 +274,33 @@ test_shcmd_reads_urls_paths_and_editables(void **state)
 	    "https://files.example/w/wheelpkg-2.0-py3-none-any.whl "
 	    "'named @ https://files.example/named.zip'\n");
 	assert_int_equal(out.n_deps, 8);
-	const struct dep *d = dep_at(0);
+	const struct dep *d = harness_dep_at(0);
 	assert_int_equal(d->ecosystem, ECO_VCS);
 	assert_string_equal(d->name, "r-pkg");
 	assert_string_equal(d->vcs_ref, "v1.2");
 	assert_string_equal(d->url, "git+https://github.com/o/r.git@v1.2#egg=r-pkg");
 	assert_int_equal(d->column, 13);
-	d = dep_at(1);
+	d = harness_dep_at(1);
 	assert_int_equal(d->ecosystem, ECO_URL);
 	assert_string_equal(d->url, "https://files.example/pkg-1.0.tar.gz");
 	assert_string_equal(d->name, "");
-	assert_int_equal(dep_at(2)->ecosystem, ECO_LOCAL);
-	assert_string_equal(dep_at(2)->url, "./local");
-	assert_int_equal(dep_at(3)->ecosystem, ECO_LOCAL);
-	assert_false(dep_at(3)->editable);
-	d = dep_at(4);
+	assert_int_equal(harness_dep_at(2)->ecosystem, ECO_LOCAL);
+	assert_string_equal(harness_dep_at(2)->url, "./local");
+	assert_int_equal(harness_dep_at(3)->ecosystem, ECO_LOCAL);
+	assert_false(harness_dep_at(3)->editable);
+	d = harness_dep_at(4);
 	assert_int_equal(d->ecosystem, ECO_LOCAL);
 	assert_true(d->editable);
 	assert_string_equal(d->url, ".");
-	d = dep_at(5);
+	d = harness_dep_at(5);
 	assert_int_equal(d->ecosystem, ECO_VCS);
 	assert_true(d->editable);
 	assert_string_equal(d->name, "e");
 	assert_string_equal(d->vcs_ref, "abc");
-	d = dep_at(6);
+	d = harness_dep_at(6);
 	assert_string_equal(d->name, "wheelpkg");
 	assert_string_equal(d->spec, "==2.0");
-	d = dep_at(7);
+	d = harness_dep_at(7);
 	assert_string_equal(d->name, "named");
 	assert_int_equal(d->ecosystem, ECO_URL);
 	assert_string_equal(d->url, "https://files.example/named.zip");
@@ -362,7 +312,7 @@ test_shcmd_refuses_an_editable_vcs_url_without_egg(void **state)
 	(void)state;
 	RUN("pip install -e git+https://github.com/o/r.git ok\n");
 	NAMES("ok");
-	assert_true(has_diag("#egg="));
+	assert_true(harness_has_diag("#egg="));
 }
 
 static void
@@ -371,17 +321,17 @@ test_shcmd_marks_variables_as_env_var(void **state)
 	(void)state;
 	RUN("pip install $PKG \"requests==${VERSION}\" $(cat reqs.txt) `echo x` plain\n");
 	assert_int_equal(out.n_deps, 5);
-	assert_true(dep_at(0)->env_var);
-	assert_true(dep_at(0)->dynamic);
-	assert_string_equal(dep_at(0)->name, "$PKG");
-	assert_true(dep_at(1)->env_var);
-	assert_false(dep_at(1)->dynamic);
-	assert_string_equal(dep_at(1)->name, "requests");
-	assert_string_equal(dep_at(1)->spec, "==${VERSION}");
-	assert_int_equal(dep_at(1)->column, 19);
-	assert_true(dep_at(2)->dynamic);
-	assert_true(dep_at(3)->dynamic);
-	assert_false(dep_at(4)->env_var);
+	assert_true(harness_dep_at(0)->env_var);
+	assert_true(harness_dep_at(0)->dynamic);
+	assert_string_equal(harness_dep_at(0)->name, "$PKG");
+	assert_true(harness_dep_at(1)->env_var);
+	assert_false(harness_dep_at(1)->dynamic);
+	assert_string_equal(harness_dep_at(1)->name, "requests");
+	assert_string_equal(harness_dep_at(1)->spec, "==${VERSION}");
+	assert_int_equal(harness_dep_at(1)->column, 19);
+	assert_true(harness_dep_at(2)->dynamic);
+	assert_true(harness_dep_at(3)->dynamic);
+	assert_false(harness_dep_at(4)->env_var);
 	assert_int_equal(diags.len, 0);
 }
 
@@ -398,20 +348,20 @@ test_shcmd_reads_uv_poetry_pipx_and_easy_install_options(void **state)
 	NAMES("", "a", "", "b", "requests", "pendulum", "c", "tool", "d", "f");
 	assert_int_equal(out.n_includes, 1);
 	assert_string_equal(out.includes[0].path, "req.in");
-	assert_true(dep_at(0)->editable);
-	assert_string_equal(dep_at(0)->name, "");
-	assert_string_equal(dep_at(0)->url, "./lib");
-	assert_string_equal(dep_at(1)->index_url, "https://u/simple");
-	assert_true(dep_at(2)->editable);
-	assert_int_equal(dep_at(2)->ecosystem, ECO_LOCAL);
-	assert_true(dep_at(3)->editable);
-	assert_true(dep_at(3)->extra_index);
-	assert_string_equal(dep_at(4)->spec, "^2.1");
-	assert_string_equal(dep_at(5)->spec, "latest");
-	assert_int_equal(dep_at(5)->n_extras, 1);
-	assert_int_equal(dep_at(7)->ecosystem, ECO_VCS);
-	assert_string_equal(dep_at(8)->index_url, "https://p/");
-	assert_string_equal(dep_at(9)->index_url, "https://e/");
+	assert_true(harness_dep_at(0)->editable);
+	assert_string_equal(harness_dep_at(0)->name, "");
+	assert_string_equal(harness_dep_at(0)->url, "./lib");
+	assert_string_equal(harness_dep_at(1)->index_url, "https://u/simple");
+	assert_true(harness_dep_at(2)->editable);
+	assert_int_equal(harness_dep_at(2)->ecosystem, ECO_LOCAL);
+	assert_true(harness_dep_at(3)->editable);
+	assert_true(harness_dep_at(3)->extra_index);
+	assert_string_equal(harness_dep_at(4)->spec, "^2.1");
+	assert_string_equal(harness_dep_at(5)->spec, "latest");
+	assert_int_equal(harness_dep_at(5)->n_extras, 1);
+	assert_int_equal(harness_dep_at(7)->ecosystem, ECO_VCS);
+	assert_string_equal(harness_dep_at(8)->index_url, "https://p/");
+	assert_string_equal(harness_dep_at(9)->index_url, "https://e/");
 }
 
 static void
@@ -437,16 +387,16 @@ test_shcmd_reads_shell_strings_with_their_positions(void **state)
 	(void)state;
 	RUN("bash -c 'pip install a && pip install b'\nsu -c \"pip install c\" root\n");
 	NAMES("a", "b", "c");
-	assert_int_equal(dep_at(0)->column, 22);
-	assert_int_equal(dep_at(1)->column, 39);
-	assert_int_equal(dep_at(2)->line, 2);
-	assert_int_equal(dep_at(2)->column, 20);
+	assert_int_equal(harness_dep_at(0)->column, 22);
+	assert_int_equal(harness_dep_at(1)->column, 39);
+	assert_int_equal(harness_dep_at(2)->line, 2);
+	assert_int_equal(harness_dep_at(2)->column, 20);
 }
 
 static void
 expect_remote(size_t i, const char *url, unsigned line, unsigned column)
 {
-	const struct dep *d = dep_at(i);
+	const struct dep *d = harness_dep_at(i);
 
 	assert_int_equal(d->ecosystem, ECO_URL);
 	assert_int_equal(d->kind, DEP_REMOTE_SOURCE);
@@ -478,7 +428,7 @@ test_shcmd_finds_downloads_run_by_a_shell(void **state)
 	expect_remote(4, "https://omz.example/install.sh", 5, 21);
 	expect_remote(5, "https://ps.example/x.sh", 6, 16);
 	expect_remote(6, "sh.rustup.rs", 9, 9);
-	assert_string_equal(dep_at(0)->raw, "curl -fsSL https://get.example/install.sh");
+	assert_string_equal(harness_dep_at(0)->raw, "curl -fsSL https://get.example/install.sh");
 }
 
 static void
@@ -486,7 +436,7 @@ test_shcmd_passes_the_kind_through(void **state)
 {
 	(void)state;
 	run_len("pip install a\n", 14, DEP_DOCUMENTATION);
-	assert_int_equal(dep_at(0)->kind, DEP_DOCUMENTATION);
+	assert_int_equal(harness_dep_at(0)->kind, DEP_DOCUMENTATION);
 }
 
 static void
@@ -494,12 +444,12 @@ test_shcmd_reports_an_unterminated_quote_and_reads_on(void **state)
 {
 	(void)state;
 	RUN("pip install 'a\npip install b\npip install \"c\n");
-	assert_true(has_diag("unterminated single quote"));
+	assert_true(harness_has_diag("unterminated single quote"));
 	assert_int_equal(diags.items[0].line, 1);
 	assert_int_equal(diags.items[0].column, 13);
 	/* no quote closes either: line 2 is read, line 3 is not */
 	NAMES("b");
-	assert_true(has_diag("unterminated double quote"));
+	assert_true(harness_has_diag("unterminated double quote"));
 }
 
 static void
@@ -507,7 +457,7 @@ test_shcmd_recovers_after_an_unterminated_substitution(void **state)
 {
 	(void)state;
 	RUN("pip install $(echo a\npip install b\n");
-	assert_true(has_diag("unterminated $("));
+	assert_true(harness_has_diag("unterminated $("));
 	NAMES("b");
 }
 
@@ -523,7 +473,7 @@ test_shcmd_survives_a_megabyte_word(void **state)
 	memcpy(text + 12 + n, " ok\n", 4);
 	run_len(text, 12 + n + 4, DEP_INSTALL_COMMAND);
 	NAMES("ok");
-	assert_true(has_diag("a word longer than"));
+	assert_true(harness_has_diag("a word longer than"));
 	free(text);
 }
 
@@ -541,8 +491,8 @@ test_shcmd_survives_a_megabyte_of_words(void **state)
 	}
 	run_len(text, 12 + n, DEP_INSTALL_COMMAND);
 	assert_int_equal(out.n_deps, SHCMD_MAX_WORDS - 2);
-	assert_int_equal(dep_at(100)->column, 213);
-	assert_true(has_diag("more than"));
+	assert_int_equal(harness_dep_at(100)->column, 213);
+	assert_true(harness_has_diag("more than"));
 	free(text);
 }
 
@@ -568,8 +518,8 @@ test_shcmd_reads_a_mapped_text(void **state)
 	src = (struct source){ "Dockerfile", { text, sizeof(text) - 1 } };
 	assert_int_equal(shcmd_detect_mapped(&out, &src, sv_make(joined, 13), map, &opts), 0);
 	NAMES("x");
-	assert_int_equal(dep_at(0)->column, 26);
-	assert_int_equal(dep_at(0)->at.name_start, 25);
+	assert_int_equal(harness_dep_at(0)->column, 26);
+	assert_int_equal(harness_dep_at(0)->at.name_start, 25);
 }
 
 static void
@@ -581,44 +531,42 @@ test_shcmd_reads_only_its_region(void **state)
 	src = (struct source){ "x.yml", { text, sizeof(text) - 1 } };
 	assert_int_equal(shcmd_detect(&out, &src, (struct span){ 20, 35 }, &opts), 0);
 	NAMES("yes");
-	assert_int_equal(dep_at(0)->line, 2);
-	assert_int_equal(dep_at(0)->column, 18);
+	assert_int_equal(harness_dep_at(0)->line, 2);
+	assert_int_equal(harness_dep_at(0)->column, 18);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
-		T(test_shcmd_reads_pip_install_packages_with_exact_fields),
-		T(test_shcmd_knows_every_installer_spelling),
-		T(test_shcmd_turns_r_and_c_into_includes),
-		T(test_shcmd_reads_index_options_and_applies_them_to_the_command),
-		T(test_shcmd_index_url_reaches_packages_written_before_it),
-		T(test_shcmd_skips_option_values_and_flags),
-		T(test_shcmd_accepts_unique_abbreviations_and_reports_ambiguous_ones),
-		T(test_shcmd_reports_unknown_options_and_keeps_reading),
-		T(test_shcmd_splits_chains_and_pipelines),
-		T(test_shcmd_follows_line_continuations),
-		T(test_shcmd_removes_quotes_and_points_at_the_name),
-		T(test_shcmd_warns_about_an_unquoted_comparison),
-		T(test_shcmd_skips_prefixes_and_assignments),
-		T(test_shcmd_reads_urls_paths_and_editables),
-		T(test_shcmd_refuses_an_editable_vcs_url_without_egg),
-		T(test_shcmd_marks_variables_as_env_var),
-		T(test_shcmd_reads_uv_poetry_pipx_and_easy_install_options),
-		T(test_shcmd_ignores_comments_and_heredoc_bodies),
-		T(test_shcmd_reads_shell_strings_with_their_positions),
-		T(test_shcmd_finds_downloads_run_by_a_shell),
-		T(test_shcmd_passes_the_kind_through),
-		T(test_shcmd_reports_an_unterminated_quote_and_reads_on),
-		T(test_shcmd_recovers_after_an_unterminated_substitution),
-		T(test_shcmd_survives_a_megabyte_word),
-		T(test_shcmd_survives_a_megabyte_of_words),
-		T(test_shcmd_reports_a_nul_byte_in_a_requirement),
-		T(test_shcmd_reads_a_mapped_text),
-		T(test_shcmd_reads_only_its_region),
-#undef T
+		HARNESS_TEST(test_shcmd_reads_pip_install_packages_with_exact_fields),
+		HARNESS_TEST(test_shcmd_knows_every_installer_spelling),
+		HARNESS_TEST(test_shcmd_turns_r_and_c_into_includes),
+		HARNESS_TEST(test_shcmd_reads_index_options_and_applies_them_to_the_command),
+		HARNESS_TEST(test_shcmd_index_url_reaches_packages_written_before_it),
+		HARNESS_TEST(test_shcmd_skips_option_values_and_flags),
+		HARNESS_TEST(test_shcmd_accepts_unique_abbreviations_and_reports_ambiguous_ones),
+		HARNESS_TEST(test_shcmd_reports_unknown_options_and_keeps_reading),
+		HARNESS_TEST(test_shcmd_splits_chains_and_pipelines),
+		HARNESS_TEST(test_shcmd_follows_line_continuations),
+		HARNESS_TEST(test_shcmd_removes_quotes_and_points_at_the_name),
+		HARNESS_TEST(test_shcmd_warns_about_an_unquoted_comparison),
+		HARNESS_TEST(test_shcmd_skips_prefixes_and_assignments),
+		HARNESS_TEST(test_shcmd_reads_urls_paths_and_editables),
+		HARNESS_TEST(test_shcmd_refuses_an_editable_vcs_url_without_egg),
+		HARNESS_TEST(test_shcmd_marks_variables_as_env_var),
+		HARNESS_TEST(test_shcmd_reads_uv_poetry_pipx_and_easy_install_options),
+		HARNESS_TEST(test_shcmd_ignores_comments_and_heredoc_bodies),
+		HARNESS_TEST(test_shcmd_reads_shell_strings_with_their_positions),
+		HARNESS_TEST(test_shcmd_finds_downloads_run_by_a_shell),
+		HARNESS_TEST(test_shcmd_passes_the_kind_through),
+		HARNESS_TEST(test_shcmd_reports_an_unterminated_quote_and_reads_on),
+		HARNESS_TEST(test_shcmd_recovers_after_an_unterminated_substitution),
+		HARNESS_TEST(test_shcmd_survives_a_megabyte_word),
+		HARNESS_TEST(test_shcmd_survives_a_megabyte_of_words),
+		HARNESS_TEST(test_shcmd_reports_a_nul_byte_in_a_requirement),
+		HARNESS_TEST(test_shcmd_reads_a_mapped_text),
+		HARNESS_TEST(test_shcmd_reads_only_its_region),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

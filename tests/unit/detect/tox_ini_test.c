@@ -1,75 +1,7 @@
 /* Tests for core/detect/tox_ini.c: deps and commands in tox.ini. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
+#include "detect_harness.h"
 
-#include <cmocka.h>
-
-#include "detect/detect.h"
-
-static struct arena arena;
-static struct diags diags;
-static struct detect_out out;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	arena_init(&arena);
-	diags_init(&diags, &arena);
-	detect_out_init(&out, &arena, &diags);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	detect_out_release(&out);
-	diags_release(&diags);
-	arena_release(&arena);
-	return 0;
-}
-
-static const struct dep *
-dep_at(size_t i)
-{
-	assert_true(i < out.n_deps);
-	return out.deps[i];
-}
-
-static void
-expect_dep(size_t i, const char *name, unsigned line, unsigned column)
-{
-	const struct dep *d = dep_at(i);
-
-	assert_string_equal(d->name, name);
-	assert_int_equal(d->line, line);
-	assert_int_equal(d->column, column);
-}
-
-static bool
-has_diag(const char *needle)
-{
-	for (size_t i = 0; i < diags.len; i++)
-		if (strstr(diags.items[i].message, needle))
-			return true;
-	return false;
-}
-
-static void
-detect_len(const char *text, size_t len)
-{
-	struct source src = { "tox.ini", { text, len } };
-	struct detect_ctx ctx = { 0 };
-
-	assert_int_equal(detect_tox_ini(&out, &src, &ctx), 0);
-}
-
-#define DETECT(lit) detect_len((lit), sizeof(lit) - 1)
+#define DETECT(lit) harness_detect(detect_tox_ini, "tox.ini", (lit), sizeof(lit) - 1)
 
 static void
 test_tox_ini_matches_only_tox_ini(void **state)
@@ -109,19 +41,19 @@ test_tox_ini_reads_deps_and_commands_of_testenvs(void **state)
 	       "[other]\n"
 	       "deps = notread\n");
 	assert_int_equal(out.n_deps, 7);
-	expect_dep(0, "tox", 3, 12);
-	assert_string_equal(dep_at(0)->spec, ">=4");
-	expect_dep(1, "pytest", 7, 5);
-	assert_int_equal(dep_at(1)->kind, DEP_INSTALL_COMMAND);
-	assert_string_equal(dep_at(1)->file, "tox.ini");
-	expect_dep(2, "mock", 8, 11);
-	assert_string_equal(dep_at(2)->spec, "==5.0");
-	assert_true(dep_at(3)->editable);
-	assert_int_equal(dep_at(3)->ecosystem, ECO_LOCAL);
-	assert_int_equal(dep_at(3)->line, 13);
-	expect_dep(4, "extra-tool", 15, 17);
-	expect_dep(5, "nightly", 16, 38);
-	expect_dep(6, "ruff", 20, 8);
+	harness_expect_dep(0, "tox", 3, 12);
+	assert_string_equal(harness_dep_at(0)->spec, ">=4");
+	harness_expect_dep(1, "pytest", 7, 5);
+	assert_int_equal(harness_dep_at(1)->kind, DEP_INSTALL_COMMAND);
+	assert_string_equal(harness_dep_at(1)->file, "tox.ini");
+	harness_expect_dep(2, "mock", 8, 11);
+	assert_string_equal(harness_dep_at(2)->spec, "==5.0");
+	assert_true(harness_dep_at(3)->editable);
+	assert_int_equal(harness_dep_at(3)->ecosystem, ECO_LOCAL);
+	assert_int_equal(harness_dep_at(3)->line, 13);
+	harness_expect_dep(4, "extra-tool", 15, 17);
+	harness_expect_dep(5, "nightly", 16, 38);
+	harness_expect_dep(6, "ruff", 20, 8);
 	assert_int_equal(out.n_includes, 2);
 	assert_string_equal(out.includes[0].path, "requirements-test.txt");
 	assert_int_equal(out.includes[0].line, 9);
@@ -139,21 +71,21 @@ test_tox_ini_reports_bad_lines_with_their_file_position(void **state)
 	(void)state;
 	DETECT("[testenv\ndeps = ok\n[testenv]\ndeps =\n    good\n    bad[\n    fine\n");
 	assert_true(diags.len >= 2);
-	assert_true(has_diag("expected ']'"));
+	assert_true(harness_has_diag("expected ']'"));
 	assert_int_equal(diags.items[0].line, 1);
 	assert_int_equal(diags.items[1].line, 6);
 	assert_int_equal(out.n_deps, 2);
-	expect_dep(0, "good", 5, 5);
-	expect_dep(1, "fine", 7, 5);
+	harness_expect_dep(0, "good", 5, 5);
+	harness_expect_dep(1, "fine", 7, 5);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_tox_ini_matches_only_tox_ini, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_tox_ini_reads_deps_and_commands_of_testenvs, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_tox_ini_reports_bad_lines_with_their_file_position, setup, teardown),
+		HARNESS_TEST(test_tox_ini_matches_only_tox_ini),
+		HARNESS_TEST(test_tox_ini_reads_deps_and_commands_of_testenvs),
+		HARNESS_TEST(test_tox_ini_reports_bad_lines_with_their_file_position),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
