@@ -104,6 +104,60 @@ lockfile_each_package(const struct lockfile *lock, const struct toml_value *pkgs
 
 /* ---- the declarations ---- */
 
+/* The name at the start of a PEP 508 string ("idna (>=2.5)", "foo[x]>=1"). */
+static struct sv
+leading_name(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n] == ' ')
+		s++;
+	while ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') ||
+	       (s[n] >= '0' && s[n] <= '9') || s[n] == '-' || s[n] == '_' || s[n] == '.')
+		n++;
+	return sv_make(s, n);
+}
+
+/*
+ * The package's own dependencies, for the resolver (issue #7): poetry.lock's
+ * [package.dependencies] table (names as keys), uv.lock's array of
+ * { name = ... } tables, pdm.lock's array of PEP 508 strings.
+ */
+static int
+read_requires(const struct lockfile *lock, struct dep *dep, const struct toml_value *pkg)
+{
+	const struct toml_value *deps = toml_table_get(pkg, "dependencies");
+	struct arena *arena = lock->out->arena;
+	size_t n;
+	const char **names;
+
+	if (!deps || (deps->kind != TOML_TABLE && deps->kind != TOML_ARRAY))
+		return 0;
+	n = deps->kind == TOML_TABLE ? toml_table_len(deps) : toml_array_len(deps);
+	if (n == 0 || !(names = arena_alloc(arena, n * sizeof(*names))))
+		return n == 0 ? 0 : ERR_NOMEM;
+	for (size_t i = 0; i < n; i++) {
+		struct sv name = SV_NULL;
+		if (deps->kind == TOML_TABLE) {
+			name = toml_table_at(deps, i)->key;
+		} else {
+			const struct toml_value *e = toml_array_at(deps, i);
+			const char *s = toml_string(e);
+			if (!s && e && e->kind == TOML_TABLE)
+				s = toml_string(toml_table_get(e, "name"));
+			if (s)
+				name = leading_name(s);
+		}
+		if (name.len == 0)
+			continue;
+		if (!(names[dep->n_requires] = arena_strndup(arena, name)))
+			return ERR_NOMEM;
+		dep->n_requires++;
+	}
+	dep->requires = names;
+	return 0;
+}
+
 int
 lockfile_new_dep(struct dep **out, const struct lockfile *lock, const struct toml_value *pkg,
 		 bool want_version)
@@ -143,6 +197,8 @@ lockfile_new_dep(struct dep **out, const struct lockfile *lock, const struct tom
 		diag_add(lock->out->diags, DIAG_NOTE, lock->src, pkg->at,
 			 "expected a version for '%s'", name);
 	if (version && !(dep->spec = arena_printf(arena, "==%s", version)))
+		return ERR_NOMEM;
+	if (read_requires(lock, dep, pkg))
 		return ERR_NOMEM;
 	*out = dep;
 	return 0;

@@ -87,6 +87,7 @@ dep_json(const struct dep *d)
 	add_str_or_null(o, "index_url", d->index_url);
 	add_str_or_null(o, "package", d->package);
 	add_str_or_null(o, "subdir", d->subdir);
+	cJSON_AddItemToObject(o, "requires", str_array(d->requires, d->n_requires));
 	cJSON_AddBoolToObject(o, "dynamic", d->dynamic);
 	cJSON_AddStringToObject(o, "language", d->language == LANG_R ? "r" :
 				d->language == LANG_SHELL ? "shell" : "python");

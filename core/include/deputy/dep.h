@@ -62,6 +62,9 @@ struct dep {
 	bool env_var;            /* holds an unresolved ${VAR} reference */
 	const char *package;     /* the package name when it differs from @name (R); NULL */
 	const char *subdir;      /* a package in a subfolder of a repository; NULL */
+	const char *const *requires;  /* lock entries: the names this package depends on, as
+				       * the lock writes them (kept for the resolver); else NULL */
+	size_t n_requires;
 	bool dynamic;            /* the name or URL is computed at run time: unknown */
 
 	const char *file;        /* path in the snapshot */

@@ -163,6 +163,10 @@ test_pdm_lock_reads_extras_and_marker(void **state)
 	assert_string_equal(d->marker, "python_version >= \"3.10\"");
 	assert_int_equal(d->n_hashes, 1);
 	assert_int_equal(d->line, 25);
+	/* PEP 508 strings: the names are kept for the resolver */
+	assert_int_equal(d->n_requires, 2);
+	assert_string_equal(d->requires[0], "PySocks");
+	assert_string_equal(d->requires[1], "requests");
 }
 
 static void

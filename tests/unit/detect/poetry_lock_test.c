@@ -178,8 +178,11 @@ test_poetry_lock_reads_each_package_with_its_hashes_and_line(void **state)
 	assert_string_equal(d->spec, "==0.6.3");
 	assert_int_equal(d->line, 15);
 	assert_int_equal(d->n_hashes, 1);
-	/* [package.dependencies] belongs to the entry */
+	/* [package.dependencies] belongs to the entry, and is kept for the resolver */
 	assert_memory_equal(lock + d->at.end - 9, "\">=1.0.1\"\n", 10);
+	assert_int_equal(d->n_requires, 2);
+	assert_string_equal(d->requires[0], "Flask");
+	assert_string_equal(d->requires[1], "Werkzeug");
 }
 
 static void

@@ -143,6 +143,11 @@ test_uv_lock_reads_registry_package_with_sdist_and_wheel_hashes(void **state)
 	assert_memory_equal(lock + d->at.end - 4, "},\n]\n", 5);
 	assert_memory_equal(lock + d->at.name_start, "anyio\"", 6);
 	assert_int_equal(d->at.name_end - d->at.name_start, 5);
+	/* kept for the resolver: what anyio itself depends on */
+	assert_int_equal(d->n_requires, 2);
+	assert_string_equal(d->requires[0], "idna");
+	assert_string_equal(d->requires[1], "sniffio");
+	assert_int_equal(out.deps[1]->n_requires, 0);
 }
 
 static void
