@@ -16,6 +16,7 @@ ecosystem_str(enum ecosystem eco)
 	case ECO_URL: return "url";
 	case ECO_VCS: return "vcs";
 	case ECO_LOCAL: return "local";
+	case ECO_CONDA: return "conda";
 	}
 	return "?";
 }

@@ -8,9 +8,9 @@
  * Channels become index options: the first OPT_INDEX_URL, the others
  * OPT_EXTRA_INDEX_URL, value = the channel name or URL as written
  * ("nodefaults" names no channel and is skipped). Conda package specs
- * ("numpy=1.26", "conda-forge::pkg") are not PyPI names and no rule knows
- * conda's index yet, so they are read and skipped without a declaration or
- * a diagnostic. The `pip:` items are what conda hands to pip: it writes them,
+ * ("numpy=1.26", "conda-forge::pkg>=2") are declarations of ecosystem
+ * conda: name, version spec as written (spaces dropped) and the channel
+ * prefix as their index; no PyPI rule applies to them. The `pip:` items are what conda hands to pip: it writes them,
  * one a line, into a requirements file next to the environment file and runs
  * `pip install -r` on it. So they are read by the requirement-file detector
  * (requirements.c), over a copy of the file in which every byte outside the
@@ -193,6 +193,64 @@ read_pip(struct conda_state *st, const struct ynode *pip)
 	return flush_items(st);
 }
 
+/*
+ * A conda MatchSpec in its common string forms: [channel::]name[ version]
+ * or name=1.2[=build], name>=1.2, name 1.2.*.
+ */
+static int
+add_conda_spec(struct conda_state *st, const struct ynode *item)
+{
+	struct span at = ytree_scalar_text(item, st->src->text);
+	struct sv text = sv_make(item->value, item->len);
+	struct arena *arena = st->out->arena;
+	struct sv channel = SV_NULL;
+	size_t sep = sv_find(text, SV_LIT("::"));
+	size_t skip = 0, n = 0;
+	struct dep *dep;
+
+	if (sep != SV_NPOS) {
+		channel = sv_slice(text, 0, sep);
+		skip = sep + 2;
+	}
+	struct sv rest = sv_tail(text, skip);
+	while (n < rest.len && !strchr("=<>!~ 	[", rest.ptr[n]))
+		n++;
+	struct sv name = sv_slice(rest, 0, n);
+	if (name.len == 0)
+		return 0;       /* nothing to name: not a package */
+	struct sv spec = sv_trim(sv_tail(rest, n));
+	if (!(dep = detect_new_dep(st->out)))
+		return ERR_NOMEM;
+	dep->ecosystem = ECO_CONDA;
+	dep->kind = DEP_MANIFEST;
+	dep->file = st->src->path;
+	dep->at = (struct span_ref){ item->at.start, item->at.end, at.start, at.end };
+	/* the name's place when the scalar is written as it reads (plain or quoted) */
+	if (at.start + skip + name.len <= st->src->text.len &&
+	    memcmp(st->src->text.ptr + at.start + skip, name.ptr, name.len) == 0) {
+		dep->at.name_start = at.start + skip;
+		dep->at.name_end = at.start + skip + name.len;
+	}
+	/* fix_positions() recomputes line and column from at.start */
+	dep->at.start = dep->at.name_start;
+	text_line_col(st->src->text, dep->at.name_start, &dep->line, &dep->column);
+	char *s = arena_alloc(arena, spec.len + 1);
+	if (!s)
+		return ERR_NOMEM;
+	size_t k = 0;
+	for (size_t i = 0; i < spec.len; i++)
+		if (spec.ptr[i] != ' ' && spec.ptr[i] != '\t')
+			s[k++] = spec.ptr[i];
+	s[k] = '\0';
+	dep->spec = s;
+	if (!(dep->name = arena_strndup(arena, name)) ||
+	    !(dep->normalized = dep_normalize_name(arena, name)) ||
+	    !(dep->raw = arena_strndup(arena, text)) ||
+	    (channel.len && !(dep->index_url = arena_strndup(arena, channel))))
+		return ERR_NOMEM;
+	return 0;
+}
+
 static int
 read_dependencies(struct conda_state *st, const struct ynode *deps)
 {
@@ -206,8 +264,10 @@ read_dependencies(struct conda_state *st, const struct ynode *deps)
 	}
 	for (const struct ynode *item = deps->child; item; item = item->next) {
 		const struct ynode *pip = ytree_get(item, "pip");
-		/* a conda spec (a scalar) is skipped: see the top of the file */
 		if (pip && (rc = read_pip(st, pip)))
+			return rc;
+		if (item->type == YNODE_SCALAR && !item->incomplete &&
+		    (rc = add_conda_spec(st, item)))
 			return rc;
 	}
 	return 0;

@@ -28,6 +28,7 @@ void unhashed_lock_check(const struct rule *rule, struct rule_ctx *ctx, const st
 void untrusted_source_check_option(const struct rule *rule, struct rule_ctx *ctx,
 				   const struct index_option *opt);
 void dynamic_deps_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);
+void local_code_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);
 void env_var_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);
 void env_var_check_option(const struct rule *rule, struct rule_ctx *ctx,
 			  const struct index_option *opt);

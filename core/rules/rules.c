@@ -284,6 +284,25 @@ static const struct rule rules[] = {
 		.check_dep = dynamic_deps_check,
 	},
 	{
+		.id       = "local-code",
+		.severity = SEV_INFO,
+		.title    = "Installs code from a local path",
+		.why      = "A local path (-e ., ./pkg, a wheel in the repository) installs the "
+			    "code that sits there when pip runs, not a release from an index: no "
+			    "version pins it, and no registry has looked at it. That is usually "
+			    "the project itself, which is fine, but it is also how a vendored "
+			    "copy of a package can drift from its upstream, or how a file "
+			    "committed by someone else ends up installed and run.",
+		.fix      = "Nothing to do when the path is the project itself. Otherwise review "
+			    "the folder or archive like any other code in the repository, and "
+			    "prefer a released version from the index when one exists.",
+		.refs     = (const char *const[]){
+			"pip, local project installs: "
+			"https://pip.pypa.io/en/stable/topics/local-project-installs/",
+			NULL },
+		.check_dep = local_code_check,
+	},
+	{
 		.id       = "github-unpinned",
 		.severity = SEV_HIGH,
 		.title    = "Installed from a repository at a movable ref",

@@ -22,6 +22,7 @@ enum ecosystem {
 	ECO_URL,        /* a direct archive URL */
 	ECO_VCS,        /* git+https://..., hg+..., ... */
 	ECO_LOCAL,      /* a local path: ./pkg, -e . */
+	ECO_CONDA,      /* a conda package (environment.yml) */
 };
 
 /* The language of the file a declaration was found in. */

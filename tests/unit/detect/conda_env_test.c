@@ -71,23 +71,32 @@ test_conda_env_reads_channels_as_index_options_in_order(void **state)
 }
 
 static void
-test_conda_env_declares_only_the_pip_list_with_item_positions(void **state)
+test_conda_env_declares_conda_specs_then_the_pip_list_with_item_positions(void **state)
 {
 	(void)state;
 	DETECT(env);
-	assert_int_equal(out.n_deps, 3);
-	assert_dep(0, "reqeusts", "==2.31.0", 13, 9);
-	assert_int_equal(out.deps[0]->ecosystem, ECO_PYPI);
-	assert_string_equal(out.deps[0]->normalized, "reqeusts");
-	assert_true(out.deps[0]->extra_index);
-	assert_string_equal(out.deps[0]->raw, "reqeusts==2.31.0");
-	assert_dep(1, "flask", ">=2", 14, 10);      /* inside the quotes */
-	assert_dep(2, "repo", "", 16, 9);
-	assert_int_equal(out.deps[2]->ecosystem, ECO_VCS);
-	assert_string_equal(out.deps[2]->vcs_ref, "v1.2");
+	assert_int_equal(out.n_deps, 7);
+	/* conda's own packages: ecosystem conda, the channel prefix as their index */
+	assert_dep(0, "python", ">=3.10", 7, 5);
+	assert_int_equal(out.deps[0]->ecosystem, ECO_CONDA);
+	assert_dep(1, "numpy", "=1.26", 8, 5);
+	assert_dep(2, "pkg", "", 9, 18);
+	assert_string_equal(out.deps[2]->index_url, "conda-forge");
+	assert_dep(3, "pip", "", 10, 5);
+	/* then what conda hands to pip */
+	assert_dep(4, "reqeusts", "==2.31.0", 13, 9);
+	assert_int_equal(out.deps[4]->ecosystem, ECO_PYPI);
+	assert_string_equal(out.deps[4]->normalized, "reqeusts");
+	assert_true(out.deps[4]->extra_index);
+	assert_string_equal(out.deps[4]->raw, "reqeusts==2.31.0");
+	assert_dep(5, "flask", ">=2", 14, 10);      /* inside the quotes */
+	assert_dep(6, "repo", "", 16, 9);
+	assert_int_equal(out.deps[6]->ecosystem, ECO_VCS);
+	assert_string_equal(out.deps[6]->vcs_ref, "v1.2");
 	/* the byte span is the file's */
-	assert_memory_equal(env + out.deps[0]->at.name_start, "reqeusts", 8);
-	assert_memory_equal(env + out.deps[1]->at.name_start, "flask", 5);
+	assert_memory_equal(env + out.deps[4]->at.name_start, "reqeusts", 8);
+	assert_memory_equal(env + out.deps[5]->at.name_start, "flask", 5);
+	assert_memory_equal(env + out.deps[2]->at.name_start, "pkg", 3);
 }
 
 static void
@@ -238,7 +247,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		HARNESS_TEST(test_conda_env_matches_environment_yml_and_yaml_by_base_name),
 		HARNESS_TEST(test_conda_env_reads_channels_as_index_options_in_order),
-		HARNESS_TEST(test_conda_env_declares_only_the_pip_list_with_item_positions),
+		HARNESS_TEST(test_conda_env_declares_conda_specs_then_the_pip_list_with_item_positions),
 		HARNESS_TEST(test_conda_env_turns_pip_r_line_into_an_include),
 		HARNESS_TEST(test_conda_env_reads_flow_pip_list_items_on_one_line_separately),
 		HARNESS_TEST(test_conda_env_keeps_columns_in_code_points_after_multibyte_text),

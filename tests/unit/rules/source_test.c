@@ -350,6 +350,31 @@ test_dynamic_deps_flags_unread_setup_py_lists(void **state)
 	assert_non_null(strstr(f->message, "install_requires"));
 }
 
+static void
+test_local_code_notes_local_paths_and_never_calls_them_unpinned(void **state)
+{
+	struct fixture *fx = *state;
+	struct dep *editable = fixture_dep(fx, "", "");
+	editable->ecosystem = ECO_LOCAL;
+	editable->editable = true;
+	editable->url = ".";
+	struct dep *wheel = fixture_dep(fx, "", "");
+	wheel->ecosystem = ECO_LOCAL;
+	wheel->url = "./dist/pkg-1.0-py3-none-any.whl";
+	struct dep *r_local = fixture_dep(fx, "", "");
+	r_local->ecosystem = ECO_LOCAL;
+	r_local->language = LANG_R;
+	r_local->url = "./localpkg";
+	struct dep *deps[] = { editable, wheel, r_local };
+
+	assert_int_equal(fixture_run(fx, deps, 3, NULL, 0), 0);
+	assert_int_equal(fixture_count(fx, "local-code"), 2);
+	assert_int_equal(fixture_count(fx, "unpinned"), 0);
+	const struct finding *f = fixture_find(fx, "local-code");
+	assert_int_equal(f->severity, SEV_INFO);
+	assert_non_null(strstr(f->message, "(editable)"));
+}
+
 int
 main(void)
 {
@@ -367,6 +392,7 @@ main(void)
 		cmocka_unit_test(test_unhashed_lock_flags_index_entries_without_hashes),
 		cmocka_unit_test(test_untrusted_source_flags_declared_sources_only),
 		cmocka_unit_test(test_dynamic_deps_flags_unread_setup_py_lists),
+		cmocka_unit_test(test_local_code_notes_local_paths_and_never_calls_them_unpinned),
 	};
 	return cmocka_run_group_tests(tests, fixture_setup, fixture_teardown);
 }
