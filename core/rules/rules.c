@@ -605,5 +605,15 @@ rules_run(struct findings *out, struct arena *arena, const struct intel *intel,
 			if (rules[r].check_option)
 				rules[r].check_option(&rules[r], &ctx, options[o]);
 	rule_pins_free(pins);
+	/*
+	 * A command shown in a README is advice to readers, not something the
+	 * project runs: one level lower (issue #5), so it never outranks the
+	 * same problem in a file that installs.
+	 */
+	for (size_t i = 0; i < out->len; i++) {
+		struct finding *f = &out->items[i];
+		if (f->dep && f->dep->kind == DEP_DOCUMENTATION && f->severity > SEV_INFO)
+			f->severity--;
+	}
 	return ctx.error;
 }

@@ -375,6 +375,28 @@ test_local_code_notes_local_paths_and_never_calls_them_unpinned(void **state)
 	assert_non_null(strstr(f->message, "(editable)"));
 }
 
+static void
+test_findings_on_documentation_are_one_level_lower(void **state)
+{
+	struct fixture *fx = *state;
+	struct dep *doc = fixture_dep(fx, "urlib3", "");
+	doc->kind = DEP_DOCUMENTATION;
+	doc->file = "README.md";
+	struct dep *manifest = fixture_dep(fx, "urlib3", "");
+	struct dep *deps[] = { doc, manifest };
+
+	assert_int_equal(fixture_run(fx, deps, 2, NULL, 0), 0);
+	size_t seen = 0;
+	for (size_t i = 0; i < fx->findings.len; i++) {
+		const struct finding *f = &fx->findings.items[i];
+		if (strcmp(f->rule->id, "known-malicious") != 0)
+			continue;
+		assert_int_equal(f->severity, f->dep == doc ? SEV_HIGH : SEV_CRITICAL);
+		seen++;
+	}
+	assert_int_equal(seen, 2);
+}
+
 int
 main(void)
 {
@@ -393,6 +415,7 @@ main(void)
 		cmocka_unit_test(test_untrusted_source_flags_declared_sources_only),
 		cmocka_unit_test(test_dynamic_deps_flags_unread_setup_py_lists),
 		cmocka_unit_test(test_local_code_notes_local_paths_and_never_calls_them_unpinned),
+		cmocka_unit_test(test_findings_on_documentation_are_one_level_lower),
 	};
 	return cmocka_run_group_tests(tests, fixture_setup, fixture_teardown);
 }
