@@ -268,13 +268,3 @@ lockfile_keep(const struct lockfile *lock, const char *s)
 	return s ? arena_strdup(lock->out->arena, s) : NULL;
 }
 
-bool
-lockfile_is_public_pypi(const char *url)
-{
-	struct sv u = sv_from_cstr(url);
-
-	while (u.len && u.ptr[u.len - 1] == '/')
-		u.len--;
-	return sv_eq_nocase(u, SV_LIT("https://pypi.org/simple")) ||
-	       sv_eq_nocase(u, SV_LIT("https://pypi.python.org/simple"));
-}

@@ -75,7 +75,4 @@ void lockfile_note_unknown_keys(const struct lockfile *lock, const struct toml_v
 /* A copy of @s in the output arena, living as long as the scan; NULL for NULL or out of memory. */
 const char *lockfile_keep(const struct lockfile *lock, const char *s);
 
-/* Whether @url is PyPI's own simple index, which is no private index worth naming. */
-bool lockfile_is_public_pypi(const char *url);
-
 #endif

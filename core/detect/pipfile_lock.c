@@ -19,6 +19,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "detect/jsonval.h"
+#include "detect/pipreq.h"
 #include "lex/jsonpos.h"
 
 #define RAW_MAX 200
@@ -51,25 +53,11 @@ key_span(const struct jsonpos_member *m)
 
 /* ---- the declarations ---- */
 
-static const char *
-get_string(const cJSON *obj, const char *key)
-{
-	const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
-
-	return cJSON_IsString(item) ? item->valuestring : NULL;
-}
-
 /* A copy of cJSON's string (freed with the tree) in the arena; NULL stays NULL. */
 static const char *
 keep(struct pipfile_lock_state *st, const char *s)
 {
-	char *copy;
-
-	if (!s)
-		return NULL;
-	if (!(copy = arena_strdup(st->out->arena, s)))
-		st->nomem = true;
-	return copy;
+	return jsonval_keep(st->out->arena, s, &st->nomem);
 }
 
 static const char *
@@ -84,17 +72,6 @@ keep_raw(struct pipfile_lock_state *st, size_t start, size_t end)
 	if (!copy)
 		st->nomem = true;
 	return copy ? copy : "";
-}
-
-static bool
-is_public_pypi(const char *url)
-{
-	struct sv u = sv_from_cstr(url);
-
-	while (u.len && u.ptr[u.len - 1] == '/')
-		u.len--;
-	return sv_eq_nocase(u, SV_LIT("https://pypi.org/simple")) ||
-	       sv_eq_nocase(u, SV_LIT("https://pypi.python.org/simple"));
 }
 
 /* The host of "scheme://user@host:port/path" (as pip's --trusted-host takes it, port kept). */
@@ -151,7 +128,7 @@ read_sources(struct pipfile_lock_state *st, size_t meta)
 		list.value_start = SV_NPOS;
 	cJSON_ArrayForEach(source, st->sources) {
 		size_t at = jsonpos_find_element(t, list.value_start, index);
-		const char *url = get_string(source, "url");
+		const char *url = jsonval_string(source, "url");
 		const cJSON *verify = cJSON_GetObjectItemCaseSensitive(source, "verify_ssl");
 		struct span url_at = { at == SV_NPOS ? 0 : at, at == SV_NPOS ? 0 : at };
 		if (at != SV_NPOS && jsonpos_find_member(&url_m, t, at, "url"))
@@ -182,9 +159,9 @@ source_url(const struct pipfile_lock_state *st, const char *name)
 	const cJSON *source;
 
 	cJSON_ArrayForEach(source, st->sources) {
-		const char *s = get_string(source, "name");
+		const char *s = jsonval_string(source, "name");
 		if (s && strcmp(s, name) == 0)
-			return get_string(source, "url");
+			return jsonval_string(source, "url");
 	}
 	return NULL;
 }
@@ -250,15 +227,15 @@ static void
 read_origin(struct pipfile_lock_state *st, struct dep *dep, const cJSON *pkg)
 {
 	static const char *const vcs[] = { "git", "hg", "svn", "bzr" };
-	const char *path = get_string(pkg, "path"), *file = get_string(pkg, "file");
+	const char *path = jsonval_string(pkg, "path"), *file = jsonval_string(pkg, "file");
 
 	for (size_t i = 0; i < sizeof(vcs) / sizeof(*vcs); i++) {
-		const char *url = get_string(pkg, vcs[i]);
+		const char *url = jsonval_string(pkg, vcs[i]);
 		if (!url)
 			continue;
 		dep->ecosystem = ECO_VCS;
 		dep->url = keep(st, url);
-		dep->vcs_ref = keep(st, get_string(pkg, "ref"));
+		dep->vcs_ref = keep(st, jsonval_string(pkg, "ref"));
 		return;
 	}
 	if (file && (strncmp(file, "file:", 5) == 0 || !strstr(file, "://"))) {
@@ -280,8 +257,8 @@ read_package(struct pipfile_lock_state *st, const cJSON *pkg, const struct jsonp
 {
 	struct sv t = st->src->text;
 	struct span name_at = key_span(m);
-	const char *version = get_string(pkg, "version"), *index = get_string(pkg, "index");
-	const char *markers = get_string(pkg, "markers");
+	const char *version = jsonval_string(pkg, "version"), *index = jsonval_string(pkg, "index");
+	const char *markers = jsonval_string(pkg, "markers");
 	const cJSON *hashes = cJSON_GetObjectItemCaseSensitive(pkg, "hashes");
 	const cJSON *extras = cJSON_GetObjectItemCaseSensitive(pkg, "extras");
 	struct dep *dep;
@@ -312,7 +289,7 @@ read_package(struct pipfile_lock_state *st, const cJSON *pkg, const struct jsonp
 				    : arena_printf(st->out->arena, "==%s", version);
 	dep->marker = markers ? keep(st, markers) : "";
 	dep->editable = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(pkg, "editable"));
-	dep->subdir = keep(st, get_string(pkg, "subdirectory"));
+	dep->subdir = keep(st, jsonval_string(pkg, "subdirectory"));
 	read_origin(st, dep, pkg);
 	if (!version && dep->ecosystem != ECO_VCS && dep->ecosystem != ECO_LOCAL)
 		diag_add(st->out->diags, DIAG_NOTE, st->src, name_at,
@@ -323,7 +300,7 @@ read_package(struct pipfile_lock_state *st, const cJSON *pkg, const struct jsonp
 			diag_add(st->out->diags, DIAG_NOTE, st->src,
 				 member_at(t, m->value_start, "index", name_at),
 				 "index '%s' of '%s' is not in _meta.sources", index, pkg->string);
-		else if (!is_public_pypi(url))
+		else if (!pipreq_is_public_index(url))
 			dep->index_url = keep(st, url);
 	}
 	if (hashes && (rc = read_list(st, hashes, "hashes",

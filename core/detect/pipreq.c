@@ -196,3 +196,14 @@ pipreq_set_url(struct dep *dep, struct arena *arena, struct sv url)
 		return 0;
 	return (dep->vcs_ref = arena_strndup(arena, ref)) ? 0 : ERR_NOMEM;
 }
+
+bool
+pipreq_is_public_index(const char *url)
+{
+	struct sv u = sv_from_cstr(url);
+
+	while (u.len && u.ptr[u.len - 1] == '/')
+		u.len--;
+	return sv_eq_nocase(u, SV_LIT("https://pypi.org/simple")) ||
+	       sv_eq_nocase(u, SV_LIT("https://pypi.python.org/simple"));
+}

@@ -19,6 +19,9 @@ struct sv pipreq_url_scheme(struct sv s);
 bool pipreq_is_vcs_scheme(struct sv scheme);
 /* is_url(): http, https, file, ftp or a VCS scheme. */
 bool pipreq_is_url(struct sv s);
+/* PyPI's own simple index (pypi.org or pypi.python.org, any trailing '/'):
+ * the default, which lock files record but which is no index of its own. */
+bool pipreq_is_public_index(const char *url);
 /* urlsplit()'s path: after the scheme and netloc, before '?' or '#'. */
 struct sv pipreq_url_path(struct sv url);
 /* ECO_VCS for a "vcs+scheme:" URL, ECO_LOCAL for file:, else ECO_URL (Link.is_vcs, is_file). */

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "detect/lockfile.h"
+#include "detect/pipreq.h"
 #include "lex/toml.h"
 
 struct poetry_state {
@@ -98,7 +99,7 @@ read_source(struct poetry_state *st, struct dep *dep, const struct toml_value *s
 		dep->url = url;
 		dep->spec = "";
 	} else if (strcmp(type, "legacy") == 0) {
-		dep->index_url = lockfile_is_public_pypi(url) ? NULL : url;
+		dep->index_url = pipreq_is_public_index(url) ? NULL : url;
 	} else {
 		diag_add(st->lock.out->diags, DIAG_NOTE, st->lock.src, type_v->at,
 			 "unknown source type '%s' for '%s'; read as pypi", type, dep->name);

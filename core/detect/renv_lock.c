@@ -18,6 +18,7 @@
 #include <cjson/cJSON.h>
 
 #include "deputy/array.h"
+#include "detect/jsonval.h"
 #include "lex/jsonpos.h"
 #include "lex/rremote.h"
 
@@ -62,25 +63,11 @@ locate_packages(struct renv_state *st)
 
 /* ---- the declarations ---- */
 
-static const char *
-get_string(const cJSON *obj, const char *key)
-{
-	const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
-
-	return cJSON_IsString(item) ? item->valuestring : NULL;
-}
-
 /* A copy of cJSON's string (freed with the tree) in the arena; NULL stays NULL. */
 static const char *
 keep(struct renv_state *st, const char *s)
 {
-	char *copy;
-
-	if (!s)
-		return NULL;
-	if (!(copy = arena_strdup(st->out->arena, s)))
-		st->nomem = true;
-	return copy;
+	return jsonval_keep(st->out->arena, s, &st->nomem);
 }
 
 static bool
@@ -110,9 +97,9 @@ web_host(struct arena *arena, const char *remote_host, const char *fallback)
 static enum ecosystem
 package_ecosystem(const cJSON *pkg, bool *known)
 {
-	const char *source = get_string(pkg, "Source");
-	const char *type = get_string(pkg, "RemoteType");
-	const char *repo = get_string(pkg, "Repository");
+	const char *source = jsonval_string(pkg, "Source");
+	const char *type = jsonval_string(pkg, "RemoteType");
+	const char *repo = jsonval_string(pkg, "Repository");
 
 	*known = true;
 	if (eq(source, "GitHub") || eq(type, "github"))
@@ -138,17 +125,17 @@ static int
 fill_remote(struct renv_state *st, struct dep *dep, const cJSON *pkg, const char *package)
 {
 	struct arena *arena = st->out->arena;
-	const char *user = get_string(pkg, "RemoteUsername");
-	const char *repo = get_string(pkg, "RemoteRepo");
-	const char *ref = keep(st, get_string(pkg, "RemoteRef"));
-	const char *sha = keep(st, get_string(pkg, "RemoteSha"));
+	const char *user = jsonval_string(pkg, "RemoteUsername");
+	const char *repo = jsonval_string(pkg, "RemoteRepo");
+	const char *ref = keep(st, jsonval_string(pkg, "RemoteRef"));
+	const char *sha = keep(st, jsonval_string(pkg, "RemoteSha"));
 
 	dep->package = package;
 	dep->spec = ref ? ref : "";
 	dep->vcs_ref = sha && sha[0] ? sha : ref && ref[0] ? ref : NULL;
-	dep->subdir = keep(st, get_string(pkg, "RemoteSubdir"));
+	dep->subdir = keep(st, jsonval_string(pkg, "RemoteSubdir"));
 	if (dep->ecosystem == ECO_VCS) {
-		const char *url = keep(st, get_string(pkg, "RemoteUrl"));
+		const char *url = keep(st, jsonval_string(pkg, "RemoteUrl"));
 		dep->name = url ? url : package;
 		dep->url = url;
 		return 0;
@@ -164,7 +151,7 @@ fill_remote(struct renv_state *st, struct dep *dep, const cJSON *pkg, const char
 	const char *fallback = dep->ecosystem == ECO_GITLAB	 ? "gitlab.com"
 			       : dep->ecosystem == ECO_BITBUCKET ? "bitbucket.org"
 								 : "github.com";
-	const char *host = web_host(arena, get_string(pkg, "RemoteHost"), fallback);
+	const char *host = web_host(arena, jsonval_string(pkg, "RemoteHost"), fallback);
 	dep->name = arena_printf(arena, "%s/%s", user, repo);
 	dep->url = arena_printf(arena, "https://%s/%s/%s", host ? host : fallback, user, repo);
 	return dep->name && dep->url ? 0 : ERR_NOMEM;
@@ -202,18 +189,18 @@ read_package(struct renv_state *st, const cJSON *pkg, size_t index)
 	}
 	text_line_col(text, dep->at.name_start, &dep->line, &dep->column);
 
-	package = keep(st, get_string(pkg, "Package"));
+	package = keep(st, jsonval_string(pkg, "Package"));
 	if (!package)
 		package = pkg->string ? keep(st, pkg->string) : "";
 	if (!package)
 		return ERR_NOMEM;
-	version = get_string(pkg, "Version");
+	version = jsonval_string(pkg, "Version");
 	dep->ecosystem = package_ecosystem(pkg, &known);
 	if (!known)
 		diag_add(st->out->diags, DIAG_NOTE, st->src,
 			 (struct span){ dep->at.name_start, dep->at.name_end },
 			 "package '%s' has source '%s'; read as a cran package", package,
-			 get_string(pkg, "Source") ? get_string(pkg, "Source") : "(none)");
+			 jsonval_string(pkg, "Source") ? jsonval_string(pkg, "Source") : "(none)");
 	switch (dep->ecosystem) {
 	case ECO_GITHUB:
 	case ECO_GITLAB:
@@ -225,7 +212,7 @@ read_package(struct renv_state *st, const cJSON *pkg, size_t index)
 	case ECO_LOCAL:
 	case ECO_URL:
 		dep->name = package;
-		dep->url = keep(st, get_string(pkg, "RemoteUrl"));
+		dep->url = keep(st, jsonval_string(pkg, "RemoteUrl"));
 		break;
 	default:
 		dep->name = package;
@@ -261,7 +248,7 @@ read_repositories(struct renv_state *st, const cJSON *root)
 	size_t index = 0;
 
 	cJSON_ArrayForEach(repo, repos) {
-		const char *url = get_string(repo, "URL");
+		const char *url = jsonval_string(repo, "URL");
 		size_t i = index++;
 		if (!url || rremote_is_main_cran(url))
 			continue;

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "detect/lockfile.h"
+#include "detect/pipreq.h"
 #include "lex/toml.h"
 
 struct uv_state {
@@ -152,7 +153,7 @@ read_source(struct uv_state *st, struct dep *dep, const struct toml_value *sourc
 		return 0;
 	}
 	if (sv_eq_cstr(e->key, "registry")) {
-		if (!lockfile_is_public_pypi(value) &&
+		if (!pipreq_is_public_index(value) &&
 		    !(dep->index_url = lockfile_keep(&st->lock, value)))
 			return ERR_NOMEM;
 		return 0;

@@ -1,49 +1,8 @@
 /* Tests for core/detect/renv_lock.c: the packages and repositories of an renv.lock. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
+#include "detect_harness.h"
 
-#include <cmocka.h>
-
-#include "detect/detect.h"
-
-static struct arena arena;
-static struct diags diags;
-static struct detect_out out;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	arena_init(&arena);
-	diags_init(&diags, &arena);
-	detect_out_init(&out, &arena, &diags);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	detect_out_release(&out);
-	diags_release(&diags);
-	arena_release(&arena);
-	return 0;
-}
-
-static void
-detect_len(const char *text, size_t len)
-{
-	struct source src = { "proj/renv.lock", { text, len } };
-	struct detect_ctx ctx = { 0 };
-
-	assert_int_equal(detect_renv_lock(&out, &src, &ctx), 0);
-}
-
-#define DETECT(lit) detect_len((lit), sizeof(lit) - 1)
+#define DETECT_LEN(text, len) harness_detect(detect_renv_lock, "proj/renv.lock", (text), (len))
+#define DETECT(lit) DETECT_LEN((lit), sizeof(lit) - 1)
 
 static const char lock[] =
 	"{\n"
@@ -121,7 +80,7 @@ static void
 test_renv_lock_reads_each_package_at_its_key(void **state)
 {
 	(void)state;
-	detect_len(lock, sizeof(lock) - 1);
+	DETECT_LEN(lock, sizeof(lock) - 1);
 	assert_int_equal(diags.len, 0);
 	assert_int_equal(out.n_deps, 6);
 
@@ -157,7 +116,7 @@ static void
 test_renv_lock_reads_non_cran_repositories(void **state)
 {
 	(void)state;
-	detect_len(lock, sizeof(lock) - 1);
+	DETECT_LEN(lock, sizeof(lock) - 1);
 	assert_int_equal(out.n_options, 1);
 	const struct index_option *o = out.options[0];
 	assert_int_equal(o->kind, OPT_R_REPOS);
@@ -171,7 +130,7 @@ static void
 test_renv_lock_reports_where_truncated_json_stops(void **state)
 {
 	(void)state;
-	detect_len(lock, 400);
+	DETECT_LEN(lock, 400);
 	assert_int_equal(out.n_deps, 0);
 	assert_int_equal(diags.len, 1);
 	assert_int_equal(diags.items[0].level, DIAG_ERROR);
@@ -265,21 +224,14 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_renv_lock_matches_the_file_name),
-		cmocka_unit_test_setup_teardown(test_renv_lock_reads_each_package_at_its_key, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_renv_lock_reads_non_cran_repositories, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_renv_lock_reports_where_truncated_json_stops,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_renv_lock_reports_corrupted_json, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_renv_lock_reports_a_nul_byte, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_renv_lock_finds_keys_past_escapes_and_nested_strings,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_renv_lock_rejects_a_top_level_array, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_renv_lock_takes_any_control_byte_for_white_space,
-						setup, teardown),
+		HARNESS_TEST(test_renv_lock_reads_each_package_at_its_key),
+		HARNESS_TEST(test_renv_lock_reads_non_cran_repositories),
+		HARNESS_TEST(test_renv_lock_reports_where_truncated_json_stops),
+		HARNESS_TEST(test_renv_lock_reports_corrupted_json),
+		HARNESS_TEST(test_renv_lock_reports_a_nul_byte),
+		HARNESS_TEST(test_renv_lock_finds_keys_past_escapes_and_nested_strings),
+		HARNESS_TEST(test_renv_lock_rejects_a_top_level_array),
+		HARNESS_TEST(test_renv_lock_takes_any_control_byte_for_white_space),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,59 +1,8 @@
 /* Tests for core/detect/uv_lock.c: packages, hashes and sources of a uv.lock. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
+#include "detect_harness.h"
 
-#include <cmocka.h>
-
-#include "detect/detect.h"
-
-static struct arena arena;
-static struct diags diags;
-static struct detect_out out;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	arena_init(&arena);
-	diags_init(&diags, &arena);
-	detect_out_init(&out, &arena, &diags);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	detect_out_release(&out);
-	diags_release(&diags);
-	arena_release(&arena);
-	return 0;
-}
-
-static void
-detect_len(const char *text, size_t len)
-{
-	struct source src = { "app/uv.lock", { text, len } };
-	struct detect_ctx ctx = { 0 };
-
-	assert_int_equal(detect_uv_lock(&out, &src, &ctx), 0);
-}
-
-#define DETECT(lit) detect_len((lit), sizeof(lit) - 1)
-
-static const struct dep *
-find_dep(const char *normalized)
-{
-	for (size_t i = 0; i < out.n_deps; i++)
-		if (strcmp(out.deps[i]->normalized, normalized) == 0)
-			return out.deps[i];
-	fail_msg("no dep '%s'", normalized);
-	return NULL;
-}
+#define DETECT_LEN(text, len) harness_detect(detect_uv_lock, "app/uv.lock", (text), (len))
+#define DETECT(lit) DETECT_LEN((lit), sizeof(lit) - 1)
 
 static const char lock[] =
 	"version = 1\n"
@@ -155,7 +104,7 @@ test_uv_lock_reads_private_registry_as_index_url(void **state)
 {
 	(void)state;
 	DETECT(lock);
-	const struct dep *d = find_dep("corp-utils");
+	const struct dep *d = harness_find_normalized("corp-utils");
 	assert_string_equal(d->name, "corp.utils");
 	assert_int_equal(d->ecosystem, ECO_PYPI);
 	assert_string_equal(d->index_url, "https://pkgs.corp.example.com/simple");
@@ -168,7 +117,7 @@ test_uv_lock_reads_git_source_with_commit_after_hash_sign(void **state)
 {
 	(void)state;
 	DETECT(lock);
-	const struct dep *d = find_dep("flask");
+	const struct dep *d = harness_find_normalized("flask");
 	assert_int_equal(d->ecosystem, ECO_VCS);
 	assert_string_equal(d->url, "https://github.com/pallets/flask");
 	assert_string_equal(d->vcs_ref, "c8f13b3fbbd1e3e63ad80c6f0e2f6e6e2c8a3d5f");
@@ -183,7 +132,7 @@ test_uv_lock_reads_project_itself_as_local_without_spec(void **state)
 {
 	(void)state;
 	DETECT(lock);
-	const struct dep *d = find_dep("myapp");
+	const struct dep *d = harness_find_normalized("myapp");
 	assert_int_equal(d->ecosystem, ECO_LOCAL);
 	assert_string_equal(d->url, ".");
 	assert_true(d->editable);
@@ -198,7 +147,7 @@ test_uv_lock_reads_url_and_directory_sources(void **state)
 {
 	(void)state;
 	DETECT(lock);
-	const struct dep *d = find_dep("shim");
+	const struct dep *d = harness_find_normalized("shim");
 	assert_int_equal(d->ecosystem, ECO_URL);
 	assert_string_equal(d->url, "https://example.com/dist/shim-1.0.tar.gz");
 	assert_string_equal(d->spec, "==1.0");
@@ -206,7 +155,7 @@ test_uv_lock_reads_url_and_directory_sources(void **state)
 	assert_string_equal(d->hashes[0],
 		"sha256:3333333333333333333333333333333333333333333333333333333333333333");
 
-	d = find_dep("vendored");
+	d = harness_find_normalized("vendored");
 	assert_int_equal(d->ecosystem, ECO_LOCAL);
 	assert_string_equal(d->url, "vendor/vendored");
 	assert_false(d->editable);
@@ -277,7 +226,7 @@ test_uv_lock_cut_in_half_gives_one_error(void **state)
 {
 	(void)state;
 	/* the cut falls inside corp.utils' sdist hash string */
-	detect_len(lock, sizeof(lock) / 2);
+	DETECT_LEN(lock, sizeof(lock) / 2);
 	assert_int_equal(out.n_deps, 0);
 	assert_int_equal(diags.len, 1);
 	assert_int_equal(diags.items[0].level, DIAG_ERROR);
@@ -317,16 +266,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_uv_lock_reads_registry_package_with_sdist_and_wheel_hashes, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_uv_lock_reads_private_registry_as_index_url, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_uv_lock_reads_git_source_with_commit_after_hash_sign, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_uv_lock_reads_project_itself_as_local_without_spec, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_uv_lock_reads_url_and_directory_sources, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_uv_lock_reads_git_subdirectory_and_old_distribution_tables, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_uv_lock_notes_odd_sources_and_keeps_reading, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_uv_lock_cut_in_half_gives_one_error, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_uv_lock_invalid_toml_gives_one_error_with_position, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_uv_lock_matches_only_uv_lock, setup, teardown),
+		HARNESS_TEST(test_uv_lock_reads_registry_package_with_sdist_and_wheel_hashes),
+		HARNESS_TEST(test_uv_lock_reads_private_registry_as_index_url),
+		HARNESS_TEST(test_uv_lock_reads_git_source_with_commit_after_hash_sign),
+		HARNESS_TEST(test_uv_lock_reads_project_itself_as_local_without_spec),
+		HARNESS_TEST(test_uv_lock_reads_url_and_directory_sources),
+		HARNESS_TEST(test_uv_lock_reads_git_subdirectory_and_old_distribution_tables),
+		HARNESS_TEST(test_uv_lock_notes_odd_sources_and_keeps_reading),
+		HARNESS_TEST(test_uv_lock_cut_in_half_gives_one_error),
+		HARNESS_TEST(test_uv_lock_invalid_toml_gives_one_error_with_position),
+		HARNESS_TEST(test_uv_lock_matches_only_uv_lock),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
