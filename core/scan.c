@@ -31,6 +31,9 @@ struct scan {
 
 	struct scan_file *files;     /* heap */
 	size_t n_files, cap_files;
+	size_t *slots;               /* heap: path hash → file index + 1 (0 empty), while building */
+	size_t cap_slots;
+	bool sorted;                 /* files sorted by path: looked up by binary search */
 	struct diags diags;
 	struct detect_out found;     /* deps, options (heap arrays of arena pointers) */
 	struct findings findings;
@@ -48,25 +51,100 @@ struct scan_build {
 	bool cancelled;
 };
 
+/* FNV-1a over the path. */
+static size_t
+path_hash(const char *path)
+{
+	uint64_t h = 1469598103934665603u;
+
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	return (size_t)h;
+}
+
+/* Puts file @i in the path index (open addressing, load kept under 1/2). */
+static int
+index_file(struct scan *scan, size_t i)
+{
+	if ((scan->n_files + 1) * 2 > scan->cap_slots) {
+		size_t cap = scan->cap_slots ? scan->cap_slots * 2 : 64;
+		size_t *slots = calloc(cap, sizeof(*slots));
+		if (!slots)
+			return ERR_NOMEM;
+		free(scan->slots);
+		scan->slots = slots;
+		scan->cap_slots = cap;
+		for (size_t j = 0; j < scan->n_files; j++)
+			if (j != i && index_file(scan, j))
+				return ERR_NOMEM;
+	}
+	size_t k = path_hash(scan->files[i].path) & (scan->cap_slots - 1);
+	while (scan->slots[k])
+		k = (k + 1) & (scan->cap_slots - 1);
+	scan->slots[k] = i + 1;
+	return 0;
+}
+
 static struct scan_file *
 add_file(struct scan *scan, const char *path, const char *detector, enum scan_file_state state)
 {
 	if (array_reserve(&scan->files, &scan->cap_files, scan->n_files, sizeof(*scan->files)))
 		return NULL;
-	struct scan_file *f = &scan->files[scan->n_files++];
+	struct scan_file *f = &scan->files[scan->n_files];
 	memset(f, 0, sizeof(*f));
 	f->path = arena_strdup(&scan->arena, path);
 	f->detector = detector;
 	f->state = state;
-	return f->path ? f : NULL;
+	if (!f->path || index_file(scan, scan->n_files))
+		return NULL;
+	scan->n_files++;
+	return f;
 }
 
+/* Takes back the file added last (a script that declared nothing). */
+static void
+drop_last_file(struct scan *scan)
+{
+	size_t last = --scan->n_files;
+	size_t k = path_hash(scan->files[last].path) & (scan->cap_slots - 1);
+
+	while (scan->slots[k] != last + 1)
+		k = (k + 1) & (scan->cap_slots - 1);
+	/* Close the gap so that later probes still reach what follows it. */
+	scan->slots[k] = 0;
+	for (size_t j = (k + 1) & (scan->cap_slots - 1); scan->slots[j];
+	     j = (j + 1) & (scan->cap_slots - 1)) {
+		size_t moved = scan->slots[j];
+		scan->slots[j] = 0;
+		size_t h = path_hash(scan->files[moved - 1].path) & (scan->cap_slots - 1);
+		while (scan->slots[h])
+			h = (h + 1) & (scan->cap_slots - 1);
+		scan->slots[h] = moved;
+	}
+}
+
+static int
+cmp_file_path(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct scan_file *)elem)->path);
+}
+
+/*
+ * The file with @path: through the hash index while the scan is built (every
+ * listed dependency file asks), by binary search once the files are sorted.
+ */
 static struct scan_file *
 find_file(const struct scan *scan, const char *path)
 {
-	for (size_t i = 0; i < scan->n_files; i++)
-		if (strcmp(scan->files[i].path, path) == 0)
-			return &scan->files[i];
+	if (scan->sorted)
+		return scan->n_files ? bsearch(path, scan->files, scan->n_files,
+					       sizeof(*scan->files), cmp_file_path) : NULL;
+	if (!scan->cap_slots)
+		return NULL;
+	for (size_t k = path_hash(path) & (scan->cap_slots - 1); scan->slots[k];
+	     k = (k + 1) & (scan->cap_slots - 1))
+		if (strcmp(scan->files[scan->slots[k] - 1].path, path) == 0)
+			return &scan->files[scan->slots[k] - 1];
 	return NULL;
 }
 
@@ -197,7 +275,7 @@ read_one(struct scan_build *b, const char *path, const struct detector *det,
 		/* A script or README that declares nothing is not a dependency
 		 * file: listing every one would bury those that are. It is the
 		 * last file added, as nothing was read since. */
-		scan->n_files--;
+		drop_last_file(scan);
 		return 0;
 	}
 	if (b->opts->progress && b->opts->progress(scan->n_files, out->n_deps, b->opts->payload)) {
@@ -333,6 +411,10 @@ scan_finish(struct scan *scan)
 	int err;
 
 	sort(scan->files, scan->n_files, sizeof(*scan->files), cmp_file);
+	free(scan->slots);          /* indexes into the unsorted order */
+	scan->slots = NULL;
+	scan->cap_slots = 0;
+	scan->sorted = true;
 	sort(scan->found.deps, scan->found.n_deps, sizeof(*scan->found.deps), cmp_dep);
 	sort(scan->found.options, scan->found.n_options, sizeof(*scan->found.options),
 	     cmp_option);
@@ -408,6 +490,7 @@ scan_free(struct scan *scan)
 	if (scan->snap)
 		snapshot_close(scan->snap);
 	free(scan->files);
+	free(scan->slots);
 	free(scan->findings.items);
 	if (scan->intel)
 		intel_free(scan->intel);
