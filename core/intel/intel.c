@@ -14,6 +14,7 @@
 
 #include "deputy/arena.h"
 #include "deputy/diag.h"
+#include "deputy/strbuf.h"
 #include "intel/embedded.h"
 #include "intel/name_set.h"
 #include "intel/near.h"
@@ -214,6 +215,30 @@ parse_ecosystem(enum ecosystem *out, const char *s)
 	return true;
 }
 
+/* The "url" of every entry of an OSV "references" array, one a line. */
+static const char *
+join_urls(struct arena *arena, const cJSON *refs)
+{
+	struct strbuf buf = STRBUF_INIT;
+	const cJSON *r;
+	const char *out = NULL;
+	int err = 0;
+
+	cJSON_ArrayForEach(r, refs) {
+		const cJSON *url = cJSON_GetObjectItemCaseSensitive(r, "url");
+
+		if (!cJSON_IsString(url))
+			continue;
+		if (buf.len)
+			err |= strbuf_addch(&buf, '\n');
+		err |= strbuf_adds(&buf, url->valuestring);
+	}
+	if (!err)
+		out = arena_strdup(arena, strbuf_cstr(&buf));
+	strbuf_release(&buf);
+	return out;
+}
+
 /* One OSV entry: one struct malicious per affected package. */
 static int
 load_malicious_entry(struct intel *intel, const cJSON *entry, size_t *n, size_t cap)
@@ -223,13 +248,19 @@ load_malicious_entry(struct intel *intel, const cJSON *entry, size_t *n, size_t 
 	const cJSON *db = cJSON_GetObjectItemCaseSensitive(entry, "database_specific");
 	const char *id = json_string(&intel->arena, entry, "id");
 	const char *summary = json_string(&intel->arena, entry, "summary");
-	const char *source = NULL, *imitates = NULL;
+	const char *source = NULL, *imitates = NULL, *references = NULL;
+	const char *modified = json_string(&intel->arena, entry, "modified");
 	const cJSON *a;
 
 	if (!id || !summary || !cJSON_IsArray(affected))
 		return ERR_SYNTAX;
 	if (cJSON_IsArray(refs) && cJSON_GetArraySize(refs) > 0)
 		source = json_string(&intel->arena, cJSON_GetArrayItem(refs, 0), "url");
+	if (source) {
+		references = join_urls(&intel->arena, refs);
+		if (!references)
+			return ERR_NOMEM;
+	}
 	if (cJSON_IsObject(db))
 		imitates = json_string(&intel->arena, db, "imitates");
 	cJSON_ArrayForEach(a, affected) {
@@ -252,6 +283,8 @@ load_malicious_entry(struct intel *intel, const cJSON *entry, size_t *n, size_t 
 		m->summary = summary;
 		m->imitates = imitates;
 		m->source = source;
+		m->references = references;
+		m->modified = modified;
 		(*n)++;
 	}
 	return 0;
@@ -443,33 +476,63 @@ intel_snapshot_date(void)
 	return data_snapshot_date;
 }
 
+/* A copy of @s in @arena, or NULL for NULL; *@err set when out of memory. */
+static const char *
+copy_opt(struct arena *arena, const char *s, int *err)
+{
+	const char *c;
+
+	if (!s)
+		return NULL;
+	c = arena_strdup(arena, s);
+	if (!c)
+		*err = ERR_NOMEM;
+	return c;
+}
+
 int
-intel_add_malicious(struct intel *intel, const struct malicious *m)
+intel_add_malicious_batch(struct intel *intel, const struct malicious *ms, size_t n)
 {
 	struct arena *arena = &intel->arena;
-	struct malicious *items = arena_alloc(arena, (intel->n_malicious + 1) * sizeof(*items));
-	struct malicious *e;
+	struct malicious *items;
+	int err = 0;
 
+	if (n == 0)
+		return 0;
+	items = arena_alloc(arena, (intel->n_malicious + n) * sizeof(*items));
 	if (!items)
 		return ERR_NOMEM;
 	if (intel->n_malicious)
 		memcpy(items, intel->malicious, intel->n_malicious * sizeof(*items));
-	e = &items[intel->n_malicious];
-	e->ecosystem = m->ecosystem;
-	e->name = m->ecosystem == ECO_PYPI
-		? dep_normalize_name(arena, sv_from_cstr(m->name))
-		: arena_strdup(arena, m->name);
-	e->id = arena_strdup(arena, m->id ? m->id : "");
-	e->summary = arena_strdup(arena, m->summary ? m->summary : "");
-	e->imitates = m->imitates ? arena_strdup(arena, m->imitates) : NULL;
-	e->source = m->source ? arena_strdup(arena, m->source) : NULL;
-	if (!e->name || !e->id || !e->summary || (m->imitates && !e->imitates) ||
-	    (m->source && !e->source))
-		return ERR_NOMEM;
+	for (size_t i = 0; i < n; i++) {
+		const struct malicious *m = &ms[i];
+		struct malicious *e = &items[intel->n_malicious + i];
+
+		e->ecosystem = m->ecosystem;
+		e->name = m->ecosystem == ECO_PYPI
+			? dep_normalize_name(arena, sv_from_cstr(m->name))
+			: arena_strdup(arena, m->name);
+		e->id = copy_opt(arena, m->id ? m->id : "", &err);
+		e->summary = copy_opt(arena, m->summary ? m->summary : "", &err);
+		e->imitates = copy_opt(arena, m->imitates, &err);
+		e->source = copy_opt(arena, m->source, &err);
+		e->references = copy_opt(arena, m->references, &err);
+		e->modified = copy_opt(arena, m->modified, &err);
+		if (!e->name)
+			err = ERR_NOMEM;
+		if (err)
+			return err;
+	}
 	intel->malicious = items;       /* the old array stays in the arena, unused */
-	intel->n_malicious++;
+	intel->n_malicious += n;
 	qsort(intel->malicious, intel->n_malicious, sizeof(*intel->malicious), malicious_cmp);
 	return 0;
+}
+
+int
+intel_add_malicious(struct intel *intel, const struct malicious *m)
+{
+	return intel_add_malicious_batch(intel, m, 1);
 }
 
 bool
@@ -579,4 +642,34 @@ intel_cran_is_mirror(const struct intel *intel, const char *url)
 			return true;        /* the same without the final slash */
 	}
 	return false;
+}
+
+/* Placeholder until data/pypi-names is bundled (pypi_names.c). */
+bool
+intel_pypi_exists(const struct intel *intel, const char *normalized)
+{
+	return intel_pypi_rank(intel, normalized) > 0;
+}
+
+int
+intel_pypi_last_release(const struct intel *intel, const char *normalized)
+{
+	(void)intel;
+	(void)normalized;
+	return 0;
+}
+
+size_t
+intel_pypi_known_count(const struct intel *intel)
+{
+	return intel->n_popular;
+}
+
+const char *
+intel_pypi_known_name(const struct intel *intel, size_t i, char *buf, size_t cap)
+{
+	if (i >= intel->n_popular || strlen(intel->popular[i].name) >= cap)
+		return NULL;
+	strcpy(buf, intel->popular[i].name);
+	return buf;
 }

@@ -20,7 +20,9 @@ struct malicious {
 	const char *name;        /* normalised */
 	const char *imitates;    /* the package it imitated, or NULL */
 	const char *summary;
-	const char *source;      /* the public report */
+	const char *source;      /* the public report (the first reference) */
+	const char *references;  /* every reference URL, one a line; NULL when none */
+	const char *modified;    /* when the report was last changed ("2024-03-01"), or NULL */
 };
 
 /* Loads the bundled data. 0, ERR_NOMEM, or ERR_SYNTAX for corrupt bundled data. */
@@ -46,6 +48,22 @@ int intel_pypi_near(const struct intel *intel, const char *normalized, intel_nam
 		    void *payload);
 
 /*
+ * Every existing PyPI project (data/pypi-names.tsv.gz, about 886,000 names),
+ * kept front-coded in the binary and searched in place.
+ */
+
+/* @normalized (PEP 503) is an existing PyPI project. */
+bool intel_pypi_exists(const struct intel *intel, const char *normalized);
+/*
+ * The month of @normalized's last release as year * 12 + (month - 1), or 0
+ * when the project is not listed or its month is unknown.
+ */
+int intel_pypi_last_release(const struct intel *intel, const char *normalized);
+/* Number of existing names, and the i-th (sorted) written into @buf (@cap bytes). */
+size_t intel_pypi_known_count(const struct intel *intel);
+const char *intel_pypi_known_name(const struct intel *intel, size_t i, char *buf, size_t cap);
+
+/*
  * When @normalized names a standard-library module (or an alias people type
  * for one, e.g. "telnet"), returns the module's name; else NULL.
  */
@@ -66,6 +84,8 @@ const struct malicious *intel_malicious_at(const struct intel *intel, size_t i);
  * "owner/repo", or "owner" for every repository of the account. 0 or ERR_NOMEM.
  */
 int intel_add_malicious(struct intel *intel, const struct malicious *m);
+/* The same for @n entries at once (one sort): 0 or ERR_NOMEM. */
+int intel_add_malicious_batch(struct intel *intel, const struct malicious *ms, size_t n);
 
 /*
  * R. CRAN names are compared case-insensitively: the bundled list comes from

@@ -68,6 +68,13 @@ bool typosquat_find(struct lookalike *out, const struct intel *intel, const char
  */
 bool typosquat_classify(struct lookalike *out, const char *name, const char *target);
 
+/*
+ * The CRAN or base package @name (as written, any case) imitates, when it is
+ * neither itself and close enough to one to count; *@base tells which list
+ * the target is on (typosquat_r.c).
+ */
+bool typosquat_cran_find(struct lookalike *out, bool *base, const struct intel *intel,
+			 const char *name);
 /* The R part of typosquat: CRAN names and GitHub owners (typosquat_r.c). */
 void typosquat_r_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);
 

@@ -133,28 +133,40 @@ consider(const char *target, int rank, void *payload)
 	return 0;
 }
 
+bool
+typosquat_cran_find(struct lookalike *out, bool *base, const struct intel *intel,
+		    const char *name)
+{
+	struct best best = { .name = name, .limits = &cran_limits };
+
+	if (intel_cran_has(intel, name) || intel_r_base_package(intel, name, NULL))
+		return false;
+	intel_cran_near(intel, name, consider, &best);
+	best.current_base = true;
+	intel_r_base_near(intel, name, consider, &best);
+	if (!best.found)
+		return false;
+	*out = best.like;
+	*base = best.base;
+	return true;
+}
+
 static void
 check_cran(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep)
 {
-	struct best best = { .name = dep->name, .limits = &cran_limits };
+	struct lookalike like;
 	struct finding *f;
+	bool base;
 
-	if (intel_cran_has(ctx->intel, dep->name) ||
-	    intel_r_base_package(ctx->intel, dep->name, NULL))
+	if (!typosquat_cran_find(&like, &base, ctx->intel, dep->name))
 		return;
-	intel_cran_near(ctx->intel, dep->name, consider, &best);
-	best.current_base = true;
-	intel_r_base_near(ctx->intel, dep->name, consider, &best);
-	if (!best.found)
-		return;
-	f = rule_report(ctx, rule, dep, NULL, "%s %s %s, %s", dep->name, best.like.description,
-			best.like.target, best.base ? "a package that ships with R"
-						    : "a popular CRAN package");
+	f = rule_report(ctx, rule, dep, NULL, "%s %s %s, %s", dep->name, like.description,
+			like.target, base ? "a package that ships with R" : "a popular CRAN package");
 	if (!f)
 		return;
-	f->imitates = best.like.target;
+	f->imitates = like.target;
 	f->imitates_rank = 0;   /* CRAN names carry no download rank */
-	f->technique = best.like.technique;
+	f->technique = like.technique;
 }
 
 static void
