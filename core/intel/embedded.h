@@ -22,5 +22,8 @@ extern const size_t data_r_base_packages_len;
 extern const unsigned char data_r_github_owners[];
 extern const size_t data_r_github_owners_len;
 extern const char data_snapshot_date[];
+/* The packed PyPI name table (scripts/pack-pypi-names.py), embedded by .incbin. */
+extern const unsigned char data_pypi_names[];
+extern const unsigned char data_pypi_names_end[];
 
 #endif

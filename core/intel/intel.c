@@ -18,6 +18,7 @@
 #include "intel/embedded.h"
 #include "intel/name_set.h"
 #include "intel/near.h"
+#include "intel/pypi_names.h"
 
 struct popular {
 	const char *name;        /* normalised */
@@ -42,6 +43,7 @@ struct intel {
 	struct name_set r_base;       /* tag: "base" or "recommended" */
 	struct name_set r_owners;
 	struct name_set cran_mirrors; /* "host/path/", lower case */
+	struct pypi_names names;      /* every existing PyPI project (embedded table) */
 };
 
 /* The embedded bytes of a file, copied into @arena as a writable C string. */
@@ -343,7 +345,9 @@ intel_open(struct intel **out)
 	    (rc = name_set_parse(&intel->r_owners, &intel->arena, data_r_github_owners,
 				 data_r_github_owners_len)) != 0 ||
 	    (rc = name_set_parse(&intel->cran_mirrors, &intel->arena, data_cran_mirrors,
-				 data_cran_mirrors_len)) != 0) {
+				 data_cran_mirrors_len)) != 0 ||
+	    (rc = pypi_names_open(&intel->names, data_pypi_names,
+				  (size_t)(data_pypi_names_end - data_pypi_names))) != 0) {
 		intel_free(intel);
 		return rc;
 	}
@@ -644,32 +648,32 @@ intel_cran_is_mirror(const struct intel *intel, const char *url)
 	return false;
 }
 
-/* Placeholder until data/pypi-names is bundled (pypi_names.c). */
 bool
 intel_pypi_exists(const struct intel *intel, const char *normalized)
 {
-	return intel_pypi_rank(intel, normalized) > 0;
+	return pypi_names_find(&intel->names, normalized, NULL);
 }
 
 int
 intel_pypi_last_release(const struct intel *intel, const char *normalized)
 {
-	(void)intel;
-	(void)normalized;
-	return 0;
+	int month = 0;
+
+	return pypi_names_find(&intel->names, normalized, &month) ? month : 0;
 }
 
 size_t
 intel_pypi_known_count(const struct intel *intel)
 {
-	return intel->n_popular;
+	return intel->names.count;
 }
 
 const char *
 intel_pypi_known_name(const struct intel *intel, size_t i, char *buf, size_t cap)
 {
-	if (i >= intel->n_popular || strlen(intel->popular[i].name) >= cap)
+	char name[PYPI_NAME_MAX];
+
+	if (!pypi_names_at(&intel->names, i, name, NULL) || strlen(name) >= cap)
 		return NULL;
-	strcpy(buf, intel->popular[i].name);
-	return buf;
+	return strcpy(buf, name);
 }

@@ -15,6 +15,9 @@
 void known_malicious_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);
 void typosquat_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);
 void stdlib_shadow_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);
+void not_in_registry_check(const struct rule *rule, struct rule_ctx *ctx,
+			   const struct dep *dep);
+void abandoned_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);
 void unpinned_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);
 void mutable_ref_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);
 void insecure_url_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep);

@@ -98,6 +98,51 @@ static const struct rule rules[] = {
 		.check_dep = stdlib_shadow_check,
 	},
 	{
+		.id       = "not-in-registry",
+		.severity = SEV_MEDIUM,
+		.title    = "No PyPI project has this name",
+		.why      = "deputy carries the list of every project on PyPI, and this name is "
+			    "not on it. Either it is a typo that nobody has registered yet, and "
+			    "whoever registers it first (attackers watch for such names in public "
+			    "code) decides what your next install runs, or it is a private package "
+			    "that lives on your own index: then anyone who uploads the same name "
+			    "to PyPI with a higher version can get it installed instead wherever "
+			    "pip also asks PyPI (--extra-index-url). Alex Birsan's 2020 dependency "
+			    "confusion attack ran code inside Apple, Microsoft and dozens of other "
+			    "companies this way, with names found in their public manifests.",
+		.fix      = "Correct the spelling if it is a typo. For a private package: install "
+			    "it from your index alone (--index-url, not --extra-index-url), pin it "
+			    "with --hash, and register the name on PyPI yourself so nobody else can.",
+		.refs     = (const char *const[]){
+			"Alex Birsan, \"Dependency Confusion\" (2021): https://medium.com/@alex.birsan/"
+			"dependency-confusion-4a5d60fec610",
+			"PEP 708, Extending the Repository API to Mitigate Dependency Confusion "
+			"Attacks: https://peps.python.org/pep-0708/",
+			NULL },
+		.check_dep = not_in_registry_check,
+	},
+	{
+		.id       = "abandoned",
+		.severity = SEV_LOW,
+		.title    = "The project has not released anything for more than five years",
+		.why      = "Nobody has published a release of this project for over five years "
+			    "before deputy's intel was taken. Unmaintained code keeps its known "
+			    "bugs, and an abandoned project is a target: when its maintainer's "
+			    "e-mail domain expires, anyone who buys the domain can reset the PyPI "
+			    "password and publish a new release, which is how the ctx project was "
+			    "taken over in May 2022 (its new releases sent environment variables, "
+			    "AWS keys included, to the attacker).",
+		.fix      = "Check whether the project moved to another name or has a maintained "
+			    "fork, and switch; otherwise pin an exact version with --hash so that "
+			    "a release published by a new owner is not installed unseen.",
+		.refs     = (const char *const[]){
+			"PyPI blog, \"Domain Resurrection Attacks\" (2025) and the ctx takeover "
+			"(2022): https://python-security.readthedocs.io/pypi-vuln/"
+			"index-2022-05-24-ctx-domain-takeover.html",
+			NULL },
+		.check_dep = abandoned_check,
+	},
+	{
 		.id       = "unpinned",
 		.severity = SEV_LOW,
 		.title    = "Requirement does not pin one exact version",
