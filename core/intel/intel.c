@@ -6,6 +6,7 @@
  */
 #include "intel/intel.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -19,10 +20,18 @@
 #include "intel/name_set.h"
 #include "intel/near.h"
 #include "intel/pypi_names.h"
+#include "intel/variants.h"
 
 struct popular {
 	const char *name;        /* normalised */
 	int rank;
+};
+
+/* One form of a popular name other than itself (variants.h). */
+struct popular_variant {
+	uint32_t popular;        /* index into intel->popular */
+	unsigned kind;           /* VARIANT_* bits */
+	const char *prefix, *suffix;
 };
 
 struct stdlib_name {
@@ -35,6 +44,9 @@ struct intel {
 	struct popular *popular; /* sorted by name */
 	size_t n_popular;
 	struct near_index near;  /* over the popular names without separators */
+	struct popular_variant *variants;   /* other forms of the popular names */
+	size_t n_variants;
+	struct near_index variant_near;     /* over the variants' texts */
 	struct stdlib_name *stdlib;   /* sorted by name */
 	size_t n_stdlib;
 	struct malicious *malicious;  /* sorted by ecosystem, then name (any case) */
@@ -96,6 +108,47 @@ strip_separators(struct arena *arena, const char *name)
 	return out;
 }
 
+/* The other forms of every popular name, with a one-edit index over them. */
+static int
+load_variants(struct intel *intel)
+{
+	size_t cap = intel->n_popular * 4 + 16, n = 0;
+	const char **texts = arena_alloc(&intel->arena, cap * sizeof(*texts));
+	struct variant v[VARIANT_MAX];
+
+	intel->variants = arena_alloc(&intel->arena, cap * sizeof(*intel->variants));
+	if (!texts || !intel->variants)
+		return ERR_NOMEM;
+	for (size_t i = 0; i < intel->n_popular; i++) {
+		size_t k = variants_of(v, intel->popular[i].name);
+		for (size_t j = 1; j < k; j++) {        /* v[0] is the name itself */
+			if (n == cap) {
+				size_t grown = cap * 2;
+				const char **t = arena_alloc(&intel->arena, grown * sizeof(*t));
+				struct popular_variant *pv = arena_alloc(&intel->arena,
+									 grown * sizeof(*pv));
+				if (!t || !pv)
+					return ERR_NOMEM;
+				memcpy(t, texts, n * sizeof(*t));
+				memcpy(pv, intel->variants, n * sizeof(*pv));
+				texts = t;
+				intel->variants = pv;
+				cap = grown;
+			}
+			texts[n] = arena_strdup(&intel->arena, v[j].text);
+			if (!texts[n])
+				return ERR_NOMEM;
+			intel->variants[n].popular = (uint32_t)i;
+			intel->variants[n].kind = v[j].kind;
+			intel->variants[n].prefix = v[j].prefix;
+			intel->variants[n].suffix = v[j].suffix;
+			n++;
+		}
+	}
+	intel->n_variants = n;
+	return near_build(&intel->variant_near, &intel->arena, texts, n);
+}
+
 /* data/pypi-popular.tsv: "name<TAB>rank" lines, sorted by name. */
 static int
 load_popular(struct intel *intel)
@@ -130,7 +183,8 @@ load_popular(struct intel *intel)
 		n++;
 	}
 	intel->n_popular = n;
-	return near_build(&intel->near, &intel->arena, stripped, n);
+	int rc = near_build(&intel->near, &intel->arena, stripped, n);
+	return rc ? rc : load_variants(intel);
 }
 
 static int
@@ -421,6 +475,16 @@ near_hit(size_t i, void *payload)
 	return np->fn(p->name, p->rank, np->payload);
 }
 
+const char *
+intel_pypi_popular(const struct intel *intel, const char *normalized, int *rank)
+{
+	const struct popular *p = find_popular(intel, normalized);
+
+	if (rank)
+		*rank = p ? p->rank : 0;
+	return p ? p->name : NULL;
+}
+
 int
 intel_pypi_near(const struct intel *intel, const char *normalized, intel_name_fn fn,
 		void *payload)
@@ -439,6 +503,39 @@ intel_pypi_near(const struct intel *intel, const char *normalized, intel_name_fn
 	}
 	small[n] = '\0';
 	return near_query(&intel->near, small, near_hit, &np);
+}
+
+struct variant_payload {
+	const struct intel *intel;
+	intel_variant_fn fn;
+	void *payload;
+};
+
+static int
+variant_hit(size_t i, void *payload)
+{
+	struct variant_payload *vp = payload;
+	const struct popular_variant *v = &vp->intel->variants[i];
+	const struct popular *p = &vp->intel->popular[v->popular];
+	struct intel_form form = {
+		.target = p->name,
+		.rank = p->rank,
+		.text = vp->intel->variant_near.names[i],
+		.kind = v->kind,
+		.prefix = v->prefix,
+		.suffix = v->suffix,
+	};
+
+	return vp->fn(&form, vp->payload);
+}
+
+int
+intel_pypi_variant_near(const struct intel *intel, const char *text, intel_variant_fn fn,
+			void *payload)
+{
+	struct variant_payload vp = { intel, fn, payload };
+
+	return near_query(&intel->variant_near, text, variant_hit, &vp);
 }
 
 const char *

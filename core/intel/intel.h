@@ -31,6 +31,8 @@ void intel_free(struct intel *intel);
 
 /* Download rank (1 = most downloaded) of a PEP 503 name, or 0 when not popular. */
 int intel_pypi_rank(const struct intel *intel, const char *normalized);
+/* The intel's own copy of the popular name @normalized, with its rank; NULL when not popular. */
+const char *intel_pypi_popular(const struct intel *intel, const char *normalized, int *rank);
 /* Number of popular names, and the i-th (normalised) with its rank. */
 size_t intel_pypi_count(const struct intel *intel);
 const char *intel_pypi_name(const struct intel *intel, size_t i, int *rank);
@@ -46,6 +48,23 @@ const char *intel_pypi_name(const struct intel *intel, size_t i, int *rank);
 typedef int (*intel_name_fn)(const char *normalized, int rank, void *payload);
 int intel_pypi_near(const struct intel *intel, const char *normalized, intel_name_fn fn,
 		    void *payload);
+
+/*
+ * Calls @fn for every other form of a popular name (its packaging words set
+ * aside, or its look-alike letters folded: intel/variants.h) that may be one
+ * edit from @text (lower case, no separators), @text itself included.
+ * Candidates, as for intel_pypi_near(). Stops at the first non-zero return.
+ */
+struct intel_form {
+	const char *target;      /* the popular name (normalised) */
+	int rank;
+	const char *text;        /* the form: lower case, no separators */
+	unsigned kind;           /* VARIANT_* bits (intel/variants.h) */
+	const char *prefix, *suffix;   /* the words set aside (static), or NULL */
+};
+typedef int (*intel_variant_fn)(const struct intel_form *form, void *payload);
+int intel_pypi_variant_near(const struct intel *intel, const char *text, intel_variant_fn fn,
+			    void *payload);
 
 /*
  * Every existing PyPI project (data/pypi-names.tsv.gz, about 886,000 names),

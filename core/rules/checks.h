@@ -57,6 +57,19 @@ struct lookalike {
 };
 
 /*
+ * The single edit between @a and @b (lower case, no separators) as seen from
+ * @a: EDIT_ADDED when @a has one letter more, ... EDIT_NONE when they are
+ * equal or further apart. *@technique gets how a person makes that edit
+ * ("letter doubled", "neighbouring key typed", ...; static, "" for none).
+ */
+enum lookalike_edit edit_classify(const char *a, const char *b, const char **technique);
+/*
+ * The optimal-string-alignment distance between @a and @b (insertions,
+ * deletions, substitutions, adjacent swaps) when at most @max, else @max + 1.
+ */
+int edit_distance_at_most(const char *a, const char *b, int max);
+
+/*
  * The most popular name within one edit of @normalized that is popular enough
  * for the resemblance to matter (the name itself excluded), or false. Does
  * not look at whether @normalized is popular itself.

@@ -42,9 +42,9 @@ test_cran_lookalikes_name_target_and_technique(void **state)
 		{ "dplry", "dplyr", "adjacent letters swapped" },
 		{ "ggplot", "ggplot2", "one letter deleted" },
 		{ "tidyvrse", "tidyverse", "one letter deleted" },
-		{ "tidyversee", "tidyverse", "one letter added" },
-		{ "lubridatte", "lubridate", "one letter added" },
-		{ "magritr", "magrittr", "one letter deleted" },
+		{ "tidyversee", "tidyverse", "letter doubled" },
+		{ "lubridatte", "lubridate", "letter doubled" },
+		{ "magritr", "magrittr", "double letter made single" },
 		{ "jsonlit", "jsonlite", "one letter deleted" },
 		{ "data_table", "data.table", "separator differs" },
 		{ "datatable", "data.table", "separator differs" },
@@ -174,7 +174,7 @@ test_owner_lookalikes(void **state)
 		{ "hadly/emo", "hadley", "one letter deleted" },
 		{ "ropensc1/x", "ropensci", "look-alike letter replaced" },
 		{ "rstuido/shiny", "rstudio", "adjacent letters swapped" },
-		{ "github::tidyversee/ggplot2@main", "tidyverse", "one letter added" },
+		{ "github::tidyversee/ggplot2@main", "tidyverse", "letter doubled" },
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
