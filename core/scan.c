@@ -14,6 +14,8 @@
 #include "intel/intel.h"
 #include "repo/snapshot.h"
 #include "rules/rules.h"
+#include "sync/cache.h"
+#include "sync/osv_load.h"
 
 /* Includes deeper than this are not followed (pip has no limit; a bomb would). */
 #define INCLUDE_DEPTH_MAX 32
@@ -39,6 +41,7 @@ struct scan {
 	struct findings findings;
 	size_t sev_counts[SEV_COUNT];
 	struct intel *intel;         /* findings borrow its strings */
+	const char *intel_synced;    /* when the synced index was fetched; NULL: none */
 };
 
 /* State while a scan is built; gone when scan_run returns. */
@@ -405,8 +408,38 @@ sort(void *items, size_t n, size_t size, int (*cmp)(const void *, const void *))
 		qsort(items, n, size, cmp);
 }
 
+/*
+ * Adds the index that `deputy update` left in @cache to the intel. A missing
+ * index means nothing was synced; one that cannot be read is a diagnostic
+ * (the scan goes on with the bundled intel), never a failure.
+ */
 static int
-scan_finish(struct scan *scan)
+load_synced(struct scan *scan, const char *cache)
+{
+	struct sync_info info;
+	char msg[512] = "";
+	char *path = cache_path(cache, CACHE_OSV_INDEX);
+	int err;
+
+	if (!path)
+		return ERR_NOMEM;
+	err = osv_load(scan->intel, &info, NULL, path, msg, sizeof(msg));
+	if (err == 0) {
+		scan->intel_synced = arena_strdup(&scan->arena, info.updated);
+		err = scan->intel_synced ? 0 : ERR_NOMEM;
+	} else if (err == ERR_NOTFOUND) {
+		err = 0;
+	} else if (err != ERR_NOMEM) {
+		diag_add_path(&scan->diags, DIAG_WARNING, path, "the synced intel was not used: %s",
+			      msg[0] ? msg : err_str(err));
+		err = 0;
+	}
+	free(path);
+	return err;
+}
+
+static int
+scan_finish(struct scan *scan, const struct scan_opts *opts)
 {
 	int err;
 
@@ -421,6 +454,11 @@ scan_finish(struct scan *scan)
 	err = intel_open(&scan->intel);
 	if (err)
 		return err;
+	if (opts->intel_cache) {
+		err = load_synced(scan, opts->intel_cache);
+		if (err)
+			return err;
+	}
 	err = rules_run(&scan->findings, &scan->arena, scan->intel, scan->found.deps,
 			scan->found.n_deps, scan->found.options, scan->found.n_options);
 	if (err)
@@ -470,7 +508,7 @@ scan_run(struct scan **out, const char *path, const struct scan_opts *opts, char
 				 err_str(err));
 		goto fail;
 	}
-	err = scan_finish(scan);
+	err = scan_finish(scan, opts);
 	if (err)
 		goto fail;
 	*out = scan;
@@ -603,4 +641,10 @@ const char *
 scan_intel_date(void)
 {
 	return intel_snapshot_date();
+}
+
+const char *
+scan_intel_synced(const struct scan *scan)
+{
+	return scan->intel_synced;
 }

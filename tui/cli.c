@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "deputy/diag.h"
+#include "deputy/sync.h"
 
 void
 cli_usage(FILE *out)
@@ -13,6 +14,7 @@ cli_usage(FILE *out)
 	      "       deputy --demo\n"
 	      "       deputy scan [PATH] [--format text|json] [--fail-on SEVERITY] [--rev REV]\n"
 	      "       deputy explain [RULE]\n"
+	      "       deputy update [--intel-url URL] [--clear]\n"
 	      "\n"
 	      "Audits the Python dependencies declared in the git repository (or folder)\n"
 	      "at PATH (default: the current directory) and lets you step through every\n"
@@ -24,6 +26,9 @@ cli_usage(FILE *out)
 	      "  (none)          open the interactive audit screen\n"
 	      "  scan            print every declaration and finding, for scripts and CI\n"
 	      "  explain [RULE]  explain a rule, or list every rule\n"
+	      "  update          fetch the OpenSSF malicious-packages database (git) into\n"
+	      "                  the cache ($XDG_CACHE_HOME/deputy or ~/.cache/deputy);\n"
+	      "                  scans then use it beside the bundled intel\n"
 	      "\n"
 	      "Options:\n"
 	      "  --rev REV       audit a revision (any commit-ish) instead of the working tree\n"
@@ -34,6 +39,23 @@ cli_usage(FILE *out)
 	      "  -V, --version   show the version\n"
 	      "\n"
 	      "In the audit screen, press ? for the keys.\n", out);
+}
+
+void
+cli_update_usage(FILE *out)
+{
+	fputs("usage: deputy update [--intel-url URL] [--clear]\n"
+	      "\n"
+	      "Clones (the first time) or fetches a git repository of OSV malicious-package\n"
+	      "reports into the cache folder ($XDG_CACHE_HOME/deputy, or ~/.cache/deputy),\n"
+	      "then indexes its PyPI and CRAN entries. 'deputy scan' and the audit screen\n"
+	      "use the index beside the bundled intel; 'deputy --version' says how old it is.\n"
+	      "\n"
+	      "  --intel-url URL  where to fetch from: a git URL, a local path or file://\n"
+	      "                   (default: " SYNC_DEFAULT_URL ")\n"
+	      "  --clear          remove what deputy put in the cache folder, and nothing else\n"
+	      "\n"
+	      "Exit status: 0 done, 2 a usage, network or input/output error.\n", out);
 }
 
 void
@@ -86,6 +108,8 @@ parse_option(struct cli *out, int argc, char **argv, int *i, char *err, size_t e
 	if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
 		if (out->command == CMD_SCAN)
 			out->help_for_scan = true;
+		else if (out->command == CMD_UPDATE)
+			out->help_for_update = true;
 		else
 			out->command = CMD_HELP;
 		return 0;
@@ -102,6 +126,12 @@ parse_option(struct cli *out, int argc, char **argv, int *i, char *err, size_t e
 		out->command = CMD_DEMO;
 		return 0;
 	}
+	if (strcmp(arg, "--clear") == 0) {
+		out->clear = true;
+		return 0;
+	}
+	if ((r = take_value(&out->intel_url, "--intel-url", argc, argv, i, err, err_size)) <= 0)
+		return r;
 	if ((r = take_value(&out->rev, "--rev", argc, argv, i, err, err_size)) <= 0)
 		return r;
 	if ((r = take_value(&out->theme, "--theme", argc, argv, i, err, err_size)) <= 0)
@@ -156,9 +186,15 @@ cli_parse(struct cli *out, int argc, char **argv, char *err, size_t err_size)
 			continue;
 		}
 		if (positional == 0 && out->command == CMD_AUDIT && !options_done &&
-		    (strcmp(arg, "scan") == 0 || strcmp(arg, "explain") == 0)) {
-			out->command = arg[0] == 's' ? CMD_SCAN : CMD_EXPLAIN;
+		    (strcmp(arg, "scan") == 0 || strcmp(arg, "explain") == 0 ||
+		     strcmp(arg, "update") == 0)) {
+			out->command = arg[0] == 's' ? CMD_SCAN : arg[0] == 'e' ? CMD_EXPLAIN
+									  : CMD_UPDATE;
 			continue;
+		}
+		if (out->command == CMD_UPDATE) {
+			snprintf(err, err_size, "'deputy update' takes no argument ('%.60s')", arg);
+			return ERR_USAGE;
 		}
 		if (positional++ > 0) {
 			snprintf(err, err_size, "unexpected argument '%.60s'", arg);
@@ -171,6 +207,23 @@ cli_parse(struct cli *out, int argc, char **argv, char *err, size_t err_size)
 	}
 	if (out->command == CMD_DEMO && (positional || out->rev)) {
 		snprintf(err, err_size, "--demo takes no path and no --rev");
+		return ERR_USAGE;
+	}
+	if (out->command != CMD_UPDATE && (out->intel_url || out->clear) &&
+	    out->command != CMD_HELP && out->command != CMD_VERSION) {
+		snprintf(err, err_size, "--intel-url and --clear go with 'deputy update'");
+		return ERR_USAGE;
+	}
+	if (out->command == CMD_UPDATE && out->intel_url && out->clear) {
+		snprintf(err, err_size, "--clear takes no --intel-url: it only empties the cache");
+		return ERR_USAGE;
+	}
+	if (out->command == CMD_UPDATE && out->intel_url && !out->intel_url[0]) {
+		snprintf(err, err_size, "--intel-url needs a URL or a path");
+		return ERR_USAGE;
+	}
+	if (out->command == CMD_UPDATE && out->rev) {
+		snprintf(err, err_size, "--rev goes with 'deputy scan' or the audit screen");
 		return ERR_USAGE;
 	}
 	if (out->command != CMD_SCAN && (out->format != FORMAT_TEXT || out->fail_on != SEV_HIGH) &&

@@ -12,6 +12,7 @@ enum cli_command {
 	CMD_DEMO,       /* deputy --demo */
 	CMD_SCAN,       /* deputy scan [PATH] */
 	CMD_EXPLAIN,    /* deputy explain [RULE] */
+	CMD_UPDATE,     /* deputy update [--intel-url URL] [--clear] */
 	CMD_HELP,
 	CMD_VERSION,
 };
@@ -30,9 +31,13 @@ struct cli {
 	enum cli_format format;
 	enum severity fail_on;
 	bool help_for_scan;         /* scan --help */
+	bool help_for_update;       /* update --help */
+	const char *intel_url;      /* update --intel-url; NULL for the default */
+	bool clear;                 /* update --clear */
 };
 
-#define CLI_INIT { CMD_AUDIT, ".", NULL, NULL, NULL, FORMAT_TEXT, SEV_HIGH, false }
+#define CLI_INIT { CMD_AUDIT, ".", NULL, NULL, NULL, FORMAT_TEXT, SEV_HIGH, false, false, NULL, \
+		   false }
 
 /*
  * Parses @argv into @out. Returns 0, or ERR_USAGE with a one-line message
@@ -42,5 +47,6 @@ int cli_parse(struct cli *out, int argc, char **argv, char *err, size_t err_size
 
 void cli_usage(FILE *out);
 void cli_scan_usage(FILE *out);
+void cli_update_usage(FILE *out);
 
 #endif

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -14,6 +15,7 @@
 #include "deputy/diag.h"
 #include "deputy/report.h"
 #include "deputy/scan.h"
+#include "deputy/sync.h"
 #include "tui.h"
 
 /* Exit statuses, as documented in --help. */
@@ -23,16 +25,29 @@ enum {
 	EXIT_TROUBLE = 2,
 };
 
+/* The cache folder `deputy update` fills, for scans to read; NULL when there is none. */
+static char *
+intel_cache(void)
+{
+	char *dir = NULL;
+	char err[256];
+
+	return sync_cache_dir(&dir, false, err, sizeof(err)) == 0 ? dir : NULL;
+}
+
 static int
 run_scan(const struct cli *cli)
 {
 	struct scan_opts opts = SCAN_OPTS_INIT;
+	char *cache = intel_cache();
 	struct scan *scan;
 	char err[512];
 	int rc;
 
 	opts.rev = cli->rev;
+	opts.intel_cache = cache;
 	rc = scan_run(&scan, cli->path, &opts, err, sizeof(err));
+	free(cache);
 	if (rc) {
 		fprintf(stderr, "deputy: %s\n", err[0] ? err : err_str(rc));
 		return EXIT_TROUBLE;
@@ -69,6 +84,7 @@ run_audit(const struct cli *cli, const char *path, bool demo)
 	struct scan_opts opts = SCAN_OPTS_INIT;
 	struct tui_opts topts = { cli->theme, demo };
 	struct scan *scan;
+	char *cache;
 	char err[512];
 	int rc;
 
@@ -78,7 +94,9 @@ run_audit(const struct cli *cli, const char *path, bool demo)
 		return EXIT_TROUBLE;
 	}
 	opts.rev = cli->rev;
+	opts.intel_cache = cache = intel_cache();
 	rc = scan_run(&scan, path, &opts, err, sizeof(err));
+	free(cache);
 	if (rc) {
 		fprintf(stderr, "deputy: %s\n", err[0] ? err : err_str(rc));
 		return EXIT_TROUBLE;
@@ -90,6 +108,149 @@ run_audit(const struct cli *cli, const char *path, bool demo)
 		return EXIT_TROUBLE;
 	}
 	return EXIT_CLEAN;
+}
+
+/* Reports shown one by one before "and N more". */
+#define PROBLEMS_SHOWN 10
+
+struct update_ui {
+	bool tty;                    /* stderr is a terminal: draw the bar */
+	char last[128];              /* the bar drawn last; "" when none is drawn */
+	unsigned long key;           /* what it showed: percentage and MiB */
+	size_t problems;
+};
+
+/* One line on stderr: a bar over received objects, then over resolved deltas. */
+static int
+on_update_progress(const struct sync_progress *p, void *payload)
+{
+	struct update_ui *ui = payload;
+	bool deltas = p->total_objects > 0 && p->received_objects == p->total_objects &&
+		p->total_deltas > 0;
+	unsigned done = deltas ? p->indexed_deltas : p->received_objects;
+	unsigned total = deltas ? p->total_deltas : p->total_objects;
+	unsigned pct = total ? (unsigned)((uint64_t)done * 100 / total) : 0;
+	char bar[31], line[sizeof(ui->last)];
+	size_t fill = (size_t)pct * 30 / 100;
+
+	if (!ui->tty)
+		return 0;
+	memset(bar, '#', fill);
+	memset(bar + fill, '.', 30 - fill);
+	bar[30] = '\0';
+	snprintf(line, sizeof(line), "%s [%s] %3u%% %u/%u %s, %.1f MiB",
+		 deltas ? "resolving" : "fetching ", bar, pct, done, total,
+		 deltas ? "deltas" : "objects", (double)p->received_bytes / (1024.0 * 1024.0));
+	/* Redraw when the percentage or the tenth of a MiB moves, not at every object. */
+	unsigned long key = ((unsigned long)deltas << 7 | pct) |
+		(unsigned long)(p->received_bytes / (1024 * 1024 / 10)) << 8;
+	if (!ui->last[0] || key != ui->key || (done == total && strcmp(line, ui->last) != 0)) {
+		ui->key = key;
+		snprintf(ui->last, sizeof(ui->last), "%s", line);
+		fprintf(stderr, "\r%-79.79s", line);
+		fflush(stderr);
+	}
+	return 0;
+}
+
+static void
+on_update_problem(const char *path, const char *reason, void *payload)
+{
+	struct update_ui *ui = payload;
+
+	if (ui->problems++ >= PROBLEMS_SHOWN)
+		return;
+	if (ui->tty && ui->last[0]) {
+		fprintf(stderr, "\r%79s\r", "");
+		ui->last[0] = '\0';
+	}
+	fprintf(stderr, "deputy: warning: skipped %s: %s\n", path, reason);
+}
+
+static int
+run_clear(const char *cache)
+{
+	char err[1024];
+	size_t removed = 0;
+
+	if (sync_clear(cache, &removed, err, sizeof(err)) != 0) {
+		fprintf(stderr, "deputy: %s\n", err);
+		return EXIT_TROUBLE;
+	}
+	printf("deputy: cleared the intel cache %s (%zu %s removed)\n", cache, removed,
+	       removed == 1 ? "entry" : "entries");
+	return EXIT_CLEAN;
+}
+
+static int
+run_update(const struct cli *cli)
+{
+	struct update_ui ui = { isatty(STDERR_FILENO) != 0, "", 0, 0 };
+	struct sync_opts opts = SYNC_OPTS_INIT;
+	struct sync_result res;
+	char err[1024];
+	char *cache = NULL;
+	int rc;
+
+	if (sync_cache_dir(&cache, !cli->clear, err, sizeof(err)) != 0) {
+		fprintf(stderr, "deputy: %s\n", err);
+		return EXIT_TROUBLE;
+	}
+	if (cli->clear) {
+		rc = run_clear(cache);
+		free(cache);
+		return rc;
+	}
+	opts.url = cli->intel_url;
+	opts.progress = on_update_progress;
+	opts.problem = on_update_problem;
+	opts.payload = &ui;
+	rc = sync_update(&res, cache, &opts, err, sizeof(err));
+	if (ui.tty && ui.last[0])
+		fprintf(stderr, "\r%79s\r", "");
+	if (rc) {
+		fprintf(stderr, "deputy: %s\n", err[0] ? err : err_str(rc));
+		free(cache);
+		return EXIT_TROUBLE;
+	}
+	if (ui.problems > PROBLEMS_SHOWN)
+		fprintf(stderr, "deputy: warning: and %zu more malformed reports skipped\n",
+			ui.problems - PROBLEMS_SHOWN);
+	printf("deputy: %s %s (%s%s%.7s): %zu PyPI and %zu CRAN packages from %zu reports",
+	       res.cloned ? "cloned" : "fetched",
+	       opts.url ? opts.url : SYNC_DEFAULT_URL, res.branch, res.branch[0] ? " " : "",
+	       res.commit, res.pypi, res.cran, res.reports);
+	if (res.malformed)
+		printf(", %zu malformed skipped", res.malformed);
+	printf("; index in %s\n", cache);
+	free(cache);
+	return EXIT_CLEAN;
+}
+
+/* "(bundled intel of DATE, N days old; synced intel of DATE, N days old)" */
+static void
+print_version(void)
+{
+	int64_t now = (int64_t)time(NULL);
+	struct sync_info info;
+	char err[1024];
+	char *cache = intel_cache();
+	int rc = cache ? sync_info(&info, cache, err, sizeof(err)) : ERR_NOTFOUND;
+	int age = sync_age_days(scan_intel_date(), now);
+
+	free(cache);
+	printf("deputy %s (bundled intel of %s, %d %s old; ", DEPUTY_VERSION, scan_intel_date(),
+	       age, age == 1 ? "day" : "days");
+	if (rc == 0) {
+		age = sync_age_days(info.updated, now);
+		printf("synced intel of %.10s, %d %s old)\n", info.updated, age,
+		       age == 1 ? "day" : "days");
+	} else if (rc == ERR_NOTFOUND) {
+		printf("no synced intel: run deputy update)\n");
+	} else {
+		printf("synced intel unreadable: run deputy update)\n");
+		fprintf(stderr, "deputy: %s\n", err);
+	}
 }
 
 /*
@@ -145,17 +306,23 @@ main(int argc, char **argv)
 		cli_scan_usage(stdout);
 		return EXIT_CLEAN;
 	}
+	if (cli.help_for_update) {
+		cli_update_usage(stdout);
+		return EXIT_CLEAN;
+	}
 	switch (cli.command) {
 	case CMD_HELP:
 		cli_usage(stdout);
 		return EXIT_CLEAN;
 	case CMD_VERSION:
-		printf("deputy %s (intel of %s)\n", DEPUTY_VERSION, scan_intel_date());
+		print_version();
 		return EXIT_CLEAN;
 	case CMD_SCAN:
 		return run_scan(&cli);
 	case CMD_EXPLAIN:
 		return run_explain(&cli);
+	case CMD_UPDATE:
+		return run_update(&cli);
 	case CMD_DEMO:
 		return run_demo(&cli);
 	case CMD_AUDIT:

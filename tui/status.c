@@ -7,8 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
+#include "deputy/sync.h"
 #include "draw.h"
 
 void
@@ -29,14 +31,33 @@ status_clear(struct app *app)
 	app->message_is_error = false;
 }
 
-/* Counts and flag position, right-aligned. */
+/*
+ * How old the intel is: the synced index when the scan used one ("intel 3d"),
+ * else the bundled data ("bundled intel 40d": `deputy update` would help).
+ */
+static int
+compose_intel(const struct app *app, char *buf, size_t size)
+{
+	const char *synced = scan_intel_synced(app->scan);
+	int age = sync_age_days(synced ? synced : scan_intel_date(), (int64_t)time(NULL));
+
+	if (age < 0)
+		return 0;
+	return snprintf(buf, size, " %sintel %dd |", synced ? "" : "bundled ", age);
+}
+
+/* Intel age (when @intel), counts and flag position, right-aligned. */
 static void
-compose_right(const struct app *app, char *buf, size_t size)
+compose_right(const struct app *app, bool intel, char *buf, size_t size)
 {
 	size_t counts[SEV_COUNT], pos = tree_flag_position(&app->tree);
 	size_t n = app->tree.n_flagged;
-	int len;
+	int len = intel ? compose_intel(app, buf, size) : 0;
 
+	if (len < 0 || (size_t)len >= size)
+		return;
+	buf += len;
+	size -= (size_t)len;
 	scan_severity_counts(app->scan, counts);
 	len = snprintf(buf, size, " C%zu H%zu M%zu L%zu i%zu | ", counts[SEV_CRITICAL],
 		       counts[SEV_HIGH], counts[SEV_MEDIUM], counts[SEV_LOW], counts[SEV_INFO]);
@@ -78,8 +99,13 @@ status_draw(struct app *app)
 	int width = getmaxx(win), right_w, x = 0;
 	char right[128];
 
-	compose_right(app, right, sizeof(right));
+	/* The intel's age gives way to a message, and to a narrow screen. */
+	compose_right(app, !app->message[0], right, sizeof(right));
 	right_w = (int)strlen(right);
+	if (right_w > width / 2) {
+		compose_right(app, false, right, sizeof(right));
+		right_w = (int)strlen(right);
+	}
 	werase(win);
 	wmove(win, 0, 0);
 	draw_fill(win, width, attr);

@@ -176,6 +176,24 @@ add_blame(struct detail *d, struct app *app)
 		detail_para(d, EL_MUTED, 7, slot->blame.summary);
 }
 
+/* A known-malicious report: its id and summary, then every reference on its own line. */
+static void
+add_report(struct detail *d, const struct finding *f)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *refs = f->references ? f->references : f->source;
+
+	strbuf_printf(&sb, "report %s", f->report_id);
+	if (f->summary)
+		strbuf_printf(&sb, ": %s", f->summary);
+	detail_para(d, EL_TEXT, 4, strbuf_cstr(&sb));
+	strbuf_release(&sb);
+	if (refs && refs[0]) {
+		detail_para(d, EL_MUTED, 4, "references:");
+		detail_para(d, EL_MUTED, 6, refs);     /* one a line: a paragraph each */
+	}
+}
+
 static void
 add_findings(struct detail *d, struct app *app, const struct node *node)
 {
@@ -206,7 +224,9 @@ add_findings(struct detail *d, struct app *app, const struct node *node)
 			detail_para(d, EL_TEXT, 4, strbuf_cstr(&sb));
 			strbuf_release(&sb);
 		}
-		if (f->source) {
+		if (f->report_id)
+			add_report(d, f);
+		else if (f->source) {
 			struct strbuf sb = STRBUF_INIT;
 
 			strbuf_printf(&sb, "reported by %s", f->source);

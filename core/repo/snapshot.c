@@ -17,6 +17,7 @@
 #include <git2.h>
 
 #include "deputy/diag.h"
+#include "repo/git_setup.h"
 #include "deputy/path.h"
 #include "repo/snapshot_internal.h"
 
@@ -35,39 +36,6 @@ open_error(char *errbuf, size_t errbuf_size, int code, const char *fmt, ...)
 		va_end(ap);
 	}
 	return code;
-}
-
-static const char *
-git_message(void)
-{
-	const git_error *e = git_error_last();
-
-	return e && e->message ? e->message : "unknown libgit2 error";
-}
-
-/*
- * libgit2's options are process-wide; we set them on every open because
- * git_libgit2_shutdown() resets them when the last user leaves. Owner
- * validation is off because auditing a repository someone else owns is the
- * point (and nothing from it is ever run). The global, XDG, system and
- * ProgramData search paths are emptied so that neither the user's nor the
- * system's configuration, attributes or excludes change what a snapshot
- * holds: the same repository lists the same files on every machine.
- */
-static int
-configure_libgit2(void)
-{
-	static const int levels[] = {
-		GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG,
-		GIT_CONFIG_LEVEL_GLOBAL, GIT_CONFIG_LEVEL_PROGRAMDATA,
-	};
-
-	if (git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0) < 0)
-		return ERR_GIT;
-	for (size_t i = 0; i < sizeof(levels) / sizeof(levels[0]); i++)
-		if (git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, levels[i], "") < 0)
-			return ERR_GIT;
-	return 0;
 }
 
 /* @dir without its trailing slashes, in the snapshot's arena. */
@@ -100,7 +68,7 @@ open_rev(struct snapshot *snap, const char *rev, char *errbuf, size_t errbuf_siz
 
 	if (git_revparse_single(&obj, snap->repo, rev) < 0)
 		return open_error(errbuf, errbuf_size, ERR_GIT, "unknown revision '%s': %s",
-			    rev, git_message());
+			    rev, git_setup_message());
 	if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0) {
 		git_object_free(obj);
 		return open_error(errbuf, errbuf_size, ERR_GIT, "'%s' does not name a commit", rev);
@@ -110,7 +78,7 @@ open_rev(struct snapshot *snap, const char *rev, char *errbuf, size_t errbuf_siz
 	if (git_commit_tree(&snap->tree, snap->commit) < 0 ||
 	    git_repository_odb(&snap->odb, snap->repo) < 0)
 		return open_error(errbuf, errbuf_size, ERR_GIT, "cannot read '%s': %s", rev,
-			    git_message());
+			    git_setup_message());
 	git_oid_tostr(shortid, sizeof(shortid), git_commit_id(snap->commit));
 	snap->name = arena_printf(&snap->arena, "%s (%s)", rev, shortid);
 	return snap->name ? 0 : ERR_NOMEM;
@@ -134,7 +102,7 @@ open_repo(struct snapshot *snap, const char *dir, const char *rev, char *errbuf,
 	}
 	if (err < 0)
 		return open_error(errbuf, errbuf_size, ERR_GIT, "cannot open the repository at %s: %s",
-			    dir, git_message());
+			    dir, git_setup_message());
 	if (git_repository_is_bare(snap->repo)) {
 		if (!rev)
 			return open_error(errbuf, errbuf_size, ERR_USAGE,
@@ -158,7 +126,7 @@ open_repo(struct snapshot *snap, const char *dir, const char *rev, char *errbuf,
 	snap->name = "working tree";
 	if (git_repository_index(&snap->index, snap->repo) < 0)
 		return open_error(errbuf, errbuf_size, ERR_GIT, "cannot read the index: %s",
-			    git_message());
+			    git_setup_message());
 	return 0;
 }
 
@@ -204,10 +172,10 @@ snapshot_open(struct snapshot **out, const char *path, const char *rev, char *er
 		free(abs);
 		return open_error(errbuf, errbuf_size, ERR_GIT, "cannot start libgit2");
 	}
-	err = configure_libgit2();
+	err = git_setup_isolated(true);
 	if (err)
 		err = open_error(errbuf, errbuf_size, err, "cannot configure libgit2: %s",
-			   git_message());
+			   git_setup_message());
 	else
 		err = open_repo(snap, abs, rev, errbuf, errbuf_size);
 	free(abs);

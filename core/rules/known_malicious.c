@@ -56,6 +56,9 @@ known_malicious_check(const struct rule *rule, struct rule_ctx *ctx, const struc
 		return;
 	f->imitates = m->imitates;
 	f->source = m->source;
+	f->report_id = m->id;
+	f->summary = m->summary && m->summary[0] ? m->summary : NULL;
+	f->references = m->references && m->references[0] ? m->references : NULL;
 	if (m->imitates && m->ecosystem == ECO_PYPI) {
 		char *norm = dep_normalize_name(ctx->arena, sv_from_cstr(m->imitates));
 		if (!norm) {

@@ -9,7 +9,7 @@ expect_grep "--help shows usage" '^usage: deputy' "$WORK/help"
 expect_grep "scan --help" 'fail-on' "$WORK/shelp"
 "$DEPUTY" --version >"$WORK/version" 2>&1
 expect_eq "--version exit" "$?" 0
-expect_grep "--version" '^deputy [0-9]+\.[0-9]+\.[0-9]+ \(intel of [0-9]{4}-[0-9]{2}-[0-9]{2}\)' "$WORK/version"
+expect_grep "--version" '^deputy [0-9]+\.[0-9]+\.[0-9]+ \(bundled intel of [0-9]{4}-[0-9]{2}-[0-9]{2}, [0-9]+ days? old; no synced intel: run deputy update\)$' "$WORK/version"
 
 "$DEPUTY" --bogus >"$WORK/e1" 2>&1
 expect_eq "unknown option exit" "$?" 2

@@ -23,6 +23,10 @@ struct finding {
 	int imitates_rank;                  /* its download rank, 0 when unknown */
 	const char *technique;              /* look-alike rules: how the name differs; else NULL */
 	const char *source;                 /* known-malicious: the report; else NULL */
+	const char *report_id;              /* known-malicious: the report's id; else NULL */
+	const char *summary;                /* known-malicious: what the report says; else NULL */
+	const char *references;             /* known-malicious: every reference URL, one a
+					       line; NULL when none */
 };
 
 #endif

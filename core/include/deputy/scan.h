@@ -24,10 +24,12 @@ struct scan_opts {
 	uint64_t max_file_size;      /* larger files are reported and skipped */
 	scan_progress_fn progress;   /* may be NULL */
 	void *payload;
+	const char *intel_cache;     /* the cache folder of `deputy update` (deputy/sync.h),
+					read, never written; NULL: the bundled intel only */
 };
 
 #define SCAN_MAX_FILE_SIZE_DEFAULT (8u * 1024 * 1024)
-#define SCAN_OPTS_INIT { NULL, SCAN_MAX_FILE_SIZE_DEFAULT, NULL, NULL }
+#define SCAN_OPTS_INIT { NULL, SCAN_MAX_FILE_SIZE_DEFAULT, NULL, NULL, NULL }
 
 /* Why a listed file was not read. */
 enum scan_file_state {
@@ -110,5 +112,12 @@ int scan_blame(const struct scan *scan, const char *path, unsigned line, struct 
 
 /* The snapshot date of the bundled intel ("2026-11-25"). Static. */
 const char *scan_intel_date(void);
+
+/*
+ * When the synced intel this scan used was fetched ("2026-11-25T10:00:00Z"),
+ * or NULL when it used none (nothing synced, no cache given, or an index
+ * that could not be read: then a diagnostic says why). In the scan's arena.
+ */
+const char *scan_intel_synced(const struct scan *scan);
 
 #endif
