@@ -475,6 +475,21 @@ near_hit(size_t i, void *payload)
 	return np->fn(p->name, p->rank, np->payload);
 }
 
+size_t
+intel_pypi_lower_bound(const struct intel *intel, const char *normalized)
+{
+	size_t lo = 0, hi = intel->n_popular;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(intel->popular[mid].name, normalized) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 const char *
 intel_pypi_popular(const struct intel *intel, const char *normalized, int *rank)
 {

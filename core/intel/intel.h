@@ -33,6 +33,8 @@ void intel_free(struct intel *intel);
 int intel_pypi_rank(const struct intel *intel, const char *normalized);
 /* The intel's own copy of the popular name @normalized, with its rank; NULL when not popular. */
 const char *intel_pypi_popular(const struct intel *intel, const char *normalized, int *rank);
+/* The index of the first popular name (sorted by name) not before @normalized. */
+size_t intel_pypi_lower_bound(const struct intel *intel, const char *normalized);
 /* Number of popular names, and the i-th (normalised) with its rank. */
 size_t intel_pypi_count(const struct intel *intel);
 const char *intel_pypi_name(const struct intel *intel, size_t i, int *rank);

@@ -1,5 +1,5 @@
 /*
- * Packaging words and look-alike letters. The word lists are what people add
+ * Packaging words and look-alike letters (and repeated letters, folded to one). The word lists are what people add
  * to a project's name to say that it is for Python, a binding, a development
  * build or a new major version; the letter folds are the pairs a reader cannot
  * tell apart in most fonts. Ordered longest first so that "python3-" wins over
@@ -123,6 +123,8 @@ fold(char out[VARIANT_LEN], const char *s)
 		}
 		if (k == sizeof(folds) / sizeof(folds[0]))
 			out[n++] = *s++;
+		if (n >= 2 && out[n - 1] == out[n - 2])
+			n--;            /* a repeated letter reads as one */
 	}
 	out[n] = '\0';
 }

@@ -49,12 +49,31 @@ enum lookalike_edit {
 
 /* The popular name a declared name imitates, as typosquat_find sees it. */
 struct lookalike {
-	const char *target;       /* normalised, borrowed from the intel */
-	int rank;
+	const char *target;       /* normalised: borrowed from the intel, or @buf */
+	char buf[200];            /* a target the intel keeps no string for */
+	int rank;                 /* the target's download rank, 0 when not popular */
 	const char *technique;    /* "one letter deleted", ... (static) */
 	const char *description;  /* for a message: "is one letter away from" (static) */
 	enum lookalike_edit edit;
 };
+
+/*
+ * Techniques for a name that no PyPI project has (typosquat_new.c), tried when
+ * the popular-name comparison finds nothing. Each fills @out and returns the
+ * cost of the resemblance (how much was changed), or a negative value.
+ */
+/* @normalized is a popular name cut short ("keras-preprocess"). */
+double typosquat_cut_short(struct lookalike *out, const struct intel *intel,
+			   const char *normalized);
+/* @stripped has the letters of a popular name in another order ("matlibplot"). */
+double typosquat_rearranged(struct lookalike *out, const struct intel *intel,
+			    const char *stripped);
+/*
+ * @normalized is one edit from an existing PyPI project, popular or not
+ * ("lightseeq"); @out->target points into @out->buf.
+ */
+double typosquat_near_existing(struct lookalike *out, const struct intel *intel,
+			       const char *normalized);
 
 /*
  * The single edit between @a and @b (lower case, no separators) as seen from

@@ -5,6 +5,7 @@
  */
 #include "rules/lookalike.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "deputy/arena.h"
@@ -33,7 +34,8 @@ judge_pypi(struct lookalike_verdict *out, const struct intel *intel, const char 
 		found = true;
 	} else if (out->own_rank == 0 && typosquat_find(&like, intel, normalized)) {
 		out->rule = "typosquat";
-		out->target = like.target;
+		snprintf(out->target_buf, sizeof(out->target_buf), "%s", like.target);
+		out->target = out->target_buf;
 		out->target_rank = like.rank;
 		out->technique = like.technique;
 		found = true;

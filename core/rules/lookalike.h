@@ -14,7 +14,9 @@ struct intel;
 
 struct lookalike_verdict {
 	const char *rule;         /* "typosquat" or "stdlib-shadow" (static) */
-	const char *target;       /* the imitated package or module (borrowed from the intel) */
+	const char *target;       /* the imitated package or module: borrowed from the
+				     intel, or @target_buf */
+	char target_buf[200];
 	int target_rank;          /* its download rank, 0 when unknown */
 	int own_rank;             /* the name's own download rank, 0 when not popular */
 	const char *technique;    /* how the name differs: "one letter deleted", ... (static) */

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "deputy/diag.h"
 #include "intel/intel.h"
 #include "intel/variants.h"
 
@@ -36,6 +37,7 @@ struct limits {
 	int edit[10];            /* one edit, by letters of the target (index 9: 9+) */
 	int subtle[10];          /* a look-alike letter or an adjacent swap */
 	int separator, skeleton; /* same letters; same once look-alikes are folded */
+	int skeleton_edit;       /* ... and one edit */
 	int affix[10];           /* same once packaging words are set aside */
 	int affix_edit;          /* ... and one edit on what is left */
 	size_t affix_edit_len;
@@ -50,7 +52,7 @@ struct limits {
 static const struct limits strict = {
 	.edit   = { 0, 0, 0, 0, 0, 250, 2000, 2000, 2000, 2000 },
 	.subtle = { 0, 0, 0, 0, 0, 1000, 2000, 2000, 2000, 2000 },
-	.separator = 5000, .skeleton = 5000,
+	.separator = 5000, .skeleton = 5000, .skeleton_edit = 0,
 	.affix  = { 0, 0, 0, 0, 300, 1000, 2000, 2000, 2000, 2000 },
 	.affix_edit = 500, .affix_edit_len = 8,
 	.two_edits = 100, .two_edits_len = 10,
@@ -61,16 +63,16 @@ static const struct limits strict = {
 static const struct limits loose = {
 	.edit   = { 0, 0, 0, 0, 0, 5000, 15000, 15000, 15000, 15000 },
 	.subtle = { 0, 0, 0, 0, 1000, 15000, 15000, 15000, 15000, 15000 },
-	.separator = 15000, .skeleton = 15000,
+	.separator = 15000, .skeleton = 15000, .skeleton_edit = 2000,
 	.affix  = { 0, 0, 0, 0, 10000, 15000, 15000, 15000, 15000, 15000 },
 	.affix_edit = 5000, .affix_edit_len = 6,
 	.two_edits = 5000, .two_edits_len = 8,
 	.two_edits_top = 200, .two_edits_top_len = 5,
-	.words = 15000, .words_edit = 5000,
+	.words = 5000, .words_edit = 5000,
 };
 
 #define MIN_LEN_SEPARATOR 4
-#define MIN_LEN_WORDS     4      /* the popular name inside a longer one */
+#define MIN_LEN_WORDS     5      /* the popular name inside a longer one */
 #define MIN_LEN_WORDS_EDIT 6
 
 static int
@@ -147,6 +149,15 @@ struct search {
 	struct lookalike like;
 };
 
+/* Copies @src into @dst, its target too when it lives in @src's buffer. */
+static void
+lookalike_copy(struct lookalike *dst, const struct lookalike *src)
+{
+	*dst = *src;
+	if (src->target == src->buf)
+		dst->target = dst->buf;
+}
+
 /*
  * Keeps @like when it beats what @s holds. The score weighs how much was
  * changed (@cost: an edit 1, packaging words 0.5, ...) against how popular
@@ -162,7 +173,7 @@ offer(struct search *s, const struct lookalike *like, double cost)
 	if (s->found && (score > s->score ||
 			 (score == s->score && strcmp(like->target, s->like.target) >= 0)))
 		return;
-	s->like = *like;
+	lookalike_copy(&s->like, like);
 	s->score = score;
 	s->found = true;
 }
@@ -244,11 +255,13 @@ judge(struct search *s, const char *target, int rank, const char *text, unsigned
 	if (!same && edit == EDIT_NONE)
 		return;
 	if (skeleton) {
-		/* folded letters alone: "nurnpy" is "numpy" to the eye */
-		if (!same || affix || len < MIN_LEN_SEPARATOR || rank > s->limits->skeleton)
+		/* folded letters: "nurnpy" is "numpy" to the eye, "requstsss" "requsts" */
+		if (affix || len < MIN_LEN_SEPARATOR ||
+		    rank > (same ? s->limits->skeleton : s->limits->skeleton_edit))
 			return;
-		like.edit = EDIT_LOOKALIKE;
-		like.technique = "look-alike letters (rn/m, vv/w, 0/o, 1/l)";
+		like.edit = same ? EDIT_LOOKALIKE : edit;
+		like.technique = same ? "look-alike or repeated letters"
+				      : "repeated letters and one letter changed";
 		like.description = "reads like";
 	} else if (affix && same && words_reordered(s->name, target)) {
 		if (rank > by_len(s->limits->affix, len))
@@ -439,11 +452,27 @@ typosquat_find(struct lookalike *out, const struct intel *intel, const char *nor
 	}
 	if (!s.found && n > 0)
 		two_edits(&s, intel, forms[0].text);
+	if (!s.found && s.limits == &loose && n > 0) {
+		struct lookalike like;
+		double cost;
+
+		if ((cost = typosquat_cut_short(&like, intel, normalized)) >= 0)
+			offer(&s, &like, cost);
+		if ((cost = typosquat_rearranged(&like, intel, forms[0].text)) >= 0)
+			offer(&s, &like, cost);
+	}
 	if (!s.found)
 		words_added(&s, intel, normalized);
+	if (!s.found && s.limits == &loose) {
+		struct lookalike like;
+		double cost = typosquat_near_existing(&like, intel, normalized);
+
+		if (cost >= 0)
+			offer(&s, &like, cost);
+	}
 	if (!s.found)
 		return false;
-	*out = s.like;
+	lookalike_copy(out, &s.like);
 	return true;
 }
 
@@ -463,13 +492,24 @@ typosquat_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep 
 		return;         /* popular itself: people mean it */
 	if (!typosquat_find(&like, ctx->intel, dep->normalized))
 		return;
-	f = rule_report(ctx, rule, dep, NULL,
-			"%s %s %s (%s; download rank %d, while %s is not among the 15,000 most "
-			"downloaded)", dep->name, like.description, like.target, like.technique,
-			like.rank, dep->name);
+	const char *target = like.target == like.buf ? arena_strdup(ctx->arena, like.buf)
+						     : like.target;
+	if (!target) {
+		ctx->error = ERR_NOMEM;
+		return;
+	}
+	if (like.rank > 0)
+		f = rule_report(ctx, rule, dep, NULL,
+				"%s %s %s (%s; download rank %d, while %s is not among the 15,000 "
+				"most downloaded)", dep->name, like.description, target,
+				like.technique, like.rank, dep->name);
+	else
+		f = rule_report(ctx, rule, dep, NULL,
+				"%s %s the PyPI project %s (%s), and no project has the name %s",
+				dep->name, like.description, target, like.technique, dep->name);
 	if (!f)
 		return;
-	f->imitates = like.target;
+	f->imitates = target;
 	f->imitates_rank = like.rank;
 	f->technique = like.technique;
 }

@@ -40,7 +40,12 @@ test_typosquat_names_target_rank_and_technique(void **state)
 		{ "typing-extension", "typing-extensions", "one letter deleted" },
 		{ "reqursts", "requests", "neighbouring key typed" },
 		/* look-alike letters that change the length */
-		{ "nurnpy", "numpy", "look-alike letters (rn/m, vv/w, 0/o, 1/l)" },
+		{ "nurnpy", "numpy", "look-alike or repeated letters" },
+		{ "requstsss", "requests", "repeated letters and one letter changed" },
+		/* a name nobody has: cut short, rearranged, one edit from any project */
+		{ "keras-preprocess", "keras-preprocessing", "popular name cut short" },
+		{ "matlibplot", "matplotlib", "letters rearranged" },
+		{ "lightseeq", "lightseq", "letter doubled" },
 		/* packaging words */
 		{ "nmap-python", "python-nmap", "words in another order" },
 		{ "pythonkafka", "kafka-python", "packaging words changed" },
