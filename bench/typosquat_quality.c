@@ -95,26 +95,49 @@ same_name(enum ecosystem eco, const char *a, const char *b)
 	return same;
 }
 
+/*
+ * @name (as a report spells it) is a popular PyPI project or a standard-library
+ * module: what a detector working from popularity can be asked to name.
+ */
+static bool
+popular_or_module(const struct intel *intel, const char *name)
+{
+	struct arena arena;
+	const char *norm;
+	bool yes;
+
+	arena_init(&arena);
+	norm = dep_normalize_name(&arena, sv_from_cstr(name));
+	yes = norm && (intel_pypi_rank(intel, norm) > 0 || intel_stdlib_module(intel, norm));
+	arena_release(&arena);
+	return yes;
+}
+
 /* (a) The malicious look-alikes: recall, and every miss with the verdict it got. */
 static void
 pypi_recall(struct report *r, const struct intel *intel, const struct devset *set,
 	    const char *path)
 {
 	size_t right = 0, stdlib_name = 0, wrong = 0, missed = 0;
+	size_t in_scope = 0, in_scope_right = 0;
 	struct lookalike_verdict v;
 
 	printf("\n== PyPI (a): %zu malicious look-alikes from %s ==\n", set->count, path);
 	for (size_t i = 0; i < set->count; i++) {
 		const struct devset_entry *e = &set->entries[i];
 		bool flagged = lookalike_judge(&v, intel, ECO_PYPI, e->name);
+		bool scope = popular_or_module(intel, e->imitates);
 
+		in_scope += scope;
 		if (flagged && same_name(ECO_PYPI, v.target, e->imitates)) {
 			right++;
+			in_scope_right += scope;
 			continue;
 		}
 		if (flagged && strcmp(v.rule, "stdlib-shadow") == 0) {
 			/* the name is a module itself: the user meant the module */
 			stdlib_name++;
+			in_scope_right += scope;
 			printf("  stdlib  %-24s report: imitates %s; verdict: ", e->name, e->imitates);
 			verdict_print(&v);
 			printf("\n");
@@ -141,6 +164,11 @@ pypi_recall(struct report *r, const struct intel *intel, const struct devset *se
 	printf("recall: %.1f%% (%zu/%zu); without the standard-library names: %.1f%%\n",
 	       percent(right + stdlib_name, set->count), right + stdlib_name, set->count,
 	       percent(right, set->count));
+	printf("flagged at all (any look-alike finding):      %.1f%% (%zu/%zu)\n",
+	       percent(set->count - missed, set->count), set->count - missed, set->count);
+	printf("recall where the imitated package is among the 15,000 most downloaded or a "
+	       "module: %.1f%% (%zu/%zu)\n", percent(in_scope_right, in_scope), in_scope_right,
+	       in_scope);
 	report_target(r, "PyPI recall", percent(right + stdlib_name, set->count), TARGET_RECALL,
 		      true, set->count > 0);
 }

@@ -44,6 +44,7 @@ struct intel {
 	struct popular *popular; /* sorted by name */
 	size_t n_popular;
 	struct near_index near;  /* over the popular names without separators */
+	uint32_t *by_rank;       /* indexes into popular, most downloaded first */
 	struct popular_variant *variants;   /* other forms of the popular names */
 	size_t n_variants;
 	struct near_index variant_near;     /* over the variants' texts */
@@ -149,6 +150,21 @@ load_variants(struct intel *intel)
 	return near_build(&intel->variant_near, &intel->arena, texts, n);
 }
 
+struct ranked {
+	int rank;
+	uint32_t index;
+};
+
+static int
+rank_cmp(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return (x->rank > y->rank) - (x->rank < y->rank);
+	return (x->index > y->index) - (x->index < y->index);
+}
+
 /* data/pypi-popular.tsv: "name<TAB>rank" lines, sorted by name. */
 static int
 load_popular(struct intel *intel)
@@ -184,7 +200,21 @@ load_popular(struct intel *intel)
 	}
 	intel->n_popular = n;
 	int rc = near_build(&intel->near, &intel->arena, stripped, n);
-	return rc ? rc : load_variants(intel);
+	if (rc)
+		return rc;
+	struct ranked *order = malloc((n ? n : 1) * sizeof(*order));
+	intel->by_rank = arena_alloc(&intel->arena, (n ? n : 1) * sizeof(*intel->by_rank));
+	if (!order || !intel->by_rank) {
+		free(order);
+		return ERR_NOMEM;
+	}
+	for (size_t i = 0; i < n; i++)
+		order[i] = (struct ranked){ intel->popular[i].rank, (uint32_t)i };
+	qsort(order, n, sizeof(*order), rank_cmp);
+	for (size_t i = 0; i < n; i++)
+		intel->by_rank[i] = order[i].index;
+	free(order);
+	return load_variants(intel);
 }
 
 static int
@@ -473,6 +503,21 @@ near_hit(size_t i, void *payload)
 	const struct popular *p = &np->intel->popular[i];
 
 	return np->fn(p->name, p->rank, np->payload);
+}
+
+const char *
+intel_pypi_top(const struct intel *intel, size_t i, int *rank, const char **stripped)
+{
+	const struct popular *p;
+
+	if (i >= intel->n_popular)
+		return NULL;
+	p = &intel->popular[intel->by_rank[i]];
+	if (rank)
+		*rank = p->rank;
+	if (stripped)
+		*stripped = intel->near.names[intel->by_rank[i]];
+	return p->name;
 }
 
 size_t
@@ -764,6 +809,12 @@ bool
 intel_pypi_exists(const struct intel *intel, const char *normalized)
 {
 	return pypi_names_find(&intel->names, normalized, NULL);
+}
+
+bool
+intel_pypi_has_prefix(const struct intel *intel, const char *prefix, size_t len)
+{
+	return pypi_names_has_prefix(&intel->names, prefix, len);
 }
 
 int

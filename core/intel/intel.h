@@ -33,6 +33,11 @@ void intel_free(struct intel *intel);
 int intel_pypi_rank(const struct intel *intel, const char *normalized);
 /* The intel's own copy of the popular name @normalized, with its rank; NULL when not popular. */
 const char *intel_pypi_popular(const struct intel *intel, const char *normalized, int *rank);
+/*
+ * The popular names by rank: the i-th most downloaded (0 = the most), its rank
+ * and its letters without separators (@stripped, when not NULL). NULL past the end.
+ */
+const char *intel_pypi_top(const struct intel *intel, size_t i, int *rank, const char **stripped);
 /* The index of the first popular name (sorted by name) not before @normalized. */
 size_t intel_pypi_lower_bound(const struct intel *intel, const char *normalized);
 /* Number of popular names, and the i-th (normalised) with its rank. */
@@ -75,6 +80,8 @@ int intel_pypi_variant_near(const struct intel *intel, const char *text, intel_v
 
 /* @normalized (PEP 503) is an existing PyPI project. */
 bool intel_pypi_exists(const struct intel *intel, const char *normalized);
+/* Some existing project's name starts with the @len bytes of @prefix. */
+bool intel_pypi_has_prefix(const struct intel *intel, const char *prefix, size_t len);
 /*
  * The month of @normalized's last release as year * 12 + (month - 1), or 0
  * when the project is not listed or its month is unknown.

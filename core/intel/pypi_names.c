@@ -120,16 +120,12 @@ compare_first(const struct pypi_names *names, uint32_t block, const char *name, 
 	return len < first_len ? -1 : len > first_len;
 }
 
-bool
-pypi_names_find(const struct pypi_names *names, const char *name, int *month)
+/* The last block whose first name is <= @name (@len bytes); 0 when none is. */
+static uint32_t
+find_block(const struct pypi_names *names, const char *name, size_t len)
 {
-	size_t len = strlen(name);
 	uint32_t lo = 0, hi = names->n_blocks;
-	struct cursor c;
 
-	if (!names->data || names->n_blocks == 0 || len >= PYPI_NAME_MAX)
-		return false;
-	/* the last block whose first name is <= @name */
 	while (hi - lo > 1) {
 		uint32_t mid = lo + (hi - lo) / 2;
 		if (compare_first(names, mid, name, len) >= 0)
@@ -137,8 +133,21 @@ pypi_names_find(const struct pypi_names *names, const char *name, int *month)
 		else
 			hi = mid;
 	}
-	cursor_start(&c, names, lo);
-	for (uint32_t i = block_entries(names, lo); i > 0 && cursor_next(&c); i--) {
+	return lo;
+}
+
+bool
+pypi_names_find(const struct pypi_names *names, const char *name, int *month)
+{
+	size_t len = strlen(name);
+	uint32_t block;
+	struct cursor c;
+
+	if (!names->data || names->n_blocks == 0 || len >= PYPI_NAME_MAX)
+		return false;
+	block = find_block(names, name, len);
+	cursor_start(&c, names, block);
+	for (uint32_t i = block_entries(names, block); i > 0 && cursor_next(&c); i--) {
 		int cmp = strcmp(c.name, name);
 		if (cmp == 0) {
 			if (month)
@@ -147,6 +156,30 @@ pypi_names_find(const struct pypi_names *names, const char *name, int *month)
 		}
 		if (cmp > 0)
 			break;
+	}
+	return false;
+}
+
+bool
+pypi_names_has_prefix(const struct pypi_names *names, const char *prefix, size_t len)
+{
+	uint32_t block;
+	struct cursor c;
+
+	if (!names->data || names->n_blocks == 0 || len >= PYPI_NAME_MAX)
+		return false;
+	if (len == 0)
+		return names->count > 0;
+	/* the first name not before @prefix is in its block or starts the next one */
+	block = find_block(names, prefix, len);
+	for (uint32_t b = block; b < names->n_blocks && b <= block + 1; b++) {
+		cursor_start(&c, names, b);
+		for (uint32_t i = block_entries(names, b); i > 0 && cursor_next(&c); i--) {
+			size_t n = c.name_len < len ? c.name_len : len;
+			int cmp = memcmp(c.name, prefix, n);
+			if (cmp > 0 || (cmp == 0 && c.name_len >= len))
+				return cmp == 0;
+		}
 	}
 	return false;
 }

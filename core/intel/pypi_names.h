@@ -27,6 +27,9 @@ int pypi_names_open(struct pypi_names *out, const unsigned char *data, size_t le
  */
 bool pypi_names_find(const struct pypi_names *names, const char *name, int *month);
 
+/* Some listed name starts with the @len bytes of @prefix. */
+bool pypi_names_has_prefix(const struct pypi_names *names, const char *prefix, size_t len);
+
 /* The @i-th name (sorted) into @buf (PYPI_NAME_MAX bytes), or NULL past the end. */
 const char *pypi_names_at(const struct pypi_names *names, size_t i, char *buf, int *month);
 

@@ -327,14 +327,14 @@ two_edits(struct search *s, const struct intel *intel, const char *text)
 		return;
 	for (size_t i = 0; i < n; i++) {
 		int rank;
-		const char *target = intel_pypi_name(intel, i, &rank);
-		char other[VARIANT_LEN];
-		size_t olen, shorter;
+		const char *other;
+		const char *target = intel_pypi_top(intel, i, &rank, &other);
+		size_t olen = strlen(other), shorter;
 
 		if (rank > top)
-			continue;
-		olen = strip(other, sizeof(other), target);
-		if (olen + 2 < len || olen > len + 2)
+			break;          /* by rank: the rest are less popular */
+		/* people keep a name's first letter: its look-alikes do too */
+		if (olen + 2 < len || olen > len + 2 || other[0] != text[0])
 			continue;
 		shorter = olen < len ? olen : len;
 		if (!(shorter >= lim->two_edits_len && rank <= lim->two_edits) &&

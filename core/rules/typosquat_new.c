@@ -94,17 +94,16 @@ typosquat_rearranged(struct lookalike *out, const struct intel *intel, const cha
 	qsort(sorted, len, 1, char_cmp);
 	for (size_t i = 0; i < n; i++) {
 		int rank;
-		const char *name = intel_pypi_name(intel, i, &rank);
-		size_t k = 0;
+		const char *letters_of;
+		const char *name = intel_pypi_top(intel, i, &rank, &letters_of);
+		size_t k = strlen(letters_of);
 
-		if (rank > REARRANGED_RANK || name[0] != stripped[0] || (found && rank >= out->rank))
+		if (rank > REARRANGED_RANK)
+			break;          /* by rank: the rest are less popular */
+		if (k != len || letters_of[0] != stripped[0] || strcmp(letters_of, stripped) == 0 ||
+		    (found && rank >= out->rank))
 			continue;
-		for (const char *c = name; *c && k + 1 < sizeof(other); c++)
-			if (*c != '-')
-				other[k++] = *c;
-		other[k] = '\0';
-		if (k != len || strcmp(other, stripped) == 0)
-			continue;
+		memcpy(other, letters_of, k + 1);
 		qsort(other, k, 1, char_cmp);
 		if (memcmp(other, sorted, len) == 0)
 			keep(out, &found, name, rank);
@@ -150,7 +149,10 @@ typosquat_near_existing(struct lookalike *out, const struct intel *intel,
 		cand[i + 1] = normalized[i];
 		found = cand[i] != cand[i + 1] && try_existing(out, intel, cand);
 	}
+	/* a position is worth trying only when some name starts with what precedes it */
 	for (size_t i = 0; i < len && !found; i++) {
+		if (!intel_pypi_has_prefix(intel, normalized, i))
+			break;
 		memcpy(cand, normalized, len + 1);
 		for (const char *a = alphabet; *a && !found; a++) {
 			if (*a == normalized[i])
@@ -160,6 +162,8 @@ typosquat_near_existing(struct lookalike *out, const struct intel *intel,
 		}
 	}
 	for (size_t i = 0; i <= len && !found; i++) {
+		if (!intel_pypi_has_prefix(intel, normalized, i))
+			break;
 		memcpy(cand, normalized, i);
 		memcpy(cand + i + 1, normalized + i, len - i + 1);
 		for (const char *a = alphabet; *a && !found; a++) {
