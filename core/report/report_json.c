@@ -5,6 +5,7 @@
 #include "deputy/report.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <cjson/cJSON.h>
 
@@ -60,6 +61,29 @@ str_array(const char *const *items, size_t n)
 		cJSON *v = cJSON_DetachItemFromObject(wrap, "v");
 		cJSON_AddItemToArray(arr, v);
 		cJSON_Delete(wrap);
+	}
+	return arr;
+}
+
+/* The lines of @text ("a\nb") as an array of strings. */
+static cJSON *
+lines_array(const char *text)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	while (arr && *text) {
+		const char *nl = strchr(text, '\n');
+		size_t len = nl ? (size_t)(nl - text) : strlen(text);
+		char *line = strndup(text, len);
+		cJSON *wrap = cJSON_CreateObject();
+
+		if (line && wrap) {
+			add_str(wrap, "v", line);
+			cJSON_AddItemToArray(arr, cJSON_DetachItemFromObject(wrap, "v"));
+		}
+		cJSON_Delete(wrap);
+		free(line);
+		text += len + (nl != NULL);
 	}
 	return arr;
 }
@@ -142,6 +166,12 @@ finding_json(const struct finding *f)
 		cJSON_AddNullToObject(o, "imitates_rank");
 	add_str_or_null(o, "technique", f->technique);
 	add_str_or_null(o, "source", f->source);
+	add_str_or_null(o, "report_id", f->report_id);
+	add_str_or_null(o, "summary", f->summary);
+	if (f->references)
+		cJSON_AddItemToObject(o, "references", lines_array(f->references));
+	else
+		cJSON_AddNullToObject(o, "references");
 	return o;
 }
 

@@ -19,7 +19,8 @@ def check(cond, what):
 check(doc["schema_version"] == 1, "schema_version")
 for key in ("ecosystem", "name", "normalized", "spec", "file", "line", "column", "kind"):
     check(all(key in d for d in doc["declarations"]), "declaration key " + key)
-for key in ("rule", "severity", "ecosystem", "name", "file", "line", "message", "imitates"):
+for key in ("rule", "severity", "ecosystem", "name", "file", "line", "message", "imitates",
+            "report_id", "summary", "references"):
     check(all(key in f for f in doc["findings"]), "finding key " + key)
 expected = {
     "urllib": "urllib3", "urlib3": "urllib3", "setup-tools": "setuptools",
@@ -33,6 +34,9 @@ for name, target in expected.items():
     km = [f for f in fs if f["rule"] == "known-malicious"]
     check(km and km[0]["imitates"] == target and km[0]["severity"] == "critical",
           "known-malicious for %s imitating %s: %r" % (name, target, km))
+    check(km and km[0]["report_id"].startswith("DEPUTY-2017-") and km[0]["summary"]
+          and km[0]["references"] and all(u.startswith("https://") for u in km[0]["references"]),
+          "known-malicious report of %s: %r" % (name, km))
 # popular, pinned packages are clean
 for clean in ("requests", "flask"):
     fs = [f for f in doc["findings"] if f["name"].lower() == clean and f["rule"] in
