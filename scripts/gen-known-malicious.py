@@ -7,11 +7,22 @@ Add an entry only with a report a reader can open. database_specific.imitates is
 the package the malicious one pretended to be, or null when it imitated nothing
 (a hijacked project, a dependency-confusion upload).
 
-    python3 scripts/gen-known-malicious.py -o data/known-malicious.json
+With --lookalikes, every row of the labelled development set of documented
+malicious look-alikes (bench/lookalikes/pypi-malicious.tsv: name, imitated
+package, year, public source) that the list above lacks is added too: its id is
+the OpenSSF malicious-packages id (MAL-YYYY-NNNN) when the source cites one,
+else DEPUTY-LA-NNNN, and its references are the URLs the source gives (for a
+MAL id, the report's file in the OpenSSF repository).
+
+    python3 scripts/gen-known-malicious.py --lookalikes bench/lookalikes/pypi-malicious.tsv \
+        -o data/known-malicious.json
 """
 import argparse
 import json
+import re
 import sys
+
+OSSF_REPORT = "https://github.com/ossf/malicious-packages/blob/main/osv/malicious/pypi/%s/%s.json"
 
 SKCSIRT_2017 = "https://www.nbu.gov.sk/skcsirt-sa-20170909-pypi/"
 
@@ -97,11 +108,47 @@ def entries():
     return out
 
 
+def normalize(name):
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def lookalike_entries(path, known):
+    """Entries for the rows of the development set whose name @known lacks."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            name, imitates, year, source = line.rstrip("\n").split("\t")
+            if normalize(name) in known:
+                continue
+            known.add(normalize(name))
+            mal = re.search(r"\bMAL-\d{4}-\d+\b", source)
+            urls = re.findall(r"https?://[^\s;,)]+", source)
+            if mal:
+                urls.append(OSSF_REPORT % (normalize(name), mal.group(0)))
+                id_ = mal.group(0)
+            else:
+                id_ = "DEPUTY-LA-%04d" % (len(out) + 1)
+            inferred = "target inferred from the name" in source
+            out.append(entry(
+                id_, name, imitates, "%s-01-01T00:00:00Z" % year,
+                "%s: malicious look-alike of %s%s" % (
+                    name, imitates, " (target inferred from the name)" if inferred else ""),
+                "Publicly reported as malicious: %s" % source, urls))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-o", "--output", help="output file (default: stdout)")
+    ap.add_argument("--lookalikes", help="the labelled development set to add from")
     args = ap.parse_args()
-    text = json.dumps(entries(), indent=1, ensure_ascii=True) + "\n"
+    items = entries()
+    if args.lookalikes:
+        known = {normalize(a["package"]["name"]) for e in items for a in e["affected"]}
+        items += lookalike_entries(args.lookalikes, known)
+    text = json.dumps(items, indent=1, ensure_ascii=True) + "\n"
     if args.output:
         with open(args.output, "w", encoding="ascii", newline="\n") as f:
             f.write(text)
