@@ -38,6 +38,8 @@ cli_usage(FILE *out)
 	      "  -h, --help      show this help\n"
 	      "  -V, --version   show the version\n"
 	      "\n"
+	      "Defaults come from $XDG_CONFIG_HOME/deputy/config.json (or\n"
+	      "~/.config/deputy/config.json): \"theme\", \"intel_url\" (docs/config.md).\n"
 	      "In the audit screen, press ? for the keys.\n", out);
 }
 
@@ -52,7 +54,8 @@ cli_update_usage(FILE *out)
 	      "use the index beside the bundled intel; 'deputy --version' says how old it is.\n"
 	      "\n"
 	      "  --intel-url URL  where to fetch from: a git URL, a local path or file://\n"
-	      "                   (default: " SYNC_DEFAULT_URL ")\n"
+	      "                   (default: \"intel_url\" in the configuration file, else\n"
+	      "                   " SYNC_DEFAULT_URL ")\n"
 	      "  --clear          remove what deputy put in the cache folder, and nothing else\n"
 	      "\n"
 	      "Exit status: 0 done, 2 a usage, network or input/output error.\n", out);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "config.h"
 #include "deputy/demo.h"
 #include "deputy/diag.h"
 #include "deputy/report.h"
@@ -291,26 +292,19 @@ run_demo(const struct cli *cli)
 	return rc;
 }
 
-int
-main(int argc, char **argv)
+/* Runs the command @cli asks for; the process's exit status. */
+static int
+dispatch(const struct cli *cli)
 {
-	struct cli cli;
-	char err[256];
-
-	setlocale(LC_ALL, "");
-	if (cli_parse(&cli, argc, argv, err, sizeof(err)) != 0) {
-		fprintf(stderr, "deputy: %s\n", err);
-		return EXIT_TROUBLE;
-	}
-	if (cli.help_for_scan) {
+	if (cli->help_for_scan) {
 		cli_scan_usage(stdout);
 		return EXIT_CLEAN;
 	}
-	if (cli.help_for_update) {
+	if (cli->help_for_update) {
 		cli_update_usage(stdout);
 		return EXIT_CLEAN;
 	}
-	switch (cli.command) {
+	switch (cli->command) {
 	case CMD_HELP:
 		cli_usage(stdout);
 		return EXIT_CLEAN;
@@ -318,15 +312,39 @@ main(int argc, char **argv)
 		print_version();
 		return EXIT_CLEAN;
 	case CMD_SCAN:
-		return run_scan(&cli);
+		return run_scan(cli);
 	case CMD_EXPLAIN:
-		return run_explain(&cli);
+		return run_explain(cli);
 	case CMD_UPDATE:
-		return run_update(&cli);
+		return run_update(cli);
 	case CMD_DEMO:
-		return run_demo(&cli);
+		return run_demo(cli);
 	case CMD_AUDIT:
-		return run_audit(&cli, cli.path, false);
+		return run_audit(cli, cli->path, false);
 	}
 	return EXIT_TROUBLE;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct config config;
+	struct cli cli;
+	char err[256];
+	int rc;
+
+	setlocale(LC_ALL, "");
+	if (cli_parse(&cli, argc, argv, err, sizeof(err)) != 0) {
+		fprintf(stderr, "deputy: %s\n", err);
+		return EXIT_TROUBLE;
+	}
+	/* the configuration file gives defaults; the command line wins */
+	config_load(&config, stderr);
+	if (!cli.theme)
+		cli.theme = config.theme;
+	if (cli.command == CMD_UPDATE && !cli.intel_url && !cli.clear)
+		cli.intel_url = config.intel_url;
+	rc = dispatch(&cli);
+	config_release(&config);
+	return rc;
 }

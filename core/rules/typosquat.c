@@ -509,6 +509,12 @@ typosquat_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep 
 				dep->name, like.description, target, like.technique, dep->name);
 	if (!f)
 		return;
+	/*
+	 * Close to a project nobody much uses: a private package's name often is
+	 * too, so say it one level lower than a look-alike of a popular name.
+	 */
+	if (like.rank == 0)
+		f->severity = SEV_MEDIUM;
 	f->imitates = target;
 	f->imitates_rank = like.rank;
 	f->technique = like.technique;

@@ -133,4 +133,26 @@ expect_eq "--intel-url without update exit" "$?" 2
 expect_grep "--intel-url without update message" 'go with .deputy update' "$WORK/e2"
 "$DEPUTY" update extra >"$WORK/e3" 2>&1
 expect_eq "update with an argument exit" "$?" 2
+# The configuration file names the URL; --intel-url wins over it; a malformed
+# file is named in a warning and the defaults are used.
+export XDG_CACHE_HOME="$WORK/cache-config" XDG_CONFIG_HOME="$WORK/config"
+mkdir -p "$XDG_CONFIG_HOME/deputy"
+printf '{"intel_url": "file://%s", "colour": "x"}\n' "$OSV" >"$XDG_CONFIG_HOME/deputy/config.json"
+"$DEPUTY" update >"$WORK/cf1" 2>"$WORK/cf1.err"
+expect_eq "update from the configured URL exit" "$?" 0
+expect_grep "update uses the configured URL" "^deputy: cloned file://$OSV " "$WORK/cf1"
+expect_grep "unknown key named" 'config.json: "colour" is not a known key; ignored' "$WORK/cf1.err"
+"$DEPUTY" update --intel-url "file://$WORK/no-such-repo" >"$WORK/cf2" 2>&1
+expect_eq "--intel-url over the configuration exit" "$?" 2
+expect_grep "--intel-url wins" "cannot fetch file://$WORK/no-such-repo" "$WORK/cf2"
+printf '{"intel_url": \n  "file://x",,}\n' >"$XDG_CONFIG_HOME/deputy/config.json"
+"$DEPUTY" --version >"$WORK/cf3" 2>&1
+expect_eq "--version with a malformed configuration exit" "$?" 0
+expect_grep "malformed configuration named with its line" \
+	"warning: $XDG_CONFIG_HOME/deputy/config.json:2: not valid JSON; using the defaults" "$WORK/cf3"
+printf '{"intel_url": 42}\n' >"$XDG_CONFIG_HOME/deputy/config.json"
+"$DEPUTY" --version >"$WORK/cf4" 2>&1
+expect_grep "a key of the wrong type" '"intel_url" should be a string; ignored' "$WORK/cf4"
+unset XDG_CONFIG_HOME
+
 finish
