@@ -120,6 +120,7 @@ pypi_recall(struct report *r, const struct intel *intel, const struct devset *se
 {
 	size_t right = 0, stdlib_name = 0, wrong = 0, missed = 0;
 	size_t in_scope = 0, in_scope_right = 0;
+	size_t osv = 0, osv_right = 0;     /* rows from OpenSSF reports (target inferred) */
 	struct lookalike_verdict v;
 
 	printf("\n== PyPI (a): %zu malicious look-alikes from %s ==\n", set->count, path);
@@ -128,10 +129,14 @@ pypi_recall(struct report *r, const struct intel *intel, const struct devset *se
 		bool flagged = lookalike_judge(&v, intel, ECO_PYPI, e->name);
 		bool scope = popular_or_module(intel, e->imitates);
 
+		bool from_osv = strstr(e->source, "MAL-") != NULL;
+
 		in_scope += scope;
+		osv += from_osv;
 		if (flagged && same_name(ECO_PYPI, v.target, e->imitates)) {
 			right++;
 			in_scope_right += scope;
+			osv_right += from_osv;
 			continue;
 		}
 		if (flagged && strcmp(v.rule, "stdlib-shadow") == 0) {
@@ -169,6 +174,11 @@ pypi_recall(struct report *r, const struct intel *intel, const struct devset *se
 	printf("recall where the imitated package is among the 15,000 most downloaded or a "
 	       "module: %.1f%% (%zu/%zu)\n", percent(in_scope_right, in_scope), in_scope_right,
 	       in_scope);
+	printf("recall on the rows from OpenSSF reports (MAL ids; target inferred from the name): "
+	       "%.1f%% (%zu/%zu); on the rows whose report names the target: %.1f%% (%zu/%zu)\n",
+	       percent(osv_right, osv), osv_right, osv,
+	       percent(right + stdlib_name - osv_right, set->count - osv),
+	       right + stdlib_name - osv_right, set->count - osv);
 	report_target(r, "PyPI recall", percent(right + stdlib_name, set->count), TARGET_RECALL,
 		      true, set->count > 0);
 }
