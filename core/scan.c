@@ -13,6 +13,7 @@
 #include "detect/detect.h"
 #include "intel/intel.h"
 #include "repo/snapshot.h"
+#include "resolve/graph.h"
 #include "rules/rules.h"
 #include "sync/cache.h"
 #include "sync/osv_load.h"
@@ -41,6 +42,7 @@ struct scan {
 	struct findings findings;
 	size_t sev_counts[SEV_COUNT];
 	struct intel *intel;         /* findings borrow its strings */
+	struct graph graph;          /* in the arena */
 	const char *intel_synced;    /* when the synced index was fetched; NULL: none */
 };
 
@@ -438,6 +440,26 @@ load_synced(struct scan *scan, const char *cache)
 	return err;
 }
 
+/* A finding on a package that a declaration pulls in says by which path. */
+static int
+add_paths(struct scan *scan)
+{
+	for (size_t i = 0; i < scan->findings.len; i++) {
+		struct finding *f = &scan->findings.items[i];
+		size_t node;
+
+		if (!f->dep || f->dep->kind != DEP_LOCK)
+			continue;
+		node = graph_find(&scan->graph, f->dep);
+		if (node == GRAPH_NONE || scan->graph.nodes[node].via == GRAPH_NONE)
+			continue;
+		f->path = graph_path(&scan->graph, &scan->arena, node);
+		if (!f->path)
+			return ERR_NOMEM;
+	}
+	return 0;
+}
+
 static int
 scan_finish(struct scan *scan, const struct scan_opts *opts)
 {
@@ -461,6 +483,13 @@ scan_finish(struct scan *scan, const struct scan_opts *opts)
 	}
 	err = rules_run(&scan->findings, &scan->arena, scan->intel, scan->found.deps,
 			scan->found.n_deps, scan->found.options, scan->found.n_options);
+	if (err)
+		return err;
+	err = graph_build(&scan->graph, &scan->arena, scan->intel, scan->found.deps,
+			  scan->found.n_deps);
+	if (err)
+		return err;
+	err = add_paths(scan);
 	if (err)
 		return err;
 	sort(scan->findings.items, scan->findings.len, sizeof(*scan->findings.items),
@@ -641,6 +670,12 @@ const char *
 scan_intel_date(void)
 {
 	return intel_snapshot_date();
+}
+
+const struct graph *
+scan_graph(const struct scan *scan)
+{
+	return &scan->graph;
 }
 
 const char *

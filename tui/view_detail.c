@@ -213,6 +213,13 @@ add_findings(struct detail *d, struct app *app, const struct node *node)
 		}
 		if (f->message && f->message[0])
 			detail_para(d, EL_TEXT, 4, f->message);
+		if (f->path) {
+			struct strbuf sb = STRBUF_INIT;
+
+			strbuf_printf(&sb, "pulled in by %s (lock file dependency lists)", f->path);
+			detail_para(d, EL_TEXT, 4, strbuf_cstr(&sb));
+			strbuf_release(&sb);
+		}
 		if (f->imitates) {
 			struct strbuf sb = STRBUF_INIT;
 

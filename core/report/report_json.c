@@ -166,12 +166,62 @@ finding_json(const struct finding *f)
 		cJSON_AddNullToObject(o, "imitates_rank");
 	add_str_or_null(o, "technique", f->technique);
 	add_str_or_null(o, "source", f->source);
+	add_str_or_null(o, "path", f->path);
 	add_str_or_null(o, "report_id", f->report_id);
 	add_str_or_null(o, "summary", f->summary);
 	if (f->references)
 		cJSON_AddItemToObject(o, "references", lines_array(f->references));
 	else
 		cJSON_AddNullToObject(o, "references");
+	return o;
+}
+
+static const char *
+graph_ecosystem_str(enum ecosystem eco)
+{
+	return eco == ECO_PYPI ? "pypi" : "cran";
+}
+
+/* The graph: nodes with their state, edges with their provenance (docs/json-output.md). */
+static cJSON *
+graph_json(const struct graph *g)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *nodes = cJSON_AddArrayToObject(o, "nodes");
+	cJSON *edges = cJSON_AddArrayToObject(o, "edges");
+
+	for (size_t i = 0; nodes && i < g->n_nodes; i++) {
+		const struct graph_node *n = &g->nodes[i];
+		cJSON *no = cJSON_CreateObject();
+
+		cJSON_AddNumberToObject(no, "id", (double)i);
+		cJSON_AddStringToObject(no, "ecosystem", graph_ecosystem_str(n->ecosystem));
+		add_str(no, "name", n->name);
+		add_str_or_null(no, "version", n->version);
+		cJSON_AddBoolToObject(no, "direct", n->direct);
+		cJSON_AddBoolToObject(no, "unresolved", n->unresolved);
+		add_str_or_null(no, "reason", n->reason);
+		cJSON_AddBoolToObject(no, "conflict", n->conflict);
+		cJSON_AddBoolToObject(no, "cycle", n->in_cycle);
+		if (n->dep) {
+			add_str(no, "file", n->dep->file);
+			cJSON_AddNumberToObject(no, "line", n->dep->line);
+		} else {
+			cJSON_AddNullToObject(no, "file");
+			cJSON_AddNullToObject(no, "line");
+		}
+		cJSON_AddItemToArray(nodes, no);
+	}
+	for (size_t i = 0; edges && i < g->n_edges; i++) {
+		const struct graph_edge *e = &g->edges[i];
+		cJSON *eo = cJSON_CreateObject();
+
+		cJSON_AddNumberToObject(eo, "from", (double)e->from);
+		cJSON_AddNumberToObject(eo, "to", (double)e->to);
+		add_str(eo, "file", e->file);
+		cJSON_AddNumberToObject(eo, "line", e->line);
+		cJSON_AddItemToArray(edges, eo);
+	}
 	return o;
 }
 
@@ -224,6 +274,7 @@ build(const struct scan *scan)
 	arr = cJSON_AddArrayToObject(root, "findings");
 	for (size_t i = 0; i < scan_finding_count(scan); i++)
 		cJSON_AddItemToArray(arr, finding_json(scan_finding(scan, i)));
+	cJSON_AddItemToObject(root, "graph", graph_json(scan_graph(scan)));
 	arr = cJSON_AddArrayToObject(root, "diagnostics");
 	for (size_t i = 0; i < scan_diag_count(scan); i++) {
 		const struct diag *d = scan_diag(scan, i);

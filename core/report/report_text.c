@@ -47,6 +47,11 @@ put_finding(FILE *out, struct strbuf *tmp, const struct finding *f)
 	fprintf(out, ":%u:%u: %s [%s] ", f->line, f->column, severity_str(f->severity),
 		f->rule->id);
 	put(out, tmp, f->message);
+	if (f->path) {
+		fputs(" (pulled in by ", out);
+		put(out, tmp, f->path);
+		fputc(')', out);
+	}
 	fputc('\n', out);
 }
 

@@ -25,6 +25,8 @@ struct finding {
 	const char *source;                 /* known-malicious: the report; else NULL */
 	const char *report_id;              /* known-malicious: the report's id; else NULL */
 	const char *summary;                /* known-malicious: what the report says; else NULL */
+	const char *path;                   /* a transitive package: how a declaration pulls it
+					       in ("requests → urllib3 → urlib3"); else NULL */
 	const char *references;             /* known-malicious: every reference URL, one a
 					       line; NULL when none */
 };

@@ -14,6 +14,7 @@
 #include "deputy/dep.h"
 #include "deputy/diag.h"
 #include "deputy/finding.h"
+#include "deputy/graph.h"
 #include "deputy/rule.h"
 
 /* Called now and then while a scan runs; return non-zero to cancel. */
@@ -109,6 +110,12 @@ void scan_severity_counts(const struct scan *scan, size_t counts[SEV_COUNT]);
  * ""), other codes on failure. @out must be released with blame_release().
  */
 int scan_blame(const struct scan *scan, const char *path, unsigned line, struct blame *out);
+
+/*
+ * The dependency graph: declared packages as roots, lock files' dependency
+ * lists as edges (deputy/graph.h). Never NULL.
+ */
+const struct graph *scan_graph(const struct scan *scan);
 
 /* The snapshot date of the bundled intel ("2026-11-25"). Static. */
 const char *scan_intel_date(void);

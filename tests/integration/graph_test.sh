@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# The dependency graph end to end: a project whose poetry.lock pulls in a
+# look-alike through requests. The finding on the look-alike names the path
+# from the declaration; the JSON carries the graph with each edge's
+# provenance, the cycle, and a name no lock entry defines, marked unresolved.
+source "$(dirname "$0")/lib.sh"
+
+P="$WORK/proj"
+mkdir -p "$P"
+cat >"$P/pyproject.toml" <<'TOML'
+[tool.poetry]
+name = "app"
+version = "0.1.0"
+
+[tool.poetry.dependencies]
+python = "^3.11"
+requests = "2.31.0"
+TOML
+cat >"$P/poetry.lock" <<'TOML'
+[[package]]
+name = "requests"
+version = "2.31.0"
+description = "HTTP"
+optional = false
+python-versions = ">=3.7"
+files = []
+
+[package.dependencies]
+certifi = ">=2017.4.17"
+idna = ">=2.5,<4"
+urlib3 = ">=1.21.1,<3"
+
+[[package]]
+name = "certifi"
+version = "2023.7.22"
+description = "certificates"
+optional = false
+python-versions = ">=3.6"
+files = []
+
+[[package]]
+name = "urlib3"
+version = "2.0.4"
+description = "a look-alike"
+optional = false
+python-versions = ">=3.7"
+files = []
+
+[package.dependencies]
+requests = "*"
+
+[metadata]
+lock-version = "2.0"
+python-versions = "^3.11"
+content-hash = "0"
+TOML
+
+"$DEPUTY" scan "$P" >"$WORK/text" 2>&1
+expect_eq "scan exit" "$?" 1
+expect_grep "the transitive look-alike names its path" \
+	'poetry.lock:23:9: high \[typosquat\] urlib3 .*\(pulled in by requests → urlib3\)$' "$WORK/text"
+
+"$DEPUTY" scan --format json "$P" >"$WORK/json" 2>&1
+python3 - "$WORK/json" <<'PY' >"$WORK/checks" 2>&1
+import json, sys
+doc = json.load(open(sys.argv[1]))
+g = doc["graph"]
+nodes = {n["name"]: n for n in g["nodes"]}
+def edge(a, b):
+    return [e for e in g["edges"] if e["from"] == nodes[a]["id"] and e["to"] == nodes[b]["id"]]
+bad = []
+def check(cond, what):
+    if not cond:
+        bad.append(what)
+check(set(nodes) == {"requests", "certifi", "idna", "urlib3"}, "nodes: %r" % sorted(nodes))
+check(nodes["requests"]["direct"] and not nodes["urlib3"]["direct"], "direct flags")
+check(nodes["urlib3"]["version"] == "2.0.4" and nodes["urlib3"]["file"] == "poetry.lock",
+      "urlib3 node: %r" % nodes["urlib3"])
+check(nodes["idna"]["unresolved"] and nodes["idna"]["reason"], "idna unresolved")
+check(nodes["requests"]["cycle"] and nodes["urlib3"]["cycle"] and not nodes["certifi"]["cycle"],
+      "cycle flags")
+e = edge("requests", "urlib3")
+check(e and e[0]["file"] == "poetry.lock" and e[0]["line"] == 2, "edge provenance: %r" % e)
+check(edge("urlib3", "requests"), "edge back to requests")
+t = [f for f in doc["findings"] if f["rule"] == "typosquat" and f["name"] == "urlib3"]
+check(t and t[0]["path"] == "requests \u2192 urlib3", "finding path: %r" % t)
+root = [f for f in doc["findings"] if f["name"] == "requests"]
+check(all(f["path"] is None for f in root), "a root has no path")
+print("\n".join(bad) if bad else "all good")
+PY
+expect_grep "graph in the JSON" '^all good$' "$WORK/checks"
+finish
