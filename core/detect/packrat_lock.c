@@ -9,6 +9,10 @@
  *             ["GithubUsername:" "GithubRepo:" "GithubRef:" "GithubSha1:" "GithubSubdir:"]
  *             ["RemoteType:" "RemoteHost:" "RemoteUsername:" "RemoteRepo:" "RemoteRef:"
  *              "RemoteSha:" "RemoteSubdir:"]
+ *             ["Requires:" name {"," name}]
+ *
+ * "Requires" names the packages a package depends on and may run over continuation
+ * lines; the names are kept as written, and a version in parentheses after one is dropped.
  *
  * Field names are matched without case: packrat wrote "GithubSHA1" in old versions.
  */
@@ -26,6 +30,7 @@ enum pr_key {
 	K_PACKAGE, K_SOURCE, K_VERSION,
 	K_GH_USER, K_GH_REPO, K_GH_REF, K_GH_SHA, K_GH_SUBDIR,
 	K_RM_HOST, K_RM_USER, K_RM_REPO, K_RM_REF, K_RM_SHA, K_RM_SUBDIR,
+	K_REQUIRES,
 	K_COUNT
 };
 
@@ -33,6 +38,7 @@ static const char *const key_names[K_COUNT] = {
 	"Package", "Source", "Version",
 	"GithubUsername", "GithubRepo", "GithubRef", "GithubSha1", "GithubSubdir",
 	"RemoteHost", "RemoteUsername", "RemoteRepo", "RemoteRef", "RemoteSha", "RemoteSubdir",
+	"Requires",
 };
 
 struct pr_state {
@@ -40,6 +46,7 @@ struct pr_state {
 	const struct source *src;
 	size_t record;
 	const char *values[K_COUNT];   /* in the arena (dcf values) */
+	size_t requires_len;           /* the length of values[K_REQUIRES], which may hold NUL */
 	struct span package_value;     /* the value of the Package field */
 	struct span record_at;
 	bool any;                      /* the record has a field */
@@ -90,6 +97,50 @@ fill_hosted(struct pr_state *st, struct dep *dep)
 	return 0;
 }
 
+static bool
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* Requires: a, b (>= 1.0),\n  c: the names, copied into the arena. */
+static int
+read_requires(struct pr_state *st, struct dep *dep)
+{
+	struct sv value = sv_make(st->values[K_REQUIRES], st->requires_len);
+	const char **names;
+	size_t n = 1, i = 0;
+
+	if (!value.ptr)
+		return 0;
+	for (size_t k = 0; k < value.len; k++)
+		n += value.ptr[k] == ',';
+	if (!(names = arena_alloc(st->out->arena, n * sizeof(*names))))
+		return ERR_NOMEM;
+	while (i < value.len) {
+		size_t s = i, e;
+		while (i < value.len && value.ptr[i] != ',')
+			i++;
+		e = i++;
+		while (s < e && is_blank(value.ptr[s]))
+			s++;
+		for (size_t k = s; k < e; k++)
+			if (is_blank(value.ptr[k]) || value.ptr[k] == '(' || value.ptr[k] == '\0') {
+				e = k;          /* a version follows, or a nul ends the name as in R */
+				break;
+			}
+		if (s == e)
+			continue;
+		if (!(names[dep->n_requires] = arena_strndup(st->out->arena,
+							     sv_make(value.ptr + s, e - s))))
+			return ERR_NOMEM;
+		dep->n_requires++;
+	}
+	if (dep->n_requires)
+		dep->requires = names;
+	return 0;
+}
+
 static int
 flush(struct pr_state *st)
 {
@@ -116,6 +167,8 @@ flush(struct pr_state *st)
 	if (!(dep->raw = arena_strndup(st->out->arena, raw)))
 		return ERR_NOMEM;
 	dep->name = dep->normalized = st->values[K_PACKAGE];
+	if (read_requires(st, dep))
+		return ERR_NOMEM;
 	if (source && strcasecmp(source, "github") == 0)
 		dep->ecosystem = ECO_GITHUB;
 	else if (source && strcasecmp(source, "gitlab") == 0)
@@ -186,6 +239,7 @@ on_field(const struct dcf_field *f, void *payload)
 		if ((rc = flush(st)))
 			return rc;
 		memset(st->values, 0, sizeof(st->values));
+		st->requires_len = 0;
 		st->record = f->record;
 		st->any = false;
 	}
@@ -199,6 +253,8 @@ on_field(const struct dcf_field *f, void *payload)
 		if (!sv_eq_nocase(f->name, sv_from_cstr(key_names[k])))
 			continue;
 		st->values[k] = f->value;
+		if (k == K_REQUIRES)
+			st->requires_len = f->value_len;
 		if (k == K_PACKAGE)
 			st->package_value = f->value_at;
 		break;

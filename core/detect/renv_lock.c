@@ -8,7 +8,11 @@
  *                "Packages": { name: { "Package", "Version", "Source", "Repository",
  *                                      "RemoteType", "RemoteHost", "RemoteUsername",
  *                                      "RemoteRepo", "RemoteRef", "RemoteSha",
- *                                      "RemoteSubdir", "RemoteUrl", ... } ... } }
+ *                                      "RemoteSubdir", "RemoteUrl",
+ *                                      "Requirements": [ name ... ], ... } ... } }
+ *
+ * "Requirements" (renv 0.15 and later) lists the packages a package needs, base
+ * packages such as "R" and "methods" included; a name that is not a string is skipped.
  */
 #include "detect/detect.h"
 
@@ -157,6 +161,45 @@ fill_remote(struct renv_state *st, struct dep *dep, const cJSON *pkg, const char
 	return dep->name && dep->url ? 0 : ERR_NOMEM;
 }
 
+/* Keeps @item as the next required name when it is a non-empty string; anything else is skipped. */
+static int
+add_require(struct renv_state *st, struct dep *dep, const char **names, const cJSON *item)
+{
+	if (!cJSON_IsString(item) || !item->valuestring[0])
+		return 0;
+	if (!(names[dep->n_requires] = keep(st, item->valuestring)))
+		return ERR_NOMEM;
+	dep->n_requires++;
+	return 0;
+}
+
+/* "Requirements": the names as written, in the arena; a lone string counts as one name. */
+static int
+read_requires(struct renv_state *st, struct dep *dep, const cJSON *pkg)
+{
+	const cJSON *reqs = cJSON_GetObjectItemCaseSensitive(pkg, "Requirements");
+	const cJSON *item;
+	const char **names;
+	int n = cJSON_IsString(reqs) ? 1 : cJSON_IsArray(reqs) ? cJSON_GetArraySize(reqs) : 0;
+
+	if (n <= 0)
+		return 0;
+	if (!(names = arena_alloc(st->out->arena, (size_t)n * sizeof(*names))))
+		return ERR_NOMEM;
+	if (cJSON_IsString(reqs)) {
+		if (add_require(st, dep, names, reqs))
+			return ERR_NOMEM;
+	} else {
+		cJSON_ArrayForEach(item, reqs) {
+			if (add_require(st, dep, names, item))
+				return ERR_NOMEM;
+		}
+	}
+	if (dep->n_requires)
+		dep->requires = names;
+	return 0;
+}
+
 static int
 read_package(struct renv_state *st, const cJSON *pkg, size_t index)
 {
@@ -221,6 +264,8 @@ read_package(struct renv_state *st, const cJSON *pkg, size_t index)
 		break;
 	}
 	dep->normalized = dep->name;
+	if (read_requires(st, dep, pkg))
+		return ERR_NOMEM;
 	return st->nomem ? ERR_NOMEM : 0;
 }
 

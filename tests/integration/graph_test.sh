@@ -89,4 +89,34 @@ check(all(f["path"] is None for f in root), "a root has no path")
 print("\n".join(bad) if bad else "all good")
 PY
 expect_grep "graph in the JSON" '^all good$' "$WORK/checks"
+
+# R: renv.lock's Requirements lists, a look-alike two levels down.
+R="$WORK/rproj"
+mkdir -p "$R"
+printf 'library(dplyr)\n' >"$R/analysis.R"
+cat >"$R/renv.lock" <<'JSON'
+{
+  "R": {"Version": "4.2.2", "Repositories": [{"Name": "CRAN", "URL": "https://cloud.r-project.org"}]},
+  "Packages": {
+    "dplyr": {"Package": "dplyr", "Version": "1.1.4", "Source": "Repository",
+              "Repository": "CRAN", "Requirements": ["R", "methods", "tibble"]},
+    "tibble": {"Package": "tibble", "Version": "3.2.1", "Source": "Repository",
+               "Repository": "CRAN", "Requirements": ["tidyvrse", "utils"]},
+    "tidyvrse": {"Package": "tidyvrse", "Version": "0.0.1", "Source": "Repository",
+                 "Repository": "CRAN"}
+  }
+}
+JSON
+"$DEPUTY" scan "$R" >"$WORK/rtext" 2>&1
+expect_grep "the R look-alike names its path" \
+	'renv.lock:.*\[typosquat\] tidyvrse .*\(pulled in by dplyr → tibble → tidyvrse\)$' "$WORK/rtext"
+"$DEPUTY" scan --format json "$R" >"$WORK/rjson" 2>&1
+python3 - "$WORK/rjson" <<'PY' >"$WORK/rchecks" 2>&1
+import json, sys
+g = json.load(open(sys.argv[1]))["graph"]
+names = sorted(n["name"] for n in g["nodes"])
+print("all good" if names == ["dplyr", "tibble", "tidyvrse"] and len(g["edges"]) == 2
+      else "nodes %r edges %r" % (names, g["edges"]))
+PY
+expect_grep "R itself and base packages left out of the graph" '^all good$' "$WORK/rchecks"
 finish

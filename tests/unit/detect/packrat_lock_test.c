@@ -113,6 +113,62 @@ test_packrat_lock_survives_corrupted_and_truncated_input(void **state)
 	assert_int_equal(diags.items[3].line, 2);
 }
 
+/* Asserts that declaration @i requires exactly the NULL-terminated @names, in order. */
+static void
+expect_requires(size_t i, const char *const *names)
+{
+	const struct dep *d = harness_dep_at(i);
+	size_t n = 0;
+
+	while (names[n])
+		n++;
+	assert_int_equal(d->n_requires, n);
+	if (n == 0) {
+		assert_null(d->requires);
+		return;
+	}
+	assert_non_null(d->requires);
+	for (size_t k = 0; k < n; k++)
+		assert_string_equal(d->requires[k], names[k]);
+}
+
+static void
+test_packrat_lock_keeps_each_record_requires(void **state)
+{
+	(void)state;
+	DETECT("PackratFormat: 1.4\n"
+	       "Repos: CRAN=https://cran.rstudio.com/\n"
+	       "\n"
+	       "Package: dplyr\n"
+	       "Source: CRAN\n"
+	       "Version: 1.0.0\n"
+	       "Requires: BH, R6, Rcpp, glue, magrittr, pkgconfig, plogr, rlang,\n"
+	       "    tibble, tidyselect\n"
+	       "\n"
+	       "Package: BH\n"
+	       "Source: CRAN\n"
+	       "Version: 1.69.0-1\n"
+	       "\n"
+	       "Package: odd\n"
+	       "Source: github\n"
+	       "GithubUsername: u\n"
+	       "GithubRepo: r\n"
+	       "requires: methods (>= 3.0) ,, data.table,\t, \n"
+	       "\n"
+	       "Package: blank\n"
+	       "Source: CRAN\n"
+	       "Version: 1\n"
+	       "Requires:\n");
+	assert_int_equal(diags.len, 0);
+	assert_int_equal(out.n_deps, 4);
+	expect_requires(0, (const char *const[]){ "BH", "R6", "Rcpp", "glue", "magrittr", "pkgconfig",
+						  "plogr", "rlang", "tibble", "tidyselect", NULL });
+	expect_requires(1, (const char *const[]){ NULL });
+	assert_string_equal(out.deps[2]->name, "u/r");
+	expect_requires(2, (const char *const[]){ "methods", "data.table", NULL });
+	expect_requires(3, (const char *const[]){ NULL });
+}
+
 int
 main(void)
 {
@@ -121,6 +177,7 @@ main(void)
 		HARNESS_TEST(test_packrat_lock_reads_each_record),
 		HARNESS_TEST(test_packrat_lock_reads_repos_beyond_cran),
 		HARNESS_TEST(test_packrat_lock_survives_corrupted_and_truncated_input),
+		HARNESS_TEST(test_packrat_lock_keeps_each_record_requires),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
