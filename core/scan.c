@@ -486,7 +486,7 @@ scan_finish(struct scan *scan, const struct scan_opts *opts)
 	if (err)
 		return err;
 	err = graph_build(&scan->graph, &scan->arena, scan->intel, scan->found.deps,
-			  scan->found.n_deps);
+			  scan->found.n_deps, NULL, 0);
 	if (err)
 		return err;
 	err = add_paths(scan);

@@ -203,13 +203,16 @@ graph_json(const struct graph *g)
 		add_str_or_null(no, "reason", n->reason);
 		cJSON_AddBoolToObject(no, "conflict", n->conflict);
 		cJSON_AddBoolToObject(no, "cycle", n->in_cycle);
-		if (n->dep) {
-			add_str(no, "file", n->dep->file);
-			cJSON_AddNumberToObject(no, "line", n->dep->line);
+		const char *file = n->defined_in ? n->defined_in : n->dep ? n->dep->file : NULL;
+		if (file) {
+			add_str(no, "file", file);
+			cJSON_AddNumberToObject(no, "line", n->defined_in ? n->defined_line
+									   : n->dep->line);
 		} else {
 			cJSON_AddNullToObject(no, "file");
 			cJSON_AddNullToObject(no, "line");
 		}
+		add_str_or_null(no, "source", n->source);
 		cJSON_AddItemToArray(nodes, no);
 	}
 	for (size_t i = 0; edges && i < g->n_edges; i++) {
@@ -220,6 +223,7 @@ graph_json(const struct graph *g)
 		cJSON_AddNumberToObject(eo, "to", (double)e->to);
 		add_str(eo, "file", e->file);
 		cJSON_AddNumberToObject(eo, "line", e->line);
+		add_str_or_null(eo, "source", e->source);
 		cJSON_AddItemToArray(edges, eo);
 	}
 	return o;

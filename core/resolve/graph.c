@@ -7,11 +7,14 @@
  * that adds nodes.
  */
 #include "resolve/graph.h"
+#include "resolve/graph_build.h"
+#include "resolve/graph_walk.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "deputy/array.h"
 #include "deputy/diag.h"
 #include "deputy/strbuf.h"
 #include "intel/intel.h"
@@ -19,8 +22,8 @@
 #define NO_NODE GRAPH_NONE
 
 /* Python and R packages; everything else (URLs, VCS, local paths) has no node. */
-static bool
-graph_ecosystem(enum ecosystem eco, enum ecosystem *out)
+bool
+gb_graph_ecosystem(enum ecosystem eco, enum ecosystem *out)
 {
 	switch (eco) {
 	case ECO_PYPI:
@@ -36,8 +39,8 @@ graph_ecosystem(enum ecosystem eco, enum ecosystem *out)
 }
 
 /* @name normalised for @eco, in @arena. */
-static char *
-normal_name(struct arena *arena, enum ecosystem eco, const char *name)
+char *
+gb_normal_name(struct arena *arena, enum ecosystem eco, const char *name)
 {
 	char *s;
 
@@ -63,20 +66,6 @@ locked_version(const struct dep *dep)
 	return *s ? s : NULL;
 }
 
-struct key {
-	enum ecosystem eco;
-	const char *name;
-	size_t node;
-};
-
-struct builder {
-	struct arena *arena;
-	struct graph *g;
-	size_t cap_nodes, cap_edges;
-	struct key *keys;        /* sorted by (eco, name); the first n_sorted */
-	size_t n_keys, cap_keys, n_sorted;
-	int err;
-};
 
 static int
 key_cmp(const void *a, const void *b)
@@ -89,8 +78,8 @@ key_cmp(const void *a, const void *b)
 }
 
 /* The node of (@eco, @name): binary search over the sorted keys, then the rest. */
-static size_t
-lookup(const struct builder *b, enum ecosystem eco, const char *name)
+size_t
+gb_lookup(const struct builder *b, enum ecosystem eco, const char *name)
 {
 	struct key k = { eco, name, 0 };
 	const struct key *hit = bsearch(&k, b->keys, b->n_sorted, sizeof(k), key_cmp);
@@ -103,40 +92,22 @@ lookup(const struct builder *b, enum ecosystem eco, const char *name)
 	return NO_NODE;
 }
 
-static void
-sort_keys(struct builder *b)
+void
+gb_sort_keys(struct builder *b)
 {
 	qsort(b->keys, b->n_keys, sizeof(*b->keys), key_cmp);
 	b->n_sorted = b->n_keys;
 }
 
-/* Grows @*items (of @size bytes each) to hold one more than @n. */
-static bool
-grow(void **items, size_t *cap, size_t n, size_t size)
-{
-	void *p;
-	size_t want;
-
-	if (n < *cap)
-		return true;
-	want = *cap ? *cap * 2 : 64;
-	p = realloc(*items, want * size);
-	if (!p)
-		return false;
-	*items = p;
-	*cap = want;
-	return true;
-}
-
 /* A new node for (@eco, @name); NO_NODE when out of memory. */
-static size_t
-add_node(struct builder *b, enum ecosystem eco, char *name, const char *display)
+size_t
+gb_add_node(struct builder *b, enum ecosystem eco, char *name, const char *display)
 {
 	struct graph *g = b->g;
 	struct graph_node *n;
 
-	if (!grow((void **)&g->nodes, &b->cap_nodes, g->n_nodes, sizeof(*g->nodes)) ||
-	    !grow((void **)&b->keys, &b->cap_keys, b->n_keys, sizeof(*b->keys))) {
+	if (array_reserve(&g->nodes, &b->cap_nodes, g->n_nodes, sizeof(*g->nodes)) != 0 ||
+	    array_reserve(&b->keys, &b->cap_keys, b->n_keys, sizeof(*b->keys)) != 0) {
 		b->err = ERR_NOMEM;
 		return NO_NODE;
 	}
@@ -157,20 +128,20 @@ node_for_dep(struct builder *b, const struct dep *dep)
 	char *name;
 	size_t i;
 
-	if (!graph_ecosystem(dep->ecosystem, &eco) || dep->dynamic || !dep->name || !dep->name[0])
+	if (!gb_graph_ecosystem(dep->ecosystem, &eco) || dep->dynamic || !dep->name || !dep->name[0])
 		return NO_NODE;
-	name = normal_name(b->arena, eco, dep->package ? dep->package : dep->name);
+	name = gb_normal_name(b->arena, eco, dep->package ? dep->package : dep->name);
 	if (!name) {
 		b->err = ERR_NOMEM;
 		return NO_NODE;
 	}
-	i = lookup(b, eco, name);
-	return i != NO_NODE ? i : add_node(b, eco, name, dep->package ? dep->package : dep->name);
+	i = gb_lookup(b, eco, name);
+	return i != NO_NODE ? i : gb_add_node(b, eco, name, dep->package ? dep->package : dep->name);
 }
 
 /* R itself and the packages that ship with it are not nodes. */
-static bool
-part_of_r(const struct intel *intel, const char *name)
+bool
+gb_part_of_r(const struct intel *intel, const char *name)
 {
 	bool recommended = false;
 
@@ -179,16 +150,43 @@ part_of_r(const struct intel *intel, const char *name)
 	return intel && intel_r_base_package(intel, name, &recommended) && !recommended;
 }
 
-static void
-add_edge(struct builder *b, size_t from, size_t to, const struct dep *dep)
+void
+gb_add_edge(struct builder *b, size_t from, size_t to, const char *file, unsigned line,
+	    const char *source)
 {
 	struct graph *g = b->g;
 
-	if (!grow((void **)&g->edges, &b->cap_edges, g->n_edges, sizeof(*g->edges))) {
+	if (array_reserve(&g->edges, &b->cap_edges, g->n_edges, sizeof(*g->edges)) != 0) {
 		b->err = ERR_NOMEM;
 		return;
 	}
-	g->edges[g->n_edges++] = (struct graph_edge){ from, to, dep->file, dep->line };
+	g->edges[g->n_edges++] = (struct graph_edge){ from, to, file, line, source };
+}
+
+size_t
+gb_require(struct builder *b, const struct intel *intel, size_t from, const char *req,
+	   const char *file, unsigned line, const char *source, bool *made)
+{
+	enum ecosystem eco = b->g->nodes[from].ecosystem;
+	char *name;
+	size_t to;
+
+	*made = false;
+	if (!req || !req[0] || (eco == ECO_CRAN && gb_part_of_r(intel, req)))
+		return NO_NODE;
+	if (!(name = gb_normal_name(b->arena, eco, req))) {
+		b->err = ERR_NOMEM;
+		return NO_NODE;
+	}
+	to = gb_lookup(b, eco, name);
+	if (to == NO_NODE) {
+		to = gb_add_node(b, eco, name, req);
+		if (to == NO_NODE)
+			return NO_NODE;
+		*made = true;
+	}
+	gb_add_edge(b, from, to, file, line, source);
+	return to;
 }
 
 /* Pass 1: lock entries define nodes (with versions); conflicting versions are marked. */
@@ -206,6 +204,9 @@ add_locked(struct builder *b, struct dep *const *deps, size_t n)
 		if (!node->dep) {
 			node->dep = d;
 			node->version = v;
+			node->defined_in = d->file;
+			node->defined_line = d->line;
+			node->source = "lock file";
 		} else if (v && node->version && strcmp(v, node->version) != 0) {
 			node->conflict = true;
 		}
@@ -241,211 +242,19 @@ add_requires(struct builder *b, const struct intel *intel, struct dep *const *de
 		size_t from;
 
 		if (d->kind != DEP_LOCK || d->n_requires == 0 ||
-		    !graph_ecosystem(d->ecosystem, &eco) || (from = node_for_dep(b, d)) == NO_NODE)
+		    !gb_graph_ecosystem(d->ecosystem, &eco) || (from = node_for_dep(b, d)) == NO_NODE)
 			continue;
 		for (size_t r = 0; r < d->n_requires && !b->err; r++) {
-			const char *req = d->requires[r];
-			char *name;
-			size_t to;
-
-			if (!req || !req[0] || (eco == ECO_CRAN && part_of_r(intel, req)))
-				continue;
-			if (!(name = normal_name(b->arena, eco, req))) {
-				b->err = ERR_NOMEM;
-				break;
-			}
-			to = lookup(b, eco, name);
-			if (to == NO_NODE) {
-				to = add_node(b, eco, name, req);
-				if (to == NO_NODE)
-					break;
+			bool made;
+			size_t to = gb_require(b, intel, from, d->requires[r], d->file, d->line,
+					       "lock file", &made);
+			if (made) {
 				b->g->nodes[to].unresolved = true;
-				b->g->nodes[to].reason = "required by a lock entry, but no lock file "
-							 "defines it";
-			}
-			add_edge(b, from, to, d);
-		}
-	}
-}
-
-/* Out-edges as lists: node v's targets are adj[first[v]] .. adj[first[v + 1] - 1]. */
-struct adjacency {
-	size_t *first;
-	size_t *adj;
-};
-
-static int
-adjacency_build(struct adjacency *a, const struct graph *g)
-{
-	size_t *fill = calloc(g->n_nodes ? g->n_nodes : 1, sizeof(*fill));
-
-	a->first = calloc(g->n_nodes + 1, sizeof(*a->first));
-	a->adj = malloc((g->n_edges ? g->n_edges : 1) * sizeof(*a->adj));
-	if (!fill || !a->first || !a->adj) {
-		free(fill);
-		free(a->first);
-		free(a->adj);
-		return ERR_NOMEM;
-	}
-	for (size_t e = 0; e < g->n_edges; e++)
-		a->first[g->edges[e].from + 1]++;
-	for (size_t v = 0; v < g->n_nodes; v++)
-		a->first[v + 1] += a->first[v];
-	for (size_t e = 0; e < g->n_edges; e++) {
-		size_t v = g->edges[e].from;
-		a->adj[a->first[v] + fill[v]++] = g->edges[e].to;
-	}
-	free(fill);
-	return 0;
-}
-
-static void
-adjacency_release(struct adjacency *a)
-{
-	free(a->first);
-	free(a->adj);
-}
-
-/* Pass 4: nodes on a cycle, by an iterative depth-first search. */
-static int
-mark_cycles(struct graph *g, const struct adjacency *a)
-{
-	enum { WHITE, GREY, BLACK };
-	unsigned char *colour = calloc(g->n_nodes ? g->n_nodes : 1, 1);
-	size_t *stack = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof(*stack));
-	size_t *next = calloc(g->n_nodes ? g->n_nodes : 1, sizeof(*next));
-	int err = 0;
-
-	if (!colour || !stack || !next) {
-		err = ERR_NOMEM;
-		goto out;
-	}
-	for (size_t root = 0; root < g->n_nodes; root++) {
-		size_t top = 0;
-
-		if (colour[root] != WHITE)
-			continue;
-		stack[top++] = root;
-		colour[root] = GREY;
-		while (top) {
-			size_t v = stack[top - 1];
-			if (a->first[v] + next[v] == a->first[v + 1]) {
-				colour[v] = BLACK;
-				top--;
-				continue;
-			}
-			size_t w = a->adj[a->first[v] + next[v]++];
-			if (colour[w] == WHITE) {
-				colour[w] = GREY;
-				stack[top++] = w;
-			} else if (colour[w] == GREY) {
-				/* a back edge: everything on the stack from w to v is a cycle */
-				for (size_t s = top; s-- > 0;) {
-					g->nodes[stack[s]].in_cycle = true;
-					if (stack[s] == w)
-						break;
-				}
+				b->g->nodes[to].reason = "required by a lock entry, but no lock file, "
+							 "installed environment or index has it";
 			}
 		}
 	}
-out:
-	free(colour);
-	free(stack);
-	free(next);
-	return err;
-}
-
-/* Pass 5: the shortest path from the roots, breadth first: each node's "via". */
-static int
-mark_paths(struct graph *g, const struct adjacency *a)
-{
-	size_t *queue = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof(*queue));
-	bool *seen = calloc(g->n_nodes ? g->n_nodes : 1, sizeof(*seen));
-	size_t head = 0, tail = 0;
-
-	if (!queue || !seen) {
-		free(queue);
-		free(seen);
-		return ERR_NOMEM;
-	}
-	for (size_t v = 0; v < g->n_nodes; v++) {
-		g->nodes[v].via = NO_NODE;
-		if (g->nodes[v].direct) {
-			seen[v] = true;
-			queue[tail++] = v;
-		}
-	}
-	while (head < tail) {
-		size_t v = queue[head++];
-		for (size_t k = a->first[v]; k < a->first[v + 1]; k++) {
-			size_t w = a->adj[k];
-			if (seen[w])
-				continue;
-			seen[w] = true;
-			g->nodes[w].via = v;
-			queue[tail++] = w;
-		}
-	}
-	free(queue);
-	free(seen);
-	return 0;
-}
-
-static int
-node_order(const void *a, const void *b)
-{
-	const struct graph_node *x = a, *y = b;
-
-	if (x->ecosystem != y->ecosystem)
-		return x->ecosystem < y->ecosystem ? -1 : 1;
-	return strcmp(x->name, y->name);
-}
-
-/* Sorts the nodes by (ecosystem, name) and renumbers the edges to match. */
-static int
-sort_nodes(struct graph *g)
-{
-	size_t *where = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof(*where));
-
-	if (!where)
-		return ERR_NOMEM;
-	/* remember each node's old index in its "via" slot while sorting */
-	for (size_t i = 0; i < g->n_nodes; i++)
-		g->nodes[i].via = i;
-	qsort(g->nodes, g->n_nodes, sizeof(*g->nodes), node_order);
-	for (size_t i = 0; i < g->n_nodes; i++)
-		where[g->nodes[i].via] = i;
-	for (size_t e = 0; e < g->n_edges; e++) {
-		g->edges[e].from = where[g->edges[e].from];
-		g->edges[e].to = where[g->edges[e].to];
-	}
-	free(where);
-	return 0;
-}
-
-static int
-edge_order(const void *a, const void *b)
-{
-	const struct graph_edge *x = a, *y = b;
-
-	if (x->from != y->from)
-		return x->from < y->from ? -1 : 1;
-	if (x->to != y->to)
-		return x->to < y->to ? -1 : 1;
-	return 0;
-}
-
-/* Sorts the edges and keeps one of each pair (two lock files may say the same). */
-static void
-unique_edges(struct graph *g)
-{
-	size_t n = 0;
-
-	qsort(g->edges, g->n_edges, sizeof(*g->edges), edge_order);
-	for (size_t i = 0; i < g->n_edges; i++)
-		if (n == 0 || edge_order(&g->edges[n - 1], &g->edges[i]) != 0)
-			g->edges[n++] = g->edges[i];
-	g->n_edges = n;
 }
 
 /* Moves @*items (@n of @size bytes) from the heap into @arena. */
@@ -462,31 +271,23 @@ to_arena(struct arena *arena, void *items, size_t n, size_t size, int *err)
 
 int
 graph_build(struct graph *out, struct arena *arena, const struct intel *intel,
-	    struct dep *const *deps, size_t n_deps)
+	    struct dep *const *deps, size_t n_deps, const struct pkg_record *records,
+	    size_t n_records)
 {
 	struct builder b = { .arena = arena, .g = out };
 
 	memset(out, 0, sizeof(*out));
 	add_locked(&b, deps, n_deps);
-	sort_keys(&b);
+	gb_sort_keys(&b);
 	add_roots(&b, deps, n_deps);
-	sort_keys(&b);
+	gb_sort_keys(&b);
 	add_requires(&b, intel, deps, n_deps);
+	gb_sort_keys(&b);
+	if (!b.err)
+		gb_add_records(&b, intel, records, n_records);
 	free(b.keys);
 	if (!b.err)
-		b.err = sort_nodes(out);
-	if (!b.err)
-		unique_edges(out);
-	if (!b.err) {
-		struct adjacency a;
-		b.err = adjacency_build(&a, out);
-		if (!b.err) {
-			b.err = mark_cycles(out, &a);
-			if (!b.err)
-				b.err = mark_paths(out, &a);
-			adjacency_release(&a);
-		}
-	}
+		b.err = graph_finish(out);
 	out->nodes = to_arena(arena, out->nodes, out->n_nodes, sizeof(*out->nodes), &b.err);
 	out->edges = to_arena(arena, out->edges, out->n_edges, sizeof(*out->edges), &b.err);
 	if (b.err)
@@ -501,7 +302,7 @@ graph_find(const struct graph *graph, const struct dep *dep)
 	const char *name = dep->package ? dep->package : dep->name;
 	size_t lo = 0, hi = graph->n_nodes;
 
-	if (!graph_ecosystem(dep->ecosystem, &eco) || !name || !name[0])
+	if (!gb_graph_ecosystem(dep->ecosystem, &eco) || !name || !name[0])
 		return NO_NODE;
 	if (eco == ECO_PYPI && !dep->package)
 		name = dep->normalized;

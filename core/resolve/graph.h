@@ -9,15 +9,18 @@
 #include "deputy/graph.h"
 
 struct intel;
+struct pkg_record;
 
 /*
  * Builds @out from @deps: a node for every registry package declared or
- * locked, an edge for every name in a lock entry's dependency list. R's own
- * packages ("R", base packages) are left out. Everything goes into @arena.
- * 0 or ERR_NOMEM.
+ * locked, an edge for every name in a lock entry's dependency list; then
+ * from @records (resolve/source.h; first preferred) for what no lock file
+ * describes, following what they require. R's own packages ("R", base
+ * packages) are left out. Everything goes into @arena. 0 or ERR_NOMEM.
  */
 int graph_build(struct graph *out, struct arena *arena, const struct intel *intel,
-		struct dep *const *deps, size_t n_deps);
+		struct dep *const *deps, size_t n_deps, const struct pkg_record *records,
+		size_t n_records);
 
 /* The node of @dep's package, or (size_t)-1 when it has none. */
 size_t graph_find(const struct graph *graph, const struct dep *dep);

@@ -1,6 +1,7 @@
 /*
  * The dependency graph of a scan: the declared packages are the roots, and
- * the edges come from what lock files say each locked package depends on.
+ * the edges come from what lock files, an installed environment, an R library
+ * or a CRAN index say each package depends on.
  * Every edge keeps its provenance; a package required but found nowhere stays
  * in the graph, marked unresolved with the reason. Lives in the scan's arena.
  */
@@ -18,6 +19,11 @@ struct graph_node {
 	const char *display;         /* as first written */
 	const char *version;         /* the locked version; NULL when unknown */
 	const struct dep *dep;       /* the lock entry that defines it (else a declaration); may be NULL */
+	const char *defined_in;      /* the file that gives its version and dependencies: a lock
+					file, a METADATA, DESCRIPTION or PACKAGES file; NULL: none */
+	unsigned defined_line;
+	const char *source;          /* what @defined_in is: "lock file", "installed environment",
+					"R library", "CRAN index" (static); NULL: none */
 	bool direct;                 /* declared outside a lock file: a root */
 	bool unresolved;             /* required, but no lock entry defines it */
 	const char *reason;          /* why unresolved (static), or NULL */
@@ -33,6 +39,7 @@ struct graph_edge {
 	size_t from, to;             /* node indexes */
 	const char *file;            /* provenance: the lock file that says so */
 	unsigned line;               /* the line of the requiring package's entry */
+	const char *source;          /* what @file is, as graph_node.source (static) */
 };
 
 /* Nodes are sorted by (ecosystem, name). */

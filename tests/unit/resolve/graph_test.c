@@ -15,6 +15,7 @@
 #include "deputy/dep.h"
 #include "intel/intel.h"
 #include "resolve/graph.h"
+#include "resolve/source.h"
 
 struct fx {
 	struct arena arena;
@@ -105,7 +106,7 @@ test_graph_from_a_poetry_lock(void **state)
 	    "certifi,Charset_Normalizer,urlib3");
 	add(fx, ECO_PYPI, DEP_LOCK, "poetry.lock", 14, "certifi", "==2023.7.22", NULL);
 	add(fx, ECO_PYPI, DEP_LOCK, "poetry.lock", 22, "urlib3", "==2.0.4", "requests");
-	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, fx->deps, fx->n), 0);
+	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, fx->deps, fx->n, NULL, 0), 0);
 
 	size_t req = node(&g, ECO_PYPI, "requests"), cert = node(&g, ECO_PYPI, "certifi");
 	size_t url = node(&g, ECO_PYPI, "urlib3"), cn = node(&g, ECO_PYPI, "charset-normalizer");
@@ -145,7 +146,7 @@ test_graph_marks_conflicts_and_unreachable_packages(void **state)
 	add(fx, ECO_PYPI, DEP_LOCK, "a/poetry.lock", 2, "six", "==1.16.0", NULL);
 	add(fx, ECO_PYPI, DEP_LOCK, "b/uv.lock", 9, "six", "==1.15.0", NULL);
 	add(fx, ECO_PYPI, DEP_LOCK, "b/uv.lock", 20, "orphan", "==1.0", "six");
-	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, fx->deps, fx->n), 0);
+	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, fx->deps, fx->n, NULL, 0), 0);
 	size_t six = node(&g, ECO_PYPI, "six"), orphan = node(&g, ECO_PYPI, "orphan");
 	assert_true(g.nodes[six].conflict);
 	assert_false(g.nodes[orphan].conflict);
@@ -166,7 +167,7 @@ test_graph_of_an_renv_lock_leaves_r_itself_out(void **state)
 	    "R,methods,utils,tibble,MASS");
 	add(fx, ECO_CRAN, DEP_LOCK, "renv.lock", 30, "tibble", "==3.2.1", "pillar");
 	add(fx, ECO_CRAN, DEP_LOCK, "renv.lock", 50, "pillar", "==1.9.0", NULL);
-	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, fx->deps, fx->n), 0);
+	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, fx->deps, fx->n, NULL, 0), 0);
 	/* R, methods and utils ship with R; MASS is recommended: a package of its own */
 	for (size_t i = 0; i < g.n_nodes; i++) {
 		assert_string_not_equal(g.nodes[i].name, "r");
@@ -187,15 +188,73 @@ test_graph_of_nothing_and_of_unnamed_declarations(void **state)
 	struct dep *d;
 
 	fx->n = 0;
-	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, fx->deps, 0), 0);
+	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, fx->deps, 0, NULL, 0), 0);
 	assert_int_equal(g.n_nodes, 0);
 	assert_int_equal(g.n_edges, 0);
 	d = add(fx, ECO_VCS, DEP_MANIFEST, "requirements.txt", 1, "", "", NULL);
 	d->url = "git+https://example.invalid/x.git";
 	add(fx, ECO_LOCAL, DEP_MANIFEST, "requirements.txt", 2, "./pkg", "", NULL);
-	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, fx->deps, fx->n), 0);
+	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, fx->deps, fx->n, NULL, 0), 0);
 	assert_int_equal(g.n_nodes, 0);
 	assert_int_equal(graph_find(&g, d), GRAPH_NONE);
+}
+
+static void
+test_graph_grows_from_installed_packages_and_an_index(void **state)
+{
+	struct fx *fx = *state;
+	static const char *const req_requests[] = { "urllib3", "Certifi" };
+	static const char *const req_urllib3[] = { "urlib3" };
+	static const char *const req_dplyr[] = { "tibble", "R", "stats" };
+	static const char *const req_dplyr_old[] = { "plyr" };
+	const struct pkg_record records[] = {
+		{ ECO_PYPI, "requests", "2.31.0", req_requests, 2,
+		  "venv/lib/python3.11/site-packages/requests-2.31.0.dist-info/METADATA", 1,
+		  "installed environment" },
+		{ ECO_PYPI, "urllib3", "2.0.4", req_urllib3, 1,
+		  "venv/lib/python3.11/site-packages/urllib3-2.0.4.dist-info/METADATA", 1,
+		  "installed environment" },
+		{ ECO_PYPI, "not-reached", "1.0", NULL, 0, "venv/x/METADATA", 1,
+		  "installed environment" },
+		{ ECO_CRAN, "dplyr", "1.1.4", req_dplyr, 3, "PACKAGES", 10, "CRAN index" },
+		{ ECO_CRAN, "dplyr", "0.1", req_dplyr_old, 1, "PACKAGES", 90, "CRAN index" },
+		{ ECO_CRAN, "tibble", "3.2.1", NULL, 0, "PACKAGES", 40, "CRAN index" },
+	};
+	struct graph g;
+
+	fx->n = 0;
+	add(fx, ECO_PYPI, DEP_MANIFEST, "requirements.txt", 1, "requests", "", NULL);
+	add(fx, ECO_PYPI, DEP_MANIFEST, "requirements.txt", 2, "flask", "", NULL);
+	add(fx, ECO_CRAN, DEP_LIBRARY_CALL, "analysis.R", 1, "dplyr", "", NULL);
+	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, fx->deps, fx->n, records,
+				     sizeof(records) / sizeof(records[0])), 0);
+	size_t req = node(&g, ECO_PYPI, "requests"), u3 = node(&g, ECO_PYPI, "urllib3");
+	size_t bad = node(&g, ECO_PYPI, "urlib3"), cert = node(&g, ECO_PYPI, "certifi");
+	size_t flask = node(&g, ECO_PYPI, "flask"), dplyr = node(&g, ECO_CRAN, "dplyr");
+	size_t tibble = node(&g, ECO_CRAN, "tibble");
+	/* only what the roots reach enters the graph; R and base packages stay out */
+	assert_int_equal(g.n_nodes, 7);
+	for (size_t i = 0; i < g.n_nodes; i++)
+		assert_string_not_equal(g.nodes[i].name, "not-reached");
+	/* versions and provenance from the records; the first record of a name wins */
+	assert_string_equal(g.nodes[u3].version, "2.0.4");
+	assert_string_equal(g.nodes[u3].source, "installed environment");
+	assert_string_equal(g.nodes[dplyr].version, "1.1.4");
+	assert_int_equal(g.nodes[dplyr].defined_line, 10);
+	assert_string_equal(g.nodes[tibble].source, "CRAN index");
+	for (size_t i = 0; i < g.n_edges; i++)
+		if (g.edges[i].from == u3)
+			assert_string_equal(g.edges[i].source, "installed environment");
+	assert_string_equal(graph_path(&g, &fx->arena, bad),
+			    "requests \xe2\x86\x92 urllib3 \xe2\x86\x92 urlib3");
+	assert_string_equal(graph_path(&g, &fx->arena, tibble), "dplyr \xe2\x86\x92 tibble");
+	/* what nothing describes is unresolved, with a reason for roots and for the rest */
+	assert_true(g.nodes[flask].unresolved);
+	assert_non_null(strstr(g.nodes[flask].reason, "declared"));
+	assert_true(g.nodes[cert].unresolved);
+	assert_non_null(strstr(g.nodes[cert].reason, "required"));
+	assert_false(g.nodes[req].unresolved);
+	assert_false(g.nodes[tibble].unresolved);
 }
 
 int
@@ -206,6 +265,7 @@ main(void)
 		cmocka_unit_test(test_graph_marks_conflicts_and_unreachable_packages),
 		cmocka_unit_test(test_graph_of_an_renv_lock_leaves_r_itself_out),
 		cmocka_unit_test(test_graph_of_nothing_and_of_unnamed_declarations),
+		cmocka_unit_test(test_graph_grows_from_installed_packages_and_an_index),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
