@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "deputy/array.h"
 #include "deputy/path.h"
@@ -14,6 +15,7 @@
 #include "intel/intel.h"
 #include "repo/snapshot.h"
 #include "resolve/graph.h"
+#include "resolve/source.h"
 #include "rules/rules.h"
 #include "sync/cache.h"
 #include "sync/osv_load.h"
@@ -440,6 +442,106 @@ load_synced(struct scan *scan, const char *cache)
 	return err;
 }
 
+/*
+ * One of the resolver's sources; a problem with one named on the command line
+ * is an error diagnostic, and the scan goes on without it.
+ */
+static int
+read_source(struct scan *scan, int (*reader)(struct pkg_records *, struct arena *,
+					      struct diags *, const char *),
+	    struct pkg_records *records, const char *path, const char *what)
+{
+	int err = reader(records, &scan->arena, &scan->diags, path);
+
+	if (err == 0 || err == ERR_NOMEM)
+		return err;
+	diag_add_path(&scan->diags, DIAG_ERROR, path, "cannot read the %s: %s", what,
+		      err_str(err));
+	return 0;
+}
+
+/*
+ * The resolver's other sources: those the options name, and a virtualenv at
+ * the root of a working tree (.venv/ or venv/, a real folder, not a link).
+ */
+static int
+read_sources(struct scan *scan, const struct scan_opts *opts, struct pkg_records *records)
+{
+	static const char *const venvs[] = { ".venv", "venv" };
+	const char *env = opts->python_env;
+	int err = 0;
+
+	for (size_t i = 0; !env && !opts->rev && i < sizeof(venvs) / sizeof(venvs[0]); i++) {
+		struct stat st;
+		char *path = arena_printf(&scan->arena, "%s/%s", scan->root, venvs[i]);
+		if (!path)
+			return ERR_NOMEM;
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			env = path;
+	}
+	if (env)
+		err = read_source(scan, venv_read, records, env, "Python environment");
+	if (!err && opts->r_library)
+		err = read_source(scan, rlib_read, records, opts->r_library, "R library");
+	if (!err && opts->cran_index)
+		err = read_source(scan, cran_index_read, records, opts->cran_index, "CRAN index");
+	/* files inside the repository are named as the rest of the scan names them */
+	for (size_t i = 0; !err && i < records->len; i++) {
+		size_t n = strlen(scan->root);
+		const char *f = records->items[i].file;
+		if (f && strncmp(f, scan->root, n) == 0 && f[n] == '/')
+			records->items[i].file = f + n + 1;
+	}
+	return err;
+}
+
+/*
+ * Every package the resolver found that no declaration or lock entry names
+ * gets a declaration of kind DEP_RESOLVED (at the file that describes or
+ * requires it), and the rules about packages run on those too.
+ */
+static int
+judge_resolved(struct scan *scan)
+{
+	struct graph *g = &scan->graph;
+	struct dep **deps = arena_alloc(&scan->arena, (g->n_nodes ? g->n_nodes : 1) * sizeof(*deps));
+	const struct graph_edge **first_in = arena_alloc(&scan->arena,
+							 (g->n_nodes ? g->n_nodes : 1) *
+							 sizeof(*first_in));
+	size_t n = 0;
+
+	if (!deps || !first_in)
+		return ERR_NOMEM;
+	for (size_t e = g->n_edges; e-- > 0;)      /* the first edge that requires each node */
+		first_in[g->edges[e].to] = &g->edges[e];
+	for (size_t v = 0; v < g->n_nodes; v++) {
+		struct graph_node *node = &g->nodes[v];
+		const struct graph_edge *e = node->defined_in ? NULL : first_in[v];
+		struct dep *d;
+
+		if (node->dep || (!node->defined_in && !e))
+			continue;
+		if (!(d = arena_alloc(&scan->arena, sizeof(*d))))
+			return ERR_NOMEM;
+		d->ecosystem = node->ecosystem;
+		d->kind = DEP_RESOLVED;
+		d->language = node->ecosystem == ECO_PYPI ? LANG_PYTHON : LANG_R;
+		d->name = node->display;
+		d->normalized = node->ecosystem == ECO_PYPI ? node->name : node->display;
+		d->spec = node->version ? arena_printf(&scan->arena, "==%s", node->version) : "";
+		d->marker = "";
+		d->file = node->defined_in ? node->defined_in : e->file;
+		d->line = node->defined_in ? node->defined_line : e->line;
+		d->column = 1;
+		d->raw = node->display;
+		if (!d->spec)
+			return ERR_NOMEM;
+		node->dep = d;
+		deps[n++] = d;
+	}
+	return n ? rules_run(&scan->findings, &scan->arena, scan->intel, deps, n, NULL, 0) : 0;
+}
+
 /* A finding on a package that a declaration pulls in says by which path. */
 static int
 add_paths(struct scan *scan)
@@ -448,7 +550,7 @@ add_paths(struct scan *scan)
 		struct finding *f = &scan->findings.items[i];
 		size_t node;
 
-		if (!f->dep || f->dep->kind != DEP_LOCK)
+		if (!f->dep || (f->dep->kind != DEP_LOCK && f->dep->kind != DEP_RESOLVED))
 			continue;
 		node = graph_find(&scan->graph, f->dep);
 		if (node == GRAPH_NONE || scan->graph.nodes[node].via == GRAPH_NONE)
@@ -485,8 +587,14 @@ scan_finish(struct scan *scan, const struct scan_opts *opts)
 			scan->found.n_deps, scan->found.options, scan->found.n_options);
 	if (err)
 		return err;
-	err = graph_build(&scan->graph, &scan->arena, scan->intel, scan->found.deps,
-			  scan->found.n_deps, NULL, 0);
+	struct pkg_records records = { 0 };
+	err = read_sources(scan, opts, &records);
+	if (!err)
+		err = graph_build(&scan->graph, &scan->arena, scan->intel, scan->found.deps,
+				  scan->found.n_deps, records.items, records.len);
+	pkg_records_release(&records);
+	if (!err)
+		err = judge_resolved(scan);
 	if (err)
 		return err;
 	err = add_paths(scan);

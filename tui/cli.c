@@ -35,6 +35,11 @@ cli_usage(FILE *out)
 	      "  --demo          open a built-in teaching repository (made in a temporary\n"
 	      "                  folder, removed on exit)\n"
 	      "  --theme NAME    colour theme: a name in themes/ or a path to a JSON file\n"
+	      "  --python-env DIR  an installed Python environment (virtualenv or\n"
+	      "                  site-packages) to resolve dependencies from; .venv/ and\n"
+	      "                  venv/ in the repository are used without asking\n"
+	      "  --r-library DIR an R library (installed packages) to resolve from\n"
+	      "  --cran-index FILE a CRAN PACKAGES file (plain or gzip) to resolve from\n"
 	      "  -h, --help      show this help\n"
 	      "  -V, --version   show the version\n"
 	      "\n"
@@ -136,6 +141,12 @@ parse_option(struct cli *out, int argc, char **argv, int *i, char *err, size_t e
 	if ((r = take_value(&out->intel_url, "--intel-url", argc, argv, i, err, err_size)) <= 0)
 		return r;
 	if ((r = take_value(&out->rev, "--rev", argc, argv, i, err, err_size)) <= 0)
+		return r;
+	if ((r = take_value(&out->python_env, "--python-env", argc, argv, i, err, err_size)) <= 0)
+		return r;
+	if ((r = take_value(&out->r_library, "--r-library", argc, argv, i, err, err_size)) <= 0)
+		return r;
+	if ((r = take_value(&out->cran_index, "--cran-index", argc, argv, i, err, err_size)) <= 0)
 		return r;
 	if ((r = take_value(&out->theme, "--theme", argc, argv, i, err, err_size)) <= 0)
 		return r;

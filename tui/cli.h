@@ -34,10 +34,13 @@ struct cli {
 	bool help_for_update;       /* update --help */
 	const char *intel_url;      /* update --intel-url; NULL for the default */
 	bool clear;                 /* update --clear */
+	const char *python_env;     /* --python-env DIR */
+	const char *r_library;      /* --r-library DIR */
+	const char *cran_index;     /* --cran-index FILE */
 };
 
 #define CLI_INIT { CMD_AUDIT, ".", NULL, NULL, NULL, FORMAT_TEXT, SEV_HIGH, false, false, NULL, \
-		   false }
+		   false, NULL, NULL, NULL }
 
 /*
  * Parses @argv into @out. Returns 0, or ERR_USAGE with a one-line message

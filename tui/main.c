@@ -36,6 +36,15 @@ intel_cache(void)
 	return sync_cache_dir(&dir, false, err, sizeof(err)) == 0 ? dir : NULL;
 }
 
+/* The resolver's sources the command line names. */
+static void
+set_sources(struct scan_opts *opts, const struct cli *cli)
+{
+	opts->python_env = cli->python_env;
+	opts->r_library = cli->r_library;
+	opts->cran_index = cli->cran_index;
+}
+
 static int
 run_scan(const struct cli *cli)
 {
@@ -47,6 +56,7 @@ run_scan(const struct cli *cli)
 
 	opts.rev = cli->rev;
 	opts.intel_cache = cache;
+	set_sources(&opts, cli);
 	rc = scan_run(&scan, cli->path, &opts, err, sizeof(err));
 	free(cache);
 	if (rc) {
@@ -96,6 +106,7 @@ run_audit(const struct cli *cli, const char *path, bool demo)
 	}
 	opts.rev = cli->rev;
 	opts.intel_cache = cache = intel_cache();
+	set_sources(&opts, cli);
 	rc = scan_run(&scan, path, &opts, err, sizeof(err));
 	free(cache);
 	if (rc) {

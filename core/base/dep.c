@@ -32,6 +32,7 @@ dep_kind_str(enum dep_kind kind)
 	case DEP_REMOTE_SOURCE: return "remote-source";
 	case DEP_CONSTRAINT: return "constraint";
 	case DEP_DOCUMENTATION: return "documentation";
+	case DEP_RESOLVED: return "resolved";
 	}
 	return "?";
 }

@@ -50,7 +50,7 @@ struct mnode {
 	struct mnode *next;
 };
 
-static const char *const variables[] = {
+const char *const pep508_variables[] = {
 	/* packaging's order matters: literals match as prefixes, first wins */
 	"implementation_version", "platform_python_implementation", "implementation_name",
 	"python_full_version", "platform_release", "platform_version", "platform_machine",
@@ -58,6 +58,7 @@ static const char *const variables[] = {
 	"sys.platform", "platform.version", "platform.machine",
 	"platform.python_implementation", "python_implementation", "extra",
 };
+const size_t pep508_n_variables = sizeof(pep508_variables) / sizeof(pep508_variables[0]);
 
 static const struct {
 	const char *from, *to;
@@ -507,10 +508,10 @@ parse_marker_value(struct pep508_parser *p, struct strbuf *sb)
 		p->pos++;
 		return 0;
 	}
-	for (size_t i = 0; i < sizeof(variables) / sizeof(variables[0]); i++) {
-		if (!accept_str(p, variables[i]))
+	for (size_t i = 0; i < pep508_n_variables; i++) {
+		if (!accept_str(p, pep508_variables[i]))
 			continue;
-		const char *name = variables[i];
+		const char *name = pep508_variables[i];
 		for (size_t a = 0; a < sizeof(aliases) / sizeof(aliases[0]); a++)
 			if (strcmp(aliases[a].from, name) == 0)
 				name = aliases[a].to;

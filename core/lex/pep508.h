@@ -77,4 +77,12 @@ int pep508_canonical_specifier(const char **out, struct arena *arena, struct sv 
 /* True when @name is a PEP 508 name: alphanumerics, with - _ . only inside. */
 bool pep508_is_name(struct sv name);
 
+/*
+ * The marker variables PEP 508 and packaging accept, the dotted old spellings
+ * included, in the order a parser must try them (a name that is a prefix of
+ * another comes after it).
+ */
+extern const char *const pep508_variables[];
+extern const size_t pep508_n_variables;
+
 #endif

@@ -59,10 +59,20 @@ int rlib_read(struct pkg_records *out, struct arena *arena, struct diags *diags,
 
 /*
  * A CRAN PACKAGES index at @path, plain or gzip-compressed: one record per
- * stanza, as rlib_read(). 0, ERR_NOTFOUND, ERR_SYNTAX for a file that is not
- * an index at all, ERR_NOMEM.
+ * stanza, as rlib_read(). 0, ERR_NOTFOUND, ERR_SYNTAX for a file from which
+ * no record at all could be read, ERR_LIMIT past 256 MB (compressed or not),
+ * ERR_IO when it cannot be opened, ERR_NOMEM.
  */
 int cran_index_read(struct pkg_records *out, struct arena *arena, struct diags *diags,
 		    const char *path);
+
+/*
+ * Records from the DCF text @src, one per stanza that has a Package field,
+ * labelled @label (static) as their source; a malformed stanza is a
+ * diagnostic and is skipped. *@n_added counts them. 0 or ERR_NOMEM
+ * (cran_index.c; rlib.c reads each DESCRIPTION with it).
+ */
+int cran_index_parse(struct pkg_records *out, struct arena *arena, struct diags *diags,
+		     const struct source *src, const char *label, size_t *n_added);
 
 #endif

@@ -628,6 +628,27 @@ rule_report(struct rule_ctx *ctx, const struct rule *rule, const struct dep *dep
 	return f;
 }
 
+/*
+ * A package the resolver found, not declared anywhere, is judged by what it
+ * is (its name, its history), not by how it is written: there is no line of
+ * the project's to pin, hash or fix.
+ */
+static bool
+applies(const struct rule *rule, const struct dep *dep)
+{
+	static const char *const about_the_package[] = {
+		"known-malicious", "typosquat", "stdlib-shadow", "not-in-registry", "abandoned",
+		"cran-shadow", NULL,
+	};
+
+	if (dep->kind != DEP_RESOLVED)
+		return true;
+	for (size_t i = 0; about_the_package[i]; i++)
+		if (strcmp(rule->id, about_the_package[i]) == 0)
+			return true;
+	return false;
+}
+
 int
 rules_run(struct findings *out, struct arena *arena, const struct intel *intel,
 	  struct dep *const *deps, size_t n_deps,
@@ -643,7 +664,7 @@ rules_run(struct findings *out, struct arena *arena, const struct intel *intel,
 
 	for (size_t d = 0; d < n_deps && !ctx.error; d++)
 		for (size_t r = 0; r < n_rules && !ctx.error; r++)
-			if (rules[r].check_dep)
+			if (rules[r].check_dep && applies(&rules[r], deps[d]))
 				rules[r].check_dep(&rules[r], &ctx, deps[d]);
 	for (size_t o = 0; o < n_options && !ctx.error; o++)
 		for (size_t r = 0; r < n_rules && !ctx.error; r++)

@@ -41,6 +41,8 @@ enum dep_kind {
 	DEP_REMOTE_SOURCE,     /* source("https://...") */
 	DEP_CONSTRAINT,        /* a line of a file included with -c */
 	DEP_DOCUMENTATION,     /* a command shown in a README */
+	DEP_RESOLVED,          /* not declared: a package the resolver found required (an
+				* installed environment, an R library, an index) */
 };
 
 struct dep {

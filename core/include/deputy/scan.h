@@ -27,10 +27,14 @@ struct scan_opts {
 	void *payload;
 	const char *intel_cache;     /* the cache folder of `deputy update` (deputy/sync.h),
 					read, never written; NULL: the bundled intel only */
+	const char *python_env;      /* an installed Python environment to resolve from; NULL:
+					.venv/ or venv/ at the root of a working tree, if any */
+	const char *r_library;       /* an R library folder to resolve from, or NULL */
+	const char *cran_index;      /* a CRAN PACKAGES file (plain or gzip), or NULL */
 };
 
 #define SCAN_MAX_FILE_SIZE_DEFAULT (8u * 1024 * 1024)
-#define SCAN_OPTS_INIT { NULL, SCAN_MAX_FILE_SIZE_DEFAULT, NULL, NULL, NULL }
+#define SCAN_OPTS_INIT { NULL, SCAN_MAX_FILE_SIZE_DEFAULT, NULL, NULL, NULL, NULL, NULL, NULL }
 
 /* Why a listed file was not read. */
 enum scan_file_state {

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The resolver's other sources, read as files: a virtualenv found at the
+# root of the repository (.venv/) or named with --python-env, an R library
+# (--r-library) and a CRAN PACKAGES index (--cran-index, gzip). Each pulls in
+# a look-alike that the declarations do not name; the finding says where it
+# was found and by which path; a missing source is a diagnostic, not a failure.
+source "$(dirname "$0")/lib.sh"
+
+# dist_info SITE NAME VERSION [REQUIRES-DIST...]
+dist_info() {
+	local site=$1 name=$2 version=$3
+	shift 3
+	mkdir -p "$site/$name-$version.dist-info"
+	{
+		printf 'Metadata-Version: 2.1\nName: %s\nVersion: %s\n' "$name" "$version"
+		for r in "$@"; do printf 'Requires-Dist: %s\n' "$r"; done
+		printf '\nA description.\n'
+	} >"$site/$name-$version.dist-info/METADATA"
+}
+
+P="$WORK/py"
+SITE="$P/.venv/lib/python3.8/site-packages"
+mkdir -p "$SITE"
+printf 'home = /usr/bin\nversion = 3.8.10\n' >"$P/.venv/pyvenv.cfg"
+printf 'requests==2.31.0\n' >"$P/requirements.txt"
+dist_info "$SITE" requests 2.31.0 'urlib3 (<3,>=1.21.1)' 'certifi>=2017.4.17' \
+	'PySocks!=1.5.7,>=1.5.6; extra == "socks"' 'colorama; sys_platform == "win32"' \
+	'importlib-metadata; python_version < "3.10"'
+dist_info "$SITE" urlib3 2.0.4
+dist_info "$SITE" certifi 2023.7.22
+
+"$DEPUTY" scan "$P" >"$WORK/py.txt" 2>&1
+expect_eq "scan exit" "$?" 1
+expect_grep "the .venv look-alike, where and by which path" \
+	'^  \.venv/lib/python3\.8/site-packages/urlib3-2\.0\.4\.dist-info/METADATA:1:1: high \[typosquat\] urlib3 .*\(pulled in by requests → urlib3\)$' \
+	"$WORK/py.txt"
+"$DEPUTY" scan --format json "$P" >"$WORK/py.json" 2>&1
+python3 - "$WORK/py.json" <<'PY' >"$WORK/py.checks" 2>&1
+import json, sys
+g = json.load(open(sys.argv[1]))["graph"]
+n = {x["name"]: x for x in g["nodes"]}
+bad = []
+if set(n) != {"requests", "urlib3", "certifi", "importlib-metadata"}:
+    bad.append("nodes %r (markers: no pysocks, no colorama on linux, importlib-metadata on 3.8)" % sorted(n))
+if n.get("urlib3", {}).get("source") != "installed environment":
+    bad.append("urlib3 source %r" % n.get("urlib3"))
+if not n.get("importlib-metadata", {}).get("unresolved"):
+    bad.append("importlib-metadata is not installed: unresolved")
+print("\n".join(bad) or "all good")
+PY
+expect_grep "the installed environment's graph" '^all good$' "$WORK/py.checks"
+
+# The same environment outside the repository, named with --python-env.
+mv "$P/.venv" "$WORK/env"
+"$DEPUTY" scan "$P" >"$WORK/py2.txt" 2>&1
+if grep -q urlib3 "$WORK/py2.txt"; then fail "a venv outside the repository read unasked"; else ok; fi
+"$DEPUTY" scan --python-env "$WORK/env" "$P" >"$WORK/py3.txt" 2>&1
+expect_grep "--python-env" 'urlib3.*\(pulled in by requests → urlib3\)$' "$WORK/py3.txt"
+
+# R: a library folder, then a gzip PACKAGES index.
+R="$WORK/r"
+L="$WORK/rlib"        # outside the project: its DESCRIPTIONs are not declarations
+mkdir -p "$R" "$L/dplyr" "$L/tibble"
+printf 'library(dplyr)\n' >"$R/analysis.R"
+printf 'Package: dplyr\nVersion: 1.1.4\nDepends: R (>= 3.5.0)\nImports: methods, tibble (>= 3.2.0),\n    utils\n' >"$L/dplyr/DESCRIPTION"
+printf 'Package: tibble\nVersion: 3.2.1\nImports: tidyvrse\n' >"$L/tibble/DESCRIPTION"
+"$DEPUTY" scan --r-library "$L" "$R" >"$WORK/r.txt" 2>&1
+expect_grep "--r-library" '\[typosquat\] tidyvrse .*\(pulled in by dplyr → tibble → tidyvrse\)$' "$WORK/r.txt"
+printf 'Package: dplyr\nVersion: 1.1.4\nImports: tibble\n\nPackage: tibble\nVersion: 3.2.1\nImports: tidyvrse\n' |
+	gzip -c >"$WORK/PACKAGES.gz"
+"$DEPUTY" scan --cran-index "$WORK/PACKAGES.gz" "$R" >"$WORK/r2.txt" 2>&1
+expect_grep "--cran-index" '\[typosquat\] tidyvrse .*\(pulled in by dplyr → tibble → tidyvrse\)$' "$WORK/r2.txt"
+"$DEPUTY" scan --format json --cran-index "$WORK/no-such-PACKAGES" "$R" >"$WORK/r3.json" 2>&1
+expect_eq "a missing index is no failure" "$?" 0
+expect_grep "a missing index is named" 'cannot read the CRAN index' "$WORK/r3.json"
+finish
