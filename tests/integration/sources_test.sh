@@ -73,4 +73,15 @@ expect_grep "--cran-index" '\[typosquat\] tidyvrse .*\(pulled in by dplyr → ti
 "$DEPUTY" scan --format json --cran-index "$WORK/no-such-PACKAGES" "$R" >"$WORK/r3.json" 2>&1
 expect_eq "a missing index is no failure" "$?" 0
 expect_grep "a missing index is named" 'cannot read the CRAN index' "$WORK/r3.json"
+
+# Offline by design: with no network at all (a new network namespace) the
+# same scan completes and finds the same.
+if unshare -n true 2>/dev/null; then
+	unshare -n "$DEPUTY" scan --python-env "$WORK/env" "$P" >"$WORK/offline.txt" 2>&1
+	expect_eq "scan without a network exit" "$?" 1
+	if diff -q "$WORK/py3.txt" "$WORK/offline.txt" >/dev/null; then ok
+	else fail "the scan without a network differs"; fi
+else
+	echo "SKIP: unshare -n is not allowed here (the offline run is not checked)"
+fi
 finish
