@@ -485,6 +485,9 @@ read_sources(struct scan *scan, const struct scan_opts *opts, struct pkg_records
 		err = read_source(scan, rlib_read, records, opts->r_library, "R library");
 	if (!err && opts->cran_index)
 		err = read_source(scan, cran_index_read, records, opts->cran_index, "CRAN index");
+	if (!err && opts->pypi_cache)
+		err = read_source(scan, pypi_json_read, records, opts->pypi_cache,
+				  "PyPI project documents");
 	/* files inside the repository are named as the rest of the scan names them */
 	for (size_t i = 0; !err && i < records->len; i++) {
 		size_t n = strlen(scan->root);
@@ -784,6 +787,12 @@ const struct graph *
 scan_graph(const struct scan *scan)
 {
 	return &scan->graph;
+}
+
+size_t
+scan_graph_node(const struct scan *scan, const struct dep *dep)
+{
+	return graph_find(&scan->graph, dep);
 }
 
 const char *

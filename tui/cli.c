@@ -40,6 +40,7 @@ cli_usage(FILE *out)
 	      "                  venv/ in the repository are used without asking\n"
 	      "  --r-library DIR an R library (installed packages) to resolve from\n"
 	      "  --cran-index FILE a CRAN PACKAGES file (plain or gzip) to resolve from\n"
+	      "  --pypi-cache DIR  a folder of PyPI project JSON documents to resolve from\n"
 	      "  -h, --help      show this help\n"
 	      "  -V, --version   show the version\n"
 	      "\n"
@@ -147,6 +148,8 @@ parse_option(struct cli *out, int argc, char **argv, int *i, char *err, size_t e
 	if ((r = take_value(&out->r_library, "--r-library", argc, argv, i, err, err_size)) <= 0)
 		return r;
 	if ((r = take_value(&out->cran_index, "--cran-index", argc, argv, i, err, err_size)) <= 0)
+		return r;
+	if ((r = take_value(&out->pypi_cache, "--pypi-cache", argc, argv, i, err, err_size)) <= 0)
 		return r;
 	if ((r = take_value(&out->theme, "--theme", argc, argv, i, err, err_size)) <= 0)
 		return r;

@@ -37,10 +37,11 @@ struct cli {
 	const char *python_env;     /* --python-env DIR */
 	const char *r_library;      /* --r-library DIR */
 	const char *cran_index;     /* --cran-index FILE */
+	const char *pypi_cache;     /* --pypi-cache DIR */
 };
 
 #define CLI_INIT { CMD_AUDIT, ".", NULL, NULL, NULL, FORMAT_TEXT, SEV_HIGH, false, false, NULL, \
-		   false, NULL, NULL, NULL }
+		   false, NULL, NULL, NULL, NULL }
 
 /*
  * Parses @argv into @out. Returns 0, or ERR_USAGE with a one-line message

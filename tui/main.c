@@ -43,6 +43,7 @@ set_sources(struct scan_opts *opts, const struct cli *cli)
 	opts->python_env = cli->python_env;
 	opts->r_library = cli->r_library;
 	opts->cran_index = cli->cran_index;
+	opts->pypi_cache = cli->pypi_cache;
 }
 
 static int

@@ -317,6 +317,79 @@ add_also_declared(struct detail *d, struct app *app, const struct dep *dep)
 	}
 }
 
+/* One package of the graph: name, version, and what describes it. */
+static void
+add_graph_package(struct detail *d, const struct graph_node *n, const char *lead)
+{
+	detail_line(d);
+	detail_segs(d, EL_MUTED, lead);
+	detail_segs(d, EL_TEXT, n->display);
+	if (n->version) {
+		detail_segs(d, EL_TEXT, " ");
+		detail_segs(d, EL_CODE, n->version);
+	}
+	if (n->unresolved) {
+		detail_segs(d, EL_MUTED, "  unresolved: ");
+		detail_segs(d, EL_MUTED, n->reason ? n->reason : "unknown");
+	} else if (n->defined_in) {
+		detail_segs(d, EL_MUTED, "  ");
+		detail_segs(d, EL_MUTED, n->defined_in);
+		add_fmt(d, EL_MUTED, ":%u", n->defined_line);
+	}
+	if (n->in_cycle)
+		detail_segs(d, EL_MUTED, "  (on a cycle)");
+	if (n->conflict)
+		detail_segs(d, EL_MUTED, "  (locked at two versions)");
+}
+
+/*
+ * The dependency graph around the entry: how it is pulled in, what it
+ * depends on and what requires it, each with where that is said.
+ */
+static void
+add_graph(struct detail *d, struct app *app, const struct dep *dep)
+{
+	enum { SHOWN_MAX = 12 };
+	const struct graph *g = scan_graph(app->scan);
+	size_t v = scan_graph_node(app->scan, dep), out = 0, in = 0;
+
+	if (v == GRAPH_NONE)
+		return;
+	if (g->nodes[v].unresolved) {
+		detail_line(d);
+		detail_segs(d, EL_MUTED, "dependencies unknown: ");
+		detail_segs(d, EL_MUTED, g->nodes[v].reason);
+	}
+	for (size_t e = 0; e < g->n_edges; e++) {
+		const struct graph_edge *edge = &g->edges[e];
+
+		if (edge->from == v && out++ < SHOWN_MAX)
+			add_graph_package(d, &g->nodes[edge->to], out == 1 ? "depends on: " :
+					  "            ");
+	}
+	for (size_t e = 0; e < g->n_edges; e++) {
+		const struct graph_edge *edge = &g->edges[e];
+
+		if (edge->to != v || in++ >= SHOWN_MAX)
+			continue;
+		detail_line(d);
+		detail_segs(d, EL_MUTED, in == 1 ? "required by: " : "             ");
+		detail_segs(d, EL_TEXT, g->nodes[edge->from].display);
+		detail_segs(d, EL_MUTED, "  says ");
+		detail_segs(d, EL_MUTED, edge->file);
+		add_fmt(d, EL_MUTED, ":%u", edge->line);
+		if (edge->source) {
+			detail_segs(d, EL_MUTED, " (");
+			detail_segs(d, EL_MUTED, edge->source);
+			detail_segs(d, EL_MUTED, ")");
+		}
+	}
+	if (out > SHOWN_MAX || in > SHOWN_MAX) {
+		detail_line(d);
+		add_fmt(d, EL_MUTED, "(%zu dependencies and %zu dependents in all)", out, in);
+	}
+}
+
 static void
 build_entry(struct detail *d, struct app *app, const struct node *node)
 {
@@ -367,8 +440,10 @@ build_entry(struct detail *d, struct app *app, const struct node *node)
 		detail_segs(d, EL_MUTED, "an --extra-index-url is in force for this line");
 	}
 	add_source(d, text, at->start, at->end, ms, me, dep ? dep->line : opt->line);
-	if (dep)
+	if (dep) {
 		add_also_declared(d, app, dep);
+		add_graph(d, app, dep);
+	}
 	if (node->n_findings == 0) {
 		detail_line(d);
 		detail_segs(d, EL_MUTED, "No findings.");

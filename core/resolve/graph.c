@@ -82,7 +82,8 @@ size_t
 gb_lookup(const struct builder *b, enum ecosystem eco, const char *name)
 {
 	struct key k = { eco, name, 0 };
-	const struct key *hit = bsearch(&k, b->keys, b->n_sorted, sizeof(k), key_cmp);
+	const struct key *hit = b->n_sorted ? bsearch(&k, b->keys, b->n_sorted, sizeof(k), key_cmp)
+					    : NULL;
 
 	if (hit)
 		return hit->node;
@@ -95,7 +96,8 @@ gb_lookup(const struct builder *b, enum ecosystem eco, const char *name)
 void
 gb_sort_keys(struct builder *b)
 {
-	qsort(b->keys, b->n_keys, sizeof(*b->keys), key_cmp);
+	if (b->n_keys)
+		qsort(b->keys, b->n_keys, sizeof(*b->keys), key_cmp);
 	b->n_sorted = b->n_keys;
 }
 

@@ -156,7 +156,8 @@ sort_nodes(struct graph *g)
 	/* remember each node's old index in its "via" slot while sorting */
 	for (size_t i = 0; i < g->n_nodes; i++)
 		g->nodes[i].via = i;
-	qsort(g->nodes, g->n_nodes, sizeof(*g->nodes), node_order);
+	if (g->n_nodes)
+		qsort(g->nodes, g->n_nodes, sizeof(*g->nodes), node_order);
 	for (size_t i = 0; i < g->n_nodes; i++)
 		where[g->nodes[i].via] = i;
 	for (size_t e = 0; e < g->n_edges; e++) {
@@ -185,7 +186,8 @@ unique_edges(struct graph *g)
 {
 	size_t n = 0;
 
-	qsort(g->edges, g->n_edges, sizeof(*g->edges), edge_order);
+	if (g->n_edges)
+		qsort(g->edges, g->n_edges, sizeof(*g->edges), edge_order);
 	for (size_t i = 0; i < g->n_edges; i++)
 		if (n == 0 || edge_order(&g->edges[n - 1], &g->edges[i]) != 0)
 			g->edges[n++] = g->edges[i];

@@ -5,8 +5,10 @@
  */
 #include "resolve/read_at.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -56,4 +58,64 @@ read_at(struct sv *text, struct arena *arena, struct diags *diags, int dir_fd,
 	buf[len] = '\0';
 	*text = sv_make(buf, len);
 	return 0;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+dir_names(char ***names, size_t *n, int dir_fd, bool (*keep)(const char *name))
+{
+	int fd = dup(dir_fd);
+	DIR *d = fd < 0 ? NULL : fdopendir(fd);
+	size_t cap = 0;
+	struct dirent *e;
+	int rc = 0;
+
+	*names = NULL;
+	*n = 0;
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
+		return ERR_NOTFOUND;
+	}
+	while (!rc && (e = readdir(d))) {
+		if (!keep(e->d_name))
+			continue;
+		if (*n == cap) {
+			size_t c = cap ? cap * 2 : 16;
+			char **p = realloc(*names, c * sizeof(*p));
+			if (!p) {
+				rc = ERR_NOMEM;
+				break;
+			}
+			*names = p;
+			cap = c;
+		}
+		if (!((*names)[*n] = strdup(e->d_name)))
+			rc = ERR_NOMEM;
+		else
+			(*n)++;
+	}
+	closedir(d);
+	if (rc) {
+		dir_names_free(*names, *n);
+		*names = NULL;
+		*n = 0;
+		return rc;
+	}
+	if (*n)
+		qsort(*names, *n, sizeof(**names), name_cmp);
+	return 0;
+}
+
+void
+dir_names_free(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 }

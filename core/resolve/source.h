@@ -1,7 +1,8 @@
 /*
  * Package records from the resolver's other sources, read as files and never
  * by running Python or R: an installed Python environment (venv.c), an R
- * library (rlib.c), a CRAN PACKAGES index (cran_index.c). Each record says
+ * library (rlib.c), a CRAN PACKAGES index (cran_index.c), a folder of PyPI
+ * project documents (pypi_json.c). Each record says
  * what one package depends on there; graph_build() turns them into nodes and
  * edges with the record's file as provenance.
  */
@@ -65,6 +66,15 @@ int rlib_read(struct pkg_records *out, struct arena *arena, struct diags *diags,
  */
 int cran_index_read(struct pkg_records *out, struct arena *arena, struct diags *diags,
 		    const char *path);
+
+/*
+ * A folder of PyPI project documents (the registry's per-project JSON API
+ * format), one record per *.json file: info.name, info.version and the names
+ * in info.requires_dist, markers evaluated for CPython 3.11 on Linux. Same
+ * rules and returns as venv_read().
+ */
+int pypi_json_read(struct pkg_records *out, struct arena *arena, struct diags *diags,
+		   const char *dir);
 
 /*
  * Records from the DCF text @src, one per stanza that has a Package field,

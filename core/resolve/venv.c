@@ -20,10 +20,10 @@
 
 #include "lex/pep508.h"
 #include "resolve/marker.h"
+#include "resolve/requires_dist.h"
 
 #define VENV_MAX_FILE (1024 * 1024)    /* larger METADATA and pyvenv.cfg are skipped */
 #define VENV_MAX_ENTRIES 100000        /* folder entries looked at in one site-packages */
-#define VENV_MAX_REQUIRES 4096
 
 struct venv_reader {
 	struct pkg_records *out;
@@ -82,114 +82,6 @@ read_pyvenv_cfg(struct venv_reader *r, int root_fd)
 			break;
 		}
 	}
-	return 0;
-}
-
-static bool
-is_name_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '-' || c == '_' || c == '.';
-}
-
-/* PEP 503: case and runs of -_. do not tell names apart. */
-static bool
-same_project(struct sv a, struct sv b)
-{
-	size_t i = 0, j = 0;
-
-	for (;;) {
-		bool ea = i >= a.len, eb = j >= b.len;
-		if (ea || eb)
-			return ea && eb;
-		bool sa = strchr("-_.", a.ptr[i]) != NULL, sb = strchr("-_.", b.ptr[j]) != NULL;
-		if (sa != sb)
-			return false;
-		if (sa) {
-			while (i < a.len && strchr("-_.", a.ptr[i]))
-				i++;
-			while (j < b.len && strchr("-_.", b.ptr[j]))
-				j++;
-			continue;
-		}
-		char x = a.ptr[i++], y = b.ptr[j++];
-		if ((x | 0x20) != (y | 0x20) || ((x | 0x20) < 'a') != ((y | 0x20) < 'a'))
-			return false;
-	}
-}
-
-/* The requirement's project name, or SV_NULL when the requirement is dropped. */
-static int
-requirement_name(struct venv_reader *r, const struct source *src, struct span at,
-		 const struct marker_env *env, struct sv value, struct sv *name)
-{
-	struct pep508_req req;
-	struct pep508_error err;
-	struct sv marker = SV_NULL;
-
-	*name = SV_NULL;
-	int rc = pep508_parse(&req, r->arena, value, &err);
-	if (rc == ERR_NOMEM)
-		return rc;
-	if (rc == 0) {
-		*name = req.name;
-		marker = sv_from_cstr(req.marker);
-	} else {
-		/* keep what can be read: the name, and a marker after ";" */
-		struct sv v = sv_trim(value);
-		size_t n = 0;
-		while (n < v.len && is_name_char(v.ptr[n]))
-			n++;
-		if (!n || !pep508_is_name(sv_slice(v, 0, n))) {
-			diag_add(r->diags, DIAG_WARNING, src, at,
-				 "requires-dist: expected a requirement: %s", err.message);
-			return 0;
-		}
-		*name = sv_slice(v, 0, n);
-		size_t semi = sv_find_char(v, ';');
-		if (semi != SV_NPOS)
-			marker = sv_trim(sv_tail(v, semi + 1));
-		diag_add(r->diags, DIAG_WARNING, src, at,
-			 "requires-dist: %s; kept the name", err.message);
-	}
-	if (!marker.len)
-		return 0;
-	bool keep;
-	char why[160];
-	rc = marker_evaluate(&keep, env, marker, why, sizeof(why));
-	if (rc) {
-		diag_add(r->diags, DIAG_WARNING, src, at,
-			 "requires-dist: cannot evaluate the marker (%s); requirement kept", why);
-		return 0;
-	}
-	if (!keep)
-		*name = SV_NULL;
-	return 0;
-}
-
-/* Adds @name to @list unless the same project is there; strings into the arena. */
-static int
-add_require(struct venv_reader *r, const char ***list, size_t *n, size_t *cap, struct sv name)
-{
-	for (size_t i = 0; i < *n; i++)
-		if (same_project(sv_from_cstr((*list)[i]), name))
-			return 0;
-	if (*n == VENV_MAX_REQUIRES)
-		return ERR_LIMIT;
-	if (*n == *cap) {
-		size_t c = *cap ? *cap * 2 : 8;
-		const char **p = arena_alloc(r->arena, c * sizeof(*p));
-		if (!p)
-			return ERR_NOMEM;
-		if (*n)
-			memcpy(p, *list, *n * sizeof(*p));
-		*list = p;
-		*cap = c;
-	}
-	char *s = arena_strndup(r->arena, name);
-	if (!s)
-		return ERR_NOMEM;
-	(*list)[(*n)++] = s;
 	return 0;
 }
 
@@ -257,8 +149,8 @@ read_metadata(struct venv_reader *r, const struct marker_env *env, const char *p
 {
 	struct source src = { path, text };
 	struct sv name = SV_NULL, version = SV_NULL;
-	const char **requires = NULL;
-	size_t n_requires = 0, cap = 0, pos = 0;
+	struct requires_list reqs = { 0 };
+	size_t pos = 0;
 	char *name_buf = NULL, *version_buf = NULL;
 	struct header h;
 	bool bad;
@@ -279,17 +171,7 @@ read_metadata(struct venv_reader *r, const struct marker_env *env, const char *p
 			rc = version_buf ? 0 : ERR_NOMEM;
 			version = sv_from_cstr(version_buf);
 		} else if (sv_eq_nocase(h.name, SV_LIT("Requires-Dist"))) {
-			struct sv req;
-			rc = requirement_name(r, &src, h.at, env, value, &req);
-			if (!rc && req.len) {
-				rc = add_require(r, &requires, &n_requires, &cap, req);
-				if (rc == ERR_LIMIT) {
-					diag_add(r->diags, DIAG_WARNING, &src, h.at,
-						 "more than %d requirements; the rest ignored",
-						 VENV_MAX_REQUIRES);
-					rc = 0;
-				}
-			}
+			rc = requires_dist_add(&reqs, r->arena, r->diags, &src, h.at, env, value);
 		}
 		free(h.value);
 	}
@@ -308,8 +190,8 @@ read_metadata(struct venv_reader *r, const struct marker_env *env, const char *p
 		.ecosystem = ECO_PYPI,
 		.name = name_buf,
 		.version = version.len ? version_buf : NULL,
-		.requires = n_requires ? requires : NULL,
-		.n_requires = n_requires,
+		.requires = reqs.n ? reqs.items : NULL,
+		.n_requires = reqs.n,
 		.file = path,
 		.line = 1,
 		.source = "installed environment",
@@ -425,45 +307,26 @@ read_site(struct venv_reader *r, int site_fd, const char *site_path)
 	return rc;
 }
 
+/* "python3.N": a lib folder's Python. */
+static bool
+is_python_folder(const char *s)
+{
+	return strncmp(s, "python3.", 8) == 0 && s[8] && strspn(s + 8, "0123456789") == strlen(s + 8);
+}
+
 /* lib/pythonX.Y/site-packages and lib64/...; the folder name gives the version when pyvenv.cfg did not. */
 static int
 read_lib(struct venv_reader *r, int root_fd, const char *lib)
 {
 	int lib_fd = openat(root_fd, lib, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	char **names = NULL;
-	size_t n = 0, cap = 0;
+	size_t n = 0;
 	int rc = 0;
 
 	if (lib_fd < 0)
 		return 0;
-	int fd = dup(lib_fd);
-	DIR *d = fd < 0 ? NULL : fdopendir(fd);
-	struct dirent *e;
-	while (d && !rc && (e = readdir(d))) {
-		const char *s = e->d_name;
-		if (strncmp(s, "python3.", 8) || !s[8] || strspn(s + 8, "0123456789") != strlen(s + 8))
-			continue;
-		if (n == cap) {
-			size_t c = cap ? cap * 2 : 4;
-			char **p = realloc(names, c * sizeof(*p));
-			if (!p) {
-				rc = ERR_NOMEM;
-				break;
-			}
-			names = p;
-			cap = c;
-		}
-		if (!(names[n] = strdup(s)))
-			rc = ERR_NOMEM;
-		else
-			n++;
-	}
-	if (d)
-		closedir(d);
-	else if (fd >= 0)
-		close(fd);
-	if (n)
-		qsort(names, n, sizeof(*names), compare_names);
+	if (dir_names(&names, &n, lib_fd, is_python_folder) == ERR_NOMEM)
+		rc = ERR_NOMEM;
 	for (size_t i = 0; i < n; i++) {
 		int py_fd = rc ? -1 : openat(lib_fd, names[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		int site_fd = py_fd < 0 ? -1 :
@@ -479,9 +342,8 @@ read_lib(struct venv_reader *r, int root_fd, const char *lib)
 		}
 		if (py_fd >= 0)
 			close(py_fd);
-		free(names[i]);
 	}
-	free(names);
+	dir_names_free(names, n);
 	close(lib_fd);
 	return rc;
 }

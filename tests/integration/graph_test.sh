@@ -6,54 +6,7 @@
 source "$(dirname "$0")/lib.sh"
 
 P="$WORK/proj"
-mkdir -p "$P"
-cat >"$P/pyproject.toml" <<'TOML'
-[tool.poetry]
-name = "app"
-version = "0.1.0"
-
-[tool.poetry.dependencies]
-python = "^3.11"
-requests = "2.31.0"
-TOML
-cat >"$P/poetry.lock" <<'TOML'
-[[package]]
-name = "requests"
-version = "2.31.0"
-description = "HTTP"
-optional = false
-python-versions = ">=3.7"
-files = []
-
-[package.dependencies]
-certifi = ">=2017.4.17"
-idna = ">=2.5,<4"
-urlib3 = ">=1.21.1,<3"
-
-[[package]]
-name = "certifi"
-version = "2023.7.22"
-description = "certificates"
-optional = false
-python-versions = ">=3.6"
-files = []
-
-[[package]]
-name = "urlib3"
-version = "2.0.4"
-description = "a look-alike"
-optional = false
-python-versions = ">=3.7"
-files = []
-
-[package.dependencies]
-requests = "*"
-
-[metadata]
-lock-version = "2.0"
-python-versions = "^3.11"
-content-hash = "0"
-TOML
+bash "$(dirname "$0")/../repo/make-fixture-graph.sh" "$P" || { echo "no fixture"; exit 1; }
 
 "$DEPUTY" scan "$P" >"$WORK/text" 2>&1
 expect_eq "scan exit" "$?" 1

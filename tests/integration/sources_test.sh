@@ -74,6 +74,36 @@ expect_grep "--cran-index" '\[typosquat\] tidyvrse .*\(pulled in by dplyr → ti
 expect_eq "a missing index is no failure" "$?" 0
 expect_grep "a missing index is named" 'cannot read the CRAN index' "$WORK/r3.json"
 
+# A folder of PyPI project documents (--pypi-cache), markers evaluated for 3.11.
+J="$WORK/pypi"
+mkdir -p "$J"
+cat >"$J/requests.json" <<'JSON'
+{"info": {"name": "requests", "version": "2.31.0",
+          "requires_dist": ["charset-normalizer (<4,>=2)", "urlib3 (<3,>=1.21.1)",
+                            "PySocks (!=1.5.7,>=1.5.6) ; extra == 'socks'",
+                            "importlib-metadata ; python_version < \"3.10\""]}}
+JSON
+printf '{"info": {"name": "urlib3", "version": "2.0.4", "requires_dist": null}}\n' >"$J/urlib3.json"
+printf '{"info": ' >"$J/broken.json"
+"$DEPUTY" scan --format json --pypi-cache "$J" "$P" >"$WORK/pj.json" 2>&1
+python3 - "$WORK/pj.json" <<'PY' >"$WORK/pj.checks" 2>&1
+import json, sys
+doc = json.load(open(sys.argv[1]))
+n = {x["name"]: x for x in doc["graph"]["nodes"]}
+bad = []
+if set(n) != {"requests", "charset-normalizer", "urlib3"}:
+    bad.append("nodes %r" % sorted(n))
+if n.get("urlib3", {}).get("source") != "PyPI index snapshot":
+    bad.append("urlib3 %r" % n.get("urlib3"))
+t = [f for f in doc["findings"] if f["rule"] == "typosquat" and f["name"] == "urlib3"]
+if not t or t[0]["path"] != "requests \u2192 urlib3":
+    bad.append("finding %r" % t)
+if not any("broken.json" in d["file"] and "not valid JSON" in d["message"] for d in doc["diagnostics"]):
+    bad.append("no diagnostic for broken.json")
+print("\n".join(bad) or "all good")
+PY
+expect_grep "--pypi-cache" '^all good$' "$WORK/pj.checks"
+
 # Offline by design: with no network at all (a new network namespace) the
 # same scan completes and finds the same.
 if unshare -n true 2>/dev/null; then

@@ -31,10 +31,12 @@ struct scan_opts {
 					.venv/ or venv/ at the root of a working tree, if any */
 	const char *r_library;       /* an R library folder to resolve from, or NULL */
 	const char *cran_index;      /* a CRAN PACKAGES file (plain or gzip), or NULL */
+	const char *pypi_cache;      /* a folder of PyPI project JSON documents, or NULL */
 };
 
 #define SCAN_MAX_FILE_SIZE_DEFAULT (8u * 1024 * 1024)
-#define SCAN_OPTS_INIT { NULL, SCAN_MAX_FILE_SIZE_DEFAULT, NULL, NULL, NULL, NULL, NULL, NULL }
+#define SCAN_OPTS_INIT { NULL, SCAN_MAX_FILE_SIZE_DEFAULT, NULL, NULL, NULL, NULL, NULL, NULL, \
+			 NULL }
 
 /* Why a listed file was not read. */
 enum scan_file_state {
@@ -120,6 +122,8 @@ int scan_blame(const struct scan *scan, const char *path, unsigned line, struct 
  * lists as edges (deputy/graph.h). Never NULL.
  */
 const struct graph *scan_graph(const struct scan *scan);
+/* The graph node of @dep's package, or GRAPH_NONE when it has none. */
+size_t scan_graph_node(const struct scan *scan, const struct dep *dep);
 
 /* The snapshot date of the bundled intel ("2026-11-25"). Static. */
 const char *scan_intel_date(void);

@@ -505,8 +505,10 @@ format_record(char *buf, size_t size, const struct pkg_record *r)
 	const char *sorted[256];
 	size_t n = r->n_requires, at;
 	assert_true(n <= 256);
-	memcpy(sorted, r->requires, n * sizeof(*sorted));
-	qsort(sorted, n, sizeof(*sorted), compare_strings);
+	if (n) {
+		memcpy(sorted, r->requires, n * sizeof(*sorted));
+		qsort(sorted, n, sizeof(*sorted), compare_strings);
+	}
 	at = (size_t)snprintf(buf, size, "%s\t", r->name);
 	for (size_t i = 0; i < n && at < size; i++)
 		at += (size_t)snprintf(buf + at, size - at, "%s%s", i ? "," : "", sorted[i]);
