@@ -20,39 +20,11 @@
 /* An installed DESCRIPTION is a few kB; anything this big is not one. */
 #define DESCRIPTION_MAX ((size_t)1 << 20)
 
-static int
-compare_names(const void *a, const void *b)
+/* ".", "..", and hidden entries are never packages. */
+static bool
+is_package_folder_name(const char *name)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The folder's entry names, sorted so records come in the same order on every run. */
-static int
-list_folder(char ***out, size_t *n_out, DIR *dir)
-{
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *e;
-
-	while ((e = readdir(dir))) {
-		if (e->d_name[0] == '.')
-			continue;        /* ".", "..", and hidden entries are never packages */
-		if (array_reserve(&names, &cap, n, sizeof(*names)))
-			goto nomem;
-		if (!(names[n] = strdup(e->d_name)))
-			goto nomem;
-		n++;
-	}
-	if (n)
-		qsort(names, n, sizeof(*names), compare_names);
-	*out = names;
-	*n_out = n;
-	return 0;
-nomem:
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-	return ERR_NOMEM;
+	return name[0] != '.';
 }
 
 /* One entry @name of the library open as @lib_fd. */
@@ -103,9 +75,8 @@ read_package(struct pkg_records *out, struct arena *arena, struct diags *diags, 
 int
 rlib_read(struct pkg_records *out, struct arena *arena, struct diags *diags, const char *lib_dir)
 {
-	char **names = NULL;
-	size_t n = 0;
-	DIR *dir;
+	char **names;
+	size_t n;
 	int fd, rc;
 
 	fd = open(lib_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -114,16 +85,12 @@ rlib_read(struct pkg_records *out, struct arena *arena, struct diags *diags, con
 			      strerror(errno));
 		return ERR_NOTFOUND;
 	}
-	if (!(dir = fdopendir(fd))) {
-		close(fd);
-		return ERR_NOMEM;
-	}
-	rc = list_folder(&names, &n, dir);
+	rc = dir_names(&names, &n, fd, is_package_folder_name);
+	if (rc == ERR_NOTFOUND)
+		rc = ERR_NOMEM;         /* open, but not listable: fdopendir ran out of memory */
 	for (size_t i = 0; rc == 0 && i < n; i++)
-		rc = read_package(out, arena, diags, dirfd(dir), lib_dir, names[i]);
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-	closedir(dir);
+		rc = read_package(out, arena, diags, fd, lib_dir, names[i]);
+	dir_names_free(names, n);
+	close(fd);
 	return rc;
 }

@@ -13,6 +13,12 @@
  */
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
 
+/*
+ * Encodes the code point @cp (at most 0x10FFFF; callers check surrogates and
+ * range) into @out. Returns the number of bytes written (1..4).
+ */
+size_t utf8_encode(char out[4], uint32_t cp);
+
 /* Number of code points in @s, counting each invalid byte as one. */
 size_t utf8_count(const char *s, size_t len);
 

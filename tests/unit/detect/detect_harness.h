@@ -68,6 +68,25 @@ harness_dep_at(size_t i)
 	return out.deps[i];
 }
 
+/* Asserts that declaration @i requires exactly the NULL-terminated @names, in order. */
+static inline void
+harness_expect_requires(size_t i, const char *const *names)
+{
+	const struct dep *d = harness_dep_at(i);
+	size_t n = 0;
+
+	while (names[n])
+		n++;
+	assert_int_equal(d->n_requires, n);
+	if (n == 0) {
+		assert_null(d->requires);
+		return;
+	}
+	assert_non_null(d->requires);
+	for (size_t k = 0; k < n; k++)
+		assert_string_equal(d->requires[k], names[k]);
+}
+
 /* The @nth (0-based) declaration named @name; fails when absent. */
 static inline const struct dep *
 harness_find_nth(const char *name, size_t nth)

@@ -113,25 +113,6 @@ test_packrat_lock_survives_corrupted_and_truncated_input(void **state)
 	assert_int_equal(diags.items[3].line, 2);
 }
 
-/* Asserts that declaration @i requires exactly the NULL-terminated @names, in order. */
-static void
-expect_requires(size_t i, const char *const *names)
-{
-	const struct dep *d = harness_dep_at(i);
-	size_t n = 0;
-
-	while (names[n])
-		n++;
-	assert_int_equal(d->n_requires, n);
-	if (n == 0) {
-		assert_null(d->requires);
-		return;
-	}
-	assert_non_null(d->requires);
-	for (size_t k = 0; k < n; k++)
-		assert_string_equal(d->requires[k], names[k]);
-}
-
 static void
 test_packrat_lock_keeps_each_record_requires(void **state)
 {
@@ -161,12 +142,13 @@ test_packrat_lock_keeps_each_record_requires(void **state)
 	       "Requires:\n");
 	assert_int_equal(diags.len, 0);
 	assert_int_equal(out.n_deps, 4);
-	expect_requires(0, (const char *const[]){ "BH", "R6", "Rcpp", "glue", "magrittr", "pkgconfig",
-						  "plogr", "rlang", "tibble", "tidyselect", NULL });
-	expect_requires(1, (const char *const[]){ NULL });
+	harness_expect_requires(0, (const char *const[]){
+		"BH", "R6", "Rcpp", "glue", "magrittr", "pkgconfig",
+		"plogr", "rlang", "tibble", "tidyselect", NULL });
+	harness_expect_requires(1, (const char *const[]){ NULL });
 	assert_string_equal(out.deps[2]->name, "u/r");
-	expect_requires(2, (const char *const[]){ "methods", "data.table", NULL });
-	expect_requires(3, (const char *const[]){ NULL });
+	harness_expect_requires(2, (const char *const[]){ "methods", "data.table", NULL });
+	harness_expect_requires(3, (const char *const[]){ NULL });
 }
 
 int

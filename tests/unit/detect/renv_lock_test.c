@@ -219,25 +219,6 @@ test_renv_lock_takes_any_control_byte_for_white_space(void **state)
 	assert_memory_equal(out.deps[1]->raw, "\"b\": {", 6);
 }
 
-/* Asserts that declaration @i requires exactly the NULL-terminated @names, in order. */
-static void
-expect_requires(size_t i, const char *const *names)
-{
-	const struct dep *d = harness_dep_at(i);
-	size_t n = 0;
-
-	while (names[n])
-		n++;
-	assert_int_equal(d->n_requires, n);
-	if (n == 0) {
-		assert_null(d->requires);
-		return;
-	}
-	assert_non_null(d->requires);
-	for (size_t k = 0; k < n; k++)
-		assert_string_equal(d->requires[k], names[k]);
-}
-
 static void
 test_renv_lock_keeps_each_package_requirements(void **state)
 {
@@ -260,14 +241,15 @@ test_renv_lock_keeps_each_package_requirements(void **state)
 	       "}}\n");
 	assert_int_equal(diags.len, 0);
 	assert_int_equal(out.n_deps, 7);
-	expect_requires(0, (const char *const[]){ "R", "utils", "methods", "Rcpp", "BiocGenerics", NULL });
-	expect_requires(1, (const char *const[]){ NULL });
-	expect_requires(2, (const char *const[]){ NULL });
-	expect_requires(3, (const char *const[]){ "jsonlite", "data.table", NULL });
+	harness_expect_requires(0, (const char *const[]){
+		"R", "utils", "methods", "Rcpp", "BiocGenerics", NULL });
+	harness_expect_requires(1, (const char *const[]){ NULL });
+	harness_expect_requires(2, (const char *const[]){ NULL });
+	harness_expect_requires(3, (const char *const[]){ "jsonlite", "data.table", NULL });
 	assert_string_equal(out.deps[4]->name, "u/r");
-	expect_requires(4, (const char *const[]){ "cli", NULL });
-	expect_requires(5, (const char *const[]){ NULL });
-	expect_requires(6, (const char *const[]){ "stats", NULL });
+	harness_expect_requires(4, (const char *const[]){ "cli", NULL });
+	harness_expect_requires(5, (const char *const[]){ NULL });
+	harness_expect_requires(6, (const char *const[]){ "stats", NULL });
 }
 
 static void
@@ -277,9 +259,9 @@ test_renv_lock_requirements_outlive_the_json_tree(void **state)
 	/* cJSON frees its strings with the tree; under ASan a borrowed name fails here */
 	DETECT_LEN(lock, sizeof(lock) - 1);
 	assert_int_equal(out.n_deps, 6);
-	expect_requires(0, (const char *const[]){ "R", "utils", NULL });
+	harness_expect_requires(0, (const char *const[]){ "R", "utils", NULL });
 	for (size_t i = 1; i < out.n_deps; i++)
-		expect_requires(i, (const char *const[]){ NULL });
+		harness_expect_requires(i, (const char *const[]){ NULL });
 }
 
 int
