@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "deputy/array.h"
 #include "deputy/path.h"
@@ -15,6 +16,7 @@
 #include "intel/intel.h"
 #include "repo/snapshot.h"
 #include "resolve/graph.h"
+#include "resolve/remotes.h"
 #include "resolve/source.h"
 #include "rules/rules.h"
 #include "sync/cache.h"
@@ -545,6 +547,67 @@ judge_resolved(struct scan *scan)
 	return n ? rules_run(&scan->findings, &scan->arena, scan->intel, deps, n, NULL, 0) : 0;
 }
 
+/*
+ * Packages installed from git repositories, first among the resolver's
+ * sources: what their own package files say is what gets installed.
+ */
+static int
+resolve_remotes(struct scan *scan, const struct scan_opts *opts, struct pkg_records *records,
+		struct graph_remote **remotes, size_t *n_remotes)
+{
+	struct remotes_opts ro = { opts->online, opts->github_base, opts->gitlab_base, NULL };
+
+	if (opts->online && opts->cache &&
+	    !(ro.cache_dir = arena_printf(&scan->arena, "%s/git", opts->cache)))
+		return ERR_NOMEM;
+	if (opts->online && !opts->cache)
+		diag_add_path(&scan->diags, DIAG_ERROR, scan->root,
+			      "--online needs a cache folder; remote repositories were not read");
+	return remotes_resolve(remotes, n_remotes, records, &scan->arena, &scan->diags,
+			       scan->intel, scan->found.deps, scan->found.n_deps, &ro);
+}
+
+/*
+ * The rules about packages run on the repositories that fetched packages'
+ * Remotes name; a finding about a declaration that follows a ref says what
+ * the ref points at today.
+ */
+static int
+judge_remotes(struct scan *scan)
+{
+	const struct graph *g = &scan->graph;
+	struct dep **nested = arena_alloc(&scan->arena, (g->n_remotes + 1) * sizeof(*nested));
+	size_t n = 0;
+	int err;
+
+	if (!nested)
+		return ERR_NOMEM;
+	for (size_t i = 0; i < g->n_remotes; i++)
+		if (g->remotes[i].parent != GRAPH_NONE)
+			nested[n++] = (struct dep *)g->remotes[i].dep;
+	err = n ? rules_run(&scan->findings, &scan->arena, scan->intel, nested, n, NULL, 0) : 0;
+	for (size_t i = 0; !err && i < scan->findings.len; i++) {
+		struct finding *f = &scan->findings.items[i];
+		const struct graph_remote *r = f->dep ? graph_remote_of(g, f->dep) : NULL;
+		char day[16] = "";
+		struct tm tm;
+		time_t t;
+
+		if (!r || !r->commit || !r->mutable_ref ||
+		    (strcmp(f->rule->id, "github-unpinned") && strcmp(f->rule->id, "mutable-ref")))
+			continue;
+		t = (time_t)r->time;
+		if (r->time && gmtime_r(&t, &tm))
+			strftime(day, sizeof(day), " on %Y-%m-%d", &tm);
+		f->message = arena_printf(&scan->arena, "%s; today that is commit %.12s%s%s%s",
+					  f->message, r->commit, r->author ? " by " : "",
+					  r->author ? r->author : "", day);
+		if (!f->message)
+			err = ERR_NOMEM;
+	}
+	return err;
+}
+
 /* A finding on a package that a declaration pulls in says by which path. */
 static int
 add_paths(struct scan *scan)
@@ -591,13 +654,19 @@ scan_finish(struct scan *scan, const struct scan_opts *opts)
 	if (err)
 		return err;
 	struct pkg_records records = { 0 };
-	err = read_sources(scan, opts, &records);
+	struct graph_remote *remotes = NULL;
+	size_t n_remotes = 0;
+	err = resolve_remotes(scan, opts, &records, &remotes, &n_remotes);
+	if (!err)
+		err = read_sources(scan, opts, &records);
 	if (!err)
 		err = graph_build(&scan->graph, &scan->arena, scan->intel, scan->found.deps,
-				  scan->found.n_deps, records.items, records.len);
+				  scan->found.n_deps, records.items, records.len, remotes, n_remotes);
 	pkg_records_release(&records);
 	if (!err)
 		err = judge_resolved(scan);
+	if (!err)
+		err = judge_remotes(scan);
 	if (err)
 		return err;
 	err = add_paths(scan);

@@ -14,7 +14,7 @@ cli_usage(FILE *out)
 	      "       deputy --demo\n"
 	      "       deputy scan [PATH] [--format text|json] [--fail-on SEVERITY] [--rev REV]\n"
 	      "                   [--python-env DIR] [--r-library DIR] [--cran-index FILE]\n"
-	      "                   [--pypi-cache DIR]\n"
+	      "                   [--pypi-cache DIR] [--online [--github-base URL]]\n"
 	      "       deputy explain [RULE]\n"
 	      "       deputy update [--intel-url URL] [--clear]\n"
 	      "\n"
@@ -49,9 +49,17 @@ cli_usage(FILE *out)
 	      "  --r-library DIR    an R library (a folder of installed packages)\n"
 	      "  --cran-index FILE  a CRAN PACKAGES file, plain or gzip\n"
 	      "  --pypi-cache DIR   a folder of PyPI project documents (the JSON API format)\n"
+	      "  --online           also use the network: resolve each GitHub, GitLab or git\n"
+	      "                     ref (install_github(), Remotes, git+ requirements) to\n"
+	      "                     the commit it points at today and read the package's\n"
+	      "                     DESCRIPTION or pyproject.toml there (fetched into the\n"
+	      "                     cache folder); never done without this option\n"
+	      "  --github-base URL  where GitHub is, for --online (a mirror, or file:// for\n"
+	      "                     tests; default https://github.com); --gitlab-base URL too\n"
 	      "\n"
 	      "Defaults come from $XDG_CONFIG_HOME/deputy/config.json (or\n"
-	      "~/.config/deputy/config.json): \"theme\", \"intel_url\" (docs/config.md).\n"
+	      "~/.config/deputy/config.json): \"theme\", \"intel_url\", \"github_base\",\n"
+	      "\"gitlab_base\" (docs/config.md).\n"
 	      "In the audit screen, press ? for the keys.\n", out);
 }
 
@@ -78,7 +86,7 @@ cli_scan_usage(FILE *out)
 {
 	fputs("usage: deputy scan [PATH] [--format text|json] [--fail-on SEVERITY] [--rev REV]\n"
 	      "                   [--python-env DIR] [--r-library DIR] [--cran-index FILE]\n"
-	      "                   [--pypi-cache DIR]\n"
+	      "                   [--pypi-cache DIR] [--online [--github-base URL]]\n"
 	      "\n"
 	      "Prints every declaration and finding of the repository at PATH, and the\n"
 	      "findings on what the declarations pull in (see deputy --help for the\n"
@@ -149,6 +157,14 @@ parse_option(struct cli *out, int argc, char **argv, int *i, char *err, size_t e
 		out->clear = true;
 		return 0;
 	}
+	if (strcmp(arg, "--online") == 0) {
+		out->online = true;
+		return 0;
+	}
+	if ((r = take_value(&out->github_base, "--github-base", argc, argv, i, err, err_size)) <= 0)
+		return r;
+	if ((r = take_value(&out->gitlab_base, "--gitlab-base", argc, argv, i, err, err_size)) <= 0)
+		return r;
 	if ((r = take_value(&out->intel_url, "--intel-url", argc, argv, i, err, err_size)) <= 0)
 		return r;
 	if ((r = take_value(&out->rev, "--rev", argc, argv, i, err, err_size)) <= 0)
@@ -247,6 +263,17 @@ cli_parse(struct cli *out, int argc, char **argv, char *err, size_t err_size)
 	}
 	if (out->command == CMD_UPDATE && out->intel_url && !out->intel_url[0]) {
 		snprintf(err, err_size, "--intel-url needs a URL or a path");
+		return ERR_USAGE;
+	}
+	if ((out->online || out->github_base || out->gitlab_base) && out->command != CMD_SCAN &&
+	    out->command != CMD_AUDIT && out->command != CMD_HELP && out->command != CMD_VERSION) {
+		snprintf(err, err_size, "--online, --github-base and --gitlab-base go with "
+			 "'deputy scan' or the audit screen");
+		return ERR_USAGE;
+	}
+	if ((out->github_base && !out->github_base[0]) ||
+	    (out->gitlab_base && !out->gitlab_base[0])) {
+		snprintf(err, err_size, "--github-base and --gitlab-base need a URL");
 		return ERR_USAGE;
 	}
 	if (out->command == CMD_UPDATE && out->rev) {

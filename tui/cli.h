@@ -38,10 +38,13 @@ struct cli {
 	const char *r_library;      /* --r-library DIR */
 	const char *cran_index;     /* --cran-index FILE */
 	const char *pypi_cache;     /* --pypi-cache DIR */
+	bool online;                /* --online: resolve git refs over the network */
+	const char *github_base;    /* --github-base URL; NULL: the configuration's, else GitHub */
+	const char *gitlab_base;    /* --gitlab-base URL; likewise */
 };
 
 #define CLI_INIT { CMD_AUDIT, ".", NULL, NULL, NULL, FORMAT_TEXT, SEV_HIGH, false, false, NULL, \
-		   false, NULL, NULL, NULL, NULL }
+		   false, NULL, NULL, NULL, NULL, false, NULL, NULL }
 
 /*
  * Parses @argv into @out. Returns 0, or ERR_USAGE with a one-line message

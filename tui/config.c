@@ -142,6 +142,10 @@ config_load(struct config *out, FILE *warn)
 			take_string(&out->theme, item, out->path, warn);
 		else if (strcmp(item->string, "intel_url") == 0)
 			take_string(&out->intel_url, item, out->path, warn);
+		else if (strcmp(item->string, "github_base") == 0)
+			take_string(&out->github_base, item, out->path, warn);
+		else if (strcmp(item->string, "gitlab_base") == 0)
+			take_string(&out->gitlab_base, item, out->path, warn);
 		else
 			warn_key(warn, out->path, item->string, "is not a known key");
 	}
@@ -155,5 +159,7 @@ config_release(struct config *config)
 	free(config->path);
 	free(config->theme);
 	free(config->intel_url);
+	free(config->github_base);
+	free(config->gitlab_base);
 	*config = (struct config)CONFIG_INIT;
 }

@@ -12,9 +12,11 @@ struct config {
 	char *path;         /* the file read, or NULL when there is none */
 	char *theme;        /* "theme": a theme name or path; NULL when unset */
 	char *intel_url;    /* "intel_url": what `deputy update` fetches; NULL when unset */
+	char *github_base;  /* "github_base": where GitHub is for --online; NULL when unset */
+	char *gitlab_base;  /* "gitlab_base": likewise for GitLab */
 };
 
-#define CONFIG_INIT { NULL, NULL, NULL }
+#define CONFIG_INIT { NULL, NULL, NULL, NULL, NULL }
 
 /*
  * Reads the configuration file when there is one. A problem (unreadable,

@@ -36,30 +36,43 @@ intel_cache(void)
 	return sync_cache_dir(&dir, false, err, sizeof(err)) == 0 ? dir : NULL;
 }
 
-/* The resolver's sources the command line names. */
+/*
+ * The resolver's sources the command line names. With --online the cache
+ * folder is made when missing (the caller frees *@online_cache).
+ */
 static void
-set_sources(struct scan_opts *opts, const struct cli *cli)
+set_sources(struct scan_opts *opts, const struct cli *cli, char **online_cache)
 {
+	char err[256];
+
 	opts->python_env = cli->python_env;
 	opts->r_library = cli->r_library;
 	opts->cran_index = cli->cran_index;
 	opts->pypi_cache = cli->pypi_cache;
+	opts->online = cli->online;
+	opts->github_base = cli->github_base;
+	opts->gitlab_base = cli->gitlab_base;
+	*online_cache = NULL;
+	if (cli->online && sync_cache_dir(online_cache, true, err, sizeof(err)) != 0)
+		fprintf(stderr, "deputy: warning: no cache folder for --online: %s\n", err);
+	opts->cache = *online_cache;
 }
 
 static int
 run_scan(const struct cli *cli)
 {
 	struct scan_opts opts = SCAN_OPTS_INIT;
-	char *cache = intel_cache();
+	char *cache = intel_cache(), *online_cache;
 	struct scan *scan;
 	char err[512];
 	int rc;
 
 	opts.rev = cli->rev;
 	opts.intel_cache = cache;
-	set_sources(&opts, cli);
+	set_sources(&opts, cli, &online_cache);
 	rc = scan_run(&scan, cli->path, &opts, err, sizeof(err));
 	free(cache);
+	free(online_cache);
 	if (rc) {
 		fprintf(stderr, "deputy: %s\n", err[0] ? err : err_str(rc));
 		return EXIT_TROUBLE;
@@ -96,7 +109,7 @@ run_audit(const struct cli *cli, const char *path, bool demo)
 	struct scan_opts opts = SCAN_OPTS_INIT;
 	struct tui_opts topts = { cli->theme, demo };
 	struct scan *scan;
-	char *cache;
+	char *cache, *online_cache;
 	char err[512];
 	int rc;
 
@@ -107,9 +120,10 @@ run_audit(const struct cli *cli, const char *path, bool demo)
 	}
 	opts.rev = cli->rev;
 	opts.intel_cache = cache = intel_cache();
-	set_sources(&opts, cli);
+	set_sources(&opts, cli, &online_cache);
 	rc = scan_run(&scan, path, &opts, err, sizeof(err));
 	free(cache);
+	free(online_cache);
 	if (rc) {
 		fprintf(stderr, "deputy: %s\n", err[0] ? err : err_str(rc));
 		return EXIT_TROUBLE;
@@ -356,6 +370,10 @@ main(int argc, char **argv)
 		cli.theme = config.theme;
 	if (cli.command == CMD_UPDATE && !cli.intel_url && !cli.clear)
 		cli.intel_url = config.intel_url;
+	if (!cli.github_base)
+		cli.github_base = config.github_base;
+	if (!cli.gitlab_base)
+		cli.gitlab_base = config.gitlab_base;
 	rc = dispatch(&cli);
 	config_release(&config);
 	return rc;

@@ -185,19 +185,21 @@ done:
 	return rc;
 }
 
-int
-remote_read_file(char **out, size_t *len, const char *cache_dir, const char *url,
-		 const char *sha, const char *path, char *err, size_t err_size)
+/*
+ * Starts libgit2 and makes commit @sha of @url present in its cache
+ * repository, opened in *@repo. On success the caller reads, then calls
+ * finish(); on failure everything is already released.
+ */
+static int
+start(git_repository **repo, git_oid *id, const char *cache_dir, const char *url,
+      const char *sha, char *err, size_t err_size)
 {
-	git_repository *repo = NULL;
 	char *git_dir = NULL;
-	git_oid id;
 	int rc;
 
-	*out = NULL;
-	*len = 0;
-	if (!cache_dir || !url || !remote_ref_is_sha(sha) || !path || !*path) {
-		SETERR("expected a cache folder, a url, a 40-hex commit and a path");
+	*repo = NULL;
+	if (!cache_dir || !url || !remote_ref_is_sha(sha)) {
+		SETERR("expected a cache folder, a url and a 40-hex commit");
 		return ERR_USAGE;
 	}
 	if (git_libgit2_init() < 0) {
@@ -207,20 +209,95 @@ remote_read_file(char **out, size_t *len, const char *cache_dir, const char *url
 	rc = git_setup_isolated(false);
 	if (rc < 0)
 		SETERR("cannot configure libgit2: %s", git_setup_message());
-	if (rc == 0 && git_oid_fromstr(&id, sha) < 0) {
+	if (rc == 0 && git_oid_fromstr(id, sha) < 0) {
 		SETERR("'%s' is not a commit id", sha);
 		rc = ERR_USAGE;
 	}
 	if (rc == 0 && !(git_dir = cache_repo_path(cache_dir, url)))
 		rc = ERR_NOMEM;
 	if (rc == 0)
-		rc = open_cache(&repo, git_dir, err, err_size);
+		rc = open_cache(repo, git_dir, err, err_size);
 	if (rc == 0)
-		rc = ensure_commit(repo, url, &id, sha, err, err_size);
-	if (rc == 0)
-		rc = read_blob(out, len, repo, &id, sha, path, err, err_size);
-	git_repository_free(repo);
+		rc = ensure_commit(*repo, url, id, sha, err, err_size);
 	free(git_dir);
+	if (rc != 0) {
+		git_repository_free(*repo);
+		*repo = NULL;
+		git_libgit2_shutdown();
+	}
+	return rc;
+}
+
+static void
+finish(git_repository *repo)
+{
+	git_repository_free(repo);
 	git_libgit2_shutdown();
+}
+
+int
+remote_read_file(char **out, size_t *len, const char *cache_dir, const char *url,
+		 const char *sha, const char *path, char *err, size_t err_size)
+{
+	git_repository *repo;
+	git_oid id;
+	int rc;
+
+	*out = NULL;
+	*len = 0;
+	if (!path || !*path) {
+		SETERR("expected a path");
+		return ERR_USAGE;
+	}
+	rc = start(&repo, &id, cache_dir, url, sha, err, err_size);
+	if (rc == 0) {
+		rc = read_blob(out, len, repo, &id, sha, path, err, err_size);
+		finish(repo);
+	}
+	return rc;
+}
+
+void
+remote_commit_release(struct remote_commit *c)
+{
+	free(c->author);
+	free(c->summary);
+	memset(c, 0, sizeof(*c));
+}
+
+int
+remote_read_commit(struct remote_commit *out, const char *cache_dir, const char *url,
+		   const char *sha, char *err, size_t err_size)
+{
+	git_repository *repo;
+	git_commit *commit = NULL;
+	const git_signature *who;
+	const char *summary;
+	git_oid id;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = start(&repo, &id, cache_dir, url, sha, err, err_size);
+	if (rc != 0)
+		return rc;
+	if (git_commit_lookup(&commit, repo, &id) < 0) {
+		SETERR("%s is not a commit: %s", sha, git_setup_message());
+		rc = ERR_NOTFOUND;
+	} else {
+		who = git_commit_author(commit);
+		summary = git_commit_summary(commit);
+		size_t n = strlen(who->name) + strlen(who->email) + 4;
+		out->author = malloc(n);
+		if (out->author)
+			snprintf(out->author, n, "%s <%s>", who->name, who->email);
+		out->time = (int64_t)who->when.time;
+		out->summary = strdup(summary ? summary : "");
+		if (!out->author || !out->summary) {
+			remote_commit_release(out);
+			rc = ERR_NOMEM;
+		}
+	}
+	git_commit_free(commit);
+	finish(repo);
 	return rc;
 }

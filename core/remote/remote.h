@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Upper bound on a file remote_read_file() returns (ERR_LIMIT above it). */
 #define REMOTE_MAX_FILE (16u << 20)
@@ -50,5 +51,21 @@ int remote_resolve(char out_sha[41], const char *url, const char *ref, char *err
  */
 int remote_read_file(char **out, size_t *len, const char *cache_dir, const char *url,
 		     const char *sha, const char *path, char *err, size_t err_size);
+
+/* Who made a commit, and when. Strings are the struct's own (heap). */
+struct remote_commit {
+	char *author;                /* "Name <email>" */
+	int64_t time;                /* seconds since the epoch */
+	char *summary;               /* the message's first line */
+};
+
+/*
+ * The author, date and summary of commit @sha of @url, fetched into the
+ * cache as remote_read_file() does. Same returns; release @out with
+ * remote_commit_release() after a 0.
+ */
+int remote_read_commit(struct remote_commit *out, const char *cache_dir, const char *url,
+		       const char *sha, char *err, size_t err_size);
+void remote_commit_release(struct remote_commit *c);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cjson/cJSON.h>
 
@@ -182,6 +183,39 @@ graph_ecosystem_str(enum ecosystem eco)
 	return eco == ECO_PYPI ? "pypi" : "cran";
 }
 
+/* A repository a package is installed from, and what its ref points at. */
+static cJSON *
+remote_json(const struct graph_remote *r)
+{
+	cJSON *o = cJSON_CreateObject();
+	char day[32] = "";
+	struct tm tm;
+	time_t t = (time_t)r->time;
+
+	if (r->time && gmtime_r(&t, &tm))
+		strftime(day, sizeof(day), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	add_str(o, "url", r->url);
+	add_str_or_null(o, "ref", r->ref);
+	cJSON_AddBoolToObject(o, "mutable", r->mutable_ref);
+	if (r->node == GRAPH_NONE)
+		cJSON_AddNullToObject(o, "node");
+	else
+		cJSON_AddNumberToObject(o, "node", (double)r->node);
+	add_str(o, "declared_in", r->dep->file);
+	cJSON_AddNumberToObject(o, "line", r->dep->line);
+	add_str_or_null(o, "commit", r->commit);
+	add_str_or_null(o, "author", r->author);
+	add_str_or_null(o, "date", day[0] ? day : NULL);
+	add_str_or_null(o, "summary", r->summary);
+	cJSON_AddBoolToObject(o, "gone", r->gone);
+	add_str_or_null(o, "error", r->error);
+	add_str_or_null(o, "package", r->package);
+	add_str_or_null(o, "version", r->version);
+	add_str_or_null(o, "package_file", r->package ? r->file : NULL);
+	cJSON_AddBoolToObject(o, "in_registry", r->in_registry);
+	return o;
+}
+
 /* The graph: nodes with their state, edges with their provenance (docs/json-output.md). */
 static cJSON *
 graph_json(const struct graph *g)
@@ -189,6 +223,7 @@ graph_json(const struct graph *g)
 	cJSON *o = cJSON_CreateObject();
 	cJSON *nodes = cJSON_AddArrayToObject(o, "nodes");
 	cJSON *edges = cJSON_AddArrayToObject(o, "edges");
+	cJSON *remotes = cJSON_AddArrayToObject(o, "remotes");
 
 	for (size_t i = 0; nodes && i < g->n_nodes; i++) {
 		const struct graph_node *n = &g->nodes[i];
@@ -213,6 +248,10 @@ graph_json(const struct graph *g)
 			cJSON_AddNullToObject(no, "line");
 		}
 		add_str_or_null(no, "source", n->source);
+		if (n->remote)
+			cJSON_AddNumberToObject(no, "remote", (double)(n->remote - g->remotes));
+		else
+			cJSON_AddNullToObject(no, "remote");
 		cJSON_AddItemToArray(nodes, no);
 	}
 	for (size_t i = 0; edges && i < g->n_edges; i++) {
@@ -226,6 +265,8 @@ graph_json(const struct graph *g)
 		add_str_or_null(eo, "source", e->source);
 		cJSON_AddItemToArray(edges, eo);
 	}
+	for (size_t i = 0; remotes && i < g->n_remotes; i++)
+		cJSON_AddItemToArray(remotes, remote_json(&g->remotes[i]));
 	return o;
 }
 

@@ -9,6 +9,7 @@
 #include "resolve/graph.h"
 #include "resolve/graph_build.h"
 #include "resolve/graph_walk.h"
+#include "resolve/remotes.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -234,6 +235,67 @@ add_roots(struct builder *b, struct dep *const *deps, size_t n)
 	}
 }
 
+/*
+ * Pass 2b: each package installed from a git repository is a node named as
+ * its package file (or its declaration) says; one that could not be read is
+ * unresolved with the reason, and no other source describes it.
+ */
+static void
+add_remotes(struct builder *b, struct graph_remote *remotes, size_t n)
+{
+	for (size_t i = 0; i < n && !b->err; i++) {
+		struct graph_remote *r = &remotes[i];
+		enum ecosystem eco = r->dep->language == LANG_PYTHON ? ECO_PYPI : ECO_CRAN;
+		char *name;
+		size_t k;
+
+		r->node = NO_NODE;
+		if (!r->name)
+			continue;
+		if (!(name = gb_normal_name(b->arena, eco, r->name))) {
+			b->err = ERR_NOMEM;
+			return;
+		}
+		k = gb_lookup(b, eco, name);
+		if (k == NO_NODE && (k = gb_add_node(b, eco, name, r->name)) == NO_NODE)
+			return;
+		gb_sort_keys(b);
+		r->node = k;
+		struct graph_node *node = &b->g->nodes[k];
+		if (node->remote)
+			continue;           /* the first repository named for a package wins */
+		node->remote = r;
+		node->direct |= r->parent == NO_NODE;
+		if (!node->dep)
+			node->dep = r->dep;
+		if (r->error) {
+			node->unresolved = true;
+			node->reason = r->error;
+		}
+	}
+}
+
+/*
+ * A repository that a package's Remotes name is required by that package
+ * even when its Imports do not say so.
+ */
+static void
+link_remotes(struct builder *b, const struct graph_remote *remotes, size_t n)
+{
+	for (size_t i = 0; i < n && !b->err; i++) {
+		const struct graph_remote *r = &remotes[i];
+		size_t from = r->parent == NO_NODE ? NO_NODE : remotes[r->parent].node;
+		bool linked = false;
+
+		if (from == NO_NODE || r->node == NO_NODE || from == r->node)
+			continue;
+		for (size_t e = 0; e < b->g->n_edges && !linked; e++)
+			linked = b->g->edges[e].from == from && b->g->edges[e].to == r->node;
+		if (!linked)
+			gb_add_edge(b, from, r->node, r->dep->file, r->dep->line, "Remotes");
+	}
+}
+
 /* Pass 3: each lock entry's dependency list. */
 static void
 add_requires(struct builder *b, const struct intel *intel, struct dep *const *deps, size_t n)
@@ -274,7 +336,7 @@ to_arena(struct arena *arena, void *items, size_t n, size_t size, int *err)
 int
 graph_build(struct graph *out, struct arena *arena, const struct intel *intel,
 	    struct dep *const *deps, size_t n_deps, const struct pkg_record *records,
-	    size_t n_records)
+	    size_t n_records, struct graph_remote *remotes, size_t n_remotes)
 {
 	struct builder b = { .arena = arena, .g = out };
 
@@ -283,11 +345,15 @@ graph_build(struct graph *out, struct arena *arena, const struct intel *intel,
 	gb_sort_keys(&b);
 	add_roots(&b, deps, n_deps);
 	gb_sort_keys(&b);
+	add_remotes(&b, remotes, n_remotes);
 	add_requires(&b, intel, deps, n_deps);
 	gb_sort_keys(&b);
 	if (!b.err)
 		gb_add_records(&b, intel, records, n_records);
+	link_remotes(&b, remotes, n_remotes);
 	free(b.keys);
+	out->remotes = remotes;
+	out->n_remotes = n_remotes;
 	if (!b.err)
 		b.err = graph_finish(out);
 	out->nodes = to_arena(arena, out->nodes, out->n_nodes, sizeof(*out->nodes), &b.err);
@@ -297,6 +363,22 @@ graph_build(struct graph *out, struct arena *arena, const struct intel *intel,
 	return b.err;
 }
 
+const struct graph_remote *
+graph_remote_of(const struct graph *graph, const struct dep *dep)
+{
+	for (size_t i = 0; i < graph->n_remotes; i++)
+		if (graph->remotes[i].dep == dep)
+			return &graph->remotes[i];
+	for (size_t i = 0; i < graph->n_remotes; i++) {
+		const struct dep *d = graph->remotes[i].dep;
+		if (d->url && dep->url && strcmp(d->url, dep->url) == 0 &&
+		    strcmp(d->vcs_ref ? d->vcs_ref : "", dep->vcs_ref ? dep->vcs_ref : "") == 0 &&
+		    strcmp(d->subdir ? d->subdir : "", dep->subdir ? dep->subdir : "") == 0)
+			return &graph->remotes[i];
+	}
+	return NULL;
+}
+
 size_t
 graph_find(const struct graph *graph, const struct dep *dep)
 {
@@ -304,7 +386,11 @@ graph_find(const struct graph *graph, const struct dep *dep)
 	const char *name = dep->package ? dep->package : dep->name;
 	size_t lo = 0, hi = graph->n_nodes;
 
-	if (!gb_graph_ecosystem(dep->ecosystem, &eco) || !name || !name[0])
+	if (!gb_graph_ecosystem(dep->ecosystem, &eco)) {
+		const struct graph_remote *r = graph_remote_of(graph, dep);
+		return r ? r->node : NO_NODE;
+	}
+	if (!name || !name[0])
 		return NO_NODE;
 	if (eco == ECO_PYPI && !dep->package)
 		name = dep->normalized;

@@ -16,11 +16,16 @@ struct pkg_record;
  * locked, an edge for every name in a lock entry's dependency list; then
  * from @records (resolve/source.h; first preferred) for what no lock file
  * describes, following what they require. R's own packages ("R", base
- * packages) are left out. Everything goes into @arena. 0 or ERR_NOMEM.
+ * packages) are left out. Each of @remotes (resolve/remotes.h; in @arena,
+ * kept by the graph) gets the node of its package. Everything goes into
+ * @arena. 0 or ERR_NOMEM.
  */
 int graph_build(struct graph *out, struct arena *arena, const struct intel *intel,
 		struct dep *const *deps, size_t n_deps, const struct pkg_record *records,
-		size_t n_records);
+		size_t n_records, struct graph_remote *remotes, size_t n_remotes);
+
+/* The repository entry of a declaration of a package from a git repository, or NULL. */
+const struct graph_remote *graph_remote_of(const struct graph *graph, const struct dep *dep);
 
 /* The node of @dep's package, or (size_t)-1 when it has none. */
 size_t graph_find(const struct graph *graph, const struct dep *dep);

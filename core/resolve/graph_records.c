@@ -123,7 +123,7 @@ gb_add_records(struct builder *b, const struct intel *intel, const struct pkg_re
 		const struct graph_node *n = &b->g->nodes[v];
 		const struct rec_key *k;
 
-		if (described_by_lock(n))
+		if (described_by_lock(n) || (n->remote && n->remote->error))
 			continue;
 		k = find_record(keys, n_keys, n->ecosystem, n->name);
 		if (k) {

@@ -164,6 +164,9 @@ sort_nodes(struct graph *g)
 		g->edges[e].from = where[g->edges[e].from];
 		g->edges[e].to = where[g->edges[e].to];
 	}
+	for (size_t r = 0; r < g->n_remotes; r++)
+		if (g->remotes[r].node != GRAPH_NONE)
+			g->remotes[r].node = where[g->remotes[r].node];
 	free(where);
 	return 0;
 }

@@ -10,8 +10,39 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "deputy/dep.h"
+
+/*
+ * A package installed from a git repository (R's install_github(), a
+ * DESCRIPTION's Remotes, a Python VCS requirement): what the ref points at,
+ * read with --online; without it, or when it fails, @error says why.
+ */
+struct graph_remote {
+	const struct dep *dep;       /* the declaration naming the repository (the first one) */
+	size_t node;                 /* its package's node; GRAPH_NONE when it has no name */
+	const char *name;            /* that package's name: @package, else what the
+					declaration suggests (R's pkg=, the repository name) */
+	const char *url;             /* the repository as fetched (after --github-base) */
+	const char *ref;             /* the ref as declared; NULL: the default branch */
+	bool mutable_ref;            /* a branch, tag, pull request or default branch: anything
+					but a full commit hash */
+	const char *commit;          /* 40 hex digits: what the ref points at today; NULL when
+					not resolved */
+	const char *author;          /* that commit's author, "Name <email>"; NULL unknown */
+	int64_t time;                /* its date, seconds since the epoch; 0 unknown */
+	const char *summary;         /* its message's first line; NULL unknown */
+	bool gone;                   /* the repository does not exist (any more) */
+	const char *error;           /* why it is not resolved; NULL when resolved */
+	const char *package;         /* the package name in its DESCRIPTION, pyproject.toml or
+					setup.cfg at @commit; NULL unknown */
+	const char *version;         /* its version there; NULL unknown */
+	const char *file;            /* that file, "DESCRIPTION" or "sub/dir/pyproject.toml" */
+	bool in_registry;            /* @package also exists on CRAN (R) or PyPI (Python) */
+	size_t parent;               /* the remote whose Remotes named this one, or GRAPH_NONE
+					for a declaration in the repository */
+};
 
 struct graph_node {
 	enum ecosystem ecosystem;    /* ECO_PYPI, or ECO_CRAN for every R package */
@@ -31,6 +62,7 @@ struct graph_node {
 	bool in_cycle;               /* on a dependency cycle */
 	size_t via;                  /* the node before it on a shortest path from a root;
 					GRAPH_NONE for a root or a package no root reaches */
+	const struct graph_remote *remote;  /* installed from a git repository; else NULL */
 };
 
 #define GRAPH_NONE ((size_t)-1)
@@ -48,6 +80,8 @@ struct graph {
 	size_t n_nodes;
 	struct graph_edge *edges;
 	size_t n_edges;
+	struct graph_remote *remotes;  /* every repository a declaration or a Remotes names */
+	size_t n_remotes;
 };
 
 #endif

@@ -32,11 +32,17 @@ struct scan_opts {
 	const char *r_library;       /* an R library folder to resolve from, or NULL */
 	const char *cran_index;      /* a CRAN PACKAGES file (plain or gzip), or NULL */
 	const char *pypi_cache;      /* a folder of PyPI project JSON documents, or NULL */
+	bool online;                 /* resolve git repositories' refs (and fetch indexes): the
+					network is used only when this is set */
+	const char *cache;           /* where online resolution keeps what it fetches (the
+					folder of `deputy update`); online needs it */
+	const char *github_base;     /* GitHub's address for online resolution; NULL: the real one */
+	const char *gitlab_base;     /* GitLab's; NULL: the real one */
 };
 
 #define SCAN_MAX_FILE_SIZE_DEFAULT (8u * 1024 * 1024)
 #define SCAN_OPTS_INIT { NULL, SCAN_MAX_FILE_SIZE_DEFAULT, NULL, NULL, NULL, NULL, NULL, NULL, \
-			 NULL }
+			 NULL, false, NULL, NULL, NULL }
 
 /* Why a listed file was not read. */
 enum scan_file_state {

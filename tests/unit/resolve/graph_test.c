@@ -106,7 +106,7 @@ test_graph_from_a_poetry_lock(void **state)
 	    "certifi,Charset_Normalizer,urlib3");
 	add(fx, ECO_PYPI, DEP_LOCK, "poetry.lock", 14, "certifi", "==2023.7.22", NULL);
 	add(fx, ECO_PYPI, DEP_LOCK, "poetry.lock", 22, "urlib3", "==2.0.4", "requests");
-	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, fx->deps, fx->n, NULL, 0), 0);
+	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, fx->deps, fx->n, NULL, 0, NULL, 0), 0);
 
 	size_t req = node(&g, ECO_PYPI, "requests"), cert = node(&g, ECO_PYPI, "certifi");
 	size_t url = node(&g, ECO_PYPI, "urlib3"), cn = node(&g, ECO_PYPI, "charset-normalizer");
@@ -146,7 +146,7 @@ test_graph_marks_conflicts_and_unreachable_packages(void **state)
 	add(fx, ECO_PYPI, DEP_LOCK, "a/poetry.lock", 2, "six", "==1.16.0", NULL);
 	add(fx, ECO_PYPI, DEP_LOCK, "b/uv.lock", 9, "six", "==1.15.0", NULL);
 	add(fx, ECO_PYPI, DEP_LOCK, "b/uv.lock", 20, "orphan", "==1.0", "six");
-	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, fx->deps, fx->n, NULL, 0), 0);
+	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, fx->deps, fx->n, NULL, 0, NULL, 0), 0);
 	size_t six = node(&g, ECO_PYPI, "six"), orphan = node(&g, ECO_PYPI, "orphan");
 	assert_true(g.nodes[six].conflict);
 	assert_false(g.nodes[orphan].conflict);
@@ -167,7 +167,7 @@ test_graph_of_an_renv_lock_leaves_r_itself_out(void **state)
 	    "R,methods,utils,tibble,MASS");
 	add(fx, ECO_CRAN, DEP_LOCK, "renv.lock", 30, "tibble", "==3.2.1", "pillar");
 	add(fx, ECO_CRAN, DEP_LOCK, "renv.lock", 50, "pillar", "==1.9.0", NULL);
-	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, fx->deps, fx->n, NULL, 0), 0);
+	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, fx->deps, fx->n, NULL, 0, NULL, 0), 0);
 	/* R, methods and utils ship with R; MASS is recommended: a package of its own */
 	for (size_t i = 0; i < g.n_nodes; i++) {
 		assert_string_not_equal(g.nodes[i].name, "r");
@@ -188,13 +188,13 @@ test_graph_of_nothing_and_of_unnamed_declarations(void **state)
 	struct dep *d;
 
 	fx->n = 0;
-	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, fx->deps, 0, NULL, 0), 0);
+	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, fx->deps, 0, NULL, 0, NULL, 0), 0);
 	assert_int_equal(g.n_nodes, 0);
 	assert_int_equal(g.n_edges, 0);
 	d = add(fx, ECO_VCS, DEP_MANIFEST, "requirements.txt", 1, "", "", NULL);
 	d->url = "git+https://example.invalid/x.git";
 	add(fx, ECO_LOCAL, DEP_MANIFEST, "requirements.txt", 2, "./pkg", "", NULL);
-	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, fx->deps, fx->n, NULL, 0), 0);
+	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, fx->deps, fx->n, NULL, 0, NULL, 0), 0);
 	assert_int_equal(g.n_nodes, 0);
 	assert_int_equal(graph_find(&g, d), GRAPH_NONE);
 }
@@ -227,7 +227,7 @@ test_graph_grows_from_installed_packages_and_an_index(void **state)
 	add(fx, ECO_PYPI, DEP_MANIFEST, "requirements.txt", 2, "flask", "", NULL);
 	add(fx, ECO_CRAN, DEP_LIBRARY_CALL, "analysis.R", 1, "dplyr", "", NULL);
 	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, fx->deps, fx->n, records,
-				     sizeof(records) / sizeof(records[0])), 0);
+				     sizeof(records) / sizeof(records[0]), NULL, 0), 0);
 	size_t req = node(&g, ECO_PYPI, "requests"), u3 = node(&g, ECO_PYPI, "urllib3");
 	size_t bad = node(&g, ECO_PYPI, "urlib3"), cert = node(&g, ECO_PYPI, "certifi");
 	size_t flask = node(&g, ECO_PYPI, "flask"), dplyr = node(&g, ECO_CRAN, "dplyr");
