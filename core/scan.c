@@ -16,6 +16,7 @@
 #include "intel/intel.h"
 #include "repo/snapshot.h"
 #include "resolve/graph.h"
+#include "resolve/online_index.h"
 #include "resolve/remotes.h"
 #include "resolve/source.h"
 #include "rules/rules.h"
@@ -558,13 +559,70 @@ resolve_remotes(struct scan *scan, const struct scan_opts *opts, struct pkg_reco
 	struct remotes_opts ro = { opts->online, opts->github_base, opts->gitlab_base, NULL };
 
 	if (opts->online && opts->cache &&
-	    !(ro.cache_dir = arena_printf(&scan->arena, "%s/git", opts->cache)))
+	    !(ro.cache_dir = arena_printf(&scan->arena, "%s/" CACHE_GIT, opts->cache)))
 		return ERR_NOMEM;
 	if (opts->online && !opts->cache)
 		diag_add_path(&scan->diags, DIAG_ERROR, scan->root,
 			      "--online needs a cache folder; remote repositories were not read");
-	return remotes_resolve(remotes, n_remotes, records, &scan->arena, &scan->diags,
-			       scan->intel, scan->found.deps, scan->found.n_deps, &ro);
+	int err = remotes_resolve(remotes, n_remotes, records, &scan->arena, &scan->diags,
+				  scan->intel, scan->found.deps, scan->found.n_deps, &ro);
+	char msg[512] = "out of memory";
+
+	if (!err && ro.cache_dir && cache_trim_entries(ro.cache_dir, CACHE_GIT_MAX, NULL, msg,
+							 sizeof(msg)) != 0)
+		diag_add_path(&scan->diags, DIAG_NOTE, ro.cache_dir,
+			      "could not keep the cache under its size cap: %s", msg);
+	return err;
+}
+
+static struct online_index_opts
+index_opts(const struct scan_opts *opts)
+{
+	return (struct online_index_opts){ opts->cache, opts->cran_url, opts->pypi_url,
+					   opts->timeout_s };
+}
+
+/* Online: CRAN's index, when the scan has anything from R. */
+static int
+fetch_cran(struct scan *scan, const struct scan_opts *opts, struct pkg_records *records,
+	   const struct graph_remote *remotes, size_t n_remotes)
+{
+	struct online_index_opts io = index_opts(opts);
+	bool r = false;
+
+	for (size_t i = 0; i < scan->found.n_deps && !r; i++)
+		r = scan->found.deps[i]->language == LANG_R;
+	for (size_t i = 0; i < n_remotes && !r; i++)
+		r = remotes[i].dep->language == LANG_R;
+	return r ? online_cran(records, &scan->arena, &scan->diags, &io) : 0;
+}
+
+/*
+ * Online: the PyPI documents of the Python packages nothing else describes
+ * (and of what they require), then the graph again with them.
+ */
+static int
+fetch_pypi(struct scan *scan, const struct scan_opts *opts, struct pkg_records *records,
+	   struct graph_remote *remotes, size_t n_remotes)
+{
+	struct online_index_opts io = index_opts(opts);
+	const struct graph *g = &scan->graph;
+	const char **names = arena_alloc(&scan->arena, (g->n_nodes + 1) * sizeof(*names));
+	size_t n = 0, before = records->len;
+	int err;
+
+	if (!names)
+		return ERR_NOMEM;
+	for (size_t i = 0; i < g->n_nodes; i++)
+		if (g->nodes[i].ecosystem == ECO_PYPI && g->nodes[i].unresolved && !g->nodes[i].remote)
+			names[n++] = g->nodes[i].name;
+	if (n == 0)
+		return 0;
+	err = online_pypi(records, &scan->arena, &scan->diags, &io, names, n);
+	if (err || records->len == before)
+		return err;
+	return graph_build(&scan->graph, &scan->arena, scan->intel, scan->found.deps,
+			   scan->found.n_deps, records->items, records->len, remotes, n_remotes);
 }
 
 /*
@@ -659,9 +717,13 @@ scan_finish(struct scan *scan, const struct scan_opts *opts)
 	err = resolve_remotes(scan, opts, &records, &remotes, &n_remotes);
 	if (!err)
 		err = read_sources(scan, opts, &records);
+	if (!err && opts->online && opts->cache)
+		err = fetch_cran(scan, opts, &records, remotes, n_remotes);
 	if (!err)
 		err = graph_build(&scan->graph, &scan->arena, scan->intel, scan->found.deps,
 				  scan->found.n_deps, records.items, records.len, remotes, n_remotes);
+	if (!err && opts->online && opts->cache)
+		err = fetch_pypi(scan, opts, &records, remotes, n_remotes);
 	pkg_records_release(&records);
 	if (!err)
 		err = judge_resolved(scan);

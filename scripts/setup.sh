@@ -5,7 +5,7 @@
 DEPUTY_PACKAGES=(
 	build-essential meson ninja-build pkg-config git
 	libncurses-dev libgit2-dev libcjson-dev libyaml-dev
-	libcmocka-dev zlib1g-dev tmux strace python3 python3-pip r-base-core
+	libcmocka-dev zlib1g-dev libcurl4-openssl-dev tmux strace python3 python3-pip r-base-core
 )
 
 deputy_root() {

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "deputy/diag.h"
@@ -54,12 +55,18 @@ cli_usage(FILE *out)
 	      "                     the commit it points at today and read the package's\n"
 	      "                     DESCRIPTION or pyproject.toml there (fetched into the\n"
 	      "                     cache folder); never done without this option\n"
+	      "                     and CRAN's PACKAGES and PyPI's project documents for\n"
+	      "                     what nothing else describes (kept a day in the cache)\n"
 	      "  --github-base URL  where GitHub is, for --online (a mirror, or file:// for\n"
 	      "                     tests; default https://github.com); --gitlab-base URL too\n"
+	      "  --cran-url URL     the CRAN repository --online reads\n"
+	      "                     (default https://cloud.r-project.org)\n"
+	      "  --pypi-url URL     PyPI's JSON API base (default https://pypi.org/pypi)\n"
+	      "  --timeout SECONDS  for each download with --online (default 30)\n"
 	      "\n"
 	      "Defaults come from $XDG_CONFIG_HOME/deputy/config.json (or\n"
 	      "~/.config/deputy/config.json): \"theme\", \"intel_url\", \"github_base\",\n"
-	      "\"gitlab_base\" (docs/config.md).\n"
+	      "\"gitlab_base\", \"cran_url\", \"pypi_url\" (docs/config.md).\n"
 	      "In the audit screen, press ? for the keys.\n", out);
 }
 
@@ -165,6 +172,25 @@ parse_option(struct cli *out, int argc, char **argv, int *i, char *err, size_t e
 		return r;
 	if ((r = take_value(&out->gitlab_base, "--gitlab-base", argc, argv, i, err, err_size)) <= 0)
 		return r;
+	if ((r = take_value(&out->cran_url, "--cran-url", argc, argv, i, err, err_size)) <= 0)
+		return r;
+	if ((r = take_value(&out->pypi_url, "--pypi-url", argc, argv, i, err, err_size)) <= 0)
+		return r;
+	if ((r = take_value(&value, "--timeout", argc, argv, i, err, err_size)) <= 0) {
+		char *end;
+		long s;
+
+		if (r < 0)
+			return r;
+		s = strtol(value, &end, 10);
+		if (end == value || *end || s < 1 || s > 3600) {
+			snprintf(err, err_size, "--timeout takes a number of seconds from 1 to 3600, "
+				 "not '%.40s'", value);
+			return ERR_USAGE;
+		}
+		out->timeout_s = s;
+		return 0;
+	}
 	if ((r = take_value(&out->intel_url, "--intel-url", argc, argv, i, err, err_size)) <= 0)
 		return r;
 	if ((r = take_value(&out->rev, "--rev", argc, argv, i, err, err_size)) <= 0)
@@ -265,15 +291,23 @@ cli_parse(struct cli *out, int argc, char **argv, char *err, size_t err_size)
 		snprintf(err, err_size, "--intel-url needs a URL or a path");
 		return ERR_USAGE;
 	}
-	if ((out->online || out->github_base || out->gitlab_base) && out->command != CMD_SCAN &&
+	if ((out->github_base || out->gitlab_base || out->cran_url || out->pypi_url ||
+	     out->timeout_s) && !out->online && out->command != CMD_HELP &&
+	    out->command != CMD_VERSION) {
+		snprintf(err, err_size, "--github-base, --gitlab-base, --cran-url, --pypi-url and "
+			 "--timeout go with --online");
+		return ERR_USAGE;
+	}
+	if (out->online && out->command != CMD_SCAN &&
 	    out->command != CMD_AUDIT && out->command != CMD_HELP && out->command != CMD_VERSION) {
-		snprintf(err, err_size, "--online, --github-base and --gitlab-base go with "
-			 "'deputy scan' or the audit screen");
+		snprintf(err, err_size, "--online goes with 'deputy scan' or the audit screen");
 		return ERR_USAGE;
 	}
 	if ((out->github_base && !out->github_base[0]) ||
-	    (out->gitlab_base && !out->gitlab_base[0])) {
-		snprintf(err, err_size, "--github-base and --gitlab-base need a URL");
+	    (out->gitlab_base && !out->gitlab_base[0]) || (out->cran_url && !out->cran_url[0]) ||
+	    (out->pypi_url && !out->pypi_url[0])) {
+		snprintf(err, err_size, "--github-base, --gitlab-base, --cran-url and --pypi-url "
+			 "need a URL");
 		return ERR_USAGE;
 	}
 	if (out->command == CMD_UPDATE && out->rev) {

@@ -41,10 +41,13 @@ struct cli {
 	bool online;                /* --online: resolve git refs over the network */
 	const char *github_base;    /* --github-base URL; NULL: the configuration's, else GitHub */
 	const char *gitlab_base;    /* --gitlab-base URL; likewise */
+	const char *cran_url;       /* --cran-url URL: the CRAN repository read online */
+	const char *pypi_url;       /* --pypi-url URL: PyPI's JSON API base */
+	long timeout_s;             /* --timeout SECONDS per download; 0: the default */
 };
 
 #define CLI_INIT { CMD_AUDIT, ".", NULL, NULL, NULL, FORMAT_TEXT, SEV_HIGH, false, false, NULL, \
-		   false, NULL, NULL, NULL, NULL, false, NULL, NULL }
+		   false, NULL, NULL, NULL, NULL, false, NULL, NULL, NULL, NULL, 0 }
 
 /*
  * Parses @argv into @out. Returns 0, or ERR_USAGE with a one-line message

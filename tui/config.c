@@ -146,6 +146,10 @@ config_load(struct config *out, FILE *warn)
 			take_string(&out->github_base, item, out->path, warn);
 		else if (strcmp(item->string, "gitlab_base") == 0)
 			take_string(&out->gitlab_base, item, out->path, warn);
+		else if (strcmp(item->string, "cran_url") == 0)
+			take_string(&out->cran_url, item, out->path, warn);
+		else if (strcmp(item->string, "pypi_url") == 0)
+			take_string(&out->pypi_url, item, out->path, warn);
 		else
 			warn_key(warn, out->path, item->string, "is not a known key");
 	}
@@ -161,5 +165,7 @@ config_release(struct config *config)
 	free(config->intel_url);
 	free(config->github_base);
 	free(config->gitlab_base);
+	free(config->cran_url);
+	free(config->pypi_url);
 	*config = (struct config)CONFIG_INIT;
 }

@@ -14,9 +14,11 @@ struct config {
 	char *intel_url;    /* "intel_url": what `deputy update` fetches; NULL when unset */
 	char *github_base;  /* "github_base": where GitHub is for --online; NULL when unset */
 	char *gitlab_base;  /* "gitlab_base": likewise for GitLab */
+	char *cran_url;     /* "cran_url": the CRAN repository --online reads */
+	char *pypi_url;     /* "pypi_url": PyPI's JSON API base for --online */
 };
 
-#define CONFIG_INIT { NULL, NULL, NULL, NULL, NULL }
+#define CONFIG_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 
 /*
  * Reads the configuration file when there is one. A problem (unreadable,

@@ -52,6 +52,9 @@ set_sources(struct scan_opts *opts, const struct cli *cli, char **online_cache)
 	opts->online = cli->online;
 	opts->github_base = cli->github_base;
 	opts->gitlab_base = cli->gitlab_base;
+	opts->cran_url = cli->cran_url;
+	opts->pypi_url = cli->pypi_url;
+	opts->timeout_s = cli->timeout_s;
 	*online_cache = NULL;
 	if (cli->online && sync_cache_dir(online_cache, true, err, sizeof(err)) != 0)
 		fprintf(stderr, "deputy: warning: no cache folder for --online: %s\n", err);
@@ -374,6 +377,10 @@ main(int argc, char **argv)
 		cli.github_base = config.github_base;
 	if (!cli.gitlab_base)
 		cli.gitlab_base = config.gitlab_base;
+	if (!cli.cran_url)
+		cli.cran_url = config.cran_url;
+	if (!cli.pypi_url)
+		cli.pypi_url = config.pypi_url;
 	rc = dispatch(&cli);
 	config_release(&config);
 	return rc;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 
 #include <git2.h>
 
@@ -219,6 +220,8 @@ start(git_repository **repo, git_oid *id, const char *cache_dir, const char *url
 		rc = open_cache(repo, git_dir, err, err_size);
 	if (rc == 0)
 		rc = ensure_commit(*repo, url, id, sha, err, err_size);
+	if (rc == 0)
+		utimes(git_dir, NULL);      /* used now: the cache's size cap removes the oldest */
 	free(git_dir);
 	if (rc != 0) {
 		git_repository_free(*repo);

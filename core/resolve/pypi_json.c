@@ -22,7 +22,7 @@
 
 /* The document @text of @path: a record, or a warning. */
 static int
-read_document(struct pkg_records *out, struct arena *arena, struct diags *diags,
+read_document_in(struct pkg_records *out, struct arena *arena, struct diags *diags,
 	      const char *path, struct sv text, const struct marker_env *env)
 {
 	struct source src = { path, text };
@@ -71,6 +71,16 @@ read_document(struct pkg_records *out, struct arena *arena, struct diags *diags,
 	return rc;
 }
 
+int
+pypi_json_parse(struct pkg_records *out, struct arena *arena, struct diags *diags,
+		const char *path, struct sv text)
+{
+	struct marker_env env;
+
+	marker_env_init_linux(&env, "3.11", "3.11.0");
+	return read_document_in(out, arena, diags, path, text, &env);
+}
+
 /* A project document: NAME.json, not hidden. */
 static bool
 is_document(const char *name)
@@ -107,7 +117,7 @@ pypi_json_read(struct pkg_records *out, struct arena *arena, struct diags *diags
 		if (frc == ERR_NOMEM)
 			rc = frc;
 		else if (frc == 0)
-			rc = read_document(out, arena, diags, path, text, &env);
+			rc = read_document_in(out, arena, diags, path, text, &env);
 	}
 	dir_names_free(names, n);
 	close(dir_fd);

@@ -77,6 +77,13 @@ int pypi_json_read(struct pkg_records *out, struct arena *arena, struct diags *d
 		   const char *dir);
 
 /*
+ * One PyPI project document @text, named @path: one record added, or a
+ * warning when it is not one. 0 or ERR_NOMEM.
+ */
+int pypi_json_parse(struct pkg_records *out, struct arena *arena, struct diags *diags,
+		    const char *path, struct sv text);
+
+/*
  * Records from the DCF text @src, one per stanza that has a Package field,
  * labelled @label (static) as their source; a malformed stanza is a
  * diagnostic and is skipped. *@n_added counts them. 0 or ERR_NOMEM

@@ -1,6 +1,7 @@
 /*
  * The cache folder: where it is (XDG base directory rules), making it when
- * `deputy update` asks, and emptying what deputy put in it.
+ * `deputy update` asks, emptying what deputy put in it, and keeping what
+ * --online fetches under its size caps.
  */
 #include "sync/cache.h"
 
@@ -11,8 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "deputy/array.h"
 #include "deputy/diag.h"
 
 /* nftw() opens at most this many folders at once. */
@@ -155,11 +158,137 @@ cache_clear(const char *dir, size_t *removed, char *errbuf, size_t errbuf_size)
 	err = clear_one(dir, CACHE_OSV_REPO, &count, errbuf, errbuf_size);
 	if (!err)
 		err = clear_one(dir, CACHE_OSV_INDEX, &count, errbuf, errbuf_size);
+	if (!err)
+		err = clear_one(dir, CACHE_GIT, &count, errbuf, errbuf_size);
+	if (!err)
+		err = clear_one(dir, CACHE_CRAN, &count, errbuf, errbuf_size);
+	if (!err)
+		err = clear_one(dir, CACHE_PYPI, &count, errbuf, errbuf_size);
 	while (!err && (e = readdir(d)) != NULL)
 		if (strncmp(e->d_name, CACHE_OSV_INDEX_TMP, tmp_len) == 0)
 			err = clear_one(dir, e->d_name, &count, errbuf, errbuf_size);
 	closedir(d);
 	if (removed)
 		*removed = count;
+	return err;
+}
+
+/* One entry of a folder being trimmed: its size on disk and when it changed last. */
+struct trim_entry {
+	char *name;
+	unsigned long long bytes;
+	time_t mtime;
+};
+
+/* What entry_size() sums. */
+struct size_walk {
+	unsigned long long bytes;
+	time_t newest;
+};
+
+static int
+trim_cmp(const void *a, const void *b)
+{
+	const struct trim_entry *x = a, *y = b;
+
+	return (x->mtime > y->mtime) - (x->mtime < y->mtime);
+}
+
+/*
+ * Bytes on disk and newest change under @path, links not followed; recursive,
+ * which is fine for what deputy itself puts in its cache (bare repositories
+ * are a few folders deep).
+ */
+static int
+entry_size(const char *path, struct size_walk *w)
+{
+	struct stat st;
+	DIR *d;
+	struct dirent *e;
+
+	if (lstat(path, &st) != 0)
+		return 0;
+	w->bytes += (unsigned long long)st.st_blocks * 512;
+	if (st.st_mtime > w->newest)
+		w->newest = st.st_mtime;
+	if (!S_ISDIR(st.st_mode) || !(d = opendir(path)))
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		char *child;
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		if (!(child = cache_path(path, e->d_name))) {
+			closedir(d);
+			return ERR_NOMEM;
+		}
+		int err = entry_size(child, w);
+		free(child);
+		if (err) {
+			closedir(d);
+			return err;
+		}
+	}
+	closedir(d);
+	return 0;
+}
+
+static bool
+kept(const char *name, const char *const *keep)
+{
+	for (size_t i = 0; keep && keep[i]; i++)
+		if (strcmp(keep[i], name) == 0)
+			return true;
+	return false;
+}
+
+int
+cache_trim_entries(const char *dir, unsigned long long max_bytes, const char *const *keep,
+		   char *errbuf, size_t errbuf_size)
+{
+	struct trim_entry *items = NULL;
+	size_t n = 0, cap = 0;
+	unsigned long long total = 0;
+	struct dirent *e;
+	DIR *d = opendir(dir);
+	int err = 0;
+
+	if (!d)
+		return 0;
+	while (!err && (e = readdir(d)) != NULL) {
+		struct size_walk w = { 0, 0 };
+		char *path;
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		if (!(path = cache_path(dir, e->d_name)) || entry_size(path, &w) != 0 ||
+		    array_reserve(&items, &cap, n, sizeof(*items)) != 0 ||
+		    !(items[n].name = strdup(e->d_name)))
+			err = ERR_NOMEM;
+		if (!err) {
+			items[n].bytes = w.bytes;
+			items[n].mtime = w.newest;
+			total += w.bytes;
+			n++;
+		}
+		free(path);
+	}
+	closedir(d);
+	if (!err && n)
+		qsort(items, n, sizeof(*items), trim_cmp);
+	for (size_t i = 0; !err && i < n && total > max_bytes; i++) {
+		char *path;
+
+		if (kept(items[i].name, keep))
+			continue;
+		if (!(path = cache_path(dir, items[i].name)))
+			err = ERR_NOMEM;
+		else if ((err = cache_remove(path, errbuf, errbuf_size)) == 0)
+			total -= items[i].bytes;
+		free(path);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(items[i].name);
+	free(items);
 	return err;
 }

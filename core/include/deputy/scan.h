@@ -38,11 +38,14 @@ struct scan_opts {
 					folder of `deputy update`); online needs it */
 	const char *github_base;     /* GitHub's address for online resolution; NULL: the real one */
 	const char *gitlab_base;     /* GitLab's; NULL: the real one */
+	const char *cran_url;        /* the CRAN repository online resolution reads; NULL: CRAN's */
+	const char *pypi_url;        /* PyPI's JSON API base; NULL: PyPI's */
+	long timeout_s;              /* per download online; 0: 30 seconds */
 };
 
 #define SCAN_MAX_FILE_SIZE_DEFAULT (8u * 1024 * 1024)
 #define SCAN_OPTS_INIT { NULL, SCAN_MAX_FILE_SIZE_DEFAULT, NULL, NULL, NULL, NULL, NULL, NULL, \
-			 NULL, false, NULL, NULL, NULL }
+			 NULL, false, NULL, NULL, NULL, NULL, NULL, 0 }
 
 /* Why a listed file was not read. */
 enum scan_file_state {

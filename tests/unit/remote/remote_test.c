@@ -17,6 +17,7 @@
 
 #include "deputy/diag.h"
 #include "remote/remote.h"
+#include "../../common/sh.h"
 
 #define GIT "git -c user.name=Test -c user.email=test@example.invalid " \
 	"-c init.defaultBranch=main -c commit.gpgsign=false -c tag.gpgsign=false "
@@ -28,19 +29,6 @@ struct fixture {
 	char *url;              /* file://<dir>/gh/owner/pkg */
 	char first[41];         /* main's first commit, tagged v1.0 */
 };
-
-/* Runs a shell command made from @fmt; 0 when it exits with 0. */
-static int __attribute__((format(printf, 1, 2)))
-sh(const char *fmt, ...)
-{
-	char cmd[2048];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	return system(cmd);
-}
 
 /* `git rev-parse @rev` in @work, into @out. */
 static int

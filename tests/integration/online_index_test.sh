@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# --online fetches CRAN's PACKAGES and PyPI project documents (libcurl) for
+# the packages nothing else describes, from a loopback HTTP server started
+# here (python3 -m http.server); the look-alikes they pull in are flagged
+# with their path. A second scan reuses the cache; a server that is gone or
+# never answers is a warning per download (with --timeout), never a failure.
+source "$(dirname "$0")/lib.sh"
+
+SRV="$WORK/srv"
+mkdir -p "$SRV/cran/src/contrib" "$SRV/pypi/requests" "$SRV/pypi/urlib3" "$SRV/pypi/certifi"
+printf 'Package: dplyr\nVersion: 1.1.4\nImports: tibble (>= 3.2.0), rlang\n\nPackage: tibble\nVersion: 3.2.1\nImports: tidyvrse\n\nPackage: rlang\nVersion: 1.1.2\n' |
+	gzip >"$SRV/cran/src/contrib/PACKAGES.gz"
+doc() { printf '{"info": {"name": "%s", "version": "%s", "requires_dist": %s}}' "$1" "$2" "$3"; }
+doc requests 2.31.0 '["urlib3 (<3,>=1.21.1)", "certifi>=2017.4.17", "charset-normalizer<4,>=2", "PySocks!=1.5.7; extra == \"socks\""]' \
+	>"$SRV/pypi/requests/json"
+doc urlib3 2.0.4 null >"$SRV/pypi/urlib3/json"
+doc certifi 2023.7.22 '[]' >"$SRV/pypi/certifi/json"
+
+P="$WORK/proj"
+mkdir -p "$P"
+printf 'requests==2.31.0\n' >"$P/requirements.txt"
+printf 'library(dplyr)\n' >"$P/analysis.R"
+export XDG_CACHE_HOME="$WORK/cache"
+
+python3 -u -m http.server --bind 127.0.0.1 --directory "$SRV" 0 >"$WORK/srv.log" 2>&1 &
+SRV_PID=$!
+trap 'kill $SRV_PID $SILENT_PID 2>/dev/null; rm -rf "$WORK"' EXIT
+PORT=
+for _ in $(seq 1 100); do
+	PORT=$(sed -n 's/.* port \([0-9][0-9]*\).*/\1/p' "$WORK/srv.log" | head -1)
+	[ -n "$PORT" ] && break
+	sleep 0.1
+done
+[ -n "$PORT" ] || { fail "the loopback server did not start"; finish; }
+URLS=(--cran-url "http://127.0.0.1:$PORT/cran" --pypi-url "http://127.0.0.1:$PORT/pypi")
+
+"$DEPUTY" scan "$P" >"$WORK/off.txt" 2>&1
+if grep -q 'urlib3\|tidyvrse' "$WORK/off.txt"; then fail "offline scan found index entries"; else ok; fi
+
+"$DEPUTY" scan --online "${URLS[@]}" "$P" >"$WORK/on.txt" 2>&1
+expect_eq "online scan exit" "$?" 1
+expect_grep "a look-alike a PyPI document pulls in" \
+	'pypi/urlib3\.json:1:1: high \[typosquat\] urlib3 .*\(pulled in by requests → urlib3\)$' "$WORK/on.txt"
+expect_grep "a look-alike CRAN's index pulls in" \
+	'cran/PACKAGES\.gz:[0-9]+:1: high \[typosquat\] tidyvrse .*\(pulled in by dplyr → tibble → tidyvrse\)$' \
+	"$WORK/on.txt"
+for f in cran/PACKAGES.gz pypi/requests.json pypi/urlib3.json pypi/certifi.json; do
+	if [ -f "$XDG_CACHE_HOME/deputy/$f" ]; then ok; else fail "not in the cache: $f"; fi
+done
+if [ -e "$XDG_CACHE_HOME/deputy/pypi/pysocks.json" ]; then fail "an extra's requirement fetched"
+else ok; fi
+expect_grep "the index's 404 for a project is said, naming it" \
+	"pypi/charset-normalizer/json: warning: PyPI has no project 'charset-normalizer'$" "$WORK/on.txt"
+"$DEPUTY" scan --online "${URLS[@]}" --format json "$P" >"$WORK/on.json" 2>&1
+python3 - "$WORK/on.json" >"$WORK/on.checks" 2>&1 <<'PY'
+import json, sys
+g = json.load(open(sys.argv[1]))["graph"]
+n = {(x["ecosystem"], x["name"]): x for x in g["nodes"]}
+bad = []
+for key, src in ((("pypi", "requests"), "PyPI index snapshot"), (("cran", "tibble"), "CRAN index")):
+    if n.get(key, {}).get("source") != src or n[key].get("unresolved"):
+        bad.append("%r: %r" % (key, n.get(key)))
+if n.get(("pypi", "requests"), {}).get("version") != "2.31.0":
+    bad.append("version from the document")
+if ("pypi", "pysocks") in n:
+    bad.append("pysocks is an extra's requirement")
+print("\n".join(bad) or "all good")
+PY
+expect_grep "the graph from the fetched indexes" '^all good$' "$WORK/on.checks"
+
+# The cache is fresh: with the server gone, the same findings.
+kill $SRV_PID
+wait $SRV_PID 2>/dev/null
+"$DEPUTY" scan --online "${URLS[@]}" "$P" >"$WORK/cached.txt" 2>&1
+if diff -q <(grep -v '^deputy scan of' "$WORK/on.txt") <(grep -v '^deputy scan of' "$WORK/cached.txt") >/dev/null
+then ok; else fail "a second scan within the day did not reuse the cache"; diff "$WORK/on.txt" "$WORK/cached.txt" >&2; fi
+
+# An empty cache and no server: a warning per download naming the cause.
+"$DEPUTY" update --clear >/dev/null 2>&1
+if [ -e "$XDG_CACHE_HOME/deputy/pypi" ] || [ -e "$XDG_CACHE_HOME/deputy/cran" ]; then
+	fail "update --clear left the online cache"; else ok; fi
+"$DEPUTY" scan --online "${URLS[@]}" "$P" >"$WORK/down.txt" 2>&1
+expect_eq "no server: the scan completes" "$?" 0
+expect_grep "the CRAN download's failure is named" \
+	"warning: could not download the CRAN index: .*(could not connect|Connection refused)" "$WORK/down.txt"
+expect_grep "and the PyPI one's" \
+	"warning: could not download a PyPI project document: .*requests/json" "$WORK/down.txt"
+
+# A server that accepts and never answers: --timeout ends each download.
+python3 - "$WORK/silent.port" <<'PY' &
+import socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(16)
+open(sys.argv[1], "w").write(str(s.getsockname()[1]))
+conns = []
+end = time.time() + 60
+while time.time() < end:
+    s.settimeout(1)
+    try:
+        conns.append(s.accept()[0])
+    except OSError:
+        pass
+PY
+SILENT_PID=$!
+for _ in $(seq 1 50); do [ -s "$WORK/silent.port" ] && break; sleep 0.1; done
+SP=$(cat "$WORK/silent.port")
+start=$(date +%s)
+"$DEPUTY" scan --online --timeout 1 --cran-url "http://127.0.0.1:$SP/cran" \
+	--pypi-url "http://127.0.0.1:$SP/pypi" "$P" >"$WORK/silent.txt" 2>&1
+expect_eq "a silent server: the scan completes" "$?" 0
+took=$(( $(date +%s) - start ))
+if [ "$took" -lt 20 ]; then ok; else fail "two 1-second timeouts took ${took}s"; fi
+expect_grep "the timeout is named" 'warning: could not download the CRAN index: .*timed out after 1 s' \
+	"$WORK/silent.txt"
+finish
