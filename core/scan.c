@@ -556,7 +556,8 @@ static int
 resolve_remotes(struct scan *scan, const struct scan_opts *opts, struct pkg_records *records,
 		struct graph_remote **remotes, size_t *n_remotes)
 {
-	struct remotes_opts ro = { opts->online, opts->github_base, opts->gitlab_base, NULL };
+	struct remotes_opts ro = { opts->online, opts->github_base, opts->gitlab_base, NULL,
+				   opts->timeout_s };
 
 	if (opts->online && opts->cache &&
 	    !(ro.cache_dir = arena_printf(&scan->arena, "%s/" CACHE_GIT, opts->cache)))

@@ -4,6 +4,8 @@
  */
 #include "detail.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,4 +137,16 @@ detail_para(struct detail *detail, enum element el, int indent, const char *raw)
 		para_piece(detail, el, indent, piece);
 		s = nl == SV_NPOS ? sv_make(NULL, 0) : sv_tail(s, nl + 1);
 	}
+}
+
+void
+detail_fmt(struct detail *detail, enum element el, const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	detail_segs(detail, el, buf);
 }

@@ -41,6 +41,9 @@ void detail_line(struct detail *detail);
 /* Adds @raw (repository text allowed: it is escaped here) to the current line. */
 void detail_seg(struct detail *detail, enum element el, struct sv raw);
 void detail_segs(struct detail *detail, enum element el, const char *raw);
+/* detail_segs() of a formatted text (cut at 255 bytes); repository text only as an argument. */
+void detail_fmt(struct detail *detail, enum element el, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* Adds @raw as a paragraph wrapped to the width, each line indented @indent columns. */
 void detail_para(struct detail *detail, enum element el, int indent, const char *raw);
 void detail_blank(struct detail *detail);

@@ -1,28 +1,16 @@
 /*
  * Building the tree from a scan (files, then their declarations and flagged
- * option lines in line order) and the cursor moves that need the whole tree.
+ * option lines in line order, each declaration followed by the packages it
+ * pulls in), attaching findings, and the moves that need the whole tree.
  */
 #include "tree.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "deputy/array.h"
 #include "deputy/diag.h"
-
-struct node_list {
-	struct node *items;
-	size_t len, cap;
-};
-
-static int
-push(struct node_list *list, const struct node *node)
-{
-	if (array_reserve(&list->items, &list->cap, list->len, sizeof(*list->items)))
-		return ERR_NOMEM;
-	list->items[list->len++] = *node;
-	return 0;
-}
+#include "deputy/graph.h"
+#include "tree_graph.h"
 
 static bool
 same_path(const char *a, const char *b)
@@ -53,42 +41,52 @@ sort_by_line(struct node *nodes, size_t n)
 	}
 }
 
-/* Adds the file node for @path and its entries. */
+/* Adds the file node for @path, its entries, and each declaration's packages. */
 static int
-add_file(struct node_list *list, const struct scan *scan, const char *path)
+add_file(struct node_list *list, struct tree_graph *tg, const struct scan *scan,
+	 const char *path)
 {
-	struct node file = { .kind = NODE_FILE, .path = path, .severity = -1, .expanded = true };
-	size_t at = list->len, first;
-	int rc;
+	struct node file = { .kind = NODE_FILE, .path = path, .severity = -1, .expanded = true,
+			     .graph_node = GRAPH_NONE, .edge = GRAPH_NONE };
+	struct node_list entries = { NULL, 0, 0 };
+	size_t at = list->len;
+	int rc = 0;
 
 	file.file = scan_find_file(scan, path);
 	file.parent = at;
 	for (size_t i = 0; i < scan_diag_count(scan); i++)
 		if (same_path(scan_diag(scan, i)->path, path))
 			file.n_diags++;
-	if ((rc = push(list, &file)) < 0)
-		return rc;
-	first = list->len;
-	for (size_t i = 0; i < scan_dep_count(scan); i++) {
+	for (size_t i = 0; i < scan_dep_count(scan) && rc == 0; i++) {
 		const struct dep *dep = scan_dep(scan, i);
 		struct node n = { .kind = NODE_DEP, .path = path, .file = file.file, .dep = dep,
-				  .severity = -1, .parent = at, .line = dep->line };
+				  .severity = -1, .parent = at, .depth = 1, .line = dep->line,
+				  .graph_node = GRAPH_NONE, .edge = GRAPH_NONE };
 
-		if (same_path(dep->file, path) && (rc = push(list, &n)) < 0)
-			return rc;
+		if (dep->kind != DEP_LOCK)
+			n.graph_node = scan_graph_node(scan, dep);
+		if (same_path(dep->file, path))
+			rc = node_list_push(&entries, &n);
 	}
-	for (size_t i = 0; i < scan_option_count(scan); i++) {
+	for (size_t i = 0; i < scan_option_count(scan) && rc == 0; i++) {
 		const struct index_option *opt = scan_option(scan, i);
 		struct node n = { .kind = NODE_OPTION, .path = path, .file = file.file,
-				  .option = opt, .severity = -1, .parent = at, .line = opt->line };
+				  .option = opt, .severity = -1, .parent = at, .depth = 1,
+				  .line = opt->line, .graph_node = GRAPH_NONE, .edge = GRAPH_NONE };
 
-		if (same_path(opt->file, path) && option_has_findings(scan, opt) &&
-		    (rc = push(list, &n)) < 0)
-			return rc;
+		if (same_path(opt->file, path) && option_has_findings(scan, opt))
+			rc = node_list_push(&entries, &n);
 	}
-	sort_by_line(list->items + first, list->len - first);
-	list->items[at].n_children = list->len - first;
-	return 0;
+	if (rc == 0)
+		rc = node_list_push(list, &file);
+	sort_by_line(entries.items, entries.len);
+	for (size_t i = 0; i < entries.len && rc == 0; i++) {
+		rc = node_list_push(list, &entries.items[i]);
+		if (rc == 0 && entries.items[i].kind == NODE_DEP)
+			rc = tree_graph_add(tg, list, list->len - 1);
+	}
+	free(entries.items);
+	return rc;
 }
 
 static bool
@@ -100,30 +98,92 @@ has_file_node(const struct node_list *list, const char *path)
 	return false;
 }
 
-/* Paths that declarations or findings name but the scan did not list. */
+/*
+ * The first package row (not a repeat) of each graph node, in tree order,
+ * else the "... N more" row that counts it; SIZE_MAX where none. NULL when
+ * out of memory.
+ */
+static size_t *
+first_package_rows(const struct node *nodes, size_t len, const struct scan *scan,
+		   const struct tree_graph *tg)
+{
+	size_t n = scan_graph(scan)->n_nodes;
+	size_t *first = malloc((n ? n : 1) * sizeof(*first));
+
+	if (!first)
+		return NULL;
+	for (size_t v = 0; v < n; v++)
+		first[v] = SIZE_MAX;
+	for (size_t i = len; i-- > 0;)
+		if (nodes[i].kind == NODE_PACKAGE && !nodes[i].repeat && nodes[i].graph_node < n)
+			first[nodes[i].graph_node] = i;
+	for (size_t v = 0; v < n; v++)
+		if (first[v] == SIZE_MAX)
+			first[v] = tree_graph_more_row(tg, v);
+	return first;
+}
+
+static bool
+is_scan_dep(const struct scan *scan, const struct dep *dep)
+{
+	for (size_t i = 0; i < scan_dep_count(scan); i++)
+		if (scan_dep(scan, i) == dep)
+			return true;
+	return false;
+}
+
+/*
+ * The row of a finding on a package no declaration of the repository names
+ * (DEP_RESOLVED, or a line of a file read from a remote repository); SIZE_MAX
+ * when no package row shows it.
+ */
+static size_t
+package_row(const struct scan *scan, const size_t *first, const struct finding *f)
+{
+	size_t v;
+
+	if (!f->dep || f->dep->kind == DEP_LOCK || is_scan_dep(scan, f->dep))
+		return SIZE_MAX;
+	v = scan_graph_node(scan, f->dep);
+	return v == GRAPH_NONE ? SIZE_MAX : first[v];
+}
+
+/*
+ * Paths that declarations name but the scan did not list, then those of
+ * findings that no row takes (a package no declaration reaches).
+ */
 static int
-add_unlisted_files(struct node_list *list, const struct scan *scan)
+add_unlisted_files(struct node_list *list, struct tree_graph *tg, const struct scan *scan,
+		   size_t **first)
 {
 	int rc;
 
 	for (size_t i = 0; i < scan_dep_count(scan); i++) {
 		const char *p = scan_dep(scan, i)->file;
 
-		if (p && !has_file_node(list, p) && (rc = add_file(list, scan, p)) < 0)
+		if (p && !has_file_node(list, p) && (rc = add_file(list, tg, scan, p)) < 0)
 			return rc;
 	}
+	if (!(*first = first_package_rows(list->items, list->len, scan, tg)))
+		return ERR_NOMEM;
 	for (size_t i = 0; i < scan_finding_count(scan); i++) {
-		const char *p = scan_finding(scan, i)->file;
+		const struct finding *f = scan_finding(scan, i);
 
-		if (p && !has_file_node(list, p) && (rc = add_file(list, scan, p)) < 0)
+		if (f->file && package_row(scan, *first, f) == SIZE_MAX &&
+		    !has_file_node(list, f->file) && (rc = add_file(list, tg, scan, f->file)) < 0)
 			return rc;
 	}
 	return 0;
 }
 
 static size_t
-node_of_finding(const struct tree *tree, const struct finding *f)
+node_of_finding(const struct tree *tree, const struct scan *scan, const size_t *first,
+		const struct finding *f)
 {
+	size_t row = package_row(scan, first, f);
+
+	if (row != SIZE_MAX)
+		return row;
 	for (size_t i = 0; i < tree->len; i++) {
 		const struct node *n = &tree->nodes[i];
 
@@ -136,8 +196,24 @@ node_of_finding(const struct tree *tree, const struct finding *f)
 	return SIZE_MAX;
 }
 
+/* Raises the severity of @i and of its ancestors to @sev. */
+static void
+raise_severity(struct tree *tree, size_t i, int sev)
+{
+	for (;;) {
+		struct node *n = &tree->nodes[i];
+
+		if (n->severity >= sev)
+			return;         /* its ancestors were raised with it */
+		n->severity = sev;
+		if (n->parent == i)
+			return;
+		i = n->parent;
+	}
+}
+
 static int
-attach_findings(struct tree *tree, const struct scan *scan)
+attach_findings(struct tree *tree, const struct scan *scan, const size_t *first)
 {
 	size_t n = scan_finding_count(scan);
 	size_t *owner = calloc(n ? n : 1, sizeof(*owner));
@@ -151,7 +227,7 @@ attach_findings(struct tree *tree, const struct scan *scan)
 		return ERR_NOMEM;
 	}
 	for (size_t i = 0; i < n; i++) {
-		owner[i] = node_of_finding(tree, scan_finding(scan, i));
+		owner[i] = node_of_finding(tree, scan, first, scan_finding(scan, i));
 		if (owner[i] != SIZE_MAX)
 			count[owner[i]]++;
 	}
@@ -161,21 +237,32 @@ attach_findings(struct tree *tree, const struct scan *scan)
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct node *node;
-		int sev;
 
 		if (owner[i] == SIZE_MAX)
 			continue;
 		node = &tree->nodes[owner[i]];
-		sev = (int)scan_finding(scan, i)->severity;
 		tree->finding_index[node->findings - tree->finding_index + node->n_findings++] = i;
-		if (sev > node->severity)
-			node->severity = sev;
-		if (sev > tree->nodes[node->parent].severity)
-			tree->nodes[node->parent].severity = sev;
+		raise_severity(tree, owner[i], (int)scan_finding(scan, i)->severity);
+		if (node->kind == NODE_PACKAGE || node->kind == NODE_MORE)
+			tree_expand_to(tree, owner[i]);
 	}
 	free(owner);
 	free(count);
 	return 0;
+}
+
+/* n_children and n_subtree of every row: children come after their parent. */
+static void
+count_children(struct tree *tree)
+{
+	for (size_t i = tree->len; i-- > 0;) {
+		struct node *n = &tree->nodes[i];
+
+		if (n->parent == i)
+			continue;
+		tree->nodes[n->parent].n_children++;
+		tree->nodes[n->parent].n_subtree += 1 + n->n_subtree;
+	}
 }
 
 static int
@@ -195,17 +282,23 @@ int
 tree_init(struct tree *tree, const struct scan *scan)
 {
 	struct node_list list = { NULL, 0, 0 };
-	int rc = 0;
+	struct tree_graph *tg = NULL;
+	size_t *first = NULL;
+	int rc;
 
 	memset(tree, 0, sizeof(*tree));
+	rc = tree_graph_new(&tg, scan);
 	for (size_t i = 0; i < scan_file_count(scan) && rc == 0; i++)
-		rc = add_file(&list, scan, scan_file(scan, i)->path);
+		rc = add_file(&list, tg, scan, scan_file(scan, i)->path);
 	if (rc == 0)
-		rc = add_unlisted_files(&list, scan);
+		rc = add_unlisted_files(&list, tg, scan, &first);
+	tree_graph_free(tg);
 	tree->nodes = list.items;
 	tree->len = list.len;
+	count_children(tree);
 	if (rc == 0)
-		rc = attach_findings(tree, scan);
+		rc = attach_findings(tree, scan, first);
+	free(first);
 	if (rc == 0)
 		rc = index_flagged(tree);
 	if (rc < 0) {
@@ -227,30 +320,37 @@ tree_release(struct tree *tree)
 }
 
 static bool
-is_shown(const struct tree *tree, size_t i)
+passes_filter(const struct tree *tree, size_t i)
 {
-	const struct node *n = &tree->nodes[i];
-
-	if (tree->flagged_only && n->severity < 0)
-		return false;
-	return n->kind == NODE_FILE || tree->nodes[n->parent].expanded;
+	return !tree->flagged_only || tree->nodes[i].severity >= 0;
 }
 
 void
 tree_refresh(struct tree *tree)
 {
-	size_t best = SIZE_MAX;
+	size_t best = SIZE_MAX, up;
 
+	/* Parents come before their children: one pass decides every row. */
 	tree->n_visible = 0;
-	for (size_t i = 0; i < tree->len; i++)
-		if (is_shown(tree, i))
+	for (size_t i = 0; i < tree->len; i++) {
+		struct node *n = &tree->nodes[i];
+		const struct node *p = &tree->nodes[n->parent];
+
+		n->shown = passes_filter(tree, i) &&
+			   (n->parent == i || (p->shown && p->expanded));
+		if (n->shown)
 			tree->visible[tree->n_visible++] = i;
-	if (tree->len == 0 || (tree->cursor < tree->len && is_shown(tree, tree->cursor)))
+	}
+	if (tree->len == 0 || (tree->cursor < tree->len && tree->nodes[tree->cursor].shown))
 		return;
-	/* The cursor's file if it shows, else the nearest visible row before it. */
-	if (tree->cursor < tree->len && is_shown(tree, tree->nodes[tree->cursor].parent)) {
-		tree->cursor = tree->nodes[tree->cursor].parent;
-		return;
+	/* The cursor's nearest shown ancestor, else the nearest visible row before it. */
+	if (tree->cursor < tree->len) {
+		for (up = tree->cursor; tree->nodes[up].parent != up && !tree->nodes[up].shown;)
+			up = tree->nodes[up].parent;
+		if (tree->nodes[up].shown) {
+			tree->cursor = up;
+			return;
+		}
 	}
 	for (size_t r = 0; r < tree->n_visible; r++)
 		if (tree->visible[r] <= tree->cursor)
@@ -258,6 +358,15 @@ tree_refresh(struct tree *tree)
 	if (best == SIZE_MAX && tree->n_visible > 0)
 		best = tree->visible[0];
 	tree->cursor = best == SIZE_MAX ? 0 : best;
+}
+
+void
+tree_expand_to(struct tree *tree, size_t i)
+{
+	while (tree->nodes[i].parent != i) {
+		i = tree->nodes[i].parent;
+		tree->nodes[i].expanded = true;
+	}
 }
 
 size_t
@@ -303,7 +412,7 @@ tree_step_flag(struct tree *tree, bool forward)
 			wrapped = 1;
 		}
 	}
-	tree->nodes[tree->nodes[target].parent].expanded = true;
+	tree_expand_to(tree, target);
 	tree->cursor = target;
 	tree_refresh(tree);
 	return wrapped;

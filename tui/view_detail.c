@@ -9,6 +9,7 @@
 #include "deputy/diag.h"
 #include "deputy/utf8.h"
 #include "app.h"
+#include "detail_graph.h"
 #include "draw.h"
 
 #define DETAIL_MAX_SOURCE_LINES 4
@@ -33,22 +34,6 @@ severity_upper(enum severity sev)
 	static const char *const names[] = { "INFO", "LOW", "MEDIUM", "HIGH", "CRITICAL" };
 
 	return sev >= 0 && sev < SEV_COUNT ? names[sev] : "?";
-}
-
-static void
-add_fmt(struct detail *d, enum element el, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void
-add_fmt(struct detail *d, enum element el, const char *fmt, ...)
-{
-	char buf[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	detail_segs(d, el, buf);
 }
 
 /*
@@ -90,7 +75,7 @@ add_source(struct detail *d, struct sv text, size_t start, size_t end, size_t ma
 		if (me < ms)
 			me = ms;
 		detail_line(d);
-		add_fmt(d, EL_MUTED, "%5u | ", ln);
+		detail_fmt(d, EL_MUTED, "%5u | ", ln);
 		avail = d->width - 8;
 		{
 			struct sv before = sv_make(line.ptr, ms);
@@ -151,7 +136,7 @@ add_blame(struct detail *d, struct app *app)
 		return;
 	}
 	if (slot->rc < 0) {
-		add_fmt(d, EL_MUTED, "unavailable (%s)", err_str(slot->rc));
+		detail_fmt(d, EL_MUTED, "unavailable (%s)", err_str(slot->rc));
 		return;
 	}
 	if (slot->blame.time > 0) {
@@ -171,7 +156,7 @@ add_blame(struct detail *d, struct app *app)
 		detail_segs(d, EL_MUTED, ">");
 	}
 	if (when[0])
-		add_fmt(d, EL_TEXT, " %s", when);
+		detail_fmt(d, EL_TEXT, " %s", when);
 	if (slot->blame.summary && slot->blame.summary[0])
 		detail_para(d, EL_MUTED, 7, slot->blame.summary);
 }
@@ -201,7 +186,8 @@ add_findings(struct detail *d, struct app *app, const struct node *node)
 		const struct finding *f = scan_finding(app->scan, node->findings[i]);
 
 		detail_line(d);
-		add_fmt(d, theme_severity_element(f->severity), " %s ", severity_upper(f->severity));
+		detail_fmt(d, theme_severity_element(f->severity), " %s ",
+			   severity_upper(f->severity));
 		detail_segs(d, EL_TEXT, " ");
 		detail_segs(d, EL_HEADING, f->rule ? f->rule->title : "(unknown rule)");
 		if (f->rule) {
@@ -216,7 +202,7 @@ add_findings(struct detail *d, struct app *app, const struct node *node)
 		if (f->path) {
 			struct strbuf sb = STRBUF_INIT;
 
-			strbuf_printf(&sb, "pulled in by %s (lock file dependency lists)", f->path);
+			strbuf_printf(&sb, "pulled in by %s", f->path);
 			detail_para(d, EL_TEXT, 4, strbuf_cstr(&sb));
 			strbuf_release(&sb);
 		}
@@ -305,7 +291,7 @@ add_also_declared(struct detail *d, struct app *app, const struct dep *dep)
 		detail_line(d);
 		detail_segs(d, EL_MUTED, shown++ ? "                  " : "also declared in: ");
 		detail_segs(d, EL_TEXT, o->file);
-		add_fmt(d, EL_TEXT, ":%u", o->line);
+		detail_fmt(d, EL_TEXT, ":%u", o->line);
 		if (o->spec && o->spec[0]) {
 			detail_segs(d, EL_TEXT, " ");
 			detail_segs(d, EL_CODE, o->spec);
@@ -313,81 +299,18 @@ add_also_declared(struct detail *d, struct app *app, const struct dep *dep)
 	}
 	if (more) {
 		detail_line(d);
-		add_fmt(d, EL_MUTED, "                  and %zu more places", more);
+		detail_fmt(d, EL_MUTED, "                  and %zu more places", more);
 	}
 }
 
-/* One package of the graph: name, version, and what describes it. */
+/* The git facts of graph node @v's package, after its findings (they come first on screen). */
 static void
-add_graph_package(struct detail *d, const struct graph_node *n, const char *lead)
+add_remote(struct detail *d, struct app *app, size_t v)
 {
-	detail_line(d);
-	detail_segs(d, EL_MUTED, lead);
-	detail_segs(d, EL_TEXT, n->display);
-	if (n->version) {
-		detail_segs(d, EL_TEXT, " ");
-		detail_segs(d, EL_CODE, n->version);
-	}
-	if (n->unresolved) {
-		detail_segs(d, EL_MUTED, "  unresolved: ");
-		detail_segs(d, EL_MUTED, n->reason ? n->reason : "unknown");
-	} else if (n->defined_in) {
-		detail_segs(d, EL_MUTED, "  ");
-		detail_segs(d, EL_MUTED, n->defined_in);
-		add_fmt(d, EL_MUTED, ":%u", n->defined_line);
-	}
-	if (n->in_cycle)
-		detail_segs(d, EL_MUTED, "  (on a cycle)");
-	if (n->conflict)
-		detail_segs(d, EL_MUTED, "  (locked at two versions)");
-}
-
-/*
- * The dependency graph around the entry: how it is pulled in, what it
- * depends on and what requires it, each with where that is said.
- */
-static void
-add_graph(struct detail *d, struct app *app, const struct dep *dep)
-{
-	enum { SHOWN_MAX = 12 };
 	const struct graph *g = scan_graph(app->scan);
-	size_t v = scan_graph_node(app->scan, dep), out = 0, in = 0;
 
-	if (v == GRAPH_NONE)
-		return;
-	if (g->nodes[v].unresolved) {
-		detail_line(d);
-		detail_segs(d, EL_MUTED, "dependencies unknown: ");
-		detail_segs(d, EL_MUTED, g->nodes[v].reason);
-	}
-	for (size_t e = 0; e < g->n_edges; e++) {
-		const struct graph_edge *edge = &g->edges[e];
-
-		if (edge->from == v && out++ < SHOWN_MAX)
-			add_graph_package(d, &g->nodes[edge->to], out == 1 ? "depends on: " :
-					  "            ");
-	}
-	for (size_t e = 0; e < g->n_edges; e++) {
-		const struct graph_edge *edge = &g->edges[e];
-
-		if (edge->to != v || in++ >= SHOWN_MAX)
-			continue;
-		detail_line(d);
-		detail_segs(d, EL_MUTED, in == 1 ? "required by: " : "             ");
-		detail_segs(d, EL_TEXT, g->nodes[edge->from].display);
-		detail_segs(d, EL_MUTED, "  says ");
-		detail_segs(d, EL_MUTED, edge->file);
-		add_fmt(d, EL_MUTED, ":%u", edge->line);
-		if (edge->source) {
-			detail_segs(d, EL_MUTED, " (");
-			detail_segs(d, EL_MUTED, edge->source);
-			detail_segs(d, EL_MUTED, ")");
-		}
-	}
-	if (out > SHOWN_MAX || in > SHOWN_MAX) {
-		detail_line(d);
-		add_fmt(d, EL_MUTED, "(%zu dependencies and %zu dependents in all)", out, in);
-	}
+	if (v < g->n_nodes)
+		detail_graph_remote(d, app->scan, g->nodes[v].remote);
 }
 
 static void
@@ -415,7 +338,7 @@ build_entry(struct detail *d, struct app *app, const struct node *node)
 			detail_segs(d, EL_TEXT, " ");
 			detail_segs(d, EL_CODE, dep->spec);
 		}
-		add_fmt(d, EL_MUTED, "  %s, %s", ecosystem_str(dep->ecosystem),
+		detail_fmt(d, EL_MUTED, "  %s, %s", ecosystem_str(dep->ecosystem),
 			dep_kind_str(dep->kind));
 	} else {
 		detail_segs(d, EL_HEADING, index_option_str(opt->kind));
@@ -424,7 +347,8 @@ build_entry(struct detail *d, struct app *app, const struct node *node)
 	}
 	detail_line(d);
 	detail_segs(d, EL_TEXT, node->path);
-	add_fmt(d, EL_TEXT, ":%u:%u", dep ? dep->line : opt->line, dep ? dep->column : opt->column);
+	detail_fmt(d, EL_TEXT, ":%u:%u", dep ? dep->line : opt->line,
+		   dep ? dep->column : opt->column);
 	if (dep && dep->url) {
 		detail_line(d);
 		detail_segs(d, EL_MUTED, "url: ");
@@ -442,13 +366,82 @@ build_entry(struct detail *d, struct app *app, const struct node *node)
 	add_source(d, text, at->start, at->end, ms, me, dep ? dep->line : opt->line);
 	if (dep) {
 		add_also_declared(d, app, dep);
-		add_graph(d, app, dep);
+		detail_graph_around(d, app->scan, scan_graph_node(app->scan, dep));
 	}
 	if (node->n_findings == 0) {
 		detail_line(d);
 		detail_segs(d, EL_MUTED, "No findings.");
 	}
 	add_blame(d, app);
+	add_findings(d, app, node);
+	if (dep)
+		add_remote(d, app, scan_graph_node(app->scan, dep));
+	add_lessons(d, app, node);
+}
+
+/*
+ * A package row without findings of its own: those of its lock entry, which
+ * stay on the lock file's row, are counted here so that the row is not
+ * mistaken for clean.
+ */
+static void
+add_lock_findings(struct detail *d, struct app *app, const struct dep *lock)
+{
+	size_t n = 0;
+	int worst = -1;
+
+	for (size_t i = 0; lock && i < scan_finding_count(app->scan); i++) {
+		const struct finding *f = scan_finding(app->scan, i);
+
+		if (lock->kind != DEP_LOCK || f->dep != lock)
+			continue;
+		n++;
+		if ((int)f->severity > worst)
+			worst = (int)f->severity;
+	}
+	detail_line(d);
+	if (n == 0) {
+		detail_segs(d, EL_MUTED, "No findings.");
+		return;
+	}
+	detail_fmt(d, theme_severity_element((enum severity)worst), " %s ",
+		   severity_upper((enum severity)worst));
+	detail_fmt(d, EL_TEXT, " %zu finding%s on its lock entry, ", n, n == 1 ? "" : "s");
+	detail_segs(d, EL_TEXT, lock->file);
+	detail_fmt(d, EL_TEXT, ":%u", lock->line);
+}
+
+/* A package a declaration pulls in: what it is, how, and its findings. */
+static void
+build_package(struct detail *d, struct app *app, const struct node *node)
+{
+	const struct graph *g = scan_graph(app->scan);
+
+	detail_graph_package(d, app->scan, &app->tree, node);
+	detail_graph_around(d, app->scan, node->graph_node);
+	if (node->n_findings == 0 && !node->repeat && node->graph_node < g->n_nodes)
+		add_lock_findings(d, app, g->nodes[node->graph_node].dep);
+	add_findings(d, app, node);
+	add_remote(d, app, node->graph_node);
+	add_lessons(d, app, node);
+}
+
+static void
+build_more(struct detail *d, struct app *app, const struct node *node)
+{
+	detail_line(d);
+	detail_fmt(d, EL_TEXT, "%zu more packages pulled in by this declaration are not listed:",
+		   node->n_more);
+	detail_line(d);
+	detail_fmt(d, EL_MUTED, "the tree shows at most %d packages under one declaration;",
+		   TREE_MAX_PACKAGES);
+	detail_line(d);
+	detail_segs(d, EL_MUTED, "`deputy scan --format json` lists the whole graph.");
+	if (node->n_findings > 0) {
+		detail_line(d);
+		detail_fmt(d, EL_TEXT, "Findings on the packages left out (%zu):",
+			   node->n_findings);
+	}
 	add_findings(d, app, node);
 	add_lessons(d, app, node);
 }
@@ -459,7 +452,7 @@ build_file(struct detail *d, struct app *app, const struct node *node)
 	const struct tree *tree = &app->tree;
 	size_t counts[SEV_COUNT] = { 0 }, flagged = 0, deps = 0;
 
-	for (size_t i = 1; i <= node->n_children; i++) {
+	for (size_t i = 1; i <= node->n_subtree; i++) {
 		const struct node *c = &tree->nodes[node - tree->nodes + (ptrdiff_t)i];
 
 		deps += c->kind == NODE_DEP;
@@ -486,16 +479,17 @@ build_file(struct detail *d, struct app *app, const struct node *node)
 		detail_segs(d, EL_TEXT, node->file->note);
 	}
 	detail_line(d);
-	add_fmt(d, EL_TEXT, "%zu declaration%s, %zu flagged", deps, deps == 1 ? "" : "s", flagged);
+	detail_fmt(d, EL_TEXT, "%zu declaration%s, %zu flagged", deps, deps == 1 ? "" : "s",
+		   flagged);
 	detail_line(d);
-	add_fmt(d, EL_TEXT, "findings: %zu critical, %zu high, %zu medium, %zu low, %zu info",
+	detail_fmt(d, EL_TEXT, "findings: %zu critical, %zu high, %zu medium, %zu low, %zu info",
 		counts[SEV_CRITICAL], counts[SEV_HIGH], counts[SEV_MEDIUM], counts[SEV_LOW],
 		counts[SEV_INFO]);
 	add_findings(d, app, node);
 	if (node->n_diags > 0) {
 		detail_blank(d);
 		detail_line(d);
-		add_fmt(d, EL_HEADING, "Diagnostics (%zu)", node->n_diags);
+		detail_fmt(d, EL_HEADING, "Diagnostics (%zu)", node->n_diags);
 		for (size_t i = 0; i < scan_diag_count(app->scan); i++) {
 			const struct diag *g = scan_diag(app->scan, i);
 			struct strbuf sb = STRBUF_INIT;
@@ -515,6 +509,26 @@ build_file(struct detail *d, struct app *app, const struct node *node)
 	add_lessons(d, app, node);
 }
 
+static const char *
+node_title(const struct app *app, const struct node *node)
+{
+	const struct graph *g = scan_graph(app->scan);
+
+	switch (node->kind) {
+	case NODE_FILE:
+		return node->path;
+	case NODE_DEP:
+		return node->dep->name[0] ? node->dep->name : "(unnamed)";
+	case NODE_OPTION:
+		return index_option_str(node->option->kind);
+	case NODE_PACKAGE:
+		return node->graph_node < g->n_nodes ? g->nodes[node->graph_node].display : "?";
+	case NODE_MORE:
+		return "more packages";
+	}
+	return "?";
+}
+
 static void
 detail_select(struct view *view, struct app *app)
 {
@@ -530,11 +544,13 @@ detail_select(struct view *view, struct app *app)
 		return;
 	}
 	node = &app->tree.nodes[app->tree.cursor];
-	d->title = strdup(node->kind == NODE_FILE ? node->path
-			  : node->dep ? (node->dep->name[0] ? node->dep->name : "(unnamed)")
-			  : index_option_str(node->option->kind));
+	d->title = strdup(node_title(app, node));
 	if (node->kind == NODE_FILE)
 		build_file(d, app, node);
+	else if (node->kind == NODE_PACKAGE)
+		build_package(d, app, node);
+	else if (node->kind == NODE_MORE)
+		build_more(d, app, node);
 	else
 		build_entry(d, app, node);
 }

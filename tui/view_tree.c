@@ -1,6 +1,7 @@
 /*
- * The tree pane: dependency files and their entries, each marked with its
- * highest severity; moving, folding, the flagged-only filter and n/N.
+ * The tree pane: dependency files, their entries and the packages each
+ * declaration pulls in, each marked with its highest severity; moving,
+ * folding at any depth, the flagged-only filter and n/N.
  */
 #include <stdio.h>
 #include <string.h>
@@ -23,6 +24,62 @@ file_is_skipped(const struct node *n)
 	return n->file && n->file->state != FILE_READ;
 }
 
+/* The fold mark of a row: open, closed, or a blank when nothing is below it. */
+static const char *
+fold_mark(const struct node *n)
+{
+	if (n->n_children == 0)
+		return " ";
+	if (n->expanded)
+		return draw_utf8() ? "\xe2\x96\xbe" : "-";
+	return draw_utf8() ? "\xe2\x96\xb8" : "+";
+}
+
+/* Two columns a level, then the fold mark: entries line up under their file's name. */
+static int
+draw_indent(struct view *view, const struct node *n, int width, attr_t base)
+{
+	int x = 0;
+
+	for (unsigned d = 0; d < n->depth && x < width; d++)
+		x += draw_cstr(view->win, "  ", width - x, base);
+	x += draw_cstr(view->win, fold_mark(n), width - x, base);
+	x += draw_cstr(view->win, " ", width - x, base);
+	return x;
+}
+
+static int
+draw_package(struct view *view, struct app *app, const struct node *n, int width,
+	     attr_t base, bool selected)
+{
+	const struct graph *g = scan_graph(app->scan);
+	attr_t muted = selected ? base : theme_attr(app->theme, EL_MUTED);
+	int x = 0;
+
+	if (n->kind == NODE_MORE) {
+		char more[64];
+
+		snprintf(more, sizeof(more), "%s %zu more", draw_ellipsis(), n->n_more);
+		return draw_cstr(view->win, more, width, muted);
+	}
+	if (n->graph_node >= g->n_nodes)
+		return 0;
+	{
+		const struct graph_node *p = &g->nodes[n->graph_node];
+
+		x += draw_text(view->win, sv_from_cstr(p->display), width - x, base);
+		if (p->version) {
+			x += draw_cstr(view->win, " ", width - x, base);
+			x += draw_text(view->win, sv_from_cstr(p->version), width - x, muted);
+		}
+		if (n->repeat)
+			x += draw_cstr(view->win, " (see above)", width - x, muted);
+		else if (p->unresolved)
+			x += draw_cstr(view->win, " (unresolved)", width - x, muted);
+	}
+	return x;
+}
+
 static void
 draw_row(struct view *view, struct app *app, int y, const struct node *n, bool selected)
 {
@@ -41,15 +98,11 @@ draw_row(struct view *view, struct app *app, int y, const struct node *n, bool s
 			       width, theme_attr(app->theme, EL_SKIPPED));
 	}
 	x += draw_cstr(view->win, " ", width - x, base);
+	x += draw_indent(view, n, width - x, base);
 	if (n->kind == NODE_FILE) {
-		const char *fold = n->n_children == 0 ? " " : n->expanded
-				   ? (draw_utf8() ? "\xe2\x96\xbe" : "-")
-				   : (draw_utf8() ? "\xe2\x96\xb8" : "+");
 		attr_t el = selected ? base : theme_attr(app->theme,
 				file_is_skipped(n) ? EL_SKIPPED : EL_FILE);
 
-		x += draw_cstr(view->win, fold, width - x, base);
-		x += draw_cstr(view->win, " ", width - x, base);
 		x += draw_text(view->win, sv_from_cstr(n->path), width - x, el);
 		if (file_is_skipped(n))
 			x += draw_cstr(view->win, " (skipped)", width - x,
@@ -60,11 +113,12 @@ draw_row(struct view *view, struct app *app, int y, const struct node *n, bool s
 			snprintf(count, sizeof(count), " (%zu)", n->n_children);
 			x += draw_cstr(view->win, count, width - x, base);
 		}
+	} else if (n->kind == NODE_PACKAGE || n->kind == NODE_MORE) {
+		x += draw_package(view, app, n, width - x, base, selected);
 	} else if (n->dep) {
 		const char *name = n->dep->name[0] ? n->dep->name
 				   : n->dep->url ? n->dep->url : "(unnamed)";
 
-		x += draw_cstr(view->win, "    ", width - x, base);
 		x += draw_text(view->win, sv_from_cstr(name), width - x, base);
 		if (n->dep->spec && n->dep->spec[0]) {
 			x += draw_cstr(view->win, " ", width - x, base);
@@ -72,7 +126,6 @@ draw_row(struct view *view, struct app *app, int y, const struct node *n, bool s
 				       selected ? base : theme_attr(app->theme, EL_MUTED));
 		}
 	} else {
-		x += draw_cstr(view->win, "    ", width - x, base);
 		x += draw_cstr(view->win, index_option_str(n->option->kind), width - x, base);
 		x += draw_cstr(view->win, " ", width - x, base);
 		x += draw_text(view->win, sv_from_cstr(n->option->value), width - x,
@@ -144,6 +197,11 @@ move_rows(struct app *app, long delta)
 	return REACT_REDRAW | REACT_SELECT;
 }
 
+/*
+ * Folding works on any row with rows below it. Collapsing (or toggling) a
+ * row with nothing below it, or collapsing a folded row, folds the row above
+ * and selects it (as in tig).
+ */
 static int
 set_fold(struct app *app, int want)   /* 1 expand, 0 collapse, -1 toggle */
 {
@@ -153,19 +211,20 @@ set_fold(struct app *app, int want)   /* 1 expand, 0 collapse, -1 toggle */
 	if (tree->n_visible == 0)
 		return REACT_NONE;
 	n = &tree->nodes[tree->cursor];
-	if (n->kind != NODE_FILE) {
+	if (n->kind == NODE_FILE && n->n_children == 0) {
+		status_set(app, false, file_is_skipped(n)
+			   ? "this file was not read: nothing to expand"
+			   : "this file declares nothing: nothing to expand");
+		return REACT_REDRAW;
+	}
+	if (n->kind != NODE_FILE && (n->n_children == 0 || (want == 0 && !n->expanded))) {
 		if (want == 1) {
-			status_set(app, false, "only files expand; this entry has nothing below it");
+			status_set(app, false, "this entry has nothing below it");
 			return REACT_REDRAW;
 		}
-		/* Collapsing from an entry folds its file and selects it (as in tig). */
 		tree->cursor = n->parent;
 		n = &tree->nodes[tree->cursor];
 		want = 0;
-	} else if (n->n_children == 0) {
-		status_set(app, false, file_is_skipped(n) ? "this file was not read: nothing to expand"
-			   : "this file declares nothing: nothing to expand");
-		return REACT_REDRAW;
 	}
 	n->expanded = want < 0 ? !n->expanded : want == 1;
 	tree_refresh(tree);

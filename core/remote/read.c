@@ -260,6 +260,18 @@ remote_read_file(char **out, size_t *len, const char *cache_dir, const char *url
 	return rc;
 }
 
+int
+remote_fetch(const char *cache_dir, const char *url, const char *sha, char *err, size_t err_size)
+{
+	git_repository *repo;
+	git_oid id;
+	int rc = start(&repo, &id, cache_dir, url, sha, err, err_size);
+
+	if (rc == 0)
+		finish(repo);
+	return rc;
+}
+
 void
 remote_commit_release(struct remote_commit *c)
 {

@@ -52,6 +52,27 @@ int remote_resolve(char out_sha[41], const char *url, const char *ref, char *err
 int remote_read_file(char **out, size_t *len, const char *cache_dir, const char *url,
 		     const char *sha, const char *path, char *err, size_t err_size);
 
+/*
+ * Makes commit @sha of @url present in its cache repository under
+ * @cache_dir, fetching it when missing. Returns as remote_read_file().
+ */
+int remote_fetch(const char *cache_dir, const char *url, const char *sha, char *err,
+		 size_t err_size);
+
+/* The deadline of remote_resolve_fetch() when none is given. */
+#define REMOTE_TIMEOUT_S 60
+
+/*
+ * remote_resolve() then remote_fetch(), in a child process (fork) that is
+ * killed after @timeout_s seconds (0: REMOTE_TIMEOUT_S): libgit2 has no
+ * timeout of its own. The commit is then in the cache, and
+ * remote_read_file() and remote_read_commit() need no network. Returns as
+ * those; ERR_IO with "timed out after N s" in @err when the deadline passed.
+ * Forks: call it while no other thread holds a lock the child needs.
+ */
+int remote_resolve_fetch(char out_sha[41], const char *cache_dir, const char *url,
+			 const char *ref, long timeout_s, char *err, size_t err_size);
+
 /* Who made a commit, and when. Strings are the struct's own (heap). */
 struct remote_commit {
 	char *author;                /* "Name <email>" */

@@ -448,7 +448,8 @@ resolve_one(struct work *w, size_t i)
 		w->items[i].error = why;
 		return 0;
 	}
-	rc = remote_resolve(sha, w->items[i].url, ref, msg, sizeof(msg));
+	rc = remote_resolve_fetch(sha, w->opts->cache_dir, w->items[i].url, ref,
+				  w->opts->timeout_s, msg, sizeof(msg));
 	if (rc == 0) {
 		w->items[i].commit = arena_strdup(w->arena, sha);
 		if (!w->items[i].commit)

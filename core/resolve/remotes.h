@@ -28,6 +28,7 @@ struct remotes_opts {
 	const char *github_base;     /* replaces https://github.com; NULL: that */
 	const char *gitlab_base;     /* replaces https://gitlab.com; NULL: that */
 	const char *cache_dir;       /* bare repositories fetched (remote/remote.h); needed online */
+	long timeout_s;              /* per repository (its ref and its commit); 0: a minute */
 };
 
 /*

@@ -87,19 +87,7 @@ expect_grep "and the PyPI one's" \
 	"warning: could not download a PyPI project document: .*requests/json" "$WORK/down.txt"
 
 # A server that accepts and never answers: --timeout ends each download.
-python3 - "$WORK/silent.port" <<'PY' &
-import socket, sys, time
-s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(16)
-open(sys.argv[1], "w").write(str(s.getsockname()[1]))
-conns = []
-end = time.time() + 60
-while time.time() < end:
-    s.settimeout(1)
-    try:
-        conns.append(s.accept()[0])
-    except OSError:
-        pass
-PY
+python3 "$(dirname "$0")/silent_server.py" "$WORK/silent.port" &
 SILENT_PID=$!
 for _ in $(seq 1 50); do [ -s "$WORK/silent.port" ] && break; sleep 0.1; done
 SP=$(cat "$WORK/silent.port")

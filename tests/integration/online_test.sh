@@ -151,5 +151,20 @@ expect_eq "a base that is not there: the scan completes" "$?" 1
 expect_grep "and says so for each repository" \
 	'^  setup\.R: warning: line 1: acme/first: the repository does not exist' "$WORK/nowhere.txt"
 
+# A git host that accepts the connection and never answers: --timeout ends it.
+python3 "$(dirname "$0")/silent_server.py" "$WORK/silent.port" &
+SILENT_PID=$!
+trap 'kill $SILENT_PID 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 50); do [ -s "$WORK/silent.port" ] && break; sleep 0.1; done
+start=$(date +%s)
+"$DEPUTY" scan --online --timeout 1 --github-base "http://127.0.0.1:$(cat "$WORK/silent.port")" \
+	"$P" >"$WORK/silent.txt" 2>&1
+expect_eq "a silent git host: the scan completes" "$?" 1
+took=$(( $(date +%s) - start ))
+if [ "$took" -lt 20 ]; then ok; else fail "three 1-second timeouts took ${took}s"; fi
+expect_grep "the timeout is named at the declaration" \
+	'^  setup\.R: warning: line 1: acme/first: http://127\.0\.0\.1:[0-9]+/acme/first: timed out after 1 s$' \
+	"$WORK/silent.txt"
+
 expect_eq "nothing written into the audited repository" "$(tree_sum "$P")" "$before"
 finish
