@@ -12,6 +12,7 @@
 
 #include "deputy/array.h"
 #include "deputy/path.h"
+#include "deputy/sync.h"
 #include "detect/detect.h"
 #include "intel/intel.h"
 #include "repo/snapshot.h"
@@ -464,6 +465,27 @@ read_source(struct scan *scan, int (*reader)(struct pkg_records *, struct arena 
 }
 
 /*
+ * Offline, the index snapshots an earlier `deputy update --cran` or --online
+ * scan kept in the cache, after those the options name.
+ */
+static int
+read_cached_indexes(struct scan *scan, const struct scan_opts *opts, struct pkg_records *records)
+{
+	char *cran = arena_printf(&scan->arena, "%s/" SYNC_CRAN_INDEX, opts->intel_cache);
+	char *pypi = arena_printf(&scan->arena, "%s/" SYNC_PYPI_DOCS, opts->intel_cache);
+	struct stat st;
+	int err = 0;
+
+	if (!cran || !pypi)
+		return ERR_NOMEM;
+	if (!opts->cran_index && lstat(cran, &st) == 0 && S_ISREG(st.st_mode))
+		err = read_source(scan, cran_index_read, records, cran, "cached CRAN index");
+	if (!err && !opts->pypi_cache && lstat(pypi, &st) == 0 && S_ISDIR(st.st_mode))
+		err = read_source(scan, pypi_json_read, records, pypi, "cached PyPI documents");
+	return err;
+}
+
+/*
  * The resolver's other sources: those the options name, and a virtualenv at
  * the root of a working tree (.venv/ or venv/, a real folder, not a link).
  */
@@ -491,6 +513,8 @@ read_sources(struct scan *scan, const struct scan_opts *opts, struct pkg_records
 	if (!err && opts->pypi_cache)
 		err = read_source(scan, pypi_json_read, records, opts->pypi_cache,
 				  "PyPI project documents");
+	if (!err && !opts->online && opts->intel_cache)
+		err = read_cached_indexes(scan, opts, records);
 	/* files inside the repository are named as the rest of the scan names them */
 	for (size_t i = 0; !err && i < records->len; i++) {
 		size_t n = strlen(scan->root);

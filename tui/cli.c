@@ -17,7 +17,7 @@ cli_usage(FILE *out)
 	      "                   [--python-env DIR] [--r-library DIR] [--cran-index FILE]\n"
 	      "                   [--pypi-cache DIR] [--online [--github-base URL]]\n"
 	      "       deputy explain [RULE]\n"
-	      "       deputy update [--intel-url URL] [--clear]\n"
+	      "       deputy update [--intel-url URL] [--cran [--cran-url URL]] [--clear]\n"
 	      "\n"
 	      "Audits the Python and R dependencies declared in the git repository (or\n"
 	      "folder) at PATH (default: the current directory), and what they pull in,\n"
@@ -73,7 +73,7 @@ cli_usage(FILE *out)
 void
 cli_update_usage(FILE *out)
 {
-	fputs("usage: deputy update [--intel-url URL] [--clear]\n"
+	fputs("usage: deputy update [--intel-url URL] [--cran [--cran-url URL]] [--clear]\n"
 	      "\n"
 	      "Clones (the first time) or fetches a git repository of OSV malicious-package\n"
 	      "reports into the cache folder ($XDG_CACHE_HOME/deputy, or ~/.cache/deputy),\n"
@@ -83,7 +83,13 @@ cli_update_usage(FILE *out)
 	      "  --intel-url URL  where to fetch from: a git URL, a local path or file://\n"
 	      "                   (default: \"intel_url\" in the configuration file, else\n"
 	      "                   " SYNC_DEFAULT_URL ")\n"
-	      "  --clear          remove what deputy put in the cache folder, and nothing else\n"
+	      "  --cran           also download CRAN's package index (PACKAGES.gz) into the\n"
+	      "                   cache: scans then resolve R dependencies from it, offline\n"
+	      "  --cran-url URL   the CRAN repository to take it from (default: \"cran_url\"\n"
+	      "                   in the configuration file, else " SYNC_CRAN_URL ")\n"
+	      "  --timeout SECONDS  for that download (default 30)\n"
+	      "  --clear          remove what deputy put in the cache folder (also what\n"
+	      "                   --online and --cran fetched), and nothing else\n"
 	      "\n"
 	      "Exit status: 0 done, 2 a usage, network or input/output error.\n", out);
 }
@@ -162,6 +168,10 @@ parse_option(struct cli *out, int argc, char **argv, int *i, char *err, size_t e
 	}
 	if (strcmp(arg, "--clear") == 0) {
 		out->clear = true;
+		return 0;
+	}
+	if (strcmp(arg, "--cran") == 0) {
+		out->cran = true;
 		return 0;
 	}
 	if (strcmp(arg, "--online") == 0) {
@@ -291,11 +301,20 @@ cli_parse(struct cli *out, int argc, char **argv, char *err, size_t err_size)
 		snprintf(err, err_size, "--intel-url needs a URL or a path");
 		return ERR_USAGE;
 	}
-	if ((out->github_base || out->gitlab_base || out->cran_url || out->pypi_url ||
-	     out->timeout_s) && !out->online && out->command != CMD_HELP &&
+	if (out->cran && (out->command != CMD_UPDATE || out->clear) && out->command != CMD_HELP &&
 	    out->command != CMD_VERSION) {
-		snprintf(err, err_size, "--github-base, --gitlab-base, --cran-url, --pypi-url and "
-			 "--timeout go with --online");
+		snprintf(err, err_size, "--cran goes with 'deputy update' (without --clear)");
+		return ERR_USAGE;
+	}
+	if ((out->cran_url || out->timeout_s) && !out->online && !out->cran &&
+	    out->command != CMD_HELP && out->command != CMD_VERSION) {
+		snprintf(err, err_size, "--cran-url and --timeout go with --online or "
+			 "'deputy update --cran'");
+		return ERR_USAGE;
+	}
+	if ((out->github_base || out->gitlab_base || out->pypi_url) && !out->online &&
+	    out->command != CMD_HELP && out->command != CMD_VERSION) {
+		snprintf(err, err_size, "--github-base, --gitlab-base and --pypi-url go with --online");
 		return ERR_USAGE;
 	}
 	if (out->online && out->command != CMD_SCAN &&

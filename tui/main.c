@@ -253,6 +253,17 @@ run_update(const struct cli *cli)
 	if (res.malformed)
 		printf(", %zu malformed skipped", res.malformed);
 	printf("; index in %s\n", cache);
+	if (cli->cran) {
+		rc = sync_cran(cache, cli->cran_url, cli->timeout_s, err, sizeof(err));
+		if (rc) {
+			fprintf(stderr, "deputy: could not download the CRAN index: %s\n",
+				err[0] ? err : err_str(rc));
+			free(cache);
+			return EXIT_TROUBLE;
+		}
+		printf("deputy: downloaded CRAN's package index from %s into %s/%s\n",
+		       cli->cran_url ? cli->cran_url : SYNC_CRAN_URL, cache, SYNC_CRAN_INDEX);
+	}
 	free(cache);
 	return EXIT_CLEAN;
 }

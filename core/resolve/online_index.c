@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "deputy/array.h"
+#include "deputy/sync.h"
 #include "fetch/fetch.h"
 #include "resolve/read_at.h"
 #include "resolve/source.h"
@@ -106,7 +107,7 @@ online_cran(struct pkg_records *out, struct arena *arena, struct diags *diags,
 {
 	const char *base = opts->cran_url ? opts->cran_url : CRAN_DEFAULT;
 	char *url = join_url(arena, base, "src/contrib/PACKAGES.gz");
-	char *dest = arena_printf(arena, "%s/" CACHE_CRAN "/PACKAGES.gz", opts->cache);
+	char *dest = arena_printf(arena, "%s/" SYNC_CRAN_INDEX, opts->cache);
 	bool missing;
 	int rc;
 
@@ -204,7 +205,7 @@ int
 online_pypi(struct pkg_records *out, struct arena *arena, struct diags *diags,
 	    const struct online_index_opts *opts, const char *const *names, size_t n)
 {
-	char *dir = arena_printf(arena, "%s/" CACHE_PYPI, opts->cache);
+	char *dir = arena_printf(arena, "%s/" SYNC_PYPI_DOCS, opts->cache);
 	char err[512];
 	struct name_queue q = { 0 };
 	size_t first, fetched = 0;

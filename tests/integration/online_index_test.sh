@@ -68,6 +68,35 @@ print("\n".join(bad) or "all good")
 PY
 expect_grep "the graph from the fetched indexes" '^all good$' "$WORK/on.checks"
 
+# Offline, the indexes kept in the cache are read (no --online, no network).
+"$DEPUTY" scan "$P" >"$WORK/cached-off.txt" 2>&1
+expect_grep "offline: the cached PyPI documents" '\(pulled in by requests → urlib3\)$' \
+	"$WORK/cached-off.txt"
+expect_grep "offline: the cached CRAN index" '\(pulled in by dplyr → tibble → tidyvrse\)$' \
+	"$WORK/cached-off.txt"
+
+# deputy update --cran downloads CRAN's index into the cache (beside the intel).
+OSV="$WORK/osv"
+git init -q -b main "$OSV" && mkdir -p "$OSV/osv/malicious/pypi/x" &&
+	printf '{"id": "MAL-1", "affected": [{"package": {"ecosystem": "PyPI", "name": "x"}}]}' \
+	>"$OSV/osv/malicious/pypi/x/MAL-1.json" && git -C "$OSV" add -A &&
+	git -C "$OSV" -c user.name=T -c user.email=t@example.invalid commit -qm r
+rm -f "$XDG_CACHE_HOME/deputy/cran/PACKAGES.gz"
+"$DEPUTY" update --intel-url "file://$OSV" --cran --cran-url "http://127.0.0.1:$PORT/cran" \
+	>"$WORK/upd.txt" 2>&1
+expect_eq "update --cran exit" "$?" 0
+expect_grep "update --cran says what it did" "^deputy: downloaded CRAN's package index from http://127\.0\.0\.1:$PORT/cran into .*/cran/PACKAGES\.gz$" \
+	"$WORK/upd.txt"
+if cmp -s "$SRV/cran/src/contrib/PACKAGES.gz" "$XDG_CACHE_HOME/deputy/cran/PACKAGES.gz"; then ok
+else fail "update --cran did not store the index"; fi
+"$DEPUTY" update --intel-url "file://$OSV" --cran --cran-url "http://127.0.0.1:$PORT/nowhere" \
+	>"$WORK/upd404.txt" 2>&1
+expect_eq "update --cran from a place with no index exit" "$?" 2
+expect_grep "and its message" 'could not download the CRAN index: .*/nowhere/src/contrib/PACKAGES\.gz: no CRAN index there \(HTTP 404\)' \
+	"$WORK/upd404.txt"
+"$DEPUTY" scan --cran "$P" >"$WORK/e1.txt" 2>&1
+expect_eq "--cran with scan is a usage error" "$?" 2
+
 # The cache is fresh: with the server gone, the same findings.
 kill $SRV_PID
 wait $SRV_PID 2>/dev/null

@@ -68,7 +68,7 @@ expect_grep "github-unpinned names the commit installed today" \
 	"^  setup\.R:1:25: high \[github-unpinned\] acme/first names no ref.*; today that is commit ${first:0:12} by Ann Author <ann@example\.org> on 2026-01-02$" \
 	"$WORK/on.txt"
 expect_grep "a Remotes entry of a fetched DESCRIPTION is judged too" \
-	"^  acme/first@${first:0:7}:DESCRIPTION:4:1: high \[github-unpinned\] acme/second names no ref" \
+	"^  acme/first@${first:0:7}:DESCRIPTION:4:1: high \[github-unpinned\] acme/second follows 'main'" \
 	"$WORK/on.txt"
 expect_grep "a Python git requirement's pyproject.toml is read" \
 	'^  acme/pytool@[0-9a-f]{7}:pyproject\.toml:1:1: high \[typosquat\] reqeusts .*\(pulled in by pytool → reqeusts\)$' \
@@ -115,7 +115,7 @@ then fail "a cache name not made of a hash"; else ok; fi
 
 # --- the branch moves: the next scan reads the new commit
 W="$D/work-first"
-printf 'Package: first\nVersion: 0.2.0\nImports: second, tidyvrse\nRemotes: acme/second\n' \
+printf 'Package: first\nVersion: 0.2.0\nImports: second, tidyvrse\nRemotes: acme/second@main\n' \
 	>"$W/DESCRIPTION"
 GIT_AUTHOR_NAME=Mallory GIT_AUTHOR_EMAIL=m@example.org GIT_COMMITTER_NAME=Mallory \
 	GIT_COMMITTER_EMAIL=m@example.org git -C "$W" commit -qam "new dependency"

@@ -2,7 +2,7 @@
 # make-fixture-remotes.sh DIR: a project whose packages come from git
 # repositories, with local bare repositories standing in for GitHub under
 # DIR/gh (use --github-base file://DIR/gh). DIR/proj installs acme/first with
-# install_github(); first's DESCRIPTION has Remotes: acme/second, whose
+# install_github(); first's DESCRIPTION has Remotes: acme/second@main (a branch), whose
 # DESCRIPTION imports dpylr (a look-alike of dplyr). requirements.txt takes
 # acme/pytool from git at a branch; its pyproject.toml requires reqeusts.
 # DIR/work-* are the working clones; push-first.sh DIR moves first's branch.
@@ -25,7 +25,7 @@ repo() {
 	git -C "$w" push -q "$D/gh/acme/$1" main
 }
 
-repo first DESCRIPTION 'Package: first\nVersion: 0.1.0\nImports: second, tibble\nRemotes: acme/second\n'
+repo first DESCRIPTION 'Package: first\nVersion: 0.1.0\nImports: second, tibble\nRemotes: acme/second@main\n'
 repo second DESCRIPTION 'Package: second\nVersion: 2.0\nImports:\n    dpylr (>= 1.0)\n'
 repo pytool pyproject.toml '[project]\nname = "pytool"\nversion = "1.2"\ndependencies = ["reqeusts>=2", "colorama; sys_platform == \\"win32\\""]\n'
 

@@ -13,6 +13,12 @@
 /* The OpenSSF malicious-packages database, fetched when no URL is given. */
 #define SYNC_DEFAULT_URL "https://github.com/ossf/malicious-packages.git"
 
+/* CRAN, for `deputy update --cran` when no URL is given; its index in the cache. */
+#define SYNC_CRAN_URL "https://cloud.r-project.org"
+#define SYNC_CRAN_INDEX "cran/PACKAGES.gz"
+/* PyPI project documents --online keeps in the cache (a folder of NAME.json). */
+#define SYNC_PYPI_DOCS "pypi"
+
 /* How far a fetch has come (libgit2's transfer progress, copied). */
 struct sync_progress {
 	unsigned total_objects;
@@ -73,6 +79,15 @@ int sync_cache_dir(char **out, bool create, char *errbuf, size_t errbuf_size);
  */
 int sync_update(struct sync_result *out, const char *cache, const struct sync_opts *opts,
 		char *errbuf, size_t errbuf_size);
+
+/*
+ * Downloads @cran_url's (NULL: SYNC_CRAN_URL) src/contrib/PACKAGES.gz into
+ * @cache as SYNC_CRAN_INDEX, replacing the old copy only when the whole file
+ * arrived; @timeout_s 0 is the default. 0, ERR_NOTFOUND, ERR_IO, ERR_LIMIT,
+ * ERR_USAGE (not an http or https URL), ERR_NOMEM; a message in @errbuf.
+ */
+int sync_cran(const char *cache, const char *cran_url, long timeout_s, char *errbuf,
+	      size_t errbuf_size);
 
 /*
  * Removes what deputy put in @cache (the fetched repository, the index and

@@ -1,0 +1,42 @@
+/*
+ * `deputy update --cran`: CRAN's package index (src/contrib/PACKAGES.gz)
+ * downloaded into the cache, where scans read it as an index snapshot.
+ */
+#include "deputy/sync.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "deputy/diag.h"
+#include "fetch/fetch.h"
+#include "sync/cache.h"
+
+int
+sync_cran(const char *cache, const char *cran_url, long timeout_s, char *errbuf,
+	  size_t errbuf_size)
+{
+	const char *base = cran_url ? cran_url : SYNC_CRAN_URL;
+	size_t n = strlen(base);
+	struct fetch_opts fo = { timeout_s, 0, 0 };
+	char *url, *dest;
+	int rc;
+
+	while (n > 0 && base[n - 1] == '/')
+		n--;
+	url = malloc(n + sizeof("/src/contrib/PACKAGES.gz"));
+	dest = cache_path(cache, SYNC_CRAN_INDEX);
+	if (!url || !dest) {
+		free(url);
+		free(dest);
+		return ERR_NOMEM;
+	}
+	snprintf(url, n + sizeof("/src/contrib/PACKAGES.gz"), "%.*s/src/contrib/PACKAGES.gz",
+		 (int)n, base);
+	rc = fetch_to_file(url, dest, &fo, errbuf, errbuf_size);
+	if (rc == ERR_NOTFOUND)
+		snprintf(errbuf, errbuf_size, "%s: no CRAN index there (HTTP 404)", url);
+	free(url);
+	free(dest);
+	return rc;
+}
