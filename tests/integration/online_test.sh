@@ -65,10 +65,10 @@ expect_grep "the look-alike two Remotes down, with its path and provenance" \
 	"^  acme/second@${second:0:7}:DESCRIPTION:1:1: high \[typosquat\] dpylr .*\(pulled in by first → second → dpylr\)$" \
 	"$WORK/on.txt"
 expect_grep "github-unpinned names the commit installed today" \
-	"^  setup\.R:1:25: high \[github-unpinned\] acme/first names no ref.*; today that is commit ${first:0:12} by Ann Author <ann@example\.org> on 2026-01-02$" \
+	"^  setup\.R:1:25: high \[github-unpinned\] acme/first follows 'main'.*; today that is commit ${first:0:12} by Ann Author <ann@example\.org> on 2026-01-02$" \
 	"$WORK/on.txt"
 expect_grep "a Remotes entry of a fetched DESCRIPTION is judged too" \
-	"^  acme/first@${first:0:7}:DESCRIPTION:4:1: high \[github-unpinned\] acme/second follows 'main'" \
+	"^  acme/first@${first:0:7}:DESCRIPTION:4:1: high \[github-unpinned\] acme/second names no ref" \
 	"$WORK/on.txt"
 expect_grep "a Python git requirement's pyproject.toml is read" \
 	'^  acme/pytool@[0-9a-f]{7}:pyproject\.toml:1:1: high \[typosquat\] reqeusts .*\(pulled in by pytool → reqeusts\)$' \
@@ -84,7 +84,7 @@ want(f["commit"] == "'"$first"'", "first commit %r" % f["commit"])
 want(f["author"] == "Ann Author <ann@example.org>" and f["date"] == "2026-01-02T03:04:05Z",
      "first author/date %r %r" % (f["author"], f["date"]))
 want(f["summary"] == "first version of first", "summary %r" % f["summary"])
-want(f["mutable"] and f["ref"] is None and not f["gone"] and f["error"] is None, "first state %r" % f)
+want(f["mutable"] and f["ref"] == "main" and not f["gone"] and f["error"] is None, "first state %r" % f)
 want(f["package"] == "first" and f["version"] == "0.1.0" and f["package_file"] == "DESCRIPTION",
      "first package %r" % f)
 want(f["in_registry"] is False, "first is not on CRAN")
@@ -115,7 +115,7 @@ then fail "a cache name not made of a hash"; else ok; fi
 
 # --- the branch moves: the next scan reads the new commit
 W="$D/work-first"
-printf 'Package: first\nVersion: 0.2.0\nImports: second, tidyvrse\nRemotes: acme/second@main\n' \
+printf 'Package: first\nVersion: 0.2.0\nImports: second, tidyvrse\nRemotes: acme/second\n' \
 	>"$W/DESCRIPTION"
 GIT_AUTHOR_NAME=Mallory GIT_AUTHOR_EMAIL=m@example.org GIT_COMMITTER_NAME=Mallory \
 	GIT_COMMITTER_EMAIL=m@example.org git -C "$W" commit -qam "new dependency"
@@ -149,7 +149,7 @@ expect_grep "owner/repo names that leave their folder are refused" '^ok$' "$WORK
 "$DEPUTY" scan --online --github-base "file://$WORK/nowhere" "$P" >"$WORK/nowhere.txt" 2>&1
 expect_eq "a base that is not there: the scan completes" "$?" 1
 expect_grep "and says so for each repository" \
-	'^  setup\.R: warning: line 1: acme/first: the repository does not exist' "$WORK/nowhere.txt"
+	'^  setup\.R: warning: line 1: acme/first@main: the repository does not exist' "$WORK/nowhere.txt"
 
 # A git host that accepts the connection and never answers: --timeout ends it.
 python3 "$(dirname "$0")/silent_server.py" "$WORK/silent.port" &
@@ -163,7 +163,7 @@ expect_eq "a silent git host: the scan completes" "$?" 1
 took=$(( $(date +%s) - start ))
 if [ "$took" -lt 20 ]; then ok; else fail "three 1-second timeouts took ${took}s"; fi
 expect_grep "the timeout is named at the declaration" \
-	'^  setup\.R: warning: line 1: acme/first: http://127\.0\.0\.1:[0-9]+/acme/first: timed out after 1 s$' \
+	'^  setup\.R: warning: line 1: acme/first@main: http://127\.0\.0\.1:[0-9]+/acme/first: timed out after 1 s$' \
 	"$WORK/silent.txt"
 
 expect_eq "nothing written into the audited repository" "$(tree_sum "$P")" "$before"

@@ -2,7 +2,7 @@
 # make-fixture-remotes.sh DIR: a project whose packages come from git
 # repositories, with local bare repositories standing in for GitHub under
 # DIR/gh (use --github-base file://DIR/gh). DIR/proj installs acme/first with
-# install_github(); first's DESCRIPTION has Remotes: acme/second@main (a branch), whose
+# install_github() at its branch main; first's DESCRIPTION has Remotes: acme/second, whose
 # DESCRIPTION imports dpylr (a look-alike of dplyr). requirements.txt takes
 # acme/pytool from git at a branch; its pyproject.toml requires reqeusts.
 # DIR/work-* are the working clones; push-first.sh DIR moves first's branch.
@@ -25,13 +25,13 @@ repo() {
 	git -C "$w" push -q "$D/gh/acme/$1" main
 }
 
-repo first DESCRIPTION 'Package: first\nVersion: 0.1.0\nImports: second, tibble\nRemotes: acme/second@main\n'
+repo first DESCRIPTION 'Package: first\nVersion: 0.1.0\nImports: second, tibble\nRemotes: acme/second\n'
 repo second DESCRIPTION 'Package: second\nVersion: 2.0\nImports:\n    dpylr (>= 1.0)\n'
 repo pytool pyproject.toml '[project]\nname = "pytool"\nversion = "1.2"\ndependencies = ["reqeusts>=2", "colorama; sys_platform == \\"win32\\""]\n'
 
 mkdir -p "$D/proj"
 git init -q -b main "$D/proj"
-printf 'remotes::install_github("acme/first")\nremotes::install_github("acme/gone@main")\n' \
+printf 'remotes::install_github("acme/first@main")\nremotes::install_github("acme/gone@main")\n' \
 	>"$D/proj/setup.R"
 printf 'pytool @ git+https://github.com/acme/pytool@main\n' >"$D/proj/requirements.txt"
 git -C "$D/proj" add .

@@ -11,7 +11,7 @@ source "$(dirname "$0")/lib.sh"
 D="$WORK/fx"
 bash "$(dirname "$0")/../repo/make-fixture-remotes.sh" "$D" >/dev/null 2>&1 ||
 	{ echo "no remotes fixture"; exit 1; }
-# Move acme/first's default branch to a commit whose summary and author
+# Move acme/first's branch main to a commit whose summary and author
 # would change the terminal title and colours if they reached it raw.
 (
 	cd "$D/work-first" &&
@@ -39,13 +39,13 @@ expect "today's commit, date and author" \
 expect "the commit's summary" '│ +first version of pytool *$'
 expect "what pyproject.toml names there" 'at that commit, pyproject\.toml names: pytool 1\.2'
 
-# install_github("acme/first"): its branch was moved to the hostile commit.
+# install_github("acme/first@main"): its branch was moved to the hostile commit.
 for _ in 1 2 3 4 5 6; do
 	keys j
 	wait_for 'Detail: acme/first' 1 && break
 done
 expect "acme/first is selected" 'Detail: acme/first'
-expect "the default branch" 'ref: default branch  \(can move'
+expect "the branch as declared" 'ref: main  \(can move'
 expect "the author shows escaped" 'commit: [0-9a-f]{12} 2026-02-03 UTC Mallory \\e\[31mMallet'
 expect "the summary shows escaped" '│ +\\e\]0;pwned\\x07update *$'
 expect "what DESCRIPTION names there" 'at that commit, DESCRIPTION names: first 0\.1\.0'
@@ -61,6 +61,7 @@ expect "second is selected" 'Detail: second'
 expect "how it is pulled in" 'pulled in by: acme/first → second'
 expect "its repository" 'repository: file://.*/gh/acme/second *$'
 expect "named in first's Remotes" 'named in the Remotes of: file://.*/gh/acme/first *$'
+expect "no ref: the default branch" 'ref: default branch  \(can move'
 expect "its finding is on its row" '│ HIGH  Installed from a repository at a movable ref \[github-unpinned\]'
 expect "whether the name is on CRAN" '│second is not on CRAN *$'
 
