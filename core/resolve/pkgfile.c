@@ -137,11 +137,12 @@ pkgfile_python(struct pkg_records *out, struct arena *arena, struct diags *diags
 	       const struct source *src, const char *label)
 {
 	struct marker_env env;
-	const char *base = strrchr(src->path, '/');
+	size_t n = strlen(src->path);
 
 	marker_env_init_linux(&env, "3.11", "3.11.0");
-	base = base ? base + 1 : src->path;
-	if (strcmp(base, "setup.cfg") == 0)
+	/* "setup.cfg", "sub/setup.cfg", "owner/repo@1a2b3c4:setup.cfg" */
+	if (n >= 9 && strcmp(src->path + n - 9, "setup.cfg") == 0 &&
+	    (n == 9 || src->path[n - 10] == '/' || src->path[n - 10] == ':'))
 		return read_setup_cfg(out, arena, diags, src, label, &env);
 	return read_pyproject(out, arena, diags, src, label, &env);
 }

@@ -17,7 +17,8 @@ int pkgfile_description(struct pkg_records *out, struct arena *arena, struct dia
 			const struct source *src, const char *label);
 
 /*
- * pyproject.toml (by @src->path's last part) or setup.cfg: name, version and
+ * pyproject.toml or setup.cfg (by the end of @src->path, which may be a
+ * provenance "owner/repo@1a2b3c4:setup.cfg"): name, version and
  * the runtime requirements, markers evaluated for CPython 3.11 on Linux.
  * 0 with a record added; ERR_NOTFOUND when the file names no project (its
  * name may be in the other file); ERR_SYNTAX when it cannot be read (a

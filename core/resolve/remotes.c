@@ -1,8 +1,9 @@
 /*
  * Packages installed from git repositories, breadth first from the
  * declarations: each repository's ref resolved (remote/remote.h), its
- * package file read at that commit, and the Remotes of an R package's
- * DESCRIPTION queued in turn. Text from the audited repository reaches a URL
+ * package file read at that commit, and the git repositories that file names
+ * (a DESCRIPTION's Remotes, a pyproject.toml's "name @ git+..." requirements)
+ * queued in turn. Text from the audited repository reaches a URL
  * only through remote_repo_url()'s checks or as an https URL written whole.
  */
 #include "resolve/remotes.h"
@@ -15,8 +16,7 @@
 
 #include "deputy/array.h"
 #include "intel/intel.h"
-#include "lex/dcf.h"
-#include "lex/rremote.h"
+#include "detect/detect.h"
 #include "remote/remote.h"
 #include "resolve/pkgfile.h"
 #include "resolve/source.h"
@@ -309,66 +309,32 @@ queue(struct work *w, const struct dep *dep, size_t parent, unsigned depth)
 	return 0;
 }
 
-struct remotes_field {
-	struct arena *arena;
-	const char *value;
-	unsigned line;
-	struct sv text;
-};
-
+/*
+ * Each git repository that the package file @src (at @path in its own
+ * repository) names, as the detector of that file reads it (a DESCRIPTION's
+ * Remotes, a pyproject.toml's "name @ git+..." requirements), queued under
+ * remote @self.
+ */
 static int
-find_remotes(const struct dcf_field *f, void *payload)
+queue_nested(struct work *w, const struct source *src, const char *path, size_t self)
 {
-	struct remotes_field *rf = payload;
-	unsigned col;
-
-	if (f->record == 0 && sv_eq_cstr(f->name, "Remotes")) {
-		rf->value = arena_strndup(rf->arena, sv_make(f->value, f->value_len));
-		text_line_col(rf->text, f->at.start, &rf->line, &col);
-	}
-	return 0;
-}
-
-/* Each git repository in the Remotes field of @src (an R DESCRIPTION), queued under @self. */
-static int
-queue_nested(struct work *w, const struct source *src, size_t self)
-{
-	struct remotes_field rf = { w->arena, NULL, 0, src->text };
-	struct diags quiet;      /* the DESCRIPTION was judged by cran_index_parse() already */
+	const struct detector *det = detector_for_path(path);
+	struct detect_ctx ctx = { false, false };
+	struct detect_out found;
+	struct diags quiet;      /* the file was judged by the package record reader already */
 	int rc;
 
+	if (!det)
+		return 0;
 	diags_init(&quiet, w->arena);
-	rc = dcf_parse(src, w->arena, &quiet, find_remotes, &rf);
+	detect_out_init(&found, w->arena, &quiet);
+	rc = det->detect(&found, src, &ctx);
+	for (size_t i = 0; rc == 0 && i < found.n_deps; i++)
+		if (remotes_is_git_dep(found.deps[i]))
+			rc = queue(w, found.deps[i], self, w->meta[self].depth + 1);
+	detect_out_release(&found);
 	diags_release(&quiet);
-	if (rc < 0 || !rf.value)
-		return rc < 0 ? rc : 0;
-	for (const char *p = rf.value; *p;) {
-		size_t n = strcspn(p, ",");
-		struct sv spec = sv_trim(sv_make(p, n));
-		struct rremote rr;
-		const char *why;
-		struct dep *d;
-
-		p += n + (p[n] == ',');
-		if (spec.len == 0 || rremote_parse(&rr, w->arena, spec, &why) != 0)
-			continue;
-		if (!(d = arena_alloc(w->arena, sizeof(*d))))
-			return ERR_NOMEM;
-		memset(d, 0, sizeof(*d));
-		if (rremote_fill_dep(d, w->arena, &rr) != 0)
-			return ERR_NOMEM;
-		d->kind = DEP_MANIFEST;
-		d->file = src->path;
-		d->line = rf.line;
-		d->column = 1;
-		d->marker = "";
-		d->raw = arena_strndup(w->arena, sv_make(spec.ptr, spec.len));
-		if (!d->raw)
-			return ERR_NOMEM;
-		if (remotes_is_git_dep(d) && (rc = queue(w, d, self, w->meta[self].depth + 1)) < 0)
-			return rc;
-	}
-	return 0;
+	return rc < 0 ? rc : 0;
 }
 
 /* Records what the package file of remote @i says; *@src gets the file as read. */
@@ -408,6 +374,8 @@ read_package(struct work *w, size_t i, const char *sha, struct source *src, char
 	}
 	if (rc == ERR_NOMEM)
 		return rc;
+	if (rc == ERR_SYNTAX)
+		snprintf(msg, msg_size, "%s cannot be read: see its warnings", src->path);
 	if (rc == 0 && w->records->len > before) {
 		const struct pkg_record *rec = &w->records->items[before];
 		r->package = rec->name;
@@ -477,7 +445,7 @@ resolve_one(struct work *w, size_t i)
 		warn(w, &w->items[i]);
 		return 0;
 	}
-	return w->items[i].dep->language == LANG_R ? queue_nested(w, &src, i) : 0;
+	return queue_nested(w, &src, w->items[i].file, i);
 }
 
 int

@@ -18,3 +18,18 @@ expect_eq() {
 expect_grep() {
 	if grep -qE -- "$2" "$3"; then ok; else fail "$1: no line matching '$2' in $3"; cat "$3" >&2; fi
 }
+
+# start_http_server DIR: serves DIR on a free loopback port (python3's
+# http.server); sets HTTP_PORT and HTTP_PID, or fails the test.
+start_http_server() {
+	python3 -u -m http.server --bind 127.0.0.1 --directory "$1" 0 >"$WORK/http.log" 2>&1 &
+	HTTP_PID=$!
+	HTTP_PORT=
+	for _ in $(seq 1 100); do
+		HTTP_PORT=$(sed -n 's/.* port \([0-9][0-9]*\).*/\1/p' "$WORK/http.log" | head -1)
+		[ -n "$HTTP_PORT" ] && return 0
+		sleep 0.1
+	done
+	fail "the loopback HTTP server did not start"
+	return 1
+}

@@ -22,16 +22,10 @@ printf 'requests==2.31.0\n' >"$P/requirements.txt"
 printf 'library(dplyr)\n' >"$P/analysis.R"
 export XDG_CACHE_HOME="$WORK/cache"
 
-python3 -u -m http.server --bind 127.0.0.1 --directory "$SRV" 0 >"$WORK/srv.log" 2>&1 &
-SRV_PID=$!
+start_http_server "$SRV" || finish
+SRV_PID=$HTTP_PID PORT=$HTTP_PORT
+SILENT_PID=
 trap 'kill $SRV_PID $SILENT_PID 2>/dev/null; rm -rf "$WORK"' EXIT
-PORT=
-for _ in $(seq 1 100); do
-	PORT=$(sed -n 's/.* port \([0-9][0-9]*\).*/\1/p' "$WORK/srv.log" | head -1)
-	[ -n "$PORT" ] && break
-	sleep 0.1
-done
-[ -n "$PORT" ] || { fail "the loopback server did not start"; finish; }
 URLS=(--cran-url "http://127.0.0.1:$PORT/cran" --pypi-url "http://127.0.0.1:$PORT/pypi")
 
 "$DEPUTY" scan "$P" >"$WORK/off.txt" 2>&1

@@ -13,6 +13,15 @@ bash "$(dirname "$0")/../repo/make-fixture-remotes.sh" "$D" >/dev/null 2>&1 ||
 P="$D/proj"
 export XDG_CACHE_HOME="$WORK/cache"
 BASE="file://$D/gh"
+# CRAN's and PyPI's stand-ins, on a loopback server: the index has tibble;
+# PyPI knows no project here (each document asked for is a 404).
+mkdir -p "$WORK/srv/cran/src/contrib" "$WORK/srv/pypi"
+printf 'Package: tibble\nVersion: 3.2.1\nImports: pillar\n\nPackage: pillar\nVersion: 1.9.0\n\nPackage: remotes\nVersion: 2.5.0\n' |
+	gzip >"$WORK/srv/cran/src/contrib/PACKAGES.gz"
+start_http_server "$WORK/srv" || finish
+SILENT_PID=
+trap 'kill $HTTP_PID $SILENT_PID 2>/dev/null; rm -rf "$WORK"' EXIT
+IDX=(--cran-url "http://127.0.0.1:$HTTP_PORT/cran" --pypi-url "http://127.0.0.1:$HTTP_PORT/pypi")
 tree_sum() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum); }
 before=$(tree_sum "$P")
 
@@ -57,7 +66,7 @@ else
 fi
 
 # --- online, against the local "GitHub"
-"$DEPUTY" scan --online --github-base "$BASE" "$P" >"$WORK/on.txt" 2>&1
+"$DEPUTY" scan --online "${IDX[@]}" --github-base "$BASE" "$P" >"$WORK/on.txt" 2>&1
 expect_eq "online scan exit" "$?" 1
 first=$(git -C "$D/gh/acme/first" rev-parse main)
 second=$(git -C "$D/gh/acme/second" rev-parse main)
@@ -68,16 +77,19 @@ expect_grep "github-unpinned names the commit installed today" \
 	"^  setup\.R:1:25: high \[github-unpinned\] acme/first follows 'main'.*; today that is commit ${first:0:12} by Ann Author <ann@example\.org> on 2026-01-02$" \
 	"$WORK/on.txt"
 expect_grep "a Remotes entry of a fetched DESCRIPTION is judged too" \
-	"^  acme/first@${first:0:7}:DESCRIPTION:4:1: high \[github-unpinned\] acme/second names no ref" \
+	"^  acme/first@${first:0:7}:DESCRIPTION:4:10: high \[github-unpinned\] acme/second names no ref" \
 	"$WORK/on.txt"
 expect_grep "a Python git requirement's pyproject.toml is read" \
 	'^  acme/pytool@[0-9a-f]{7}:pyproject\.toml:1:1: high \[typosquat\] reqeusts .*\(pulled in by pytool → reqeusts\)$' \
+	"$WORK/on.txt"
+expect_grep "a git requirement of a fetched pyproject.toml is followed, and its setup.cfg read" \
+	'^  acme/pyhelper@[0-9a-f]{7}:setup\.cfg:1:1: high \[typosquat\] djnago .*\(pulled in by pytool → pyhelper → djnago\)$' \
 	"$WORK/on.txt"
 expect_grep "a repository that is gone is said so, at its declaration" \
 	'^  setup\.R: warning: line 2: acme/gone@main: the repository does not exist \(any more\)$' \
 	"$WORK/on.txt"
 
-"$DEPUTY" scan --online --github-base "$BASE" --format json "$P" >"$WORK/on.json" 2>&1
+"$DEPUTY" scan --online "${IDX[@]}" --github-base "$BASE" --format json "$P" >"$WORK/on.json" 2>&1
 check_json "$WORK/on.json" '
 f = remotes["first"]
 want(f["commit"] == "'"$first"'", "first commit %r" % f["commit"])
@@ -101,6 +113,14 @@ want(nodes["first"]["source"] == "GitHub repository" and not nodes["first"]["unr
      "first resolved %r" % nodes["first"])
 want(nodes["first"]["remote"] is not None, "first node links its remote")
 want(nodes["gone"]["unresolved"] and "does not exist" in nodes["gone"]["reason"], "gone node")
+want(nodes["tibble"]["source"] == "CRAN index" and not nodes["tibble"]["unresolved"]
+     and "pillar" in nodes, "tibble from the loopback CRAN index: %r" % nodes["tibble"])
+unresolved = sorted(k for k, n in nodes.items() if n["unresolved"])
+want(unresolved == ["djnago", "dpylr", "gone", "reqeusts"],
+     "all but the look-alikes no index has and the gone repository resolve: %r" % unresolved)
+ph = remotes["pyhelper"]
+want(ph["package"] == "pyhelper" and ph["package_file"] == "setup.cfg" and ph["ref"] == "v1"
+     and ph["declared_in"].startswith("acme/pytool@"), "pyhelper from pytool %r" % ph)
 edges = {(g["nodes"][e["from"]]["name"], g["nodes"][e["to"]]["name"]): e for e in g["edges"]}
 want(("first", "second") in edges and ("second", "dpylr") in edges, "edges %r" % sorted(edges))
 want(edges.get(("first", "second"), {}).get("file") == "acme/first@'"${first:0:7}"':DESCRIPTION",
@@ -109,7 +129,7 @@ want(edges.get(("first", "second"), {}).get("file") == "acme/first@'"${first:0:7
 expect_grep "online: commits, authors, package files, Remotes as nodes and edges" '^all good$' \
 	"$WORK/on.checks"
 n=$(find "$XDG_CACHE_HOME/deputy/git" -maxdepth 1 -name '*.git' | wc -l)
-expect_eq "one cache repository per repository read" "$n" 3
+expect_eq "one cache repository per repository read" "$n" 4
 if find "$XDG_CACHE_HOME/deputy/git" -maxdepth 1 -mindepth 1 | grep -vqE '/[0-9a-f]{40}\.git$'
 then fail "a cache name not made of a hash"; else ok; fi
 
@@ -122,7 +142,7 @@ GIT_AUTHOR_NAME=Mallory GIT_AUTHOR_EMAIL=m@example.org GIT_COMMITTER_NAME=Mallor
 git -C "$W" push -q "$D/gh/acme/first" main
 moved=$(git -C "$D/gh/acme/first" rev-parse main)
 if [ "$moved" != "$first" ]; then ok; else fail "the fixture branch did not move"; fi
-"$DEPUTY" scan --online --github-base "$BASE" --format json "$P" >"$WORK/moved.json" 2>&1
+"$DEPUTY" scan --online "${IDX[@]}" --github-base "$BASE" --format json "$P" >"$WORK/moved.json" 2>&1
 check_json "$WORK/moved.json" '
 f = remotes["first"]
 want(f["commit"] == "'"$moved"'", "moved commit %r" % f["commit"])
@@ -130,7 +150,7 @@ want(f["version"] == "0.2.0" and f["author"].startswith("Mallory"), "moved packa
 want("tidyvrse" in nodes and "tibble" not in nodes, "the new DESCRIPTION is the one read")
 ' >"$WORK/moved.checks"
 expect_grep "a moving branch moves the resolved commit" '^all good$' "$WORK/moved.checks"
-"$DEPUTY" scan --online --github-base "$BASE" "$P" >"$WORK/moved.txt" 2>&1
+"$DEPUTY" scan --online "${IDX[@]}" --github-base "$BASE" "$P" >"$WORK/moved.txt" 2>&1
 expect_grep "the look-alike the new commit brings is flagged" \
 	'\[typosquat\] tidyvrse .*\(pulled in by first → tidyvrse\)$' "$WORK/moved.txt"
 
@@ -138,7 +158,7 @@ expect_grep "the look-alike the new commit brings is flagged" \
 Q="$WORK/q"
 mkdir -p "$Q"
 printf 'remotes::install_github("acme/..")\nremotes::install_github("../etc/passwd")\n' >"$Q/x.R"
-"$DEPUTY" scan --online --github-base "$BASE" --format json "$Q" >"$WORK/q.json" 2>&1
+"$DEPUTY" scan --online "${IDX[@]}" --github-base "$BASE" --format json "$Q" >"$WORK/q.json" 2>&1
 python3 -c '
 import json, sys
 g = json.load(open(sys.argv[1]))["graph"]
@@ -146,7 +166,7 @@ errs = [r["error"] for r in g["remotes"]]
 print("ok" if len(errs) == 2 and all(e and "owner/repository" in e for e in errs) else errs)
 ' "$WORK/q.json" >"$WORK/q.checks" 2>&1
 expect_grep "owner/repo names that leave their folder are refused" '^ok$' "$WORK/q.checks"
-"$DEPUTY" scan --online --github-base "file://$WORK/nowhere" "$P" >"$WORK/nowhere.txt" 2>&1
+"$DEPUTY" scan --online "${IDX[@]}" --github-base "file://$WORK/nowhere" "$P" >"$WORK/nowhere.txt" 2>&1
 expect_eq "a base that is not there: the scan completes" "$?" 1
 expect_grep "and says so for each repository" \
 	'^  setup\.R: warning: line 1: acme/first@main: the repository does not exist' "$WORK/nowhere.txt"
@@ -154,10 +174,9 @@ expect_grep "and says so for each repository" \
 # A git host that accepts the connection and never answers: --timeout ends it.
 python3 "$(dirname "$0")/silent_server.py" "$WORK/silent.port" &
 SILENT_PID=$!
-trap 'kill $SILENT_PID 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 50); do [ -s "$WORK/silent.port" ] && break; sleep 0.1; done
 start=$(date +%s)
-"$DEPUTY" scan --online --timeout 1 --github-base "http://127.0.0.1:$(cat "$WORK/silent.port")" \
+"$DEPUTY" scan --online "${IDX[@]}" --timeout 1 --github-base "http://127.0.0.1:$(cat "$WORK/silent.port")" \
 	"$P" >"$WORK/silent.txt" 2>&1
 expect_eq "a silent git host: the scan completes" "$?" 1
 took=$(( $(date +%s) - start ))

@@ -4,7 +4,8 @@
 # DIR/gh (use --github-base file://DIR/gh). DIR/proj installs acme/first with
 # install_github() at its branch main; first's DESCRIPTION has Remotes: acme/second, whose
 # DESCRIPTION imports dpylr (a look-alike of dplyr). requirements.txt takes
-# acme/pytool from git at a branch; its pyproject.toml requires reqeusts.
+# acme/pytool from git at a branch; its pyproject.toml requires reqeusts and
+# acme/pyhelper from git at tag v1, whose setup.cfg requires djnago.
 # DIR/work-* are the working clones; push-first.sh DIR moves first's branch.
 set -euo pipefail
 D=${1:?folder}
@@ -27,7 +28,10 @@ repo() {
 
 repo first DESCRIPTION 'Package: first\nVersion: 0.1.0\nImports: second, tibble\nRemotes: acme/second\n'
 repo second DESCRIPTION 'Package: second\nVersion: 2.0\nImports:\n    dpylr (>= 1.0)\n'
-repo pytool pyproject.toml '[project]\nname = "pytool"\nversion = "1.2"\ndependencies = ["reqeusts>=2", "colorama; sys_platform == \\"win32\\""]\n'
+repo pytool pyproject.toml '[project]\nname = "pytool"\nversion = "1.2"\ndependencies = ["reqeusts>=2", "colorama; sys_platform == \\"win32\\"", "pyhelper @ git+https://github.com/acme/pyhelper@v1"]\n'
+repo pyhelper setup.cfg '[metadata]\nname = pyhelper\nversion = 0.3\n\n[options]\ninstall_requires =\n    djnago>=4\n'
+git -C "$D/work-pyhelper" tag v1
+git -C "$D/work-pyhelper" push -q "$D/gh/acme/pyhelper" v1
 
 mkdir -p "$D/proj"
 git init -q -b main "$D/proj"

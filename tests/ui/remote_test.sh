@@ -23,7 +23,8 @@ bash "$(dirname "$0")/../repo/make-fixture-remotes.sh" "$D" >/dev/null 2>&1 ||
 ) >"$WORK/push.log" 2>&1 || { cat "$WORK/push.log"; echo "could not move acme/first"; exit 1; }
 
 start_command 120 45 env -u NO_COLOR LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME="$WORK" \
-	XDG_CACHE_HOME="$WORK/cache" "$DEPUTY" --online --github-base "file://$D/gh" "$D/proj"
+	XDG_CACHE_HOME="$WORK/cache" "$DEPUTY" --online --github-base "file://$D/gh" \
+	--cran-url http://127.0.0.1:1 --pypi-url http://127.0.0.1:1 "$D/proj"
 expect "deputy started" 'flagged *$'
 title_before=$(pane_format '#{pane_title}')
 expect "the Remotes package shows under its declaration, flagged" '^ H {6}▾ second 2\.0'
