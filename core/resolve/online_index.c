@@ -65,12 +65,14 @@ mark_missing(const char *marker)
 
 /*
  * Downloads @url into @dest unless a fresh copy is there; a failure is a
- * warning naming @what. True when @dest can be read afterwards; *@missing
- * when the index said it has no such file (today or earlier in the day).
+ * warning naming @what, and sets *@down: once the index cannot be reached,
+ * later calls use what the cache holds without asking (and without a
+ * warning each). True when @dest can be read afterwards; *@missing when the
+ * index said it has no such file (today or earlier in the day).
  */
 static bool
 refresh(struct arena *arena, struct diags *diags, const char *url, const char *dest,
-	const char *what, const struct online_index_opts *opts, bool *missing)
+	const char *what, const struct online_index_opts *opts, bool *missing, bool *down)
 {
 	struct fetch_opts fo = { opts->timeout_s, 0, 0 };
 	char *marker = arena_printf(arena, "%s.missing", dest);
@@ -84,6 +86,8 @@ refresh(struct arena *arena, struct diags *diags, const char *url, const char *d
 		*missing = true;
 		return false;
 	}
+	if (*down)
+		return exists(dest);
 	rc = fetch_to_file(url, dest, &fo, err, sizeof(err));
 	if (rc == 0) {
 		if (marker)
@@ -98,6 +102,7 @@ refresh(struct arena *arena, struct diags *diags, const char *url, const char *d
 	}
 	diag_add_path(diags, DIAG_WARNING, url, "could not download %s: %s%s", what, err,
 		      exists(dest) ? "; using the copy fetched earlier" : "");
+	*down = true;
 	return exists(dest);
 }
 
@@ -108,12 +113,12 @@ online_cran(struct pkg_records *out, struct arena *arena, struct diags *diags,
 	const char *base = opts->cran_url ? opts->cran_url : CRAN_DEFAULT;
 	char *url = join_url(arena, base, "src/contrib/PACKAGES.gz");
 	char *dest = arena_printf(arena, "%s/" SYNC_CRAN_INDEX, opts->cache);
-	bool missing;
+	bool missing, down = false;
 	int rc;
 
 	if (!url || !dest)
 		return ERR_NOMEM;
-	if (!refresh(arena, diags, url, dest, "the CRAN index", opts, &missing)) {
+	if (!refresh(arena, diags, url, dest, "the CRAN index", opts, &missing, &down)) {
 		if (missing)
 			diag_add_path(diags, DIAG_WARNING, url, "no CRAN index there (HTTP 404)");
 		return 0;
@@ -173,11 +178,11 @@ seed_known(struct name_queue *q, struct arena *arena, const struct pkg_records *
 	return rc;
 }
 
-/* Fetches (or reuses) and reads the document of @name. */
+/* Fetches (or reuses) and reads the document of @name; *@down as for refresh(). */
 static int
 one_document(struct pkg_records *out, struct arena *arena, struct diags *diags,
 	     const struct online_index_opts *opts, int dir_fd, const char *dir,
-	     const char *name)
+	     const char *name, bool *down)
 {
 	const char *base = opts->pypi_url ? opts->pypi_url : PYPI_DEFAULT;
 	char *rest = arena_printf(arena, "%s/json", name);
@@ -190,7 +195,7 @@ one_document(struct pkg_records *out, struct arena *arena, struct diags *diags,
 
 	if (!url || !dest)
 		return ERR_NOMEM;
-	if (!refresh(arena, diags, url, dest, "a PyPI project document", opts, &missing)) {
+	if (!refresh(arena, diags, url, dest, "a PyPI project document", opts, &missing, down)) {
 		if (missing)
 			diag_add_path(diags, DIAG_WARNING, url, "PyPI has no project '%s'", name);
 		return 0;
@@ -208,7 +213,8 @@ online_pypi(struct pkg_records *out, struct arena *arena, struct diags *diags,
 	char *dir = arena_printf(arena, "%s/" SYNC_PYPI_DOCS, opts->cache);
 	char err[512];
 	struct name_queue q = { 0 };
-	size_t first, fetched = 0;
+	size_t first, fetched = 0, unasked = 0;
+	bool down = false;
 	int dir_fd = -1, rc;
 
 	if (!dir)
@@ -231,13 +237,17 @@ online_pypi(struct pkg_records *out, struct arena *arena, struct diags *diags,
 				      "the rest stay unresolved", ONLINE_PYPI_MAX);
 			break;
 		}
-		rc = one_document(out, arena, diags, opts, dir_fd, dir, q.items[i]);
+		unasked += down;
+		rc = one_document(out, arena, diags, opts, dir_fd, dir, q.items[i], &down);
 		for (size_t r = before; r < out->len && !rc; r++)
 			for (size_t k = 0; k < out->items[r].n_requires && !rc; k++)
 				rc = push_name(&q, arena, out->items[r].requires[k]);
 	}
 	close(dir_fd);
 	free(q.items);
+	if (rc == 0 && unasked)
+		diag_add_path(diags, DIAG_NOTE, dir, "PyPI could not be reached: %zu more project "
+			      "documents were not asked for (those in the cache were used)", unasked);
 	if (rc == 0 && fetch_trim_cache(dir, CACHE_INDEX_MAX, NULL, NULL) < 0)
 		diag_add_path(diags, DIAG_NOTE, dir, "could not keep the cache under its size cap");
 	return rc;

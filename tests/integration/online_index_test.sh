@@ -108,6 +108,13 @@ expect_grep "the CRAN download's failure is named" \
 	"warning: could not download the CRAN index: .*(could not connect|Connection refused)" "$WORK/down.txt"
 expect_grep "and the PyPI one's" \
 	"warning: could not download a PyPI project document: .*requests/json" "$WORK/down.txt"
+mkdir -p "$WORK/three"
+printf 'requests\nflask\nnumpy\n' >"$WORK/three/requirements.txt"
+"$DEPUTY" scan --online "${URLS[@]}" "$WORK/three" >"$WORK/three.txt" 2>&1
+n=$(grep -c 'could not download a PyPI project document' "$WORK/three.txt")
+expect_eq "an index that cannot be reached is asked once, not per project" "$n" 1
+expect_grep "and the rest are counted" 'note: PyPI could not be reached: 2 more project documents were not asked for' \
+	"$WORK/three.txt"
 
 # A server that accepts and never answers: --timeout ends each download.
 python3 "$(dirname "$0")/silent_server.py" "$WORK/silent.port" &
