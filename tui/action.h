@@ -21,7 +21,19 @@
 	X(FOCUS_NEXT,     "view-next",           "Move focus between tree and detail pane")  \
 	X(REDRAW,         "screen-redraw",       "Redraw the screen")                        \
 	X(HELP,           "help",                "List every key (again to close)")          \
-	X(QUIT,           "quit",                "Leave deputy (in help: close help)")
+	X(QUIT,           "quit",                "Leave deputy (in help: close help)")       \
+	X(MIN_SEVERITY,   "cycle-min-severity",  "Hide entries below a severity (cycles)") \
+	X(ECOSYSTEM,      "cycle-ecosystem",     "Show all, Python or R entries (cycles)")   \
+	X(SEARCH,         "search",              "Search names, files and rule ids") \
+	X(SEARCH_NEXT,    "search-next",         "Jump to the next search match")            \
+	X(SEARCH_PREV,    "search-previous",     "Jump to the previous search match")        \
+	X(EXPAND_ALL,     "expand-all",          "Expand every row")                         \
+	X(COLLAPSE_ALL,   "collapse-all",        "Collapse every row to its file")           \
+	X(VIEW_FILE,      "view-file",           "Show the whole declaring file, line marked") \
+	X(EDIT,           "edit",                "Open $VISUAL/$EDITOR at the line (working tree)") \
+	X(LESSON,         "lesson",              "The lesson of the selected finding's rule") \
+	X(CYCLE_THEME,    "cycle-theme",         "Switch to the next built-in theme")        \
+	X(CLOSE,          "close",               "Close the open view, prompt or overlay")
 
 enum action {
 #define X(id, name, help) ACT_##id,

@@ -5,6 +5,7 @@
 #include "tui.h"
 
 #include <locale.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,10 @@
 #include "deputy/diag.h"
 #include "app.h"
 #include "draw.h"
+#include "editor.h"
 #include "keys.h"
+#include "mouse.h"
+#include "prompt.h"
 
 /* Below this width the panes stack; at or above it they sit side by side. */
 #define SIDE_BY_SIDE_MIN_COLS 110
@@ -27,6 +31,38 @@ int
 view_body_height(const struct view *view)
 {
 	return view->height > 1 ? view->height - 1 : 0;
+}
+
+bool
+view_scroll(struct view *view, enum action act, size_t len, size_t rows)
+{
+	size_t max_top;
+
+	if (rows == 0)
+		rows = 1;
+	max_top = len > rows ? len - rows : 0;
+	switch (act) {
+	case ACT_MOVE_DOWN:
+		view->top = view->top < max_top ? view->top + 1 : max_top;
+		return true;
+	case ACT_MOVE_UP:
+		view->top = view->top > 0 ? view->top - 1 : 0;
+		return true;
+	case ACT_PAGE_DOWN:
+		view->top = view->top + rows < max_top ? view->top + rows : max_top;
+		return true;
+	case ACT_PAGE_UP:
+		view->top = view->top > rows ? view->top - rows : 0;
+		return true;
+	case ACT_MOVE_FIRST:
+		view->top = 0;
+		return true;
+	case ACT_MOVE_LAST:
+		view->top = max_top;
+		return true;
+	default:
+		return false;
+	}
 }
 
 void
@@ -130,9 +166,11 @@ layout(struct app *app)
 		place(&app->views[VIEW_HELP], hh, hw, (rows - 1 - hh) / 2 > 0
 		      ? (rows - 1 - hh) / 2 : 0, (cols - hw) / 2);
 	}
+	place(&app->views[VIEW_PAGE], body, cols, 0, 0);
 	app->status_win = newwin(1, cols, rows - 1, 0);
 	if (!app->status_win || !app->views[VIEW_TREE].win || !app->views[VIEW_DETAIL].win ||
-	    !app->views[VIEW_HELP].win || (app->side_by_side && !app->sep_win))
+	    !app->views[VIEW_HELP].win || !app->views[VIEW_PAGE].win ||
+	    (app->side_by_side && !app->sep_win))
 		return ERR_NOMEM;
 	keypad(app->status_win, TRUE);
 	return 0;
@@ -141,15 +179,18 @@ layout(struct app *app)
 static void
 draw_all(struct app *app)
 {
-	for (int i = VIEW_TREE; i <= VIEW_DETAIL; i++) {
+	if (app->page != PAGE_NONE) {
+		app->views[VIEW_PAGE].ops->draw(&app->views[VIEW_PAGE], app);
+		wnoutrefresh(app->views[VIEW_PAGE].win);
+	}
+	for (int i = VIEW_TREE; i <= VIEW_DETAIL && app->page == PAGE_NONE; i++) {
 		app->views[i].ops->draw(&app->views[i], app);
 		wnoutrefresh(app->views[i].win);
 	}
-	if (app->sep_win) {
+	if (app->sep_win && app->page == PAGE_NONE) {
 		werase(app->sep_win);
-		wattrset(app->sep_win, theme_attr(app->theme, EL_BORDER));
-		mvwvline(app->sep_win, 0, 0, ACS_VLINE, getmaxy(app->sep_win));
-		wattrset(app->sep_win, A_NORMAL);
+		draw_vline(app->sep_win, 0, getmaxy(app->sep_win),
+			   theme_attr(app->theme, EL_BORDER));
 		wnoutrefresh(app->sep_win);
 	}
 	if (app->help_open) {
@@ -161,6 +202,35 @@ draw_all(struct app *app)
 	doupdate();
 }
 
+/* t: the next built-in theme, loaded before the old one is freed. */
+static int
+cycle_theme(struct app *app)
+{
+	size_t count, next;
+	const char *const *names = theme_builtin_names(&count);
+	char *message = NULL;
+	struct theme *theme;
+
+	if (count == 0)
+		return REACT_NONE;
+	next = app->theme_index == SIZE_MAX ? 0 : (app->theme_index + 1) % count;
+	theme = theme_new(names[next], &message);
+	if (!theme) {
+		status_set(app, true, "out of memory loading the theme %s", names[next]);
+		return REACT_REDRAW;
+	}
+	theme_free(app->theme);
+	app->theme = theme;
+	app->theme_index = next;
+	if (message)
+		status_set(app, true, "%s", message);
+	else
+		status_set(app, false, "theme: %s", names[next]);
+	free(message);
+	clearok(curscr, TRUE);
+	return REACT_REDRAW;
+}
+
 /* Offers @act to the help overlay, the focused pane, the tree, then the app. */
 static int
 dispatch(struct app *app, enum action act)
@@ -169,13 +239,34 @@ dispatch(struct app *app, enum action act)
 
 	if (app->help_open)
 		react = app->views[VIEW_HELP].ops->handle(&app->views[VIEW_HELP], app, act);
-	if ((react & REACT_UNHANDLED) && app->focus == VIEW_DETAIL)
+	if ((react & REACT_UNHANDLED) && app->page != PAGE_NONE)
+		react = app->views[VIEW_PAGE].ops->handle(&app->views[VIEW_PAGE], app, act);
+	else if ((react & REACT_UNHANDLED) && app->focus == VIEW_DETAIL)
 		react = app->views[VIEW_DETAIL].ops->handle(&app->views[VIEW_DETAIL], app, act);
-	if (react & REACT_UNHANDLED)
+	if ((react & REACT_UNHANDLED) && app->page == PAGE_NONE)
 		react = app->views[VIEW_TREE].ops->handle(&app->views[VIEW_TREE], app, act);
 	if (!(react & REACT_UNHANDLED))
 		return react;
 	switch (act) {
+	case ACT_SEARCH:
+		return prompt_open(app);
+	case ACT_VIEW_FILE:
+		return file_view_open(app);
+	case ACT_LESSON:
+		return lesson_open(app);
+	case ACT_EDIT:
+		return editor_open(app);
+	case ACT_CYCLE_THEME:
+		return cycle_theme(app);
+	case ACT_CLOSE:
+		if (app->search.text[0]) {
+			app->search.text[0] = '\0';
+			app->search.len = 0;
+			status_set(app, false, "search dropped");
+		} else {
+			status_set(app, false, "nothing to close (q leaves deputy)");
+		}
+		return REACT_REDRAW;
 	case ACT_QUIT:
 		return REACT_QUIT;
 	case ACT_HELP:
@@ -227,6 +318,25 @@ wait_for_room(struct app *app)
 	}
 }
 
+/* Lays the open page out again for a new width, where it was scrolled to. */
+static void
+relayout_page(struct app *app)
+{
+	size_t top = app->views[VIEW_PAGE].top;
+	enum page_kind kind = app->page;
+
+	if (kind == PAGE_INTRO)
+		intro_open(app);
+	else if (kind == PAGE_LESSON)
+		lesson_open(app);
+	else if (kind == PAGE_FILE)
+		file_view_open(app);
+	else
+		return;
+	app->page = kind;
+	app->views[VIEW_PAGE].top = top;
+}
+
 static int
 loop(struct app *app)
 {
@@ -245,6 +355,7 @@ loop(struct app *app)
 			if ((rc = layout(app)) < 0)
 				return rc;
 			react |= REACT_SELECT;
+			relayout_page(app);
 		}
 		if (react & REACT_SELECT)
 			select_entry(app);
@@ -268,6 +379,20 @@ loop(struct app *app)
 			continue;
 		}
 		status_clear(app);
+		if (key == KEY_MOUSE) {
+			react = mouse_event(app);
+			continue;
+		}
+		if (app->page == PAGE_INTRO) {
+			/* Any key closes the introduction, and does nothing else. */
+			app->page = PAGE_NONE;
+			react = REACT_REDRAW | REACT_SELECT;
+			continue;
+		}
+		if (app->search.editing) {
+			react = prompt_key(app, key);
+			continue;
+		}
 		act = keys_lookup(key);
 		if (act == ACT_NONE) {
 			char name[24];
@@ -292,8 +417,22 @@ app_release(struct app *app)
 			blame_release(&app->blames[i].blame);
 	free(app->blames);
 	detail_release(&app->detail);
+	detail_release(&app->page_text);
 	tree_release(&app->tree);
 	theme_free(app->theme);
+}
+
+/* Where @name is among the built-in themes (NULL: "default"); SIZE_MAX when not. */
+static size_t
+builtin_theme_index(const char *name)
+{
+	size_t count;
+	const char *const *names = theme_builtin_names(&count);
+
+	for (size_t i = 0; i < count; i++)
+		if (!strcmp(names[i], name ? name : "default"))
+			return i;
+	return SIZE_MAX;
 }
 
 int
@@ -310,10 +449,12 @@ tui_run(const struct scan *scan, const struct tui_opts *opts)
 	app.scan = scan;
 	if (opts)
 		app.opts = *opts;
+	draw_set_ascii(opts && opts->ascii);
 	if ((rc = tree_init(&app.tree, scan)) < 0)
 		return rc;
 	app.blames = calloc(app.tree.len ? app.tree.len : 1, sizeof(*app.blames));
 	detail_init(&app.detail);
+	detail_init(&app.page_text);
 	if (!app.blames) {
 		app_release(&app);
 		return ERR_NOMEM;
@@ -334,7 +475,12 @@ tui_run(const struct scan *scan, const struct tui_opts *opts)
 	app.views[VIEW_TREE].ops = &view_tree_ops;
 	app.views[VIEW_DETAIL].ops = &view_detail_ops;
 	app.views[VIEW_HELP].ops = &view_help_ops;
+	app.views[VIEW_PAGE].ops = &view_page_ops;
 	app.focus = VIEW_TREE;
+	app.theme_index = builtin_theme_index(opts ? opts->theme : NULL);
+	mouse_start();
+	if (app.opts.demo)
+		intro_open(&app);
 	if (theme_message)
 		status_set(&app, true, "%s", theme_message);
 	free(theme_message);

@@ -13,6 +13,7 @@
 #include "deputy/scan.h"
 #include "action.h"
 #include "detail.h"
+#include "search.h"
 #include "theme.h"
 #include "tree.h"
 #include "tui.h"
@@ -44,12 +45,22 @@ enum view_id {
 	VIEW_TREE,
 	VIEW_DETAIL,
 	VIEW_HELP,
+	VIEW_PAGE,         /* the full-screen page: file, lesson or introduction */
 	VIEW_COUNT,
+};
+
+/* What the full-screen page shows, if anything. */
+enum page_kind {
+	PAGE_NONE,
+	PAGE_FILE,         /* v: the declaring file, the line marked (view_file.c) */
+	PAGE_LESSON,       /* l: the lesson of the row's rules (view_lesson.c) */
+	PAGE_INTRO,        /* deputy --demo: the keys, shown first (view_intro.c) */
 };
 
 extern const struct view_ops view_tree_ops;
 extern const struct view_ops view_detail_ops;
 extern const struct view_ops view_help_ops;
+extern const struct view_ops view_page_ops;
 /* Rows the help overlay wants, border included. */
 int view_help_height(void);
 
@@ -75,10 +86,21 @@ struct app {
 	WINDOW *sep_win;             /* the column between panes when side by side */
 	char message[320];           /* shown on the status line until the next key */
 	bool message_is_error;
+	struct search search;
+	enum page_kind page;         /* the full-screen page open over the panes */
+	struct detail page_text;     /* its lines */
+	const char *page_path;       /* PAGE_FILE: the file shown (borrowed from the scan) */
+	unsigned page_line;          /* PAGE_FILE: the marked line, 0 when none */
+	size_t theme_index;          /* in theme_builtin_names(); SIZE_MAX: another theme */
 };
 
 /* Body rows of @view (its window minus the title row). */
 int view_body_height(const struct view *view);
+/*
+ * Scrolls @view->top over @len lines shown @rows at a time for the moving
+ * actions (line, page, first, last); true when @act is one of them.
+ */
+bool view_scroll(struct view *view, enum action act, size_t len, size_t rows);
 /* Draws the title row of @view: @title (repository text allowed), focus shown. */
 void view_draw_title(struct view *view, struct app *app, const char *title, bool focused);
 
@@ -86,6 +108,15 @@ void view_draw_title(struct view *view, struct app *app, const char *title, bool
 const struct blame_slot *app_selected_blame(const struct app *app);
 /* True when the selected entry has a line whose blame is not computed yet. */
 bool app_blame_pending(const struct app *app);
+
+/* Shows the page already built in app->page_text, its first body row at @top. */
+void page_show(struct app *app, enum page_kind kind, size_t top);
+/* Builds and shows the file view of the selected row; REACT_* bits. */
+int file_view_open(struct app *app);
+/* Builds and shows the lesson of the selected row's rules; REACT_* bits. */
+int lesson_open(struct app *app);
+/* Builds and shows the --demo introduction, cursor on the first flagged entry. */
+void intro_open(struct app *app);
 
 /* The status line (status.c). */
 void status_set(struct app *app, bool error, const char *fmt, ...)

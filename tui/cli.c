@@ -38,7 +38,10 @@ cli_usage(FILE *out)
 	      "  --rev REV       audit a revision (any commit-ish) instead of the working tree\n"
 	      "  --demo          open a built-in teaching repository (made in a temporary\n"
 	      "                  folder, removed on exit)\n"
-	      "  --theme NAME    colour theme: a name in themes/ or a path to a JSON file\n"
+	      "  --theme NAME    colour theme: default, light, high-contrast, mono,\n"
+	      "                  colour-blind, or a path to a JSON file (docs/themes.md)\n"
+	      "  --ascii         draw lines, fold marks and ellipses with ASCII only (the\n"
+	      "                  default outside a UTF-8 locale)\n"
 
 	      "  -h, --help      show this help\n"
 	      "  -V, --version   show the version\n"
@@ -99,7 +102,9 @@ cli_scan_usage(FILE *out)
 {
 	fputs("usage: deputy scan [PATH] [--format text|json] [--fail-on SEVERITY] [--rev REV]\n"
 	      "                   [--python-env DIR] [--r-library DIR] [--cran-index FILE]\n"
-	      "                   [--pypi-cache DIR] [--online [--github-base URL]]\n"
+	      "                   [--pypi-cache DIR] [--online [--github-base URL]\n"
+	      "                   [--gitlab-base URL] [--cran-url URL] [--pypi-url URL]\n"
+	      "                   [--timeout SECONDS]]\n"
 	      "\n"
 	      "Prints every declaration and finding of the repository at PATH, and the\n"
 	      "findings on what the declarations pull in (see deputy --help for the\n"
@@ -109,6 +114,8 @@ cli_scan_usage(FILE *out)
 	      "  --fail-on SEVERITY  exit 1 when a finding is at or above SEVERITY:\n"
 	      "                      critical, high (default), medium, low, info\n"
 	      "  --rev REV           scan a revision instead of the working tree\n"
+	      "  --online            also use the network (git refs, CRAN and PyPI indexes;\n"
+	      "                      see deputy --help)\n"
 	      "\n"
 	      "Exit status: 0 nothing at or above the threshold, 1 something is,\n"
 	      "2 a usage or input/output error.\n", out);
@@ -172,6 +179,10 @@ parse_option(struct cli *out, int argc, char **argv, int *i, char *err, size_t e
 	}
 	if (strcmp(arg, "--cran") == 0) {
 		out->cran = true;
+		return 0;
+	}
+	if (strcmp(arg, "--ascii") == 0) {
+		out->ascii = true;
 		return 0;
 	}
 	if (strcmp(arg, "--online") == 0) {
@@ -327,6 +338,11 @@ cli_parse(struct cli *out, int argc, char **argv, char *err, size_t err_size)
 	    (out->pypi_url && !out->pypi_url[0])) {
 		snprintf(err, err_size, "--github-base, --gitlab-base, --cran-url and --pypi-url "
 			 "need a URL");
+		return ERR_USAGE;
+	}
+	if ((out->ascii || out->theme) && out->command != CMD_AUDIT && out->command != CMD_DEMO &&
+	    out->command != CMD_HELP && out->command != CMD_VERSION) {
+		snprintf(err, err_size, "--ascii and --theme go with the audit screen or --demo");
 		return ERR_USAGE;
 	}
 	if (out->command == CMD_UPDATE && out->rev) {

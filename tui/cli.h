@@ -45,10 +45,11 @@ struct cli {
 	const char *pypi_url;       /* --pypi-url URL: PyPI's JSON API base */
 	long timeout_s;             /* --timeout SECONDS per download; 0: the default */
 	bool cran;                  /* update --cran: CRAN's index too */
+	bool ascii;                 /* --ascii: ASCII line drawing in the audit screen */
 };
 
 #define CLI_INIT { CMD_AUDIT, ".", NULL, NULL, NULL, FORMAT_TEXT, SEV_HIGH, false, false, NULL, \
-		   false, NULL, NULL, NULL, NULL, false, NULL, NULL, NULL, NULL, 0, false }
+		   false, NULL, NULL, NULL, NULL, false, NULL, NULL, NULL, NULL, 0, false, false }
 
 /*
  * Parses @argv into @out. Returns 0, or ERR_USAGE with a one-line message

@@ -12,18 +12,74 @@
 #include "deputy/escape.h"
 #include "deputy/utf8.h"
 
+/* Set by --ascii: one process-wide choice, like the locale it overrides. */
+static bool force_ascii;
+
+void
+draw_set_ascii(bool ascii)
+{
+	force_ascii = ascii;
+}
+
 bool
 draw_utf8(void)
 {
-	const char *cs = nl_langinfo(CODESET);
+	const char *cs;
 
+	if (force_ascii)
+		return false;
+	cs = nl_langinfo(CODESET);
 	return MB_CUR_MAX > 1 && cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
+}
+
+const struct draw_glyphs *
+draw_glyphs(void)
+{
+	static const struct draw_glyphs unicode = {
+		true, "\xe2\x80\xa6", 1, "\xe2\x96\xbe", "\xe2\x96\xb8", "\xe2\x86\x92",
+	};
+	static const struct draw_glyphs ascii = {
+		false, "...", 3, "-", "+", "->",
+	};
+
+	return draw_utf8() ? &unicode : &ascii;
 }
 
 const char *
 draw_ellipsis(void)
 {
-	return draw_utf8() ? "\xe2\x80\xa6" : "~";
+	return draw_glyphs()->ellipsis;
+}
+
+/* A cchar_t of code point @cp; Unicode line drawing is drawn as text, not with
+ * the alternate character set, which tmux and some UTF-8 terminals mishandle. */
+static cchar_t
+line_char(wchar_t cp, attr_t attr)
+{
+	wchar_t wc[2] = { cp, L'\0' };
+	cchar_t cc;
+
+	setcchar(&cc, wc, attr, PAIR_NUMBER(attr), NULL);
+	return cc;
+}
+
+void
+draw_vline(WINDOW *win, int x, int rows, attr_t attr)
+{
+	cchar_t cc = line_char(draw_utf8() ? 0x2502 : L'|', attr);
+
+	mvwvline_set(win, 0, x, &cc, rows);
+}
+
+void
+draw_box(WINDOW *win, attr_t attr)
+{
+	bool u = draw_utf8();
+	cchar_t v = line_char(u ? 0x2502 : L'|', attr), h = line_char(u ? 0x2500 : L'-', attr);
+	cchar_t tl = line_char(u ? 0x250c : L'+', attr), tr = line_char(u ? 0x2510 : L'+', attr);
+	cchar_t bl = line_char(u ? 0x2514 : L'+', attr), br = line_char(u ? 0x2518 : L'+', attr);
+
+	wborder_set(win, &v, &v, &h, &h, &tl, &tr, &bl, &br);
 }
 
 /*
@@ -112,6 +168,7 @@ int
 draw_text(WINDOW *win, struct sv text, int width, attr_t attr)
 {
 	struct strbuf sb = STRBUF_INIT;
+	const struct draw_glyphs *ell = draw_glyphs();
 	struct sv s;
 	int used = 0, total;
 
@@ -127,12 +184,11 @@ draw_text(WINDOW *win, struct sv text, int width, attr_t attr)
 	for (size_t i = 0; i < s.len;) {
 		struct glyph g = glyph_at(s, i);
 
-		/* Leave one column for the ellipsis when the whole text will not fit. */
-		if (total > width && used + g.width > width - 1) {
-			struct sv e = sv_from_cstr(draw_ellipsis());
-
-			put_glyph(win, glyph_at(e, 0));
-			used++;
+		/* Leave room for the ellipsis when the whole text will not fit. */
+		if (total > width && width >= ell->ellipsis_width &&
+		    used + g.width > width - ell->ellipsis_width) {
+			waddstr(win, ell->ellipsis);
+			used += ell->ellipsis_width;
 			break;
 		}
 		if (used + g.width > width)

@@ -45,9 +45,36 @@ int draw_escape(struct strbuf *out, struct sv text);
  */
 struct sv draw_wrap_next(struct sv *rest, int width);
 
-/* "…" in a UTF-8 locale, else "~". */
+/*
+ * The characters the UI draws of its own (not repository text): Unicode in a
+ * UTF-8 locale, ASCII in any other locale or after draw_set_ascii(true).
+ * This is the one place that decides; strings are static.
+ */
+struct draw_glyphs {
+	bool utf8;               /* Unicode glyphs (false: ASCII only) */
+	const char *ellipsis;    /* "…" or "..." */
+	int ellipsis_width;      /* its columns */
+	const char *fold_open;   /* "▾" or "-" */
+	const char *fold_closed; /* "▸" or "+" */
+	const char *arrow;       /* "→" or "->" */
+};
+const struct draw_glyphs *draw_glyphs(void);
+
+/*
+ * --ascii: ASCII line drawing and no character above 0x7f on the screen (a
+ * repository's non-ASCII characters show as '?', as in a non-UTF-8 locale).
+ * Set once at start-up, before the screen is drawn.
+ */
+void draw_set_ascii(bool ascii);
+
+/* draw_glyphs()->ellipsis. */
 const char *draw_ellipsis(void);
-/* True when the locale can show UTF-8 line drawing and arrows. */
+/* True when the locale can show UTF-8 line drawing and arrows, and --ascii is off. */
 bool draw_utf8(void);
+
+/* A vertical line of @rows in column @x of @win, from its top, in @attr. */
+void draw_vline(WINDOW *win, int x, int rows, attr_t attr);
+/* A frame around @win in @attr. */
+void draw_box(WINDOW *win, attr_t attr);
 
 #endif

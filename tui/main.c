@@ -15,6 +15,7 @@
 #include "deputy/demo.h"
 #include "deputy/diag.h"
 #include "deputy/report.h"
+#include "deputy/review.h"
 #include "deputy/scan.h"
 #include "deputy/sync.h"
 #include "tui.h"
@@ -80,10 +81,17 @@ run_scan(const struct cli *cli)
 		fprintf(stderr, "deputy: %s\n", err[0] ? err : err_str(rc));
 		return EXIT_TROUBLE;
 	}
-	rc = cli->format == FORMAT_JSON ? report_json(stdout, scan) : report_text(stdout, scan);
+	/* a broken review file is a warning: the scan is reported without what it lost */
+	struct review *review = NULL;
+	int rrc = review_load(&review, scan, time(NULL), err, sizeof(err));
+	if (rrc)
+		fprintf(stderr, "deputy: warning: %s\n", err[0] ? err : err_str(rrc));
+	rc = cli->format == FORMAT_JSON ? report_json_reviewed(stdout, scan, review)
+					: report_text_reviewed(stdout, scan, review);
 	if (fflush(stdout) != 0 && rc == 0)
 		rc = ERR_IO;
-	size_t bad = report_count_at_least(scan, cli->fail_on);
+	size_t bad = report_count_failing(scan, review, cli->fail_on);
+	review_free(review);
 	scan_free(scan);
 	if (rc) {
 		fprintf(stderr, "deputy: could not write the report: %s\n", err_str(rc));
@@ -110,7 +118,7 @@ static int
 run_audit(const struct cli *cli, const char *path, bool demo)
 {
 	struct scan_opts opts = SCAN_OPTS_INIT;
-	struct tui_opts topts = { cli->theme, demo };
+	struct tui_opts topts = { cli->theme, demo, cli->ascii };
 	struct scan *scan;
 	char *cache, *online_cache;
 	char err[512];

@@ -46,7 +46,24 @@ compose_intel(const struct app *app, char *buf, size_t size)
 	return snprintf(buf, size, " %sintel %dd |", synced ? "" : "bundled ", age);
 }
 
-/* Intel age (when @intel), counts and flag position, right-aligned. */
+/* The filters in force ("high+ R flagged |"), nothing when none. */
+static int
+compose_filters(const struct app *app, char *buf, size_t size)
+{
+	const struct tree *t = &app->tree;
+
+	if (t->min_severity < 0 && t->eco == TREE_ECO_ALL && !t->flagged_only)
+		return 0;
+	return snprintf(buf, size, " %s%s%s%s%s%s |",
+			t->min_severity >= 0 ? severity_str((enum severity)t->min_severity) : "",
+			t->min_severity >= 0 ? "+" : "",
+			t->min_severity >= 0 && t->eco != TREE_ECO_ALL ? " " : "",
+			t->eco != TREE_ECO_ALL ? tree_eco_str(t->eco) : "",
+			t->flagged_only && (t->min_severity >= 0 || t->eco != TREE_ECO_ALL) ? " " : "",
+			t->flagged_only ? "flagged" : "");
+}
+
+/* Intel age (when @intel), filters, counts and flag position, right-aligned. */
 static void
 compose_right(const struct app *app, bool intel, char *buf, size_t size)
 {
@@ -54,6 +71,11 @@ compose_right(const struct app *app, bool intel, char *buf, size_t size)
 	size_t n = app->tree.n_flagged;
 	int len = intel ? compose_intel(app, buf, size) : 0;
 
+	if (len < 0 || (size_t)len >= size)
+		return;
+	buf += len;
+	size -= (size_t)len;
+	len = compose_filters(app, buf, size);
 	if (len < 0 || (size_t)len >= size)
 		return;
 	buf += len;
@@ -110,7 +132,16 @@ status_draw(struct app *app)
 	wmove(win, 0, 0);
 	draw_fill(win, width, attr);
 	wmove(win, 0, 0);
-	if (app->message[0]) {
+	if (app->search.editing) {
+		/* The query is the user's own text, but it goes through draw_text() all the same. */
+		x += draw_cstr(win, " /", width - right_w, theme_attr(app->theme, EL_MESSAGE));
+		x += draw_text(win, sv_make(app->search.text, app->search.len),
+			       width - right_w - x - 12, theme_attr(app->theme, EL_MESSAGE));
+		x += draw_cstr(win, "_", width - right_w - x, attr);
+		if (app->search.no_match)
+			x += draw_cstr(win, " (no match)", width - right_w - x,
+				       theme_attr(app->theme, EL_MESSAGE));
+	} else if (app->message[0]) {
 		int msg_w = draw_width(sv_from_cstr(app->message)) + 2;
 
 		/* A message longer than the room left of the counts gets the whole line. */

@@ -6,9 +6,10 @@
  *     "elements": { "critical": { "fg": "white", "bg": "red", "attrs": ["bold"] }, ... } }
  *
  * fg/bg: "default", "black", "red", "green", "yellow", "blue", "magenta",
- * "cyan", "white", or a number 0-255 (used modulo the terminal's colours).
+ * "cyan", "white", or a number 0-255 of the xterm 256-colour palette (on a
+ * terminal with fewer colours, the nearest basic colour: theme_map_color()).
  * attrs: any of "bold", "dim", "underline", "reverse", "standout", "italic".
- * Element names are listed in theme.h (THEME_ELEMENTS) and themes/README.md.
+ * Element names are listed in theme.h (THEME_ELEMENTS) and docs/themes.md.
  */
 #include "theme.h"
 
@@ -281,12 +282,59 @@ spec_default(struct theme_spec *spec)
 			spec->attrs[el] = element_mono[el];
 }
 
-static short
-clamp_color(short c)
+/* The RGB value xterm gives colour @c of its 256-colour palette. */
+static void
+xterm_rgb(int c, int rgb[3])
 {
-	if (c < 0)
+	/* The 16 basic colours as xterm draws them (its default resources). */
+	static const unsigned char basic[16][3] = {
+		{ 0, 0, 0 }, { 205, 0, 0 }, { 0, 205, 0 }, { 205, 205, 0 },
+		{ 0, 0, 238 }, { 205, 0, 205 }, { 0, 205, 205 }, { 229, 229, 229 },
+		{ 127, 127, 127 }, { 255, 0, 0 }, { 0, 255, 0 }, { 255, 255, 0 },
+		{ 92, 92, 255 }, { 255, 0, 255 }, { 0, 255, 255 }, { 255, 255, 255 },
+	};
+	static const unsigned char level[6] = { 0, 95, 135, 175, 215, 255 };
+
+	if (c < 16) {
+		for (int i = 0; i < 3; i++)
+			rgb[i] = basic[c][i];
+	} else if (c < 232) {
+		/* 16 + 36 r + 6 g + b, each 0-5: the colour cube */
+		rgb[0] = level[(c - 16) / 36];
+		rgb[1] = level[(c - 16) / 6 % 6];
+		rgb[2] = level[(c - 16) % 6];
+	} else {
+		rgb[0] = rgb[1] = rgb[2] = 8 + 10 * (c - 232);   /* the grey ramp */
+	}
+}
+
+short
+theme_map_color(short color, int colors)
+{
+	int rgb[3], best = 0, n;
+	long best_dist = -1;
+
+	if (color < 0 || color > 255)
 		return -1;
-	return COLORS > 0 ? (short)(c % COLORS) : 0;
+	if (colors >= 256 || (colors >= 16 && color < 16) || (colors >= 8 && color < 8))
+		return color;
+	if (colors < 8)
+		return -1;
+	n = colors >= 16 ? 16 : 8;
+	xterm_rgb(color, rgb);
+	for (int c = 0; c < n; c++) {
+		int basic[3];
+		long dist = 0;
+
+		xterm_rgb(c, basic);
+		for (int i = 0; i < 3; i++)
+			dist += (long)(rgb[i] - basic[i]) * (rgb[i] - basic[i]);
+		if (best_dist < 0 || dist < best_dist) {
+			best_dist = dist;
+			best = c;
+		}
+	}
+	return (short)best;
 }
 
 struct theme *
@@ -294,7 +342,9 @@ theme_new(const char *name, char **message)
 {
 	struct theme *theme = calloc(1, sizeof(*theme));
 	struct theme_spec spec;
-	bool colors = has_colors() && !getenv("NO_COLOR");
+	/* https://no-color.org: set to anything non-empty, no colours. */
+	const char *no_color = getenv("NO_COLOR");
+	bool colors = has_colors() && !(no_color && no_color[0]);
 	char err[200];
 
 	if (message)
@@ -317,13 +367,16 @@ theme_new(const char *name, char **message)
 	if (colors) {
 		start_color();
 		use_default_colors();
+		/* Fewer than 8 colours cannot tell the elements apart: attributes only. */
+		colors = COLORS >= 8 && COLOR_PAIRS > EL_COUNT;
 	}
 	for (int el = 0; el < EL_COUNT; el++) {
-		if (!colors || COLOR_PAIRS <= EL_COUNT) {
+		if (!colors) {
 			theme->attrs[el] = element_mono[el];
 			continue;
 		}
-		init_pair((short)(el + 1), clamp_color(spec.fg[el]), clamp_color(spec.bg[el]));
+		init_pair((short)(el + 1), theme_map_color(spec.fg[el], COLORS),
+			  theme_map_color(spec.bg[el], COLORS));
 		theme->attrs[el] = spec.attrs[el] | COLOR_PAIR(el + 1);
 	}
 	return theme;
@@ -333,4 +386,15 @@ void
 theme_free(struct theme *theme)
 {
 	free(theme);
+}
+
+const char *const *
+theme_builtin_names(size_t *count)
+{
+	static const char *const names[] = {
+		"default", "light", "high-contrast", "mono", "colour-blind",
+	};
+
+	*count = sizeof(names) / sizeof(names[0]);
+	return names;
 }

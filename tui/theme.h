@@ -1,6 +1,6 @@
 /*
  * Colours and attributes for each screen element, read from a JSON theme
- * (the .json files in themes/; format described in theme.c and themes/README.md).
+ * (the .json files in themes/; format and elements in docs/themes.md).
  */
 #ifndef DEPUTY_TUI_THEME_H
 #define DEPUTY_TUI_THEME_H
@@ -12,12 +12,16 @@
 
 #include "deputy/rule.h"
 
-/* Element id, JSON name, attributes used without colours. */
+/*
+ * Element id, JSON name, attributes used without colours (NO_COLOR, or a
+ * terminal without colours). What each element is for: docs/themes.md.
+ */
 #define THEME_ELEMENTS(X) \
 	X(TREE,      "tree",      A_NORMAL)             \
 	X(FILE,      "file",      A_BOLD)               \
 	X(SKIPPED,   "skipped",   A_DIM)                \
 	X(SELECTION, "selection", A_REVERSE)            \
+	X(SEARCH,    "search",    A_BOLD | A_UNDERLINE) \
 	X(CRITICAL,  "critical",  A_REVERSE | A_BOLD)   \
 	X(HIGH,      "high",      A_BOLD)               \
 	X(MEDIUM,    "medium",    A_BOLD)               \
@@ -28,6 +32,7 @@
 	X(MUTED,     "muted",     A_DIM)                \
 	X(CODE,      "code",      A_NORMAL)             \
 	X(MARK,      "mark",      A_BOLD | A_UNDERLINE) \
+	X(LINE_MARK, "line-mark", A_REVERSE)            \
 	X(BORDER,    "border",    A_NORMAL)             \
 	X(TITLE,     "title",     A_BOLD)               \
 	X(TITLE_FOCUS, "title-focus", A_REVERSE)        \
@@ -57,6 +62,9 @@ struct theme;
 struct theme *theme_new(const char *name, char **message);
 void theme_free(struct theme *theme);
 
+/* The themes deputy ships, in the order `t` cycles through them ("default" first). */
+const char *const *theme_builtin_names(size_t *count);
+
 /* The attributes (colour pair included) of @el. */
 attr_t theme_attr(const struct theme *theme, enum element el);
 /* The element for severity @sev. */
@@ -72,5 +80,13 @@ struct theme_spec {
 	attr_t attrs[EL_COUNT];
 };
 int theme_parse(struct theme_spec *out, const char *json, char *err, size_t err_size);
+
+/*
+ * The colour a terminal with @colors colours shows for @color (a number
+ * 0-255 of the xterm 256-colour palette, or -1 for the terminal's default):
+ * itself when the terminal has 256 colours, else the basic colour (of 16, or
+ * of 8) nearest to it in RGB. -1 stays -1. Exposed for tests.
+ */
+short theme_map_color(short color, int colors);
 
 #endif

@@ -287,6 +287,7 @@ tree_init(struct tree *tree, const struct scan *scan)
 	int rc;
 
 	memset(tree, 0, sizeof(*tree));
+	tree->min_severity = -1;
 	rc = tree_graph_new(&tg, scan);
 	for (size_t i = 0; i < scan_file_count(scan) && rc == 0; i++)
 		rc = add_file(&list, tg, scan, scan_file(scan, i)->path);
@@ -319,10 +320,71 @@ tree_release(struct tree *tree)
 	memset(tree, 0, sizeof(*tree));
 }
 
-static bool
-passes_filter(const struct tree *tree, size_t i)
+const char *
+tree_eco_str(enum tree_eco eco)
 {
-	return !tree->flagged_only || tree->nodes[i].severity >= 0;
+	switch (eco) {
+	case TREE_ECO_PYTHON: return "Python";
+	case TREE_ECO_R: return "R";
+	case TREE_ECO_ALL: break;
+	}
+	return "all";
+}
+
+/* The language of an entry or package row itself; files are decided by their rows. */
+static enum tree_eco
+node_eco(const struct tree *tree, const struct node *n)
+{
+	switch (n->kind) {
+	case NODE_DEP:
+		return n->dep->language == LANG_R ? TREE_ECO_R
+		       : n->dep->language == LANG_PYTHON ? TREE_ECO_PYTHON : TREE_ECO_ALL;
+	case NODE_OPTION:
+		return n->option->kind == OPT_R_REPOS ? TREE_ECO_R : TREE_ECO_PYTHON;
+	case NODE_PACKAGE:
+	case NODE_MORE:
+		/* A package row speaks the language of the declaration above it. */
+		while (n->depth > 1)
+			n = &tree->nodes[n->parent];
+		return n->kind == NODE_FILE ? TREE_ECO_ALL : node_eco(tree, n);
+	case NODE_FILE:
+		break;
+	}
+	return TREE_ECO_ALL;
+}
+
+static bool
+passes_severity(const struct tree *tree, const struct node *n)
+{
+	if (tree->flagged_only && n->severity < 0)
+		return false;
+	return tree->min_severity < 0 || n->severity >= tree->min_severity;
+}
+
+/* Sets keep on every row: children come after their file, so walk backwards. */
+static void
+apply_filters(struct tree *tree)
+{
+	for (size_t i = 0; i < tree->len; i++)
+		tree->nodes[i].kept_below = false;
+	for (size_t i = tree->len; i-- > 0;) {
+		struct node *n = &tree->nodes[i];
+
+		if (n->kind == NODE_FILE) {
+			n->keep = passes_severity(tree, n) &&
+				  (tree->eco == TREE_ECO_ALL || n->kept_below);
+			continue;
+		}
+		n->keep = passes_severity(tree, n) &&
+			  (tree->eco == TREE_ECO_ALL || node_eco(tree, n) == tree->eco);
+		if (n->keep) {
+			size_t f = i;
+
+			while (tree->nodes[f].parent != f)
+				f = tree->nodes[f].parent;
+			tree->nodes[f].kept_below = true;
+		}
+	}
 }
 
 void
@@ -330,13 +392,14 @@ tree_refresh(struct tree *tree)
 {
 	size_t best = SIZE_MAX, up;
 
+	apply_filters(tree);
 	/* Parents come before their children: one pass decides every row. */
 	tree->n_visible = 0;
 	for (size_t i = 0; i < tree->len; i++) {
 		struct node *n = &tree->nodes[i];
 		const struct node *p = &tree->nodes[n->parent];
 
-		n->shown = passes_filter(tree, i) &&
+		n->shown = n->keep &&
 			   (n->parent == i || (p->shown && p->expanded));
 		if (n->shown)
 			tree->visible[tree->n_visible++] = i;
@@ -358,6 +421,15 @@ tree_refresh(struct tree *tree)
 	if (best == SIZE_MAX && tree->n_visible > 0)
 		best = tree->visible[0];
 	tree->cursor = best == SIZE_MAX ? 0 : best;
+}
+
+void
+tree_fold_all(struct tree *tree, bool expand)
+{
+	for (size_t i = 0; i < tree->len; i++)
+		if (tree->nodes[i].n_children > 0)
+			tree->nodes[i].expanded = expand;
+	tree_refresh(tree);
 }
 
 void
@@ -393,25 +465,27 @@ tree_step_flag(struct tree *tree, bool forward)
 	size_t target = SIZE_MAX;
 	int wrapped = 0;
 
-	if (tree->n_flagged == 0)
-		return ERR_NOTFOUND;
 	if (forward) {
 		for (size_t i = 0; i < tree->n_flagged && target == SIZE_MAX; i++)
-			if (tree->flagged[i] > tree->cursor)
+			if (tree->flagged[i] > tree->cursor && tree->nodes[tree->flagged[i]].keep)
 				target = tree->flagged[i];
-		if (target == SIZE_MAX) {
-			target = tree->flagged[0];
-			wrapped = 1;
-		}
+		for (size_t i = 0; i < tree->n_flagged && target == SIZE_MAX; i++)
+			if (tree->nodes[tree->flagged[i]].keep) {
+				target = tree->flagged[i];
+				wrapped = 1;
+			}
 	} else {
 		for (size_t i = tree->n_flagged; i-- > 0 && target == SIZE_MAX;)
-			if (tree->flagged[i] < tree->cursor)
+			if (tree->flagged[i] < tree->cursor && tree->nodes[tree->flagged[i]].keep)
 				target = tree->flagged[i];
-		if (target == SIZE_MAX) {
-			target = tree->flagged[tree->n_flagged - 1];
-			wrapped = 1;
-		}
+		for (size_t i = tree->n_flagged; i-- > 0 && target == SIZE_MAX;)
+			if (tree->nodes[tree->flagged[i]].keep) {
+				target = tree->flagged[i];
+				wrapped = 1;
+			}
 	}
+	if (target == SIZE_MAX)
+		return ERR_NOTFOUND;
 	tree_expand_to(tree, target);
 	tree->cursor = target;
 	tree_refresh(tree);

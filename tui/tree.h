@@ -53,6 +53,15 @@ struct node {
 	unsigned line;                       /* entries: the line; files and packages: 0 */
 	bool expanded;                       /* files start expanded, the rest collapsed */
 	bool shown;                          /* every ancestor expanded (tree_refresh) */
+	bool keep;                           /* passes the filters (tree_refresh) */
+	bool kept_below;                     /* files: an entry below passes them */
+};
+
+/* The ecosystem filter: which rows `p` keeps. */
+enum tree_eco {
+	TREE_ECO_ALL,
+	TREE_ECO_PYTHON,
+	TREE_ECO_R,
 };
 
 struct tree {
@@ -65,6 +74,8 @@ struct tree {
 	size_t n_flagged;
 	size_t cursor;           /* node index; meaningless when len == 0 */
 	bool flagged_only;
+	int min_severity;        /* rows whose severity is below it are hidden; -1: none */
+	enum tree_eco eco;
 };
 
 /*
@@ -88,11 +99,15 @@ size_t tree_cursor_row(const struct tree *tree);
 size_t tree_flag_position(const struct tree *tree);
 /* Expands every ancestor of node @i (not @i itself); call tree_refresh() after. */
 void tree_expand_to(struct tree *tree, size_t i);
+/* Expands (@expand) or collapses every row that has rows below it, then refreshes. */
+void tree_fold_all(struct tree *tree, bool expand);
+/* "all", "Python", "R". */
+const char *tree_eco_str(enum tree_eco eco);
 
 /*
- * Moves the cursor to the next (@forward) or previous flagged entry,
- * expanding its ancestors and wrapping around. Returns 0, 1 when it wrapped,
- * or ERR_NOTFOUND when nothing is flagged.
+ * Moves the cursor to the next (@forward) or previous flagged entry that
+ * passes the filters, expanding its ancestors and wrapping around. Returns 0, 1 when it wrapped,
+ * or ERR_NOTFOUND when nothing (that passes the filters) is flagged.
  */
 int tree_step_flag(struct tree *tree, bool forward);
 

@@ -11,9 +11,10 @@ struct scan;
 struct tui_opts {
 	const char *theme;       /* NULL: default; a name in themes/ or a path to a .json file */
 	bool demo;               /* opened by --demo: say so in the status line */
+	bool ascii;              /* --ascii: ASCII line drawing even in a UTF-8 locale */
 };
 
-#define TUI_OPTS_INIT { NULL, false }
+#define TUI_OPTS_INIT { NULL, false, false }
 
 /*
  * Runs the audit screen on a finished scan until the user quits. Returns 0,

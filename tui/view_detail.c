@@ -597,32 +597,10 @@ static int
 detail_handle(struct view *view, struct app *app, enum action act)
 {
 	size_t rows = (size_t)(view_body_height(view) > 0 ? view_body_height(view) : 1);
-	size_t len = app->detail.len;
-	size_t max_top = len > rows ? len - rows : 0;
 	size_t old = view->top;
 
-	switch (act) {
-	case ACT_MOVE_DOWN:
-		view->top = view->top < max_top ? view->top + 1 : max_top;
-		break;
-	case ACT_MOVE_UP:
-		view->top = view->top > 0 ? view->top - 1 : 0;
-		break;
-	case ACT_PAGE_DOWN:
-		view->top = view->top + rows < max_top ? view->top + rows : max_top;
-		break;
-	case ACT_PAGE_UP:
-		view->top = view->top > rows ? view->top - rows : 0;
-		break;
-	case ACT_MOVE_FIRST:
-		view->top = 0;
-		break;
-	case ACT_MOVE_LAST:
-		view->top = max_top;
-		break;
-	default:
+	if (!view_scroll(view, act, app->detail.len, rows))
 		return REACT_UNHANDLED;
-	}
 	if (view->top == old && (act == ACT_MOVE_DOWN || act == ACT_PAGE_DOWN))
 		status_set(app, false, "end of the detail");
 	else if (view->top == old && (act == ACT_MOVE_UP || act == ACT_PAGE_UP))

@@ -55,9 +55,7 @@ help_draw(struct view *view, struct app *app)
 	int line = 0;
 
 	werase(view->win);
-	wattrset(view->win, theme_attr(app->theme, EL_BORDER));
-	box(view->win, 0, 0);
-	wattrset(view->win, A_NORMAL);
+	draw_box(view->win, theme_attr(app->theme, EL_BORDER));
 	wmove(view->win, 0, 2);
 	draw_cstr(view->win, " Keys: ? or q closes this help ", view->width - 4,
 		  theme_attr(app->theme, EL_TITLE));
@@ -92,29 +90,13 @@ static int
 help_handle(struct view *view, struct app *app, enum action act)
 {
 	size_t rows = (size_t)(view->height > 2 ? view->height - 2 : 1);
-	size_t max_top = (size_t)help_lines() > rows ? (size_t)help_lines() - rows : 0;
 
+	if (view_scroll(view, act, (size_t)help_lines(), rows))
+		return REACT_REDRAW;
 	switch (act) {
 	case ACT_QUIT:
 	case ACT_HELP:
 		app->help_open = false;
-		return REACT_REDRAW;
-	case ACT_MOVE_DOWN:
-	case ACT_PAGE_DOWN:
-		view->top = view->top < max_top ? view->top + (act == ACT_MOVE_DOWN ? 1 : rows) : max_top;
-		if (view->top > max_top)
-			view->top = max_top;
-		return REACT_REDRAW;
-	case ACT_MOVE_UP:
-	case ACT_PAGE_UP:
-		view->top = view->top > (act == ACT_MOVE_UP ? 1 : rows)
-			    ? view->top - (act == ACT_MOVE_UP ? 1 : rows) : 0;
-		return REACT_REDRAW;
-	case ACT_MOVE_FIRST:
-		view->top = 0;
-		return REACT_REDRAW;
-	case ACT_MOVE_LAST:
-		view->top = max_top;
 		return REACT_REDRAW;
 	case ACT_REDRAW:
 		return REACT_UNHANDLED;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "deputy/diag.h"
 #include "app.h"
 #include "draw.h"
 
@@ -31,8 +32,8 @@ fold_mark(const struct node *n)
 	if (n->n_children == 0)
 		return " ";
 	if (n->expanded)
-		return draw_utf8() ? "\xe2\x96\xbe" : "-";
-	return draw_utf8() ? "\xe2\x96\xb8" : "+";
+		return draw_glyphs()->fold_open;
+	return draw_glyphs()->fold_closed;
 }
 
 /* Two columns a level, then the fold mark: entries line up under their file's name. */
@@ -83,7 +84,12 @@ draw_package(struct view *view, struct app *app, const struct node *n, int width
 static void
 draw_row(struct view *view, struct app *app, int y, const struct node *n, bool selected)
 {
-	attr_t base = theme_attr(app->theme, selected ? EL_SELECTION : EL_TREE);
+	/* A search match stands out from the rows around it (the selection already does). */
+	bool match = !selected && app->search.text[0] &&
+		     search_matches(&app->tree, app->scan, (size_t)(n - app->tree.nodes),
+				    app->search.text);
+	attr_t base = theme_attr(app->theme, selected ? EL_SELECTION
+				 : match ? EL_SEARCH : EL_TREE);
 	int width = view->width, x = 0;
 	char tag[8];
 
@@ -100,7 +106,7 @@ draw_row(struct view *view, struct app *app, int y, const struct node *n, bool s
 	x += draw_cstr(view->win, " ", width - x, base);
 	x += draw_indent(view, n, width - x, base);
 	if (n->kind == NODE_FILE) {
-		attr_t el = selected ? base : theme_attr(app->theme,
+		attr_t el = selected || match ? base : theme_attr(app->theme,
 				file_is_skipped(n) ? EL_SKIPPED : EL_FILE);
 
 		x += draw_text(view->win, sv_from_cstr(n->path), width - x, el);
@@ -162,8 +168,12 @@ tree_draw(struct view *view, struct app *app)
 
 	werase(view->win);
 	scroll_to_cursor(view, app);
-	snprintf(title, sizeof(title), " Files (%zu flagged entr%s)%s", tree->n_flagged,
-		 tree->n_flagged == 1 ? "y" : "ies", tree->flagged_only ? " - flagged only" : "");
+	snprintf(title, sizeof(title), " Files (%zu flagged entr%s)%s%s%s%s%s", tree->n_flagged,
+		 tree->n_flagged == 1 ? "y" : "ies", tree->flagged_only ? " - flagged only" : "",
+		 tree->min_severity >= 0 ? " - " : "",
+		 tree->min_severity >= 0 ? severity_str((enum severity)tree->min_severity) : "",
+		 tree->min_severity >= 0 ? " and up" : "",
+		 tree->eco != TREE_ECO_ALL ? (tree->eco == TREE_ECO_R ? " - R" : " - Python") : "");
 	wmove(view->win, 0, 0);
 	view_draw_title(view, app, title, app->focus == VIEW_TREE);
 	for (int r = 0; r < rows && view->top + (size_t)r < tree->n_visible; r++) {
@@ -174,7 +184,8 @@ tree_draw(struct view *view, struct app *app)
 	if (tree->n_visible == 0 && rows > 0) {
 		wmove(view->win, 1, 1);
 		draw_cstr(view->win, tree->len == 0 ? "No dependency files found."
-			  : "Nothing flagged.", view->width - 1, theme_attr(app->theme, EL_MUTED));
+			  : "Nothing passes the filters (f, s, p change them).", view->width - 1,
+			  theme_attr(app->theme, EL_MUTED));
 	}
 }
 
@@ -246,6 +257,53 @@ step_flag(struct app *app, bool forward)
 	return REACT_REDRAW | REACT_SELECT;
 }
 
+/* s: none, then info and up, low and up, ..., critical only, then none again. */
+static int
+cycle_severity(struct app *app)
+{
+	struct tree *tree = &app->tree;
+
+	tree->min_severity = tree->min_severity + 1 >= SEV_COUNT ? -1 : tree->min_severity + 1;
+	tree_refresh(tree);
+	if (tree->min_severity < 0)
+		status_set(app, false, "showing every severity");
+	else
+		status_set(app, false, "showing %s and up", severity_str((enum severity)tree->min_severity));
+	return REACT_REDRAW | REACT_SELECT;
+}
+
+/* p: all, Python, R. */
+static int
+cycle_ecosystem(struct app *app)
+{
+	struct tree *tree = &app->tree;
+
+	tree->eco = tree->eco == TREE_ECO_ALL ? TREE_ECO_PYTHON
+		    : tree->eco == TREE_ECO_PYTHON ? TREE_ECO_R : TREE_ECO_ALL;
+	tree_refresh(tree);
+	status_set(app, false, tree->eco == TREE_ECO_ALL ? "showing every ecosystem"
+		   : "showing %s entries only", tree_eco_str(tree->eco));
+	return REACT_REDRAW | REACT_SELECT;
+}
+
+static int
+step_match(struct app *app, bool forward)
+{
+	int rc;
+
+	if (!app->search.text[0]) {
+		status_set(app, false, "no search yet: / starts one");
+		return REACT_REDRAW;
+	}
+	rc = search_step(&app->tree, app->scan, app->search.text, app->tree.cursor, forward, false);
+	if (rc == ERR_NOTFOUND)
+		status_set(app, false, "no row matches the search");
+	else if (rc == 1)
+		status_set(app, false, forward ? "search wrapped to the top"
+			   : "search wrapped to the bottom");
+	return REACT_REDRAW | REACT_SELECT;
+}
+
 static int
 tree_handle(struct view *view, struct app *app, enum action act)
 {
@@ -275,6 +333,22 @@ tree_handle(struct view *view, struct app *app, enum action act)
 		return step_flag(app, true);
 	case ACT_PREV_FLAG:
 		return step_flag(app, false);
+	case ACT_MIN_SEVERITY:
+		return cycle_severity(app);
+	case ACT_ECOSYSTEM:
+		return cycle_ecosystem(app);
+	case ACT_SEARCH_NEXT:
+		return step_match(app, true);
+	case ACT_SEARCH_PREV:
+		return step_match(app, false);
+	case ACT_EXPAND_ALL:
+		tree_fold_all(tree, true);
+		status_set(app, false, "every row expanded");
+		return REACT_REDRAW | REACT_SELECT;
+	case ACT_COLLAPSE_ALL:
+		tree_fold_all(tree, false);
+		status_set(app, false, "every row collapsed");
+		return REACT_REDRAW | REACT_SELECT;
 	case ACT_FLAGGED_ONLY:
 		if (!tree->flagged_only && tree->n_flagged == 0) {
 			status_set(app, false, "nothing is flagged: the filter would hide everything");

@@ -134,8 +134,51 @@ option_json(const struct index_option *opt)
 	return o;
 }
 
+/* A decision's members, as in the review file (docs/review-file.md). */
+static void
+add_decision(cJSON *o, const struct review_decision *d)
+{
+	cJSON_AddStringToObject(o, "decision", review_kind_str(d->kind));
+	add_str(o, "reason", d->reason);
+	add_str(o, "reviewer", d->reviewer);
+	add_str(o, "date", d->date);
+	add_str_or_null(o, "expires", d->expires);
+	add_str(o, "reviewed_at", d->reviewed_at);
+	add_str_or_null(o, "commit", d->commit);
+}
+
+/* A finding's "review": null without a decision. */
 static cJSON *
-finding_json(const struct finding *f)
+review_json(const struct review_match *m)
+{
+	cJSON *o;
+
+	if (m->state == REVIEW_NONE)
+		return cJSON_CreateNull();
+	o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "state", review_state_str(m->state));
+	add_decision(o, m->decision);
+	add_str(o, "now_at", m->now_at);
+	add_str_or_null(o, "now_commit", m->now_commit[0] ? m->now_commit : NULL);
+	return o;
+}
+
+/* A decision that matches no finding any more. */
+static cJSON *
+stale_json(const struct review_decision *d)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	add_str(o, "ecosystem", d->ecosystem);
+	add_str(o, "package", d->package);
+	add_str(o, "rule", d->rule);
+	add_str(o, "file", d->file);
+	add_decision(o, d);
+	return o;
+}
+
+static cJSON *
+finding_json(const struct finding *f, const struct review_match *m)
 {
 	cJSON *o = cJSON_CreateObject();
 
@@ -174,6 +217,7 @@ finding_json(const struct finding *f)
 		cJSON_AddItemToObject(o, "references", lines_array(f->references));
 	else
 		cJSON_AddNullToObject(o, "references");
+	cJSON_AddItemToObject(o, "review", review_json(m));
 	return o;
 }
 
@@ -285,8 +329,10 @@ file_state_str(enum scan_file_state s)
 }
 
 static cJSON *
-build(const struct scan *scan)
+build(const struct scan *scan, const struct review *review)
 {
+	struct review_match m;
+	struct review_progress p;
 	cJSON *root = cJSON_CreateObject();
 	cJSON *arr, *o;
 	size_t counts[SEV_COUNT];
@@ -317,8 +363,14 @@ build(const struct scan *scan)
 	for (size_t i = 0; i < scan_option_count(scan); i++)
 		cJSON_AddItemToArray(arr, option_json(scan_option(scan, i)));
 	arr = cJSON_AddArrayToObject(root, "findings");
-	for (size_t i = 0; i < scan_finding_count(scan); i++)
-		cJSON_AddItemToArray(arr, finding_json(scan_finding(scan, i)));
+	for (size_t i = 0; i < scan_finding_count(scan); i++) {
+		review_state_of(review, scan, scan_finding(scan, i), &m);
+		cJSON_AddItemToArray(arr, finding_json(scan_finding(scan, i), &m));
+	}
+	arr = cJSON_AddArrayToObject(root, "stale_reviews");
+	for (size_t i = 0; i < review_count(review); i++)
+		if (review_is_stale(review, scan, i))
+			cJSON_AddItemToArray(arr, stale_json(review_get(review, i)));
 	cJSON_AddItemToObject(root, "graph", graph_json(scan_graph(scan)));
 	arr = cJSON_AddArrayToObject(root, "diagnostics");
 	for (size_t i = 0; i < scan_diag_count(scan); i++) {
@@ -335,13 +387,27 @@ build(const struct scan *scan)
 	o = cJSON_AddObjectToObject(root, "summary");
 	for (int s = SEV_COUNT - 1; s >= 0; s--)
 		cJSON_AddNumberToObject(o, severity_str((enum severity)s), (double)counts[s]);
+	review_progress_of(review, scan, &p);
+	o = cJSON_AddObjectToObject(root, "review");
+	cJSON_AddNumberToObject(o, "flagged", (double)p.flagged);
+	cJSON_AddNumberToObject(o, "reviewed", (double)p.reviewed);
+	cJSON_AddNumberToObject(o, "accepted", (double)p.accepted);
+	cJSON_AddNumberToObject(o, "expired", (double)p.expired);
+	cJSON_AddNumberToObject(o, "changed", (double)p.changed);
+	cJSON_AddNumberToObject(o, "stale", (double)review_stale_count(review, scan));
 	return root;
 }
 
 int
 report_json(FILE *out, const struct scan *scan)
 {
-	cJSON *root = build(scan);
+	return report_json_reviewed(out, scan, NULL);
+}
+
+int
+report_json_reviewed(FILE *out, const struct scan *scan, const struct review *review)
+{
+	cJSON *root = build(scan, review);
 	char *text;
 
 	if (!root)

@@ -1,7 +1,8 @@
 /*
- * The text report: declarations, findings, diagnostics, then a summary.
- * Every string from the repository is escaped: a report may be read in a
- * terminal.
+ * The text report: declarations, findings (with their review decisions),
+ * stale decisions, diagnostics, then a summary. Every string from the
+ * repository (and from the review file) is escaped: a report may be read in
+ * a terminal.
  */
 #include "deputy/report.h"
 
@@ -39,8 +40,62 @@ put_dep(FILE *out, struct strbuf *tmp, const struct dep *d)
 	fputc('\n', out);
 }
 
+/* "1.0", or what stands for nothing pinned. */
 static void
-put_finding(FILE *out, struct strbuf *tmp, const struct finding *f)
+put_at(FILE *out, struct strbuf *tmp, const char *at, const char *commit)
+{
+	if (commit && commit[0])
+		fprintf(out, "%.7s", commit);
+	else if (at && at[0])
+		put(out, tmp, at);
+	else
+		fputs("unpinned", out);
+}
+
+/* " [accepted: REASON, until DATE]" and the like; nothing without a decision. */
+static void
+put_review(FILE *out, struct strbuf *tmp, const struct review_match *m)
+{
+	const struct review_decision *d = m->decision;
+
+	switch (m->state) {
+	case REVIEW_NONE:
+		return;
+	case REVIEW_REVIEWED:
+		fputs(" [reviewed", out);
+		break;
+	case REVIEW_ACCEPTED:
+		fputs(" [accepted", out);
+		break;
+	case REVIEW_EXPIRED:
+		fputs(" [acceptance expired ", out);
+		put(out, tmp, d->expires);
+		break;
+	case REVIEW_CHANGED: {
+		/* a commit is shown only when the refs agree and the commits do not */
+		bool by_commit = strcmp(d->reviewed_at, m->now_at) == 0 && d->commit &&
+			m->now_commit[0];
+		fputs(" [changed since review: ", out);
+		put_at(out, tmp, d->reviewed_at, by_commit ? d->commit : NULL);
+		fputs(" \u2192 ", out);
+		put_at(out, tmp, m->now_at, by_commit ? m->now_commit : NULL);
+		fputc(']', out);
+		return;
+	}
+	}
+	if (d->reason[0]) {
+		fputs(": ", out);
+		put(out, tmp, d->reason);
+	}
+	if (m->state == REVIEW_ACCEPTED && d->expires) {
+		fputs(", until ", out);
+		put(out, tmp, d->expires);
+	}
+	fputc(']', out);
+}
+
+static void
+put_finding(FILE *out, struct strbuf *tmp, const struct finding *f, const struct review_match *m)
 {
 	fputs("  ", out);
 	put(out, tmp, f->file);
@@ -52,12 +107,49 @@ put_finding(FILE *out, struct strbuf *tmp, const struct finding *f)
 		put(out, tmp, f->path);
 		fputc(')', out);
 	}
+	put_review(out, tmp, m);
 	fputc('\n', out);
+}
+
+/* The decisions that match no finding any more. */
+static void
+put_stale(FILE *out, struct strbuf *tmp, const struct scan *scan, const struct review *review)
+{
+	size_t n = review_stale_count(review, scan);
+
+	if (!n)
+		return;
+	fprintf(out, "\nstale review decisions (%zu), matching nothing any more:\n", n);
+	for (size_t i = 0; i < review_count(review); i++) {
+		const struct review_decision *d = review_get(review, i);
+		if (!review_is_stale(review, scan, i))
+			continue;
+		fputs("  ", out);
+		put(out, tmp, d->file);
+		fputs(": ", out);
+		put(out, tmp, d->ecosystem);
+		fputc(' ', out);
+		put(out, tmp, d->package);
+		fputs(" [", out);
+		put(out, tmp, d->rule);
+		fprintf(out, "] %s by ", review_kind_str(d->kind));
+		put(out, tmp, d->reviewer);
+		fputs(" on ", out);
+		put(out, tmp, d->date);
+		fputc('\n', out);
+	}
 }
 
 int
 report_text(FILE *out, const struct scan *scan)
 {
+	return report_text_reviewed(out, scan, NULL);
+}
+
+int
+report_text_reviewed(FILE *out, const struct scan *scan, const struct review *review)
+{
+	struct review_match m;
 	struct strbuf tmp = STRBUF_INIT;
 	size_t counts[SEV_COUNT];
 	size_t n;
@@ -75,8 +167,11 @@ report_text(FILE *out, const struct scan *scan)
 
 	n = scan_finding_count(scan);
 	fprintf(out, "\nfindings (%zu):\n", n);
-	for (size_t i = 0; i < n; i++)
-		put_finding(out, &tmp, scan_finding(scan, i));
+	for (size_t i = 0; i < n; i++) {
+		review_state_of(review, scan, scan_finding(scan, i), &m);
+		put_finding(out, &tmp, scan_finding(scan, i), &m);
+	}
+	put_stale(out, &tmp, scan, review);
 
 	n = scan_diag_count(scan);
 	if (n)
@@ -97,6 +192,14 @@ report_text(FILE *out, const struct scan *scan)
 		"%zu medium, %zu low, %zu info\n",
 		scan_dep_count(scan), scan_file_count(scan), counts[SEV_CRITICAL], counts[SEV_HIGH],
 		counts[SEV_MEDIUM], counts[SEV_LOW], counts[SEV_INFO]);
+	if (review_count(review)) {
+		struct review_progress p;
+		review_progress_of(review, scan, &p);
+		fprintf(out, "review: %zu of %zu flags reviewed (%zu accepted); %zu changed since "
+			"review, %zu acceptances expired, %zu stale decisions\n",
+			p.reviewed + p.accepted, p.flagged, p.accepted, p.changed, p.expired,
+			review_stale_count(review, scan));
+	}
 	int failed = tmp.failed;
 	strbuf_release(&tmp);
 	if (failed)
@@ -107,11 +210,22 @@ report_text(FILE *out, const struct scan *scan)
 size_t
 report_count_at_least(const struct scan *scan, enum severity threshold)
 {
+	return report_count_failing(scan, NULL, threshold);
+}
+
+size_t
+report_count_failing(const struct scan *scan, const struct review *review,
+		     enum severity threshold)
+{
+	struct review_match m;
 	size_t n = 0;
 
-	for (size_t i = 0; i < scan_finding_count(scan); i++)
-		if (scan_finding(scan, i)->severity >= threshold)
+	for (size_t i = 0; i < scan_finding_count(scan); i++) {
+		const struct finding *f = scan_finding(scan, i);
+		if (f->severity >= threshold &&
+		    !review_state_excuses(review_state_of(review, scan, f, &m)))
 			n++;
+	}
 	return n;
 }
 

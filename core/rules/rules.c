@@ -31,6 +31,17 @@ static const struct rule rules[] = {
 		.fix      = "Remove the line and depend on the package it imitated, if any. If "
 			    "it was ever installed, treat that machine and the credentials on it "
 			    "(SSH and cloud keys, tokens in the environment) as exposed.",
+		.incident = "In September 2017 SK-CSIRT, the Slovak national security "
+			    "authority, reported ten packages on PyPI with names of standard "
+			    "modules or near-misses of popular projects (urllib, urlib3, "
+			    "setup-tools, crypt, pwd, telnet, bzip, acqusition, apidev-coop, "
+			    "django-server). Their setup.py sent the user name, host name and "
+			    "package name to a remote server whenever they were installed, and "
+			    "they had been downloaded for months before PyPI removed them.",
+		.check    = "Search the name in the report deputy cites (the detail pane shows "
+			    "it) and on the registry's page; run `pip show NAME` or look in the "
+			    "lock file to see whether it was ever installed, and `git log -S "
+			    "NAME` to find when it entered the repository.",
 		.refs     = (const char *const[]){
 			"SK-CSIRT advisory SK-CSIRT-SA-2017-0001: "
 			"https://www.nbu.gov.sk/skcsirt-sa-20170909-pypi/",
@@ -62,6 +73,17 @@ static const struct rule rules[] = {
 		.fix      = "Check the spelling against the project's own documentation. If you "
 			    "meant the popular package or account, correct the name; if the name "
 			    "is right, record the review so that deputy stops asking.",
+		.incident = "In October 2018 a PyPI package named colourama, one letter from "
+			    "the popular colorama, was found to install code that watched the "
+			    "Windows clipboard and swapped Bitcoin addresses for the "
+			    "attacker's. In December 2019 jeIlyfish (capital I for the l of "
+			    "jellyfish), pulled in by python3-dateutil, was found stealing SSH "
+			    "and GPG keys; it had been on PyPI for about a year.",
+		.check    = "Put the name next to the one deputy says it imitates, letter by "
+			    "letter; open both pages on the registry (pypi.org/project/NAME, "
+			    "CRAN or GitHub) and compare the authors, release history and "
+			    "download counts; check the spelling in the project's own "
+			    "installation instructions.",
 		.refs     = (const char *const[]){
 			"SK-CSIRT advisory SK-CSIRT-SA-2017-0001: "
 			"https://www.nbu.gov.sk/skcsirt-sa-20170909-pypi/",
@@ -89,6 +111,14 @@ static const struct rule rules[] = {
 		.fix      = "Delete the line: the module needs no installation. If you need a "
 			    "backport for an old Python, keep it behind a marker such as "
 			    "`; python_version < \"3.7\"`.",
+		.incident = "Five of the ten malicious PyPI packages that SK-CSIRT reported in "
+			    "September 2017 were named after standard-library modules or their "
+			    "old names: urllib, crypt, pwd, telnet and bzip. Anyone who listed "
+			    "them in a requirement file ran the uploader's setup.py.",
+		.check    = "Run `python3 -c \"import sys; print('NAME' in "
+			    "sys.stdlib_module_names)\"` (Python 3.10 and later), or look the "
+			    "module up in the Python documentation's library index; then check "
+			    "which Python versions the project supports.",
 		.refs     = (const char *const[]){
 			"SK-CSIRT advisory SK-CSIRT-SA-2017-0001: "
 			"https://www.nbu.gov.sk/skcsirt-sa-20170909-pypi/",
@@ -113,6 +143,17 @@ static const struct rule rules[] = {
 		.fix      = "Correct the spelling if it is a typo. For a private package: install "
 			    "it from your index alone (--index-url, not --extra-index-url), pin it "
 			    "with --hash, and register the name on PyPI yourself so nobody else can.",
+		.incident = "In February 2021 Alex Birsan published how he had run code inside "
+			    "Apple, Microsoft, PayPal and dozens of other companies: he read "
+			    "private package names in their public manifests, uploaded packages "
+			    "of the same names with higher versions to the public registries "
+			    "(npm, PyPI, RubyGems), and their build machines installed them "
+			    "(the code only reported back over DNS). The companies paid him bug "
+			    "bounties.",
+		.check    = "Open pypi.org/project/NAME: a 404 means the name is free. Ask your "
+			    "team whether it is an internal package, and check which index your "
+			    "install commands use (--index-url, --extra-index-url, pip.conf, "
+			    "PIP_INDEX_URL).",
 		.refs     = (const char *const[]){
 			"Alex Birsan, \"Dependency Confusion\" (2021): https://medium.com/@alex.birsan/"
 			"dependency-confusion-4a5d60fec610",
@@ -135,6 +176,16 @@ static const struct rule rules[] = {
 		.fix      = "Check whether the project moved to another name or has a maintained "
 			    "fork, and switch; otherwise pin an exact version with --hash so that "
 			    "a release published by a new owner is not installed unseen.",
+		.incident = "In May 2022 the PyPI project ctx, untouched since 2014, was taken "
+			    "over: its maintainer's e-mail domain had expired, someone "
+			    "registered it, reset the PyPI password and published new releases "
+			    "that sent environment variables, AWS keys included, to a server of "
+			    "theirs. The same person changed the PHP package phpass at the same "
+			    "time, and later said it had been research.",
+		.check    = "Open the project's page on the registry and its source repository: "
+			    "the date of the last release, open issues asking whether it is "
+			    "maintained, a note about a new name or a fork. Compare the release "
+			    "you pin with the newest one.",
 		.refs     = (const char *const[]){
 			"PyPI blog, \"Domain Resurrection Attacks\" (2025) and the ctx takeover "
 			"(2022): https://python-security.readthedocs.io/pypi-vuln/"
@@ -158,6 +209,16 @@ static const struct rule rules[] = {
 			    "with hashes generated by a lock tool (pip-compile --generate-hashes, "
 			    "uv pip compile, poetry lock), and keep ranges in the library's "
 			    "metadata only.",
+		.incident = "In October 2021 the npm account behind ua-parser-js, a library "
+			    "downloaded millions of times a week, was hijacked, and versions "
+			    "0.7.29, 0.8.0 and 1.0.0 shipped a crypto-miner and a password "
+			    "stealer. Every project that accepted a version range picked them "
+			    "up on its next install, until the maintainer published clean "
+			    "releases hours later.",
+		.check    = "Look at the line: == with a full version (or === ) pins it; >=, "
+			    "~=, ^, * or no version do not. See what a fresh install would pick "
+			    "with `pip index versions NAME` or `pip install --dry-run -r FILE`, "
+			    "and compare with what you tested.",
 		.refs     = (const char *const[]){
 			"pip, secure installs (hash-checking mode): "
 			"https://pip.pypa.io/en/stable/topics/secure-installs/",
@@ -180,6 +241,15 @@ static const struct rule rules[] = {
 		.fix      = "Replace the branch or tag with the full commit hash it points to "
 			    "(git rev-parse TAG^{commit}), e.g. "
 			    "git+https://host/org/repo@<40 hex digits>.",
+		.incident = "In March 2025 an attacker with a stolen token moved every version "
+			    "tag of the tj-actions/changed-files GitHub Action to a commit that "
+			    "printed CI secrets into build logs (CVE-2025-30066). Repositories "
+			    "that referred to it by tag ran the new code at once; those that "
+			    "had pinned a full commit hash did not.",
+		.check    = "Look at what follows @ in the URL: 40 hexadecimal digits are a "
+			    "commit; anything else is a branch or a tag. `git ls-remote URL "
+			    "REF` shows the commit it points to today; run it again later and "
+			    "compare.",
 		.refs     = (const char *const[]){
 			"pip, VCS support: https://pip.pypa.io/en/stable/topics/vcs-support/",
 			NULL },
@@ -196,6 +266,15 @@ static const struct rule rules[] = {
 			    "on the machine that installs.",
 		.fix      = "Use https:// (or ssh for repositories). If the server has no TLS, "
 			    "fetch the file once over a trusted path and pin it with --hash.",
+		.incident = "In 2019 Jonathan Leitschuh showed that many builds still "
+			    "downloaded their dependencies from Maven repositories over plain "
+			    "http://, where anyone on the network path could substitute them. "
+			    "Maven Central and the other large Java repositories stopped "
+			    "serving http:// in January 2020 because of it.",
+		.check    = "Read the scheme at the start of the URL (http://, git://, ftp:// "
+			    "are unencrypted), and check pip.conf and the environment "
+			    "(PIP_INDEX_URL, PIP_TRUSTED_HOST) for the same. `curl -I "
+			    "https://HOST/` tells whether the host also answers over TLS.",
 		.refs     = (const char *const[]){
 			"pip, secure installs: https://pip.pypa.io/en/stable/topics/secure-installs/",
 			NULL },
@@ -219,6 +298,17 @@ static const struct rule rules[] = {
 			    "hosts your packages, with your names reserved on PyPI), or pin every "
 			    "package with --hash. Drop --trusted-host and give the host a valid "
 			    "certificate.",
+		.incident = "Between 25 and 30 December 2022 a package named torchtriton, "
+			    "uploaded to PyPI by someone else, was installed by users of "
+			    "PyTorch's nightly builds, because their install command added "
+			    "PyTorch's own index with --extra-index-url and pip took the PyPI "
+			    "upload instead. It collected system information and files, SSH "
+			    "keys among them, and sent them away.",
+		.check    = "List every index the install uses: the options in the file and in "
+			    "files it includes, pip.conf (`pip config list`) and "
+			    "PIP_EXTRA_INDEX_URL. For each package that should come from the "
+			    "private index, open pypi.org/project/NAME to see whether someone "
+			    "else holds the name there.",
 		.refs     = (const char *const[]){
 			"Alex Birsan, \"Dependency Confusion\" (2021): https://medium.com/@alex.birsan/"
 			"dependency-confusion-4a5d60fec610",
@@ -243,6 +333,15 @@ static const struct rule rules[] = {
 		.fix      = "Write the value into the file if it is not secret. If it is a "
 			    "credential, keep it out of the URL (pip reads keyring or .netrc) and "
 			    "check where the variable is set.",
+		.incident = "deputy knows of no public attack made through a ${VARIABLE} in a "
+			    "requirement file. The closest is the Codecov breach of 2021: the "
+			    "altered uploader sent the environment variables of thousands of CI "
+			    "pipelines to the attacker, and that is exactly where credentials "
+			    "written into index URLs with ${VARIABLE} live.",
+		.check    = "Find where the variable is set: CI configuration, .env files, "
+			    "shell profiles, secrets settings. Run `printenv NAME` where pip "
+			    "runs, and make sure the value is the index or URL you expect and "
+			    "that CI logs mask it.",
 		.refs     = (const char *const[]){
 			"pip, requirement file format, \"Using environment variables\": "
 			"https://pip.pypa.io/en/stable/reference/requirements-file-format/",
@@ -264,6 +363,15 @@ static const struct rule rules[] = {
 		.fix      = "Download the script to a file, check it against a published "
 			    "checksum or signature, read it, and run the file; better, install "
 			    "the tool from a package manager that pins its version.",
+		.incident = "From January to April 2021 attackers who had got into Codecov "
+			    "changed its Bash uploader, which CI pipelines fetched with curl "
+			    "and piped into bash on every run. The altered script sent the "
+			    "pipelines' environment variables, tokens and keys included, to a "
+			    "server of theirs; Codecov found out on 1 April 2021.",
+		.check    = "Download the script to a file without running it (`curl -fsSLo "
+			    "script.sh URL`), read it, compare its checksum with the one the "
+			    "project publishes, and check whether a package of the tool exists "
+			    "for your system.",
 		.refs     = (const char *const[]){
 			"Codecov, \"Bash Uploader Security Update\" (April 2021): "
 			"https://about.codecov.io/security-update/",
@@ -283,6 +391,15 @@ static const struct rule rules[] = {
 		.fix      = "Regenerate the lock with hashes (poetry lock, uv lock, pipenv "
 			    "lock, pdm lock all record them), or pin with pip-compile "
 			    "--generate-hashes and install with --require-hashes.",
+		.incident = "When torchtriton was taken from PyPI instead of PyTorch's index in "
+			    "December 2022, installs in pip's hash-checking mode would have "
+			    "stopped: the file from PyPI did not match the hash of the one "
+			    "PyTorch built. Without hashes, the lock file's version number was "
+			    "all that was compared, and an impostor can claim any version.",
+		.check    = "Open the lock file at the entry: Poetry, uv, pdm and Pipfile.lock "
+			    "list sha256 hashes per file; a requirements file has "
+			    "--hash=sha256:... on the line. Compare a hash with the one on the "
+			    "registry's download page.",
 		.refs     = (const char *const[]){
 			"pip, secure installs: https://pip.pypa.io/en/stable/topics/secure-installs/",
 			NULL },
@@ -304,6 +421,15 @@ static const struct rule rules[] = {
 			    "certificate checks; mark private sources explicit (Poetry priority "
 			    "explicit, uv explicit = true) so that only the packages you name "
 			    "come from them.",
+		.incident = "PyTorch's nightly channel was the source that lost to a PyPI "
+			    "upload in December 2022: a malicious torchtriton on PyPI was "
+			    "installed instead of PyTorch's own, because both sources were "
+			    "consulted for the same name. It sent system information and files, "
+			    "SSH keys among them, to the uploader.",
+		.check    = "Read the source's URL and who runs it; check that it uses https "
+			    "and certificate checks (no verify_ssl = false), and whether the "
+			    "packages meant to come from it are tied to it (Poetry source = "
+			    "\"NAME\", uv index = \"NAME\") or may come from any source.",
 		.refs     = (const char *const[]){
 			"PyTorch, \"Compromised PyTorch-nightly dependency chain\" (2022): "
 			"https://pytorch.org/blog/compromised-nightly-dependency/",
@@ -322,6 +448,15 @@ static const struct rule rules[] = {
 		.fix      = "Declare the dependencies statically: in pyproject.toml's [project] "
 			    "table (PEP 621), or in setup.cfg; then deputy, and every other tool, "
 			    "can read them.",
+		.incident = "The ten malicious packages that SK-CSIRT reported on PyPI in "
+			    "September 2017 did their work in setup.py: the file ran when pip "
+			    "built the package and sent the user's and host's names to a remote "
+			    "server. A setup.py is a program, and reading its dependencies "
+			    "means running it.",
+		.check    = "Open setup.py and read install_requires and whatever code builds "
+			    "it; look for network access, subprocess calls, or files read at "
+			    "build time. `pip install --dry-run .` in a throwaway container "
+			    "shows what it asks for there.",
 		.refs     = (const char *const[]){
 			"PEP 621, storing project metadata in pyproject.toml: "
 			"https://peps.python.org/pep-0621/",
@@ -341,6 +476,16 @@ static const struct rule rules[] = {
 		.fix      = "Nothing to do when the path is the project itself. Otherwise review "
 			    "the folder or archive like any other code in the repository, and "
 			    "prefer a released version from the index when one exists.",
+		.incident = "The xz-utils backdoor found in March 2024 (CVE-2024-3094) hid in "
+			    "files that sat in the project itself: binary \"test\" files "
+			    "committed to the repository, and a build script in the release "
+			    "archives that differed from the one in git. Code that nobody "
+			    "reviewed because it was already local was what got built and "
+			    "installed.",
+		.check    = "Look at the path: the project itself (-e .) is expected; anything "
+			    "else, check who committed it (`git log -- PATH`), and compare a "
+			    "vendored copy with the upstream release it claims to be (`diff "
+			    "-r`).",
 		.refs     = (const char *const[]){
 			"pip, local project installs: "
 			"https://pip.pypa.io/en/stable/topics/local-project-installs/",
@@ -368,6 +513,15 @@ static const struct rule rules[] = {
 			    "ref = \"<sha>\" (git rev-parse TAG^{commit} gives it), and let renv "
 			    "record RemoteSha in renv.lock. Better still, install the CRAN release "
 			    "when there is one.",
+		.incident = "In March 2025 an attacker with a stolen token pointed every "
+			    "version tag of the tj-actions/changed-files GitHub Action at a "
+			    "commit that printed CI secrets into build logs (CVE-2025-30066). "
+			    "About 23,000 repositories referred to it by tag and ran it; those "
+			    "that had pinned a full commit hash did not.",
+		.check    = "Look at the ref after @ (or ref =): 40 hexadecimal digits are a "
+			    "commit; a branch, a tag, #PR or *release are not. `git ls-remote "
+			    "https://github.com/OWNER/REPO` lists what each branch and tag "
+			    "points to now.",
 		.refs     = (const char *const[]){
 			"remotes, install_github() and its ref argument: "
 			"https://remotes.r-lib.org/reference/install_github.html",
@@ -399,6 +553,15 @@ static const struct rule rules[] = {
 			    "If it must be fetched, fetch a file pinned to a commit "
 			    "(raw.githubusercontent.com/owner/repo/<sha>/file.R) and check its "
 			    "hash before running it.",
+		.incident = "From January to April 2021 Codecov's Bash uploader, a script that "
+			    "thousands of CI pipelines downloaded and ran on every build, had "
+			    "been changed by attackers to send the pipelines' environment "
+			    "variables, tokens included, to a server of theirs. Nothing changed "
+			    "in the pipelines that used it: the code behind the address did.",
+		.check    = "Open the URL in a browser or download it with curl, read what it "
+			    "does, and note who controls the address (a gist, a personal "
+			    "account, a shortener). Fetch it again later and diff: anything "
+			    "that differs ran without review.",
 		.refs     = (const char *const[]){
 			"R documentation, source(): "
 			"https://stat.ethz.ch/R-manual/R-devel/library/base/html/source.html",
@@ -423,6 +586,16 @@ static const struct rule rules[] = {
 		.fix      = "Install from CRAN (install.packages(\"name\"), or drop the Remotes: "
 			    "entry and keep Imports:). If the development version is needed, pin "
 			    "its commit and note why.",
+		.incident = "When a GitHub user or organisation is renamed, its old name "
+			    "becomes free, and whoever registers it next serves code to every "
+			    "script that still installs from the old address: \"repo-jacking\". "
+			    "In 2022 Checkmarx researchers showed ways around GitHub's "
+			    "protection of popular renamed repositories.",
+		.check    = "Compare the GitHub repository with the CRAN package page "
+			    "(cran.r-project.org/package=NAME): its URL and BugReports fields "
+			    "should point at the same repository. Check whether the project "
+			    "really needs a change that is not on CRAN yet (NEWS, the commit "
+			    "log).",
 		.refs     = (const char *const[]){
 			"CRAN Repository Policy: https://cran.r-project.org/web/packages/policies.html",
 			NULL },
@@ -443,6 +616,13 @@ static const struct rule rules[] = {
 		.fix      = "Check that the repository is the package's own (its DESCRIPTION's "
 			    "Package: and URL: fields, the CRAN page's links). Use the "
 			    "repository the package's authors publish.",
+		.incident = "In 2022 Checkmarx described \"StarJacking\": packages on npm and "
+			    "PyPI whose metadata pointed at popular GitHub repositories they "
+			    "had nothing to do with, so that they looked established to anyone "
+			    "who checked the stars. Registries did not check the link.",
+		.check    = "Open the repository and read the Package: field of its "
+			    "DESCRIPTION; compare its URL field and the links on the CRAN page "
+			    "with the repository you install from.",
 		.refs     = (const char *const[]){
 			"remotes, dependency specification (Remotes: and pkg=): "
 			"https://remotes.r-lib.org/articles/dependencies.html",
@@ -470,6 +650,14 @@ static const struct rule rules[] = {
 			    "anywhere but CRAN it may not be the package at all.",
 		.fix      = "Delete the install: library(stats) works as it is. To update a "
 			    "recommended package, take it from CRAN or upgrade R.",
+		.incident = "Python met this trap first: in September 2017 SK-CSIRT found "
+			    "urllib, crypt and pwd, names of modules that come with Python, "
+			    "among ten malicious packages on PyPI that ran their code at "
+			    "install time. R's base package names are the same bait.",
+		.check    = "Run `rownames(installed.packages(priority = \"base\"))` and "
+			    "`rownames(installed.packages(priority = \"recommended\"))` in R to "
+			    "list the packages that come with it, and look at where the install "
+			    "takes the name from (repos =, a GitHub account).",
 		.refs     = (const char *const[]){
 			"R Installation and Administration, \"Add-on packages\" (base and "
 			"recommended): https://cran.r-project.org/doc/manuals/r-release/"
@@ -497,6 +685,16 @@ static const struct rule rules[] = {
 			    "Manager). If the repository is your organisation's, serve it over "
 			    "https and keep the names it serves reserved, and list it alone "
 			    "for the packages it hosts.",
+		.incident = "In February 2021 Alex Birsan published how build machines at "
+			    "Apple, Microsoft, PayPal and dozens of other companies had "
+			    "installed his packages: he uploaded higher versions of their "
+			    "private names to public registries, and their tools took the "
+			    "highest version from any repository they listed, which is the rule "
+			    "R follows across repos too.",
+		.check    = "Print `getOption(\"repos\")` in the project's R session, and open "
+			    "each URL: who runs it, is it https, and which package names does "
+			    "it serve that CRAN also has (compare `available.packages(repos = "
+			    "URL)` with CRAN's).",
 		.refs     = (const char *const[]){
 			"R documentation, install.packages() and repos: "
 			"https://stat.ethz.ch/R-manual/R-devel/library/utils/html/install.packages.html",
@@ -519,6 +717,14 @@ static const struct rule rules[] = {
 			    "information: know what your .Rprofile runs.",
 		.fix      = "Keep .Rprofile to options and renv activation; move loads and "
 			    "installs into the scripts that need them, where readers see them.",
+		.incident = "deputy knows of no public attack through a project's .Rprofile. "
+			    "The risk is the one every start-up file carries: the xz-utils "
+			    "backdoor of 2024 and the Codecov breach of 2021 both worked "
+			    "because code ran automatically where nobody was looking, and a "
+			    ".Rprofile runs before anything a reader sees.",
+		.check    = "Open .Rprofile (and Rprofile.site, `R.home(\"etc\")`) and read every "
+			    "line; start R with `R --no-init-file` to compare, and check `git "
+			    "log -- .Rprofile` for who changed it and when.",
 		.refs     = (const char *const[]){
 			"R documentation, Startup: "
 			"https://stat.ethz.ch/R-manual/R-devel/library/base/html/Startup.html",

@@ -4,7 +4,11 @@
 source "$(dirname "$0")/lib.sh"
 
 start_deputy 80 24 --demo
-expect "the demo started" 'flagged *$'
+expect "the demo opens with its introduction" 'Welcome to the deputy demo'
+keys Escape
+expect "the demo started" 'flag 1 of [0-9]+ *$'
+keys g
+expect "back on the first row" 'flagged *$'
 expect "the status line says demo" '\[demo\]'
 walk_flags
 keys n

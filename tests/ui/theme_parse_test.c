@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include <cmocka.h>
 
@@ -156,6 +157,179 @@ test_theme_invalid_json_gives_the_line(void **state)
 	assert_string_equal(err, "line 3: not valid JSON");
 }
 
+/* Parses the shipped theme @name with every element unset first. */
+static void
+parse_shipped(struct theme_spec *spec, const char *name)
+{
+	char path[1024], err[200] = "";
+	char *json;
+
+	snprintf(path, sizeof(path), "%s/%s.json", DEPUTY_THEMES_DIR, name);
+	json = slurp(path);
+	spec_clear(spec);
+	if (theme_parse(spec, json, err, sizeof(err)) != 0)
+		fail_msg("%s: %s", path, err);
+	free(json);
+}
+
+static void
+test_theme_every_builtin_names_every_element(void **state)
+{
+	size_t count;
+	const char *const *names = theme_builtin_names(&count);
+
+	(void)state;
+	assert_true(count >= 5);
+	for (size_t i = 0; i < count; i++) {
+		struct theme_spec spec;
+
+		parse_shipped(&spec, names[i]);
+		for (int el = 0; el < EL_COUNT; el++)
+			if (spec.fg[el] == -2 || spec.bg[el] == -2)
+				fail_msg("theme %s leaves element %d out", names[i], el);
+	}
+}
+
+static void
+test_theme_mono_has_attributes_only(void **state)
+{
+	static const attr_t mono[] = {
+#define X(id, name, attrs) attrs,
+		THEME_ELEMENTS(X)
+#undef X
+	};
+	struct theme_spec spec;
+
+	(void)state;
+	parse_shipped(&spec, "mono");
+	for (int el = 0; el < EL_COUNT; el++) {
+		assert_int_equal(spec.fg[el], -1);
+		assert_int_equal(spec.bg[el], -1);
+		/* the same attributes NO_COLOR gets */
+		assert_int_equal(spec.attrs[el], mono[el]);
+	}
+}
+
+static void
+test_theme_map_color_picks_the_nearest_basic_colour(void **state)
+{
+	(void)state;
+	assert_int_equal(theme_map_color(75, 256), 75);
+	assert_int_equal(theme_map_color(-1, 8), -1);
+	assert_int_equal(theme_map_color(3, 8), 3);
+	assert_int_equal(theme_map_color(9, 16), 9);
+	assert_int_equal(theme_map_color(9, 8), COLOR_RED);          /* bright red */
+	assert_int_equal(theme_map_color(196, 16), 9);               /* #ff0000 */
+	assert_int_equal(theme_map_color(196, 8), COLOR_RED);
+	assert_int_equal(theme_map_color(214, 8), COLOR_YELLOW);     /* orange, not 214 % 8 */
+	assert_int_equal(theme_map_color(214, 16), COLOR_YELLOW);
+	assert_int_equal(theme_map_color(21, 8), COLOR_BLUE);        /* #0000ff */
+	assert_int_equal(theme_map_color(75, 16), 12);               /* sky blue: bright blue */
+	assert_int_equal(theme_map_color(46, 16), 10);               /* #00ff00 */
+	assert_int_equal(theme_map_color(51, 8), COLOR_CYAN);
+	assert_int_equal(theme_map_color(232, 8), COLOR_BLACK);      /* darkest grey */
+	assert_int_equal(theme_map_color(255, 8), COLOR_WHITE);      /* lightest grey */
+	assert_int_equal(theme_map_color(244, 16), 8);               /* mid grey: bright black */
+	assert_int_equal(theme_map_color(201, 8), COLOR_MAGENTA);
+	assert_int_equal(theme_map_color(75, 2), -1);                /* too few colours */
+}
+
+/* A curses screen on /dev/null, for reading back what draw_text() put in a window. */
+static SCREEN *
+null_screen(FILE **out, FILE **in)
+{
+	SCREEN *screen;
+
+	setenv("TERM", "xterm", 1);
+	*out = fopen("/dev/null", "w");
+	*in = fopen("/dev/null", "r");
+	assert_non_null(*out);
+	assert_non_null(*in);
+	screen = newterm(NULL, *out, *in);
+	assert_non_null(screen);
+	set_term(screen);
+	return screen;
+}
+
+static void
+null_screen_end(SCREEN *screen, FILE *out, FILE *in)
+{
+	endwin();
+	delscreen(screen);
+	fclose(out);
+	fclose(in);
+}
+
+/* Row 0 of @win as text (a wide character once). */
+static void
+row_text(WINDOW *win, wchar_t *buf, int n)
+{
+	mvwinnwstr(win, 0, 0, buf, n);
+	for (int i = (int)wcslen(buf); i > 0 && buf[i - 1] == L' '; i--)
+		buf[i - 1] = L'\0';
+}
+
+static void
+test_draw_text_never_cuts_a_wide_character(void **state)
+{
+	FILE *out, *in;
+	SCREEN *screen = null_screen(&out, &in);
+	WINDOW *win = newwin(1, 30, 0, 0);
+	wchar_t buf[64];
+
+	(void)state;
+	/* a日本語日本語: 13 columns. In 8: "a日本語" (7) and the ellipsis. */
+	assert_int_equal(draw_cstr(win, "a\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e"
+				   "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", 8, A_NORMAL), 8);
+	row_text(win, buf, 64);
+	assert_true(wcscmp(buf, L"a\u65e5\u672c\u8a9e\u2026") == 0);
+	/* In 7, 語 would need columns 6-7 and leave none for the ellipsis: it goes. */
+	werase(win);
+	wmove(win, 0, 0);
+	assert_int_equal(draw_cstr(win, "a\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e"
+				   "\xe6\x97\xa5", 7, A_NORMAL), 6);
+	row_text(win, buf, 64);
+	assert_true(wcscmp(buf, L"a\u65e5\u672c\u2026") == 0);
+	/* An emoji is two columns too. */
+	werase(win);
+	wmove(win, 0, 0);
+	assert_int_equal(draw_cstr(win, "\xf0\x9f\x93\xa6\xf0\x9f\x93\xa6x", 5, A_NORMAL), 5);
+	delwin(win);
+	null_screen_end(screen, out, in);
+}
+
+static void
+test_draw_ascii_uses_ascii_glyphs_only(void **state)
+{
+	FILE *out, *in;
+	SCREEN *screen = null_screen(&out, &in);
+	WINDOW *win = newwin(1, 30, 0, 0);
+	wchar_t buf[64];
+
+	(void)state;
+	assert_true(draw_utf8());
+	assert_string_equal(draw_glyphs()->fold_open, "\xe2\x96\xbe");
+	draw_set_ascii(true);
+	assert_false(draw_utf8());
+	assert_string_equal(draw_ellipsis(), "...");
+	assert_string_equal(draw_glyphs()->fold_open, "-");
+	assert_string_equal(draw_glyphs()->fold_closed, "+");
+	assert_string_equal(draw_glyphs()->arrow, "->");
+	/* Text that does not fit ends with "..."; non-ASCII shows as '?'. */
+	assert_int_equal(draw_cstr(win, "abc\xe6\x97\xa5" "defghij", 8, A_NORMAL), 8);
+	row_text(win, buf, 64);
+	assert_true(wcscmp(buf, L"abc?d...") == 0);
+	werase(win);
+	wmove(win, 0, 0);
+	assert_int_equal(draw_cstr(win, "abcdef", 6, A_NORMAL), 6);
+	row_text(win, buf, 64);
+	assert_true(wcscmp(buf, L"abcdef") == 0);
+	draw_set_ascii(false);
+	assert_true(draw_utf8());
+	delwin(win);
+	null_screen_end(screen, out, in);
+}
+
 static void
 test_draw_width_counts_escapes_and_wide_characters(void **state)
 {
@@ -220,6 +394,11 @@ main(void)
 		cmocka_unit_test(test_theme_bad_colour_names_the_element),
 		cmocka_unit_test(test_theme_refuses_unknown_names),
 		cmocka_unit_test(test_theme_invalid_json_gives_the_line),
+		cmocka_unit_test(test_theme_every_builtin_names_every_element),
+		cmocka_unit_test(test_theme_mono_has_attributes_only),
+		cmocka_unit_test(test_theme_map_color_picks_the_nearest_basic_colour),
+		cmocka_unit_test(test_draw_text_never_cuts_a_wide_character),
+		cmocka_unit_test(test_draw_ascii_uses_ascii_glyphs_only),
 		cmocka_unit_test(test_draw_width_counts_escapes_and_wide_characters),
 		cmocka_unit_test(test_draw_wrap_never_splits_a_wide_character),
 		cmocka_unit_test(test_draw_wrap_breaks_after_spaces),

@@ -39,6 +39,8 @@ struct rule {
 	const char *title;          /* one line */
 	const char *why;            /* teaching explanation, several sentences */
 	const char *fix;            /* remediation */
+	const char *incident;       /* the real incident behind the rule, as reported */
+	const char *check;          /* how to check a finding by hand */
 	const char *const *refs;    /* NULL-terminated */
 	rule_dep_fn check_dep;      /* may be NULL */
 	rule_option_fn check_option;  /* may be NULL */
