@@ -33,7 +33,11 @@
 	X(EDIT,           "edit",                "Open $VISUAL/$EDITOR at the line (working tree)") \
 	X(LESSON,         "lesson",              "The lesson of the selected finding's rule") \
 	X(CYCLE_THEME,    "cycle-theme",         "Switch to the next built-in theme")        \
-	X(CLOSE,          "close",               "Close the open view, prompt or overlay")
+	X(CLOSE,          "close",               "Close the open view, prompt or overlay")   \
+	X(MARK_REVIEWED,  "mark-reviewed",       "Mark the entry's findings reviewed")       \
+	X(ACCEPT,         "accept",              "Accept them, with a reason you type")      \
+	X(UNMARK,         "unmark",              "Take the entry's review decision back")    \
+	X(SKIP_REVIEWED,  "toggle-skip-reviewed", "n/N skip reviewed entries, or stop there")
 
 enum action {
 #define X(id, name, help) ACT_##id,

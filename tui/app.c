@@ -13,6 +13,7 @@
 
 #include "deputy/diag.h"
 #include "app.h"
+#include "deputy/review.h"
 #include "draw.h"
 #include "editor.h"
 #include "keys.h"
@@ -258,6 +259,11 @@ dispatch(struct app *app, enum action act)
 		return editor_open(app);
 	case ACT_CYCLE_THEME:
 		return cycle_theme(app);
+	case ACT_MARK_REVIEWED:
+	case ACT_ACCEPT:
+	case ACT_UNMARK:
+	case ACT_SKIP_REVIEWED:
+		return review_ui_action(app, act);
 	case ACT_CLOSE:
 		if (app->search.text[0]) {
 			app->search.text[0] = '\0';
@@ -393,6 +399,10 @@ loop(struct app *app)
 			react = prompt_key(app, key);
 			continue;
 		}
+		if (app->reason.editing) {
+			react = review_ui_key(app, key);
+			continue;
+		}
 		act = keys_lookup(key);
 		if (act == ACT_NONE) {
 			char name[24];
@@ -420,6 +430,7 @@ app_release(struct app *app)
 	detail_release(&app->page_text);
 	tree_release(&app->tree);
 	theme_free(app->theme);
+	review_free(app->review);
 }
 
 /* Where @name is among the built-in themes (NULL: "default"); SIZE_MAX when not. */
@@ -481,6 +492,7 @@ tui_run(const struct scan *scan, const struct tui_opts *opts)
 	mouse_start();
 	if (app.opts.demo)
 		intro_open(&app);
+	review_ui_start(&app);
 	if (theme_message)
 		status_set(&app, true, "%s", theme_message);
 	free(theme_message);

@@ -13,6 +13,7 @@
 #include "deputy/scan.h"
 #include "action.h"
 #include "detail.h"
+#include "review_ui.h"
 #include "search.h"
 #include "theme.h"
 #include "tree.h"
@@ -87,6 +88,8 @@ struct app {
 	char message[320];           /* shown on the status line until the next key */
 	bool message_is_error;
 	struct search search;
+	struct review *review;       /* the review file's decisions; NULL when unreadable */
+	struct reason_prompt reason; /* the reason typed after `a` */
 	enum page_kind page;         /* the full-screen page open over the panes */
 	struct detail page_text;     /* its lines */
 	const char *page_path;       /* PAGE_FILE: the file shown (borrowed from the scan) */

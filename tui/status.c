@@ -80,6 +80,11 @@ compose_right(const struct app *app, bool intel, char *buf, size_t size)
 		return;
 	buf += len;
 	size -= (size_t)len;
+	len = review_ui_progress(app, buf, size);
+	if (len < 0 || (size_t)len >= size)
+		return;
+	buf += len;
+	size -= (size_t)len;
 	scan_severity_counts(app->scan, counts);
 	len = snprintf(buf, size, " C%zu H%zu M%zu L%zu i%zu | ", counts[SEV_CRITICAL],
 		       counts[SEV_HIGH], counts[SEV_MEDIUM], counts[SEV_LOW], counts[SEV_INFO]);
@@ -132,7 +137,13 @@ status_draw(struct app *app)
 	wmove(win, 0, 0);
 	draw_fill(win, width, attr);
 	wmove(win, 0, 0);
-	if (app->search.editing) {
+	if (app->reason.editing) {
+		x += draw_cstr(win, " accept, reason (\"until YYYY-MM-DD\" to expire): ",
+			       width - right_w, theme_attr(app->theme, EL_MESSAGE));
+		x += draw_text(win, sv_make(app->reason.text, app->reason.len),
+			       width - right_w - x - 2, theme_attr(app->theme, EL_MESSAGE));
+		x += draw_cstr(win, "_", width - right_w - x, attr);
+	} else if (app->search.editing) {
 		/* The query is the user's own text, but it goes through draw_text() all the same. */
 		x += draw_cstr(win, " /", width - right_w, theme_attr(app->theme, EL_MESSAGE));
 		x += draw_text(win, sv_make(app->search.text, app->search.len),

@@ -459,6 +459,13 @@ tree_flag_position(const struct tree *tree)
 	return 0;
 }
 
+/* A row n/N may stop at: it passes the filters, and is not skipped as reviewed. */
+static bool
+stops(const struct tree *tree, size_t i)
+{
+	return tree->nodes[i].keep && !(tree->skip_reviewed && tree->nodes[i].reviewed);
+}
+
 int
 tree_step_flag(struct tree *tree, bool forward)
 {
@@ -467,19 +474,19 @@ tree_step_flag(struct tree *tree, bool forward)
 
 	if (forward) {
 		for (size_t i = 0; i < tree->n_flagged && target == SIZE_MAX; i++)
-			if (tree->flagged[i] > tree->cursor && tree->nodes[tree->flagged[i]].keep)
+			if (tree->flagged[i] > tree->cursor && stops(tree, tree->flagged[i]))
 				target = tree->flagged[i];
 		for (size_t i = 0; i < tree->n_flagged && target == SIZE_MAX; i++)
-			if (tree->nodes[tree->flagged[i]].keep) {
+			if (stops(tree, tree->flagged[i])) {
 				target = tree->flagged[i];
 				wrapped = 1;
 			}
 	} else {
 		for (size_t i = tree->n_flagged; i-- > 0 && target == SIZE_MAX;)
-			if (tree->flagged[i] < tree->cursor && tree->nodes[tree->flagged[i]].keep)
+			if (tree->flagged[i] < tree->cursor && stops(tree, tree->flagged[i]))
 				target = tree->flagged[i];
 		for (size_t i = tree->n_flagged; i-- > 0 && target == SIZE_MAX;)
-			if (tree->nodes[tree->flagged[i]].keep) {
+			if (stops(tree, tree->flagged[i])) {
 				target = tree->flagged[i];
 				wrapped = 1;
 			}

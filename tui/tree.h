@@ -54,6 +54,7 @@ struct node {
 	bool expanded;                       /* files start expanded, the rest collapsed */
 	bool shown;                          /* every ancestor expanded (tree_refresh) */
 	bool keep;                           /* passes the filters (tree_refresh) */
+	bool reviewed;                       /* every finding decided (set by review_ui.c) */
 	bool kept_below;                     /* files: an entry below passes them */
 };
 
@@ -74,6 +75,7 @@ struct tree {
 	size_t n_flagged;
 	size_t cursor;           /* node index; meaningless when len == 0 */
 	bool flagged_only;
+	bool skip_reviewed;      /* tree_step_flag() passes rows marked reviewed */
 	int min_severity;        /* rows whose severity is below it are hidden; -1: none */
 	enum tree_eco eco;
 };

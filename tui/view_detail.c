@@ -226,6 +226,7 @@ add_findings(struct detail *d, struct app *app, const struct node *node)
 			detail_para(d, EL_MUTED, 4, strbuf_cstr(&sb));
 			strbuf_release(&sb);
 		}
+		review_ui_detail(d, app, f);
 	}
 }
 

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Reviewing on the audit screen (issue #8): m marks the selected entry
+# reviewed, a accepts it with a typed reason (and an expiry), u takes a
+# decision back, R makes n/N skip reviewed entries; the status line counts
+# them; decisions land in .deputy-review.json, are found again after quitting
+# and reopening, and `deputy scan` honours the acceptance. A changed pin is
+# flagged again as changed since review, from what to what.
+source "$(dirname "$0")/lib.sh"
+
+P="$WORK/proj"
+mkdir -p "$P"
+git -C "$P" init -q -b main
+printf 'reqeusts==2.31.0\nflask\nurlib3==1.26.0\n' >"$P/requirements.txt"
+git -C "$P" add -A
+git -C "$P" -c user.name="Rita Reviewer" -c user.email=rita@example.org commit -qm init
+git -C "$P" config user.name "Rita Reviewer"
+git -C "$P" config user.email rita@example.org
+R="$P/.deputy-review.json"
+
+for size in "80 24" "200 60"; do
+	rm -f "$R"
+	# shellcheck disable=SC2086
+	start_deputy $size "$P"
+	expect "deputy started ($size)" 'flagged *$'
+	[ ! -e "$R" ] && ok || fail "a review file before any decision"
+	keys n
+	expect "the first flag ($size)" 'Detail: reqeusts'
+	keys m
+	expect "m says what it recorded ($size)" 'marked reviewed: [0-9]+ findings?'
+	expect "the detail shows who and when ($size)" 'reviewed by Rita Reviewer <rita@example\.org> on [0-9]{4}-'
+	[ "$size" = "200 60" ] && expect "the status line counts it" ' 2 of 5 reviewed \|'
+	[ -f "$R" ] && ok || fail "m did not write the review file"
+	keys n
+	expect "the next flag" 'Detail: flask'
+	keys a
+	expect "a opens the reason prompt" 'accept, reason'
+	keys -l "pinned in the lock file until 2099-12-31"
+	keys Enter
+	expect "a records the acceptance" 'accepted: [0-9]+ findings?'
+	expect "the detail shows who accepted" 'accepted by Rita Reviewer <rita@example\.org> on [0-9-]+'
+	expect "with the expiry and the reason" '2099-12-31: pinned in the lock file'
+	keys q
+	wait_exit 5 >/dev/null && ok || fail "deputy did not exit"
+	"${TMUX_CMD[@]}" kill-server >/dev/null 2>&1
+done
+
+python3 - "$R" >"$WORK/file.checks" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))["decisions"]
+by = {(x["package"], x["decision"]) for x in d}
+bad = []
+if ("reqeusts", "reviewed") not in by or ("flask", "accepted") not in by:
+    bad.append("decisions %r" % sorted(by))
+for x in d:
+    if x["reviewer"] != "Rita Reviewer <rita@example.org>":
+        bad.append("reviewer %r" % x["reviewer"])
+    if x["package"] == "flask" and (x.get("expires") != "2099-12-31" or
+                                    x["reason"] != "pinned in the lock file"):
+        bad.append("flask %r" % x)
+    if x["package"] == "reqeusts" and x["reviewed_at"] != "2.31.0":
+        bad.append("reviewed_at %r" % x["reviewed_at"])
+print("\n".join(bad) or "all good")
+PY
+grep -q '^all good$' "$WORK/file.checks" && ok || fail "the review file: $(cat "$WORK/file.checks")"
+
+# Reopen: the decisions are found again; R skips them; u takes one back.
+start_deputy 120 40 "$P"
+expect "reopened" 'flagged *$'
+expect "the progress survives a restart" ' [1-9][0-9]* of [0-9]+ reviewed \|'
+keys R
+expect "R says it skips" 'n/N skip reviewed entries'
+keys n
+expect "n skips the two reviewed entries" 'Detail: urlib3'
+keys R g n
+expect "without R, n stops at the reviewed one" 'Detail: reqeusts'
+expect "and shows its decision" 'reviewed by Rita Reviewer'
+keys u
+expect "u takes it back" 'decision taken back for [0-9]+ finding'
+expect_not "its decision is gone from the detail" 'reviewed by Rita Reviewer'
+keys q
+wait_exit 5 >/dev/null && ok || fail "deputy did not exit"
+"${TMUX_CMD[@]}" kill-server >/dev/null 2>&1
+
+# deputy scan honours the acceptance: flask's finding is reported as accepted.
+"$DEPUTY" scan "$P" >"$WORK/scan.txt" 2>&1
+grep -q 'flask.*\[accepted: pinned in the lock file, until 2099-12-31\]' "$WORK/scan.txt" && ok ||
+	fail "scan does not report the acceptance: $(grep flask "$WORK/scan.txt")"
+
+# The pin changes: reviewed again, then the version moves on.
+start_deputy 120 40 "$P"
+expect "reopened again" 'flagged *$'
+keys n
+expect "reqeusts" 'Detail: reqeusts'
+keys m
+expect "marked again" 'marked reviewed'
+keys q
+wait_exit 5 >/dev/null
+"${TMUX_CMD[@]}" kill-server >/dev/null 2>&1
+sed -i 's/reqeusts==2.31.0/reqeusts==2.32.0/' "$P/requirements.txt"
+start_deputy 120 40 "$P"
+expect "reopened after the change" 'flagged *$'
+keys n
+expect "reqeusts" 'Detail: reqeusts'
+expect "changed since review, from what" 'changed since review: 2\.31\.0 when Rita Reviewer'
+expect "to what" 'reviewed it on [0-9-]+, 2\.32\.0 now'
+keys q
+wait_exit 5 >/dev/null && ok || fail "deputy did not exit"
+finish
