@@ -403,7 +403,7 @@ loop(struct app *app)
 			react = review_ui_key(app, key);
 			continue;
 		}
-		act = keys_lookup(key);
+		act = keys_lookup_with(app->opts.keys, app->opts.n_keys, key);
 		if (act == ACT_NONE) {
 			char name[24];
 
@@ -463,6 +463,12 @@ tui_run(const struct scan *scan, const struct tui_opts *opts)
 	draw_set_ascii(opts && opts->ascii);
 	if ((rc = tree_init(&app.tree, scan)) < 0)
 		return rc;
+	if (opts) {         /* the configuration file's filters, before the first screen */
+		app.tree.min_severity = opts->min_severity;
+		app.tree.eco = (enum tree_eco)opts->ecosystem;
+		app.tree.flagged_only = opts->flagged_only;
+		tree_refresh(&app.tree);
+	}
 	app.blames = calloc(app.tree.len ? app.tree.len : 1, sizeof(*app.blames));
 	detail_init(&app.detail);
 	detail_init(&app.page_text);

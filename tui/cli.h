@@ -22,6 +22,8 @@ enum cli_format {
 	FORMAT_JSON,
 };
 
+struct config;
+
 struct cli {
 	enum cli_command command;
 	const char *path;           /* borrowed from argv; "." by default */
@@ -46,10 +48,11 @@ struct cli {
 	long timeout_s;             /* --timeout SECONDS per download; 0: the default */
 	bool cran;                  /* update --cran: CRAN's index too */
 	bool ascii;                 /* --ascii: ASCII line drawing in the audit screen */
+	const struct config *config;  /* the configuration file's other defaults; may be NULL */
 };
 
 #define CLI_INIT { CMD_AUDIT, ".", NULL, NULL, NULL, FORMAT_TEXT, SEV_HIGH, false, false, NULL, \
-		   false, NULL, NULL, NULL, NULL, false, NULL, NULL, NULL, NULL, 0, false, false }
+		   false, NULL, NULL, NULL, NULL, false, NULL, NULL, NULL, NULL, 0, false, false, NULL }
 
 /*
  * Parses @argv into @out. Returns 0, or ERR_USAGE with a one-line message

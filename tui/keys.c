@@ -2,6 +2,7 @@
  * Default key bindings (tig- and less-like) and the action table's names.
  */
 #include "keys.h"
+#include "config.h"
 
 #include <stdio.h>
 
@@ -70,6 +71,15 @@ keys_lookup(int key)
 		if (default_keys[i].key == key)
 			return default_keys[i].action;
 	return ACT_NONE;
+}
+
+enum action
+keys_lookup_with(const struct config_key *over, size_t n, int key)
+{
+	for (size_t i = 0; over && i < n; i++)
+		if (over[i].key == (key == '\r' ? '\n' : key))
+			return over[i].action;
+	return keys_lookup(key);
 }
 
 const struct binding *

@@ -16,6 +16,9 @@ struct binding {
 
 /* The action bound to @key, or ACT_NONE. */
 enum action keys_lookup(int key);
+/* The same, the configuration's overrides (@n of them, may be NULL) first. */
+struct config_key;
+enum action keys_lookup_with(const struct config_key *over, size_t n, int key);
 /* The bindings, in table order. */
 const struct binding *keys_table(size_t *count);
 /* A readable name for @key ("j", "Down", "PgDn", "Ctrl-L") in @buf. */

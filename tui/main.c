@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "config.h"
+#include "tree.h"
 #include "deputy/demo.h"
 #include "deputy/diag.h"
 #include "deputy/report.h"
@@ -114,11 +115,33 @@ run_explain(const struct cli *cli)
 	return report_rule(stdout, rule) ? EXIT_TROUBLE : EXIT_CLEAN;
 }
 
+/* The audit screen's options: the command line's, and the configuration file's filters and keys. */
+static void
+set_screen_opts(struct tui_opts *topts, const struct cli *cli, bool demo)
+{
+	const struct config *c = cli->config;
+
+	topts->theme = cli->theme;
+	topts->demo = demo;
+	topts->ascii = cli->ascii;
+	if (!c)
+		return;
+	if (c->filters.has_min_severity)
+		topts->min_severity = (int)c->filters.min_severity;
+	if (c->filters.has_ecosystem)
+		topts->ecosystem = c->filters.ecosystem == CONFIG_ECO_PYTHON ? TREE_ECO_PYTHON
+				   : c->filters.ecosystem == CONFIG_ECO_R ? TREE_ECO_R : TREE_ECO_ALL;
+	if (c->filters.has_flagged_only)
+		topts->flagged_only = c->filters.flagged_only;
+	topts->keys = c->keys;
+	topts->n_keys = c->n_keys;
+}
+
 static int
 run_audit(const struct cli *cli, const char *path, bool demo)
 {
 	struct scan_opts opts = SCAN_OPTS_INIT;
-	struct tui_opts topts = { cli->theme, demo, cli->ascii };
+	struct tui_opts topts = TUI_OPTS_INIT;
 	struct scan *scan;
 	char *cache, *online_cache;
 	char err[512];
@@ -129,6 +152,7 @@ run_audit(const struct cli *cli, const char *path, bool demo)
 		      stderr);
 		return EXIT_TROUBLE;
 	}
+	set_screen_opts(&topts, cli, demo);
 	opts.rev = cli->rev;
 	opts.intel_cache = cache = intel_cache();
 	set_sources(&opts, cli, &online_cache);
@@ -388,6 +412,7 @@ main(int argc, char **argv)
 	}
 	/* the configuration file gives defaults; the command line wins */
 	config_load(&config, stderr);
+	cli.config = &config;
 	if (!cli.theme)
 		cli.theme = config.theme;
 	if (cli.command == CMD_UPDATE && !cli.intel_url && !cli.clear)

@@ -6,15 +6,24 @@
 
 #include <stdbool.h>
 
+#include <stddef.h>
+
 struct scan;
+struct config_key;
 
 struct tui_opts {
 	const char *theme;       /* NULL: default; a name in themes/ or a path to a .json file */
 	bool demo;               /* opened by --demo: say so in the status line */
 	bool ascii;              /* --ascii: ASCII line drawing even in a UTF-8 locale */
+	/* The configuration file's start-up filters and key overrides (config.h). */
+	int min_severity;        /* hide rows below this severity; -1: none */
+	int ecosystem;           /* 0 all, 1 Python, 2 R (enum tree_eco) */
+	bool flagged_only;
+	const struct config_key *keys;   /* checked before the default keys; borrowed */
+	size_t n_keys;
 };
 
-#define TUI_OPTS_INIT { NULL, false, false }
+#define TUI_OPTS_INIT { NULL, false, false, -1, 0, false, NULL, 0 }
 
 /*
  * Runs the audit screen on a finished scan until the user quits. Returns 0,

@@ -257,6 +257,14 @@ report_rule(FILE *out, const struct rule *rule)
 	fprintf(out, "%s (%s): %s\n\n", rule->id, severity_str(rule->severity), rule->title);
 	fputs("Why it matters\n", out);
 	put_wrapped(out, rule->why, 74);
+	if (rule->incident && rule->incident[0]) {
+		fputs("\nThe incident behind it\n", out);
+		put_wrapped(out, rule->incident, 74);
+	}
+	if (rule->check && rule->check[0]) {
+		fputs("\nHow to check by hand\n", out);
+		put_wrapped(out, rule->check, 74);
+	}
 	fputs("\nWhat to do\n", out);
 	put_wrapped(out, rule->fix, 74);
 	if (rule->refs && rule->refs[0]) {

@@ -35,6 +35,8 @@ for r in known-malicious typosquat stdlib-shadow unpinned mutable-ref insecure-u
 	"$DEPUTY" explain "$r" >"$WORK/r" 2>&1
 	expect_eq "explain $r exit" "$?" 0
 	expect_grep "explain $r has a why" '^Why it matters' "$WORK/r"
+	expect_grep "explain $r tells the incident" '^The incident behind it' "$WORK/r"
+	expect_grep "explain $r says how to check by hand" '^How to check by hand' "$WORK/r"
 done
 "$DEPUTY" explain no-such-rule >"$WORK/e7" 2>&1
 expect_eq "explain unknown rule exit" "$?" 2

@@ -24,6 +24,9 @@ test_catalog_entries_are_complete(void **state)
 		assert_true(strlen(r->title) > 10);
 		assert_true(strlen(r->why) > 200);     /* several sentences */
 		assert_true(strlen(r->fix) > 20);
+		/* the lesson (l, deputy explain): the incident and the check by hand */
+		assert_true(r->incident && strlen(r->incident) > 80);
+		assert_true(r->check && strlen(r->check) > 40);
 		assert_non_null(r->refs);
 		assert_non_null(r->refs[0]);
 		assert_true(r->check_dep || r->check_option);
