@@ -446,15 +446,49 @@ builtin_theme_index(const char *name)
 	return SIZE_MAX;
 }
 
+/* The terminal set up as the audit screen wants it; NULL when it cannot be. */
+SCREEN *
+tui_screen_start(void)
+{
+	SCREEN *screen;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return NULL;
+	setlocale(LC_ALL, "");
+	screen = newterm(NULL, stdout, stdin);
+	if (!screen)
+		return NULL;
+	set_term(screen);
+	cbreak();
+	noecho();
+	nonl();
+	curs_set(0);
+	set_escdelay(25);
+	keypad(stdscr, TRUE);
+	return screen;
+}
+
+void
+tui_screen_end(SCREEN *screen)
+{
+	endwin();
+	delscreen(screen);
+}
+
 int
 tui_run(const struct scan *scan, const struct tui_opts *opts)
 {
+	return tui_run_on(NULL, scan, opts);
+}
+
+int
+tui_run_on(SCREEN *screen, const struct scan *scan, const struct tui_opts *opts)
+{
 	struct app app = { 0 };
 	char *theme_message = NULL;
-	SCREEN *screen;
 	int rc;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+	if (!screen && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
 		return ERR_IO;
 	setlocale(LC_ALL, "");
 	app.scan = scan;
@@ -476,18 +510,10 @@ tui_run(const struct scan *scan, const struct tui_opts *opts)
 		app_release(&app);
 		return ERR_NOMEM;
 	}
-	screen = newterm(NULL, stdout, stdin);
-	if (!screen) {
+	if (!screen && !(screen = tui_screen_start())) {
 		app_release(&app);
 		return ERR_IO;
 	}
-	set_term(screen);
-	cbreak();
-	noecho();
-	nonl();
-	curs_set(0);
-	set_escdelay(25);
-	keypad(stdscr, TRUE);
 	app.theme = theme_new(opts ? opts->theme : NULL, &theme_message);
 	app.views[VIEW_TREE].ops = &view_tree_ops;
 	app.views[VIEW_DETAIL].ops = &view_detail_ops;
@@ -507,7 +533,6 @@ tui_run(const struct scan *scan, const struct tui_opts *opts)
 		if (app.views[i].ops && app.views[i].ops->free)
 			app.views[i].ops->free(&app.views[i]);
 	app_release(&app);
-	endwin();
-	delscreen(screen);
+	tui_screen_end(screen);
 	return rc;
 }

@@ -97,6 +97,11 @@ struct app {
 	size_t theme_index;          /* in theme_builtin_names(); SIZE_MAX: another theme */
 };
 
+/* Setting up and giving back the terminal; tui_run_on() ends a screen it is given. */
+SCREEN *tui_screen_start(void);
+void tui_screen_end(SCREEN *screen);
+int tui_run_on(SCREEN *screen, const struct scan *scan, const struct tui_opts *opts);
+
 /* Body rows of @view (its window minus the title row). */
 int view_body_height(const struct view *view);
 /*

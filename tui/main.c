@@ -142,7 +142,6 @@ run_audit(const struct cli *cli, const char *path, bool demo)
 {
 	struct scan_opts opts = SCAN_OPTS_INIT;
 	struct tui_opts topts = TUI_OPTS_INIT;
-	struct scan *scan;
 	char *cache, *online_cache;
 	char err[512];
 	int rc;
@@ -156,17 +155,16 @@ run_audit(const struct cli *cli, const char *path, bool demo)
 	opts.rev = cli->rev;
 	opts.intel_cache = cache = intel_cache();
 	set_sources(&opts, cli, &online_cache);
-	rc = scan_run(&scan, path, &opts, err, sizeof(err));
+	err[0] = '\0';
+	rc = tui_audit(path, &opts, &topts, err, sizeof(err));
 	free(cache);
 	free(online_cache);
+	if (rc == 1) {
+		fprintf(stderr, "deputy: the scan of %s was cancelled\n", path);
+		return EXIT_CLEAN;
+	}
 	if (rc) {
 		fprintf(stderr, "deputy: %s\n", err[0] ? err : err_str(rc));
-		return EXIT_TROUBLE;
-	}
-	rc = tui_run(scan, &topts);
-	scan_free(scan);
-	if (rc) {
-		fprintf(stderr, "deputy: the audit screen failed: %s\n", err_str(rc));
 		return EXIT_TROUBLE;
 	}
 	return EXIT_CLEAN;

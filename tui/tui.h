@@ -33,4 +33,16 @@ struct tui_opts {
  */
 int tui_run(const struct scan *scan, const struct tui_opts *opts);
 
+struct scan_opts;
+
+/*
+ * The audit screen of the repository at @path, scanned with @sopts while the
+ * screen shows how far the scan has come (files read, declarations found);
+ * q or Esc cancels it. 0 after the user quits, 1 when the scan was
+ * cancelled, else a negative ERR_* code with a message in @err (the scan's
+ * own, or ERR_IO when the terminal cannot be used).
+ */
+int tui_audit(const char *path, const struct scan_opts *sopts, const struct tui_opts *opts,
+	      char *err, size_t err_size);
+
 #endif
