@@ -791,6 +791,8 @@ scan_run(struct scan **out, const char *path, const struct scan_opts *opts, char
 	scan->root = arena_strdup(&scan->arena, snapshot_root(scan->snap));
 	scan->name = arena_strdup(&scan->arena, snapshot_name(scan->snap));
 	scan->git = snapshot_is_git(scan->snap);
+	if (snapshot_warning(scan->snap))
+		diag_add_path(&scan->diags, DIAG_WARNING, ".git", "%s", snapshot_warning(scan->snap));
 	if (!scan->root || !scan->name) {
 		err = ERR_NOMEM;
 		goto fail;

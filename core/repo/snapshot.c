@@ -84,6 +84,27 @@ open_rev(struct snapshot *snap, const char *rev, char *errbuf, size_t errbuf_siz
 	return snap->name ? 0 : ERR_NOMEM;
 }
 
+/*
+ * A repository whose own configuration makes it unusable (a bad include, a
+ * core.worktree elsewhere) must not hide its files: the working tree is read
+ * as a plain folder, and the scan says why. A revision cannot be read so.
+ */
+static int
+as_folder(struct snapshot *snap, const char *dir, const char *rev, char *errbuf,
+	  size_t errbuf_size, const char *why)
+{
+	git_repository_free(snap->repo);
+	snap->repo = NULL;
+	if (rev)
+		return open_error(errbuf, errbuf_size, ERR_GIT, "cannot open the repository at %s: %s",
+				  dir, why);
+	snap->root = arena_strdup(&snap->arena, dir);
+	snap->name = "folder";
+	snap->warning = arena_printf(&snap->arena, "the git repository cannot be used (%s): read "
+				     "as a plain folder, without its history", why);
+	return snap->root && snap->warning ? 0 : ERR_NOMEM;
+}
+
 /* Finds the repository holding @dir; a plain folder when there is none. */
 static int
 open_repo(struct snapshot *snap, const char *dir, const char *rev, char *errbuf,
@@ -101,8 +122,7 @@ open_repo(struct snapshot *snap, const char *dir, const char *rev, char *errbuf,
 		return snap->root ? 0 : ERR_NOMEM;
 	}
 	if (err < 0)
-		return open_error(errbuf, errbuf_size, ERR_GIT, "cannot open the repository at %s: %s",
-			    dir, git_setup_message());
+		return as_folder(snap, dir, rev, errbuf, errbuf_size, git_setup_message());
 	if (git_repository_is_bare(snap->repo)) {
 		if (!rev)
 			return open_error(errbuf, errbuf_size, ERR_USAGE,
@@ -114,10 +134,11 @@ open_repo(struct snapshot *snap, const char *dir, const char *rev, char *errbuf,
 		 * core.worktree in the repository's own config may name any
 		 * folder (/etc, $HOME): we list only a work tree holding @dir.
 		 */
-		if (snap->root && !is_inside(dir, snap->root))
-			return open_error(errbuf, errbuf_size, ERR_GIT,
-					  "the work tree of %s is elsewhere (%s): not opened",
-					  dir, snap->root);
+		if (snap->root && !is_inside(dir, snap->root)) {
+			const char *why = arena_printf(&snap->arena, "its work tree is set elsewhere, %s",
+						       snap->root);
+			return why ? as_folder(snap, dir, rev, errbuf, errbuf_size, why) : ERR_NOMEM;
+		}
 	}
 	if (!snap->root)
 		return ERR_NOMEM;
@@ -213,6 +234,12 @@ const char *
 snapshot_name(const struct snapshot *snap)
 {
 	return snap->name;
+}
+
+const char *
+snapshot_warning(const struct snapshot *snap)
+{
+	return snap->warning;
 }
 
 bool

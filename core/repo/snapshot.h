@@ -58,6 +58,8 @@ void snapshot_close(struct snapshot *snap);
 const char *snapshot_root(const struct snapshot *snap);
 /* "working tree", "folder", or "REV (abc1234)". Borrowed. */
 const char *snapshot_name(const struct snapshot *snap);
+/* Why a git repository was read as a plain folder (its own configuration is unusable), or NULL. */
+const char *snapshot_warning(const struct snapshot *snap);
 bool snapshot_is_git(const struct snapshot *snap);
 
 /*

@@ -31,6 +31,7 @@ struct snapshot {
 	git_odb *odb;                /* --rev: for sizes without inflating blobs */
 	const char *root;            /* in @arena; absolute, no trailing '/' */
 	const char *name;            /* in @arena */
+	const char *warning;         /* why the repository was read as a plain folder; NULL */
 	struct arena arena;          /* listed paths, link targets, URLs */
 	struct snapshot_entry *entries;  /* heap; sorted by path once @listed */
 	size_t len, cap;

@@ -444,13 +444,23 @@ test_open_reports_bad_input(void **state)
 	assert_int_equal(snapshot_open(&snap, plain, "HEAD", errbuf, sizeof(errbuf)), ERR_USAGE);
 	assert_null(snap);
 
-	/* a copy whose own config moves the work tree to /etc is refused */
+	/*
+	 * a copy whose own config moves the work tree to /etc: /etc is never
+	 * listed; the copy is read as a plain folder, with a warning saying why,
+	 * and a revision of it cannot be read
+	 */
 	snprintf(path, sizeof(path), "%s/worktree-elsewhere", tmpdir);
 	command_line(errbuf, sizeof(errbuf),
 		     "cp -a '%s' '%s' && git config -f '%s/.git/config' core.worktree /etc && echo ok",
 		     fixture, path, path);
 	assert_string_equal(errbuf, "ok");
-	assert_int_equal(snapshot_open(&snap, path, NULL, errbuf, sizeof(errbuf)), ERR_GIT);
+	assert_int_equal(snapshot_open(&snap, path, NULL, errbuf, sizeof(errbuf)), 0);
+	assert_string_equal(snapshot_name(snap), "folder");
+	assert_false(snapshot_is_git(snap));
+	assert_non_null(strstr(snapshot_warning(snap), "/etc"));
+	assert_non_null(strstr(snapshot_root(snap), "worktree-elsewhere"));
+	snapshot_close(snap);
+	assert_int_equal(snapshot_open(&snap, path, "HEAD", errbuf, sizeof(errbuf)), ERR_GIT);
 	assert_null(snap);
 	assert_non_null(strstr(errbuf, "/etc"));
 }
