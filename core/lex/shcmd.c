@@ -480,7 +480,8 @@ read_dquote(struct lexer *lx, struct word *w)
 		}
 		if (at_continuation(lx, i, &skip)) {
 			lx->pos += skip;
-		} else if (c == '\\' && strchr("$`\"\\", at(lx, i + 1))) {
+		} else if (c == '\\' && at(lx, i + 1) != '\0' && strchr("$`\"\\", at(lx, i + 1))) {
+			/* strchr() finds the terminating NUL too: a '\' at the end stays literal */
 			rc = word_put(w, lx->in.p[i + 1], i + 1);
 			lx->pos += 2;
 		} else if (c == '$') {
