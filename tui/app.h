@@ -90,6 +90,7 @@ struct app {
 	struct search search;
 	struct review *review;       /* the review file's decisions; NULL when unreadable */
 	struct reason_prompt reason; /* the reason typed after `a` */
+	struct review_counts review_counts;
 	enum page_kind page;         /* the full-screen page open over the panes */
 	struct detail page_text;     /* its lines */
 	const char *page_path;       /* PAGE_FILE: the file shown (borrowed from the scan) */

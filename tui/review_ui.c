@@ -44,21 +44,27 @@ node_reviewed(const struct app *app, const struct node *node)
 void
 review_ui_mark_tree(struct app *app)
 {
+	struct review_progress p;
+
 	for (size_t i = 0; i < app->tree.len; i++)
 		app->tree.nodes[i].reviewed = node_reviewed(app, &app->tree.nodes[i]);
+	memset(&app->review_counts, 0, sizeof(app->review_counts));
+	if (!app->review || review_count(app->review) == 0)
+		return;      /* nothing decided yet: the room goes to the rest */
+	review_progress_of(app->review, app->scan, &p);
+	app->review_counts.shown = p.flagged > 0;
+	app->review_counts.decided = p.reviewed + p.accepted;
+	app->review_counts.flagged = p.flagged;
 }
 
 int
 review_ui_progress(const struct app *app, char *buf, size_t size)
 {
-	struct review_progress p;
+	const struct review_counts *c = &app->review_counts;
 
-	if (!app->review || review_count(app->review) == 0 || size == 0)
-		return 0;    /* nothing decided yet: the room goes to the rest */
-	review_progress_of(app->review, app->scan, &p);
-	if (p.flagged == 0)
+	if (!c->shown || size == 0)
 		return 0;
-	return snprintf(buf, size, " %zu of %zu reviewed%s |", p.reviewed + p.accepted, p.flagged,
+	return snprintf(buf, size, " %zu of %zu reviewed%s |", c->decided, c->flagged,
 			app->tree.skip_reviewed ? " (skipped)" : "");
 }
 

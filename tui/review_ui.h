@@ -23,13 +23,22 @@ struct reason_prompt {
 	size_t len;
 };
 
+/* The status line's count, computed when decisions change, not at every redraw. */
+struct review_counts {
+	bool shown;              /* a decision exists */
+	size_t decided, flagged;
+};
+
 /* Reads the review file of the scan into app->review; a problem is a status message. */
 void review_ui_start(struct app *app);
 /* Handles ACT_MARK_REVIEWED, ACT_ACCEPT, ACT_UNMARK, ACT_SKIP_REVIEWED; REACT_* bits. */
 int review_ui_action(struct app *app, enum action act);
 /* A key while the reason prompt is open; REACT_* bits. */
 int review_ui_key(struct app *app, int key);
-/* Marks the tree's rows whose findings are all reviewed or accepted (n/N may skip them). */
+/*
+ * Marks the tree's rows whose findings are all reviewed or accepted (n/N may
+ * skip them) and counts them for the status line; after every decision.
+ */
 void review_ui_mark_tree(struct app *app);
 /* " 3 of 12 reviewed |" into @buf; 0 before the first decision is recorded. */
 int review_ui_progress(const struct app *app, char *buf, size_t size);

@@ -421,3 +421,17 @@ fetch_to_file(const char *url, const char *dest, const struct fetch_opts *opts, 
 	free(tmp);
 	return ret;
 }
+
+char *
+fetch_join_url(const char *base, const char *path)
+{
+	size_t n = strlen(base), len;
+	char *out;
+
+	while (n > 0 && base[n - 1] == '/')
+		n--;
+	len = n + 1 + strlen(path) + 1;
+	if ((out = malloc(len)) != NULL)
+		snprintf(out, len, "%.*s/%s", (int)n, base, path);
+	return out;
+}

@@ -43,6 +43,16 @@ int fetch_to_file(const char *url, const char *dest, const struct fetch_opts *op
 		  size_t err_size);
 
 /*
+ * "@base/@path" on the heap (the caller's, free()), the trailing slashes of
+ * @base dropped so that "https://host/" and "https://host" give the same URL.
+ * NULL when out of memory.
+ */
+char *fetch_join_url(const char *base, const char *path);
+
+/* The path of CRAN's package index in a CRAN repository. */
+#define FETCH_CRAN_INDEX_PATH "src/contrib/PACKAGES.gz"
+
+/*
  * Removes the least recently modified regular files under @dir (recursive,
  * never following symbolic links, never leaving @dir; symbolic links count
  * 0 bytes and are left) until the regular files total at most @max_bytes;

@@ -20,7 +20,6 @@
 #include "resolve/source.h"
 #include "sync/cache.h"
 
-#define CRAN_DEFAULT "https://cloud.r-project.org"
 #define PYPI_DEFAULT "https://pypi.org/pypi"
 #define PYPI_DOC_MAX ((size_t)8 << 20)
 
@@ -42,15 +41,15 @@ exists(const char *path)
 	return lstat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* Strips the trailing slashes of a base URL: "@base/@rest", in @arena. */
+/* fetch_join_url() into @arena. */
 static char *
 join_url(struct arena *arena, const char *base, const char *rest)
 {
-	size_t n = strlen(base);
+	char *url = fetch_join_url(base, rest);
+	char *out = url ? arena_strdup(arena, url) : NULL;
 
-	while (n > 0 && base[n - 1] == '/')
-		n--;
-	return arena_printf(arena, "%.*s/%s", (int)n, base, rest);
+	free(url);
+	return out;
 }
 
 /* Remembers for a day that the index has no @dest ("@dest.missing", empty). */
@@ -110,8 +109,8 @@ int
 online_cran(struct pkg_records *out, struct arena *arena, struct diags *diags,
 	    const struct online_index_opts *opts)
 {
-	const char *base = opts->cran_url ? opts->cran_url : CRAN_DEFAULT;
-	char *url = join_url(arena, base, "src/contrib/PACKAGES.gz");
+	const char *base = opts->cran_url ? opts->cran_url : SYNC_CRAN_URL;
+	char *url = join_url(arena, base, FETCH_CRAN_INDEX_PATH);
 	char *dest = arena_printf(arena, "%s/" SYNC_CRAN_INDEX, opts->cache);
 	bool missing, down = false;
 	int rc;

@@ -16,23 +16,16 @@ int
 sync_cran(const char *cache, const char *cran_url, long timeout_s, char *errbuf,
 	  size_t errbuf_size)
 {
-	const char *base = cran_url ? cran_url : SYNC_CRAN_URL;
-	size_t n = strlen(base);
 	struct fetch_opts fo = { timeout_s, 0, 0 };
-	char *url, *dest;
+	char *url = fetch_join_url(cran_url ? cran_url : SYNC_CRAN_URL, FETCH_CRAN_INDEX_PATH);
+	char *dest = cache_path(cache, SYNC_CRAN_INDEX);
 	int rc;
 
-	while (n > 0 && base[n - 1] == '/')
-		n--;
-	url = malloc(n + sizeof("/src/contrib/PACKAGES.gz"));
-	dest = cache_path(cache, SYNC_CRAN_INDEX);
 	if (!url || !dest) {
 		free(url);
 		free(dest);
 		return ERR_NOMEM;
 	}
-	snprintf(url, n + sizeof("/src/contrib/PACKAGES.gz"), "%.*s/src/contrib/PACKAGES.gz",
-		 (int)n, base);
 	rc = fetch_to_file(url, dest, &fo, errbuf, errbuf_size);
 	if (rc == ERR_NOTFOUND)
 		snprintf(errbuf, errbuf_size, "%s: no CRAN index there (HTTP 404)", url);
