@@ -276,7 +276,8 @@ read_one(struct scan_build *b, const char *path, const struct detector *det,
 	struct detect_out *out = &scan->found;
 	size_t first_include = out->n_includes;
 	size_t before = out->n_deps + out->n_options + scan->diags.len;
-	struct source src = { f->path, f->text };
+	struct text_cursor cursor = { 0 };
+	struct source src = { f->path, f->text, &cursor };
 
 	err = det->detect(out, &src, ctx);
 	if (err)

@@ -50,22 +50,64 @@ diags_release(struct diags *diags)
 	diags->len = diags->cap = 0;
 }
 
+static bool
+is_continuation(const char *p)
+{
+	return ((unsigned char)*p & 0xc0) == 0x80;
+}
+
+void
+text_cursor_line_col(struct text_cursor *c, struct sv text, size_t offset, unsigned *line,
+		     unsigned *column)
+{
+	if (offset > text.len)
+		offset = text.len;
+	if (c->ptr != text.ptr || c->len != text.len || c->line == 0 || offset < c->line_start)
+		*c = (struct text_cursor){ .ptr = text.ptr, .len = text.len, .line = 1, .column = 1 };
+	if (offset < c->pos) {
+		/* earlier on the same line: count the columns again from its start */
+		c->pos = c->line_start;
+		c->column = 1;
+	}
+	if (offset > c->pos) {
+		const char *p = text.ptr + c->pos, *end = text.ptr + offset, *nl;
+		while ((nl = memchr(p, '\n', (size_t)(end - p)))) {
+			c->line++;
+			p = nl + 1;
+			c->line_start = c->pos = (size_t)(p - text.ptr);
+			c->column = 1;
+		}
+		/*
+		 * Counting on from @pos gives the count from the line start only
+		 * when no UTF-8 sequence straddles @pos, that is when it does not
+		 * sit on a continuation byte.
+		 */
+		if (c->pos > c->line_start && c->pos < text.len && is_continuation(text.ptr + c->pos)) {
+			c->pos = c->line_start;
+			c->column = 1;
+		}
+		c->column += (unsigned)utf8_count(text.ptr + c->pos, offset - c->pos);
+		c->pos = offset;
+	}
+	*line = c->line;
+	*column = c->column;
+}
+
 void
 text_line_col(struct sv text, size_t offset, unsigned *line, unsigned *column)
 {
-	size_t start = 0;
-	unsigned l = 1;
+	struct text_cursor c = { 0 };
 
-	if (offset > text.len)
-		offset = text.len;
-	for (size_t i = 0; i < offset; i++) {
-		if (text.ptr[i] == '\n') {
-			l++;
-			start = i + 1;
-		}
-	}
-	*line = l;
-	*column = (unsigned)utf8_count(text.ptr + start, offset - start) + 1;
+	text_cursor_line_col(&c, text, offset, line, column);
+}
+
+void
+source_line_col(const struct source *src, size_t offset, unsigned *line, unsigned *column)
+{
+	if (src->cursor)
+		text_cursor_line_col(src->cursor, src->text, offset, line, column);
+	else
+		text_line_col(src->text, offset, line, column);
 }
 
 struct sv
@@ -116,7 +158,7 @@ diag_add(struct diags *diags, enum diag_level level, const struct source *src,
 	va_list ap;
 	unsigned line, column;
 
-	text_line_col(src->text, at.start, &line, &column);
+	source_line_col(src, at.start, &line, &column);
 	va_start(ap, fmt);
 	push(diags, level, src->path, line, column, fmt, ap);
 	va_end(ap);

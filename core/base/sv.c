@@ -4,27 +4,9 @@
 #include <string.h>
 
 struct sv
-sv_from_cstr(const char *s)
-{
-	return (struct sv){ s, s ? strlen(s) : 0 };
-}
-
-struct sv
 sv_make(const char *ptr, size_t len)
 {
 	return (struct sv){ ptr, len };
-}
-
-bool
-sv_eq(struct sv a, struct sv b)
-{
-	return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
-}
-
-bool
-sv_eq_cstr(struct sv a, const char *b)
-{
-	return sv_eq(a, sv_from_cstr(b));
 }
 
 static char

@@ -60,7 +60,7 @@ add_channel(struct conda_state *st, const struct ynode *item, bool first)
 	opt->at.end = item->at.end;
 	opt->at.name_start = at.start;
 	opt->at.name_end = at.end;
-	text_line_col(st->src->text, at.start, &opt->line, &opt->column);
+	source_line_col(st->src, at.start, &opt->line, &opt->column);
 	if (!(opt->value = arena_strndup(st->out->arena, (struct sv){ item->value, item->len })) ||
 	    !(opt->raw = arena_strndup(st->out->arena,
 				       sv_slice(st->src->text, item->at.start,
@@ -102,7 +102,8 @@ read_channels(struct conda_state *st, const struct ynode *channels)
 static int
 flush_items(struct conda_state *st)
 {
-	struct source blanked = { st->src->path, { st->blank, st->src->text.len } };
+	struct text_cursor cursor = { 0 };
+	struct source blanked = { st->src->path, { st->blank, st->src->text.len }, &cursor };
 	struct detect_ctx ctx = { 0 };
 	int rc;
 
@@ -121,16 +122,14 @@ flush_items(struct conda_state *st)
 static void
 fix_positions(struct conda_state *st)
 {
-	struct sv text = st->src->text;
-
 	for (size_t i = st->deps_before; i < st->out->n_deps; i++)
-		text_line_col(text, st->out->deps[i]->at.start, &st->out->deps[i]->line,
+		source_line_col(st->src, st->out->deps[i]->at.start, &st->out->deps[i]->line,
 			      &st->out->deps[i]->column);
 	for (size_t i = st->options_before; i < st->out->n_options; i++)
-		text_line_col(text, st->out->options[i]->at.start, &st->out->options[i]->line,
+		source_line_col(st->src, st->out->options[i]->at.start, &st->out->options[i]->line,
 			      &st->out->options[i]->column);
 	for (size_t i = st->includes_before; i < st->out->n_includes; i++)
-		text_line_col(text, st->out->includes[i].at.start, &st->out->includes[i].line,
+		source_line_col(st->src, st->out->includes[i].at.start, &st->out->includes[i].line,
 			      &st->out->includes[i].column);
 }
 
@@ -141,8 +140,8 @@ add_pip_item(struct conda_state *st, const struct ynode *item)
 	unsigned start_line, end_line, column;
 	int rc;
 
-	text_line_col(st->src->text, at.start, &start_line, &column);
-	text_line_col(st->src->text, at.end, &end_line, &column);
+	source_line_col(st->src, at.start, &start_line, &column);
+	source_line_col(st->src, at.end, &end_line, &column);
 	/* two items on one line ([a, b]) would read as one requirement line */
 	if (st->last_line && start_line <= st->last_line && (rc = flush_items(st)))
 		return rc;
@@ -233,7 +232,7 @@ add_conda_spec(struct conda_state *st, const struct ynode *item)
 	}
 	/* fix_positions() recomputes line and column from at.start */
 	dep->at.start = dep->at.name_start;
-	text_line_col(st->src->text, dep->at.name_start, &dep->line, &dep->column);
+	source_line_col(st->src, dep->at.name_start, &dep->line, &dep->column);
 	char *s = arena_alloc(arena, spec.len + 1);
 	if (!s)
 		return ERR_NOMEM;

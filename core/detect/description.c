@@ -107,7 +107,7 @@ place(struct desc_state *st, struct dep *dep, struct entry e, size_t name_start,
 	dep->at.end = f->at.end;
 	dep->at.name_start = src_at(st, name_start);
 	dep->at.name_end = src_at(st, name_end);
-	text_line_col(st->src->text, dep->at.name_start, &dep->line, &dep->column);
+	source_line_col(st->src, dep->at.name_start, &dep->line, &dep->column);
 	dep->raw = raw_text(st->out->arena, sv_make(f->value + e.start, e.end - e.start));
 	return dep->raw ? 0 : ERR_NOMEM;
 }
@@ -216,7 +216,7 @@ read_repo(struct desc_state *st, struct entry e)
 	opt->at.end = st->field->at.end;
 	opt->at.name_start = src_at(st, e.start);
 	opt->at.name_end = src_at(st, e.end);
-	text_line_col(st->src->text, opt->at.name_start, &opt->line, &opt->column);
+	source_line_col(st->src, opt->at.name_start, &opt->line, &opt->column);
 	if (sv_find_char(url, ' ') != SV_NPOS || sv_find_char(url, '\n') != SV_NPOS)
 		report(st, DIAG_WARNING, e.start, "expected ',' between repository urls");
 	return opt->value && opt->raw ? 0 : ERR_NOMEM;

@@ -184,7 +184,7 @@ lockfile_new_dep(struct dep **out, const struct lockfile *lock, const struct tom
 	dep->ecosystem = ECO_PYPI;
 	dep->file = lock->src->path;
 	dep->at = (struct span_ref){ header_start(t, pkg->at.start), value_end(pkg), ns.start, ns.end };
-	text_line_col(t, ns.start, &dep->line, &dep->column);
+	source_line_col(lock->src, ns.start, &dep->line, &dep->column);
 	raw = sv_make(t.ptr + dep->at.start, dep->at.end - dep->at.start);
 	/* cut on a character boundary, never inside a UTF-8 sequence */
 	if (raw.len > RAW_MAX)

@@ -454,11 +454,12 @@ map_span(const struct notebook_shell *sh, struct span_ref *at)
 }
 
 static void
-map_line_col(const struct notebook_shell *sh, struct sv text, unsigned *line, unsigned *column)
+map_line_col(const struct notebook_shell *sh, const struct source *src, unsigned *line,
+	     unsigned *column)
 {
 	if (*line == 0)
 		return;
-	text_line_col(text, shell_offset(sh, *line, *column ? *column : 1), line, column);
+	source_line_col(src, shell_offset(sh, *line, *column ? *column : 1), line, column);
 }
 
 struct counts {
@@ -470,21 +471,21 @@ map_back(const struct notebook_shell *sh, struct detect_out *out, const struct s
 	 const struct counts *before)
 {
 	for (size_t i = before->deps; i < out->n_deps; i++) {
-		map_line_col(sh, src->text, &out->deps[i]->line, &out->deps[i]->column);
+		map_line_col(sh, src, &out->deps[i]->line, &out->deps[i]->column);
 		map_span(sh, &out->deps[i]->at);
 	}
 	for (size_t i = before->options; i < out->n_options; i++) {
-		map_line_col(sh, src->text, &out->options[i]->line, &out->options[i]->column);
+		map_line_col(sh, src, &out->options[i]->line, &out->options[i]->column);
 		map_span(sh, &out->options[i]->at);
 	}
 	for (size_t i = before->includes; i < out->n_includes; i++) {
 		struct detect_include *inc = &out->includes[i];
-		map_line_col(sh, src->text, &inc->line, &inc->column);
+		map_line_col(sh, src, &inc->line, &inc->column);
 		inc->at.start = map_offset(sh, inc->at.start);
 		inc->at.end = map_offset(sh, inc->at.end);
 	}
 	for (size_t i = before->diags; i < out->diags->len; i++)
-		map_line_col(sh, src->text, &out->diags->items[i].line, &out->diags->items[i].column);
+		map_line_col(sh, src, &out->diags->items[i].line, &out->diags->items[i].column);
 }
 
 int
@@ -500,7 +501,8 @@ detect_notebook(struct detect_out *out, const struct source *src, const struct d
 		return rc;
 	}
 	struct counts before = { out->n_deps, out->n_options, out->n_includes, out->diags->len };
-	struct source shell = { src->path, { sh.text, sh.len } };
+	struct text_cursor cursor = { 0 };
+	struct source shell = { src->path, { sh.text, sh.len }, &cursor };
 	rc = shcmd_detect(out, &shell, (struct span){ 0, sh.len }, &opts);
 	map_back(&sh, out, src, &before);
 	notebook_shell_release(&sh);

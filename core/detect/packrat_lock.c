@@ -158,7 +158,7 @@ flush(struct pr_state *st)
 	dep->file = st->src->path;
 	dep->at = (struct span_ref){ st->record_at.start, st->record_at.end,
 				     st->package_value.start, st->package_value.end };
-	text_line_col(text, dep->at.name_start, &dep->line, &dep->column);
+	source_line_col(st->src, dep->at.name_start, &dep->line, &dep->column);
 	struct sv raw = sv_make(text.ptr + st->record_at.start,
 				st->record_at.end - st->record_at.start);
 	if (raw.len > RAW_MAX)
@@ -224,7 +224,7 @@ read_repos(struct pr_state *st, const struct dcf_field *f)
 		opt->file = st->src->path;
 		opt->at = (struct span_ref){ f->at.start, f->at.end, dcf_source_offset(f, s),
 					     dcf_source_offset(f, e) };
-		text_line_col(st->src->text, opt->at.name_start, &opt->line, &opt->column);
+		source_line_col(st->src, opt->at.name_start, &opt->line, &opt->column);
 	}
 	return 0;
 }

@@ -106,7 +106,7 @@ new_option(struct pipfile_lock_state *st, enum index_option_kind kind, const cha
 	opt->raw = raw;
 	opt->file = st->src->path;
 	opt->at = (struct span_ref){ at.start, at.end, at.start, at.end };
-	text_line_col(st->src->text, at.start, &opt->line, &opt->column);
+	source_line_col(st->src, at.start, &opt->line, &opt->column);
 	return opt;
 }
 
@@ -275,7 +275,7 @@ read_package(struct pipfile_lock_state *st, const cJSON *pkg, const struct jsonp
 	dep->ecosystem = ECO_PYPI;
 	dep->file = st->src->path;
 	dep->at = (struct span_ref){ m->key_start - 1, m->value_end, m->key_start, m->key_end };
-	text_line_col(t, m->key_start, &dep->line, &dep->column);
+	source_line_col(st->src, m->key_start, &dep->line, &dep->column);
 	dep->raw = keep_raw(st, m->key_start - 1, m->value_end);
 	dep->name = keep(st, pkg->string);
 	if (!dep->name || !(dep->normalized = dep_normalize_name(st->out->arena,

@@ -92,7 +92,7 @@ read_dynamic_file(struct pyreq_toml_doc *pp, const struct toml_value *spec)
 			.from = pp->src->path,
 			.at = pyreq_toml_span(f, pp->base),
 		};
-		text_line_col(pp->src->text, inc.at.start, &inc.line, &inc.column);
+		source_line_col(pp->src, inc.at.start, &inc.line, &inc.column);
 		if ((rc = detect_add_include(pp->out, &inc)))
 			return rc;
 	}

@@ -45,7 +45,7 @@ pyreq_new_dep(struct detect_out *out, const struct source *src, enum dep_kind ki
 	dep->at.end = at.end;
 	dep->at.name_start = name_at.start;
 	dep->at.name_end = name_at.end;
-	text_line_col(src->text, name_at.start, &dep->line, &dep->column);
+	source_line_col(src, name_at.start, &dep->line, &dep->column);
 	if (!(dep->raw = pyreq_raw(out->arena, src, at)))
 		return NULL;
 	return dep;

@@ -347,7 +347,7 @@ pyreq_toml_add_option(struct pyreq_toml_doc *pp, const struct toml_value *table,
 	opt->at.end = at.end;
 	opt->at.name_start = pyreq_offset(&t, 0);
 	opt->at.name_end = pyreq_offset(&t, t.text.len);
-	text_line_col(pp->src->text, opt->at.name_start, &opt->line, &opt->column);
+	source_line_col(pp->src, opt->at.name_start, &opt->line, &opt->column);
 	return (opt->raw = pyreq_raw(pp->out->arena, pp->src, at)) ? 0 : ERR_NOMEM;
 }
 

@@ -416,7 +416,8 @@ prepare(struct rfind *f)
 {
 	struct rtok *all = NULL;
 	size_t count = 0, kept = 0;
-	struct source lexed = { f->src->path, f->code };
+	struct text_cursor cursor = { 0 };
+	struct source lexed = { f->src->path, f->code, &cursor };
 	int rc = rlex_tokens(&all, &count, &lexed, f->out->diags);
 
 	if (rc)

@@ -230,7 +230,7 @@ read_package(struct renv_state *st, const cJSON *pkg, size_t index)
 		if (!(dep->raw = arena_strndup(st->out->arena, raw)))
 			return ERR_NOMEM;
 	}
-	text_line_col(text, dep->at.name_start, &dep->line, &dep->column);
+	source_line_col(st->src, dep->at.name_start, &dep->line, &dep->column);
 
 	package = keep(st, jsonval_string(pkg, "Package"));
 	if (!package)
@@ -307,7 +307,7 @@ read_repositories(struct renv_state *st, const cJSON *root)
 		opt->at = (struct span_ref){ at.start, at.end, at.start, at.end };
 		if (!opt->value)
 			return ERR_NOMEM;
-		text_line_col(st->src->text, at.start, &opt->line, &opt->column);
+		source_line_col(st->src, at.start, &opt->line, &opt->column);
 	}
 	return 0;
 }

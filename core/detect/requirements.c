@@ -344,7 +344,7 @@ new_dep(struct reqs_state *st, const struct reqfile_line *line, size_t start)
 	dep->file = st->src->path;
 	dep->at.start = start;
 	dep->at.end = line->at.end;
-	text_line_col(st->src->text, start, &dep->line, &dep->column);
+	source_line_col(st->src, start, &dep->line, &dep->column);
 	dep->raw = arena_strndup(st->out->arena, line->text);
 	dep->index_url = st->index_url;
 	dep->extra_index = st->extra_index;
@@ -422,7 +422,7 @@ on_include(struct reqs_state *st, const struct reqfile_line *line)
 		.from = st->src->path,
 		.at = { inc->value_start, inc->value_start + strlen(inc->value) },
 	};
-	text_line_col(st->src->text, inc->value_start, &di.line, &di.column);
+	source_line_col(st->src, inc->value_start, &di.line, &di.column);
 	return detect_add_include(st->out, &di);
 }
 
@@ -453,7 +453,7 @@ on_options(struct reqs_state *st, const struct reqfile_line *line)
 		opt->at.end = line->at.end;
 		opt->at.name_start = o->value_start;
 		opt->at.name_end = o->value_start + strlen(o->value);
-		text_line_col(st->src->text, o->start, &opt->line, &opt->column);
+		source_line_col(st->src, o->start, &opt->line, &opt->column);
 		if (!(opt->raw = arena_strndup(st->out->arena, line->text)))
 			return ERR_NOMEM;
 		if (kind == OPT_INDEX_URL)

@@ -177,7 +177,7 @@ add_files(struct cfg *c, struct sv value, size_t at)
 		};
 		if (!inc.path)
 			return ERR_NOMEM;
-		text_line_col(c->src->text, path_at, &inc.line, &inc.column);
+		source_line_col(c->src, path_at, &inc.line, &inc.column);
 		if ((rc = detect_add_include(c->out, &inc)))
 			return rc;
 	}

@@ -942,7 +942,7 @@ add_requirement(struct detect_state *st, const struct setup_py_event *ev)
 		dep->at.start = dep->at.name_start = v->at.start;
 		dep->at.end = dep->at.name_end = v->at.end;
 	}
-	text_line_col(st->src->text, dep->at.name_start, &dep->line, &dep->column);
+	source_line_col(st->src, dep->at.name_start, &dep->line, &dep->column);
 	if (req.empty_version) {
 		struct span at = v->at;
 		if (mapped)
@@ -980,7 +980,7 @@ on_event(const struct setup_py_event *ev, void *payload)
 		dep->file = st->src->path;
 		dep->at.start = dep->at.name_start = ev->at.start;
 		dep->at.end = dep->at.name_end = ev->at.end;
-		text_line_col(st->src->text, ev->at.start, &dep->line, &dep->column);
+		source_line_col(st->src, ev->at.start, &dep->line, &dep->column);
 		size_t len = ev->at.end > ev->at.start ? ev->at.end - ev->at.start : 0;
 		dep->raw = arena_printf(st->out->arena, "%s=%.*s", ev->keyword,
 					(int)(len < 160 ? len : 160), st->src->text.ptr + ev->at.start);

@@ -100,7 +100,8 @@ read_deps(struct detect_out *out, const struct source *src, size_t start, size_t
 				blank(copy, k, k + 12);
 		i = e + 1;
 	}
-	struct source sub = { src->path, { copy, t.len } };
+	struct text_cursor cursor = { 0 };
+	struct source sub = { src->path, { copy, t.len }, &cursor };
 	rc = detect_requirements(out, &sub, &ctx);
 	for (size_t i = first; i < out->n_deps; i++)
 		out->deps[i]->kind = DEP_INSTALL_COMMAND;

@@ -84,8 +84,7 @@ struct shcmd {
 	struct detect_out *out;
 	const struct source *src;
 	enum dep_kind kind;
-	size_t loc_off;          /* line/column cache: file offset, its line and column */
-	unsigned loc_line, loc_col;
+	struct text_cursor cursor;   /* for locate() */
 	unsigned n_diags;
 	unsigned n_substs;
 	bool quiet;
@@ -131,34 +130,11 @@ word_file(const struct lexer *lx, const struct word *w, size_t k)
 	return k < w->len ? in_file(&lx->in, w->at[k]) : in_file_end(&lx->in, w->end);
 }
 
-/* Line and column of @off, moving a cache so a long line is not rescanned per word. */
+/* Line and column of @off, moving a cursor so a long line is not rescanned per word. */
 static void
 locate(struct shcmd *sh, size_t off, unsigned *line, unsigned *column)
 {
-	struct sv t = sh->src->text;
-
-	if (off > t.len)
-		off = t.len;
-	if (off < sh->loc_off || sh->loc_line == 0) {
-		text_line_col(t, off, line, column);
-	} else {
-		size_t nl = SV_NPOS;
-		unsigned l = sh->loc_line;
-		for (size_t i = sh->loc_off; i < off; i++) {
-			if (t.ptr[i] == '\n') {
-				l++;
-				nl = i;
-			}
-		}
-		*line = l;
-		if (nl == SV_NPOS)
-			*column = sh->loc_col + (unsigned)utf8_count(t.ptr + sh->loc_off, off - sh->loc_off);
-		else
-			*column = (unsigned)utf8_count(t.ptr + nl + 1, off - nl - 1) + 1;
-	}
-	sh->loc_off = off;
-	sh->loc_line = *line;
-	sh->loc_col = *column;
+	text_cursor_line_col(&sh->cursor, sh->src->text, off, line, column);
 }
 
 static void __attribute__((format(printf, 4, 5)))

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <git2.h>
 
@@ -188,6 +189,7 @@ snapshot_open(struct snapshot **out, const char *path, const char *rev, char *er
 		return ERR_NOMEM;
 	}
 	arena_init(&snap->arena);
+	snap->root_fd = -1;
 	if (git_libgit2_init() < 0) {
 		free(snap);
 		free(abs);
@@ -218,6 +220,8 @@ snapshot_close(struct snapshot *snap)
 	git_commit_free(snap->commit);
 	git_index_free(snap->index);
 	git_repository_free(snap->repo);
+	if (snap->root_fd >= 0)
+		close(snap->root_fd);
 	free(snap->entries);
 	arena_release(&snap->arena);
 	free(snap);
@@ -419,6 +423,18 @@ restart:
 	if (has_git_component(cur)) {
 		err = ERR_NOTFOUND;
 		goto fail;
+	}
+	if (!snap->tree) {
+		/*
+		 * The listing reached a file here through real folders only (the
+		 * walk never enters a link): no need to look at each prefix again.
+		 * worktree_read() still refuses a link that appeared since.
+		 */
+		const struct snapshot_entry *e = find_entry(snap, cur);
+		if (e && e->kind == SNAP_FILE) {
+			*out = cur;
+			return 0;
+		}
 	}
 	for (size_t end = 0;; end++) {
 		if (cur[end] != '/' && cur[end] != '\0')

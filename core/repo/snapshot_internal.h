@@ -30,6 +30,7 @@ struct snapshot {
 	git_tree *tree;              /* --rev: the commit's tree; NULL otherwise */
 	git_odb *odb;                /* --rev: for sizes without inflating blobs */
 	const char *root;            /* in @arena; absolute, no trailing '/' */
+	int root_fd;                 /* @root opened by the first read; -1 before */
 	const char *name;            /* in @arena */
 	const char *warning;         /* why the repository was read as a plain folder; NULL */
 	struct arena arena;          /* listed paths, link targets, URLs */

@@ -12,7 +12,9 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/openat2.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <git2.h>
@@ -171,6 +173,38 @@ read_fd(int fd, uint64_t max_size, char **out, size_t *out_len)
 	return 0;
 }
 
+/*
+ * Opens the file at @path for reading with one openat2() from the root:
+ * the kernel refuses any symlink on the way (RESOLVE_NO_SYMLINKS) and any
+ * step out of the root (RESOLVE_BENEATH). *@fd is -1 with 0 returned when
+ * the kernel has no openat2 (before Linux 5.6, or filtered): the caller
+ * then walks the components itself.
+ */
+static int
+open_beneath(struct snapshot *snap, const char *path, int *fd)
+{
+	struct open_how how = {
+		.flags = O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC,
+		.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS,
+	};
+	long r;
+
+	*fd = -1;
+	if (snap->root_fd < 0) {
+		snap->root_fd = open(snap->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (snap->root_fd < 0)
+			return errno_code(errno);
+	}
+	r = syscall(SYS_openat2, snap->root_fd, path, &how, sizeof(how));
+	if (r >= 0) {
+		*fd = (int)r;
+		return 0;
+	}
+	if (errno == ENOSYS || errno == EPERM || errno == E2BIG)
+		return 0;
+	return errno == EXDEV ? ERR_OUTSIDE : errno_code(errno);
+}
+
 int
 worktree_read(struct snapshot *snap, const char *path, uint64_t max_size, char **out,
 	      size_t *out_len)
@@ -180,15 +214,20 @@ worktree_read(struct snapshot *snap, const char *path, uint64_t max_size, char *
 
 	*out = NULL;
 	*out_len = 0;
-	err = open_parent(snap, path, &dirfd, &leaf);
+	err = open_beneath(snap, path, &fd);
 	if (err)
 		return err;
-	/* O_NONBLOCK: should a FIFO appear here after we looked, open must not wait */
-	fd = openat(dirfd, leaf, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	err = fd < 0 ? errno_code(errno) : 0;
-	close(dirfd);
-	if (err)
-		return err;
+	if (fd < 0) {
+		err = open_parent(snap, path, &dirfd, &leaf);
+		if (err)
+			return err;
+		/* O_NONBLOCK: should a FIFO appear here after we looked, open must not wait */
+		fd = openat(dirfd, leaf, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+		err = fd < 0 ? errno_code(errno) : 0;
+		close(dirfd);
+		if (err)
+			return err;
+	}
 	err = read_fd(fd, max_size, out, out_len);
 	close(fd);
 	return err;
@@ -266,7 +305,7 @@ walk_subdir(struct walk *w, int parent, const char *name, unsigned depth)
 	if (snap->repo) {
 		/* a nested repository is not ours to list */
 		if (fstatat(fd, ".git", &st, AT_SYMLINK_NOFOLLOW) == 0 ||
-		    (is_ignored(snap, w->path.ptr) && !tracks_something_under(snap, &w->path))) {
+		    (!tracks_something_under(snap, &w->path) && is_ignored(snap, w->path.ptr))) {
 			close(fd);
 			return 0;
 		}

@@ -2,11 +2,14 @@
  * reqfile_dump FILE: reads a pip requirement file with deputy's detector,
  * follows -r/-c from the file system (relative to the including file, with
  * cycle detection) and prints what it found as JSON for reqfile_diff.py.
+ * "parse_seconds" is the time spent in the detector alone (bench/requirements
+ * compares it with pip's own parse).
  */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cjson/cJSON.h>
 
@@ -27,7 +30,17 @@ struct dump {
 	size_t depth;
 	char **texts;            /* file contents, kept until the end */
 	size_t n_texts;
+	double parse_seconds;    /* in detect_requirements() */
 };
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 static int
 compare_strings(const void *a, const void *b)
@@ -181,9 +194,13 @@ dump_file(struct dump *d, const char *path, bool constraint)
 	cJSON_AddBoolToObject(f, "constraint", constraint);
 	cJSON_AddItemToArray(d->files, f);
 
-	struct source src = { kept_path, { text, len } };
+	struct text_cursor cursor = { 0 };
+	struct source src = { kept_path, { text, len }, &cursor };
 	detect_out_init(&out, &d->arena, &d->diags);
-	if (detect_requirements(&out, &src, &ctx) != 0)
+	double start = now();
+	int err = detect_requirements(&out, &src, &ctx);
+	d->parse_seconds += now() - start;
+	if (err)
 		diag_add_path(&d->diags, DIAG_ERROR, path, "out of memory");
 	/* pip yields requirements in file order with includes expanded in place */
 	size_t di = 0, ii = 0;
@@ -244,6 +261,7 @@ main(int argc, char **argv)
 		cJSON_AddStringToObject(j, "message", g->message);
 		cJSON_AddItemToArray(d.diag_list, j);
 	}
+	cJSON_AddNumberToObject(root, "parse_seconds", d.parse_seconds);
 	char *s = cJSON_Print(root);
 	if (s)
 		puts(s);

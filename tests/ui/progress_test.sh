@@ -11,7 +11,7 @@ import os, sys
 for d in range(40):
     p = os.path.join(sys.argv[1], "d%d" % d, "requirements")
     os.makedirs(p)
-    for f in range(100):
+    for f in range(500):
         with open(os.path.join(p, "r%d.txt" % f), "w") as out:
             out.write("pkg%d-%d==1.0\nflask>=2\n" % (d, f))
 PY

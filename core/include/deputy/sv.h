@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 /* A borrowed slice of someone else's bytes. Not NUL-terminated. */
 struct sv {
@@ -17,12 +18,31 @@ struct sv {
 #define SV_LIT(lit) ((struct sv){ (lit), sizeof(lit) - 1 })
 #define SV_NULL ((struct sv){ NULL, 0 })
 
-/* A view of the C string @s (which may be NULL: then the empty view). */
-struct sv sv_from_cstr(const char *s);
-struct sv sv_make(const char *ptr, size_t len);
+/*
+ * The three below are inline: the lexers call them per token, and with a
+ * literal @b the compiler folds strlen() away.
+ */
 
-bool sv_eq(struct sv a, struct sv b);
-bool sv_eq_cstr(struct sv a, const char *b);
+/* A view of the C string @s (which may be NULL: then the empty view). */
+static inline struct sv
+sv_from_cstr(const char *s)
+{
+	return (struct sv){ s, s ? strlen(s) : 0 };
+}
+
+static inline bool
+sv_eq(struct sv a, struct sv b)
+{
+	return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
+}
+
+static inline bool
+sv_eq_cstr(struct sv a, const char *b)
+{
+	return sv_eq(a, sv_from_cstr(b));
+}
+
+struct sv sv_make(const char *ptr, size_t len);
 /* ASCII case-insensitive comparison. */
 bool sv_eq_nocase(struct sv a, struct sv b);
 bool sv_starts_with(struct sv s, struct sv prefix);

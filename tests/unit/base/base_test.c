@@ -131,6 +131,56 @@ test_pinned_means_one_exact_version(void **state)
 	assert_false(dep_is_pinned(&d));
 }
 
+/* Reference: line and column counted from the start, the slow way. */
+static void
+line_col_by_hand(const char *t, size_t off, unsigned *line, unsigned *column)
+{
+	size_t start = 0;
+
+	*line = 1;
+	for (size_t i = 0; i < off; i++)
+		if (t[i] == '\n') {
+			++*line;
+			start = i + 1;
+		}
+	*column = (unsigned)utf8_count(t + start, off - start) + 1;
+}
+
+static void
+test_text_cursor_agrees_with_counting_from_the_start(void **state)
+{
+	/* multibyte characters, invalid bytes, CRLF, empty lines */
+	static const char text[] = "ab\xc3\xa9" "c\n\nd\xe2\x82\xac" "x\xff\xfe\r\nlast \xf0\x9f\x98\x80 line\n";
+	struct sv t = { text, sizeof(text) - 1 };
+	struct text_cursor cur = { 0 };
+	unsigned seed = 7;
+	(void)state;
+
+	/* forwards, backwards, repeated and random offsets, mid-sequence ones too */
+	for (int round = 0; round < 2000; round++) {
+		size_t off;
+		unsigned l, c, want_l, want_c;
+		if (round <= (int)t.len)
+			off = (size_t)round;
+		else if (round <= 2 * (int)t.len)
+			off = t.len - (size_t)(round - (int)t.len - 1);
+		else {
+			seed = seed * 1103515245u + 12345u;
+			off = (seed >> 8) % (t.len + 3);  /* past the end is clamped */
+		}
+		text_cursor_line_col(&cur, t, off, &l, &c);
+		line_col_by_hand(text, off > t.len ? t.len : off, &want_l, &want_c);
+		assert_int_equal(l, want_l);
+		assert_int_equal(c, want_c);
+	}
+	/* another text: the cursor starts over rather than trusting its state */
+	struct sv other = SV_LIT("x\ny\nz");
+	unsigned l, c;
+	text_cursor_line_col(&cur, other, 4, &l, &c);
+	assert_int_equal(l, 3);
+	assert_int_equal(c, 1);
+}
+
 int
 main(void)
 {
@@ -140,6 +190,7 @@ main(void)
 		cmocka_unit_test(test_sv_trims_and_finds),
 		cmocka_unit_test(test_utf8_decode_rejects_bad_sequences),
 		cmocka_unit_test(test_diag_reports_line_and_column_in_code_points),
+		cmocka_unit_test(test_text_cursor_agrees_with_counting_from_the_start),
 		cmocka_unit_test(test_path_resolve_stays_inside_the_root),
 		cmocka_unit_test(test_normalize_name_follows_pep503),
 		cmocka_unit_test(test_pinned_means_one_exact_version),
