@@ -11,91 +11,146 @@
 #include "deputy/diag.h"
 #include "deputy/graph.h"
 #include "tree_graph.h"
+#include "tree_index.h"
 
-static bool
-same_path(const char *a, const char *b)
+/*
+ * What building the tree looks up again and again, indexed once: the
+ * declarations, option lines and diagnostics of each path, the options and
+ * declarations findings name, and the files already in the tree.
+ */
+struct build {
+	const struct scan *scan;
+	struct tree_graph *tg;
+	struct tree_index deps;          /* dep->file -> dep index */
+	struct tree_index options;       /* opt->file -> option index */
+	struct tree_index diags;         /* diag->path -> diag index */
+	struct tree_index flagged_opts;  /* options some finding names */
+	struct tree_index scan_deps;     /* every declaration of the scan */
+	struct tree_index files;         /* paths that have a file row */
+};
+
+static int
+build_init(struct build *b, const struct scan *scan, struct tree_graph *tg)
 {
-	return a && b && !strcmp(a, b);
-}
+	int rc = 0;
 
-static bool
-option_has_findings(const struct scan *scan, const struct index_option *opt)
-{
-	for (size_t i = 0; i < scan_finding_count(scan); i++)
-		if (scan_finding(scan, i)->option == opt)
-			return true;
-	return false;
-}
-
-/* Stable insertion sort by line: entries of one line keep the scan's order. */
-static void
-sort_by_line(struct node *nodes, size_t n)
-{
-	for (size_t i = 1; i < n; i++) {
-		struct node key = nodes[i];
-		size_t j = i;
-
-		for (; j > 0 && nodes[j - 1].line > key.line; j--)
-			nodes[j] = nodes[j - 1];
-		nodes[j] = key;
+	memset(b, 0, sizeof(*b));
+	b->scan = scan;
+	b->tg = tg;
+	b->deps.by_path = b->options.by_path = b->diags.by_path = b->files.by_path = 1;
+	for (size_t i = 0; i < scan_dep_count(scan) && rc == 0; i++) {
+		rc = tree_index_add(&b->deps, scan_dep(scan, i)->file, i);
+		if (rc == 0)
+			rc = tree_index_add(&b->scan_deps, scan_dep(scan, i), i);
 	}
+	for (size_t i = 0; i < scan_option_count(scan) && rc == 0; i++)
+		rc = tree_index_add(&b->options, scan_option(scan, i)->file, i);
+	for (size_t i = 0; i < scan_diag_count(scan) && rc == 0; i++)
+		rc = tree_index_add(&b->diags, scan_diag(scan, i)->path, i);
+	for (size_t i = 0; i < scan_finding_count(scan) && rc == 0; i++)
+		rc = tree_index_add(&b->flagged_opts, scan_finding(scan, i)->option, i);
+	tree_index_sort(&b->deps);
+	tree_index_sort(&b->scan_deps);
+	tree_index_sort(&b->options);
+	tree_index_sort(&b->diags);
+	tree_index_sort(&b->flagged_opts);
+	return rc;
+}
+
+static void
+build_release(struct build *b)
+{
+	tree_index_release(&b->deps);
+	tree_index_release(&b->options);
+	tree_index_release(&b->diags);
+	tree_index_release(&b->flagged_opts);
+	tree_index_release(&b->scan_deps);
+	tree_index_release(&b->files);
+}
+
+static int
+by_line(const void *a, const void *b)
+{
+	const struct node *x = a, *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	/* entries of one line keep the scan's order: declarations, then options */
+	return (x->order > y->order) - (x->order < y->order);
 }
 
 /* Adds the file node for @path, its entries, and each declaration's packages. */
 static int
-add_file(struct node_list *list, struct tree_graph *tg, const struct scan *scan,
-	 const char *path)
+add_file(struct node_list *list, struct build *b, const char *path)
 {
+	const struct scan *scan = b->scan;
 	struct node file = { .kind = NODE_FILE, .path = path, .severity = -1, .expanded = true,
 			     .graph_node = GRAPH_NONE, .edge = GRAPH_NONE };
 	struct node_list entries = { NULL, 0, 0 };
-	size_t at = list->len;
+	size_t at = list->len, end, k;
 	int rc = 0;
 
 	file.file = scan_find_file(scan, path);
 	file.parent = at;
-	for (size_t i = 0; i < scan_diag_count(scan); i++)
-		if (same_path(scan_diag(scan, i)->path, path))
-			file.n_diags++;
-	for (size_t i = 0; i < scan_dep_count(scan) && rc == 0; i++) {
-		const struct dep *dep = scan_dep(scan, i);
+	k = tree_index_range(&b->diags, path, &end);
+	file.n_diags = end - k;
+	for (k = tree_index_range(&b->deps, path, &end); k < end && rc == 0; k++) {
+		const struct dep *dep = scan_dep(scan, b->deps.keys[k].value);
 		struct node n = { .kind = NODE_DEP, .path = path, .file = file.file, .dep = dep,
 				  .severity = -1, .parent = at, .depth = 1, .line = dep->line,
-				  .graph_node = GRAPH_NONE, .edge = GRAPH_NONE };
+				  .graph_node = GRAPH_NONE, .edge = GRAPH_NONE,
+				  .order = entries.len };
 
 		if (dep->kind != DEP_LOCK)
 			n.graph_node = scan_graph_node(scan, dep);
-		if (same_path(dep->file, path))
-			rc = node_list_push(&entries, &n);
+		rc = node_list_push(&entries, &n);
 	}
-	for (size_t i = 0; i < scan_option_count(scan) && rc == 0; i++) {
-		const struct index_option *opt = scan_option(scan, i);
+	for (k = tree_index_range(&b->options, path, &end); k < end && rc == 0; k++) {
+		const struct index_option *opt = scan_option(scan, b->options.keys[k].value);
 		struct node n = { .kind = NODE_OPTION, .path = path, .file = file.file,
 				  .option = opt, .severity = -1, .parent = at, .depth = 1,
-				  .line = opt->line, .graph_node = GRAPH_NONE, .edge = GRAPH_NONE };
+				  .line = opt->line, .graph_node = GRAPH_NONE, .edge = GRAPH_NONE,
+				  .order = entries.len };
 
-		if (same_path(opt->file, path) && option_has_findings(scan, opt))
+		if (tree_index_first(&b->flagged_opts, opt) != SIZE_MAX)
 			rc = node_list_push(&entries, &n);
 	}
 	if (rc == 0)
 		rc = node_list_push(list, &file);
-	sort_by_line(entries.items, entries.len);
+	if (rc == 0)
+		rc = tree_index_add(&b->files, path, at);
+	if (entries.len)
+		qsort(entries.items, entries.len, sizeof(*entries.items), by_line);
 	for (size_t i = 0; i < entries.len && rc == 0; i++) {
 		rc = node_list_push(list, &entries.items[i]);
 		if (rc == 0 && entries.items[i].kind == NODE_DEP)
-			rc = tree_graph_add(tg, list, list->len - 1);
+			rc = tree_graph_add(b->tg, list, list->len - 1);
 	}
 	free(entries.items);
 	return rc;
 }
 
-static bool
-has_file_node(const struct node_list *list, const char *path)
+/*
+ * Adds a file row for each of the @n paths (in order) that has none yet:
+ * each path once, however often it comes.
+ */
+static int
+add_new_files(struct node_list *list, struct build *b, const char *const *paths, size_t n)
 {
-	for (size_t i = 0; i < list->len; i++)
-		if (list->items[i].kind == NODE_FILE && same_path(list->items[i].path, path))
-			return true;
-	return false;
+	struct tree_index seen = { .by_path = 1 };
+	int rc = 0;
+
+	tree_index_sort(&b->files);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		if (tree_index_first(&b->files, paths[i]) == SIZE_MAX)
+			rc = tree_index_add(&seen, paths[i], i);
+	tree_index_sort(&seen);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		if (tree_index_first(&seen, paths[i]) == i)     /* its first mention */
+			rc = add_file(list, b, paths[i]);
+	tree_index_release(&seen);
+	tree_index_sort(&b->files);
+	return rc;
 }
 
 /*
@@ -123,28 +178,19 @@ first_package_rows(const struct node *nodes, size_t len, const struct scan *scan
 	return first;
 }
 
-static bool
-is_scan_dep(const struct scan *scan, const struct dep *dep)
-{
-	for (size_t i = 0; i < scan_dep_count(scan); i++)
-		if (scan_dep(scan, i) == dep)
-			return true;
-	return false;
-}
-
 /*
  * The row of a finding on a package no declaration of the repository names
  * (DEP_RESOLVED, or a line of a file read from a remote repository); SIZE_MAX
  * when no package row shows it.
  */
 static size_t
-package_row(const struct scan *scan, const size_t *first, const struct finding *f)
+package_row(const struct build *b, const size_t *first, const struct finding *f)
 {
 	size_t v;
 
-	if (!f->dep || f->dep->kind == DEP_LOCK || is_scan_dep(scan, f->dep))
+	if (!f->dep || f->dep->kind == DEP_LOCK || tree_index_first(&b->scan_deps, f->dep) != SIZE_MAX)
 		return SIZE_MAX;
-	v = scan_graph_node(scan, f->dep);
+	v = scan_graph_node(b->scan, f->dep);
 	return v == GRAPH_NONE ? SIZE_MAX : first[v];
 }
 
@@ -153,47 +199,86 @@ package_row(const struct scan *scan, const size_t *first, const struct finding *
  * findings that no row takes (a package no declaration reaches).
  */
 static int
-add_unlisted_files(struct node_list *list, struct tree_graph *tg, const struct scan *scan,
-		   size_t **first)
+add_unlisted_files(struct node_list *list, struct build *b, size_t **first)
 {
+	const struct scan *scan = b->scan;
+	size_t n = scan_dep_count(scan) + scan_finding_count(scan), k = 0;
+	const char **paths = malloc((n ? n : 1) * sizeof(*paths));
 	int rc;
 
-	for (size_t i = 0; i < scan_dep_count(scan); i++) {
-		const char *p = scan_dep(scan, i)->file;
-
-		if (p && !has_file_node(list, p) && (rc = add_file(list, tg, scan, p)) < 0)
-			return rc;
-	}
-	if (!(*first = first_package_rows(list->items, list->len, scan, tg)))
+	if (!paths)
 		return ERR_NOMEM;
-	for (size_t i = 0; i < scan_finding_count(scan); i++) {
+	for (size_t i = 0; i < scan_dep_count(scan); i++)
+		if (scan_dep(scan, i)->file)
+			paths[k++] = scan_dep(scan, i)->file;
+	rc = add_new_files(list, b, paths, k);
+	if (rc == 0 && !(*first = first_package_rows(list->items, list->len, scan, b->tg)))
+		rc = ERR_NOMEM;
+	k = 0;
+	for (size_t i = 0; i < scan_finding_count(scan) && rc == 0; i++) {
 		const struct finding *f = scan_finding(scan, i);
 
-		if (f->file && package_row(scan, *first, f) == SIZE_MAX &&
-		    !has_file_node(list, f->file) && (rc = add_file(list, tg, scan, f->file)) < 0)
-			return rc;
+		if (f->file && package_row(b, *first, f) == SIZE_MAX)
+			paths[k++] = f->file;
 	}
-	return 0;
+	if (rc == 0)
+		rc = add_new_files(list, b, paths, k);
+	free(paths);
+	return rc;
+}
+
+/* Rows by what findings point at: a declaration, an option line, a file. */
+struct rows {
+	struct tree_index deps, options, files;
+};
+
+static int
+rows_init(struct rows *r, const struct tree *tree)
+{
+	int rc = 0;
+
+	memset(r, 0, sizeof(*r));
+	r->files.by_path = 1;
+	for (size_t i = 0; i < tree->len && rc == 0; i++) {
+		const struct node *n = &tree->nodes[i];
+
+		if (n->dep)
+			rc = tree_index_add(&r->deps, n->dep, i);
+		if (rc == 0 && n->option)
+			rc = tree_index_add(&r->options, n->option, i);
+		if (rc == 0 && n->kind == NODE_FILE)
+			rc = tree_index_add(&r->files, n->path, i);
+	}
+	tree_index_sort(&r->deps);
+	tree_index_sort(&r->options);
+	tree_index_sort(&r->files);
+	return rc;
+}
+
+static void
+rows_release(struct rows *r)
+{
+	tree_index_release(&r->deps);
+	tree_index_release(&r->options);
+	tree_index_release(&r->files);
 }
 
 static size_t
-node_of_finding(const struct tree *tree, const struct scan *scan, const size_t *first,
+node_of_finding(const struct rows *r, const struct build *b, const size_t *first,
 		const struct finding *f)
 {
-	size_t row = package_row(scan, first, f);
+	size_t row = package_row(b, first, f), other;
 
 	if (row != SIZE_MAX)
 		return row;
-	for (size_t i = 0; i < tree->len; i++) {
-		const struct node *n = &tree->nodes[i];
-
-		if ((f->dep && n->dep == f->dep) || (f->option && n->option == f->option))
-			return i;
-	}
-	for (size_t i = 0; i < tree->len; i++)
-		if (tree->nodes[i].kind == NODE_FILE && same_path(tree->nodes[i].path, f->file))
-			return i;
-	return SIZE_MAX;
+	/* the first row showing its declaration or its option line */
+	row = f->dep ? tree_index_first(&r->deps, f->dep) : SIZE_MAX;
+	other = f->option ? tree_index_first(&r->options, f->option) : SIZE_MAX;
+	if (other < row)
+		row = other;
+	if (row != SIZE_MAX)
+		return row;
+	return f->file ? tree_index_first(&r->files, f->file) : SIZE_MAX;
 }
 
 /* Raises the severity of @i and of its ancestors to @sev. */
@@ -213,21 +298,24 @@ raise_severity(struct tree *tree, size_t i, int sev)
 }
 
 static int
-attach_findings(struct tree *tree, const struct scan *scan, const size_t *first)
+attach_findings(struct tree *tree, const struct build *b, const size_t *first)
 {
+	const struct scan *scan = b->scan;
 	size_t n = scan_finding_count(scan);
+	struct rows rows = { 0 };
 	size_t *owner = calloc(n ? n : 1, sizeof(*owner));
 	size_t *count = calloc(tree->len ? tree->len : 1, sizeof(*count));
 	size_t used = 0;
 
 	tree->finding_index = calloc(n ? n : 1, sizeof(size_t));
-	if (!owner || !count || !tree->finding_index) {
+	if (!owner || !count || !tree->finding_index || rows_init(&rows, tree)) {
 		free(owner);
 		free(count);
+		rows_release(&rows);
 		return ERR_NOMEM;
 	}
 	for (size_t i = 0; i < n; i++) {
-		owner[i] = node_of_finding(tree, scan, first, scan_finding(scan, i));
+		owner[i] = node_of_finding(&rows, b, first, scan_finding(scan, i));
 		if (owner[i] != SIZE_MAX)
 			count[owner[i]]++;
 	}
@@ -246,6 +334,7 @@ attach_findings(struct tree *tree, const struct scan *scan, const size_t *first)
 		if (node->kind == NODE_PACKAGE || node->kind == NODE_MORE)
 			tree_expand_to(tree, owner[i]);
 	}
+	rows_release(&rows);
 	free(owner);
 	free(count);
 	return 0;
@@ -283,22 +372,28 @@ tree_init(struct tree *tree, const struct scan *scan)
 {
 	struct node_list list = { NULL, 0, 0 };
 	struct tree_graph *tg = NULL;
+	struct build b;
 	size_t *first = NULL;
 	int rc;
 
 	memset(tree, 0, sizeof(*tree));
 	tree->min_severity = -1;
 	rc = tree_graph_new(&tg, scan);
-	for (size_t i = 0; i < scan_file_count(scan) && rc == 0; i++)
-		rc = add_file(&list, tg, scan, scan_file(scan, i)->path);
 	if (rc == 0)
-		rc = add_unlisted_files(&list, tg, scan, &first);
-	tree_graph_free(tg);
+		rc = build_init(&b, scan, tg);
+	else
+		memset(&b, 0, sizeof(b));
+	for (size_t i = 0; i < scan_file_count(scan) && rc == 0; i++)
+		rc = add_file(&list, &b, scan_file(scan, i)->path);
+	if (rc == 0)
+		rc = add_unlisted_files(&list, &b, &first);
 	tree->nodes = list.items;
 	tree->len = list.len;
 	count_children(tree);
 	if (rc == 0)
-		rc = attach_findings(tree, scan, first);
+		rc = attach_findings(tree, &b, first);
+	build_release(&b);
+	tree_graph_free(tg);
 	free(first);
 	if (rc == 0)
 		rc = index_flagged(tree);

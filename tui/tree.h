@@ -56,6 +56,7 @@ struct node {
 	bool keep;                           /* passes the filters (tree_refresh) */
 	bool reviewed;                       /* every finding decided (set by review_ui.c) */
 	bool kept_below;                     /* files: an entry below passes them */
+	size_t order;                        /* entries, while building: the scan's order */
 };
 
 /* The ecosystem filter: which rows `p` keeps. */

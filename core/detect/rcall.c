@@ -15,22 +15,6 @@
 #define RCALL_MAX_TOKENS 2000000
 #define RCALL_BUDGET 4000000
 
-struct sv
-rcall_tok_text(const struct rfind *f, size_t i)
-{
-	if (i >= f->n)
-		return SV_NULL;
-	return sv_slice(f->code, f->toks[i].start, f->toks[i].end - f->toks[i].start);
-}
-
-bool
-rcall_tok_is(const struct rfind *f, size_t i, const char *op)
-{
-	if (i >= f->n || f->toks[i].kind != RTOK_OP)
-		return false;
-	return sv_eq_cstr(rcall_tok_text(f, i), op);
-}
-
 static bool
 is_open(const struct rfind *f, size_t i)
 {
@@ -290,6 +274,8 @@ rcall_parse(struct rfind *f, size_t i, struct rcall *call)
 	memset(call, 0, sizeof(*call));
 	if (!is_call_symbol(f, i) || f->match[i + 1] == RCALL_NONE)
 		return false;
+	if (i >= 1 && (rcall_tok_is(f, i - 1, "$") || rcall_tok_is(f, i - 1, "@")))
+		return false;   /* obj$library(x): a method of obj, not base's function */
 	call->fn_tok = i;
 	call->head = i;
 	call->open = i + 1;
@@ -489,7 +475,8 @@ walk(struct rfind *f)
 int
 rcall_detect(struct detect_out *out, const struct source *src, struct sv code)
 {
-	struct rfind f = { .out = out, .src = src, .code = code, .budget = RCALL_BUDGET };
+	struct rfind f = { .out = out, .src = src, .code = code, .budget = RCALL_BUDGET,
+			   .found_before = out->n_deps + out->n_options };
 	int rc = prepare(&f);
 
 	if (!rc)

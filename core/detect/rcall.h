@@ -82,6 +82,7 @@ struct rfind {
 	size_t n_attached, cap_attached;
 	struct sv *ns_seen;      /* packages already declared through pkg:: */
 	size_t n_ns_seen, cap_ns_seen;
+	size_t found_before;     /* deps and options @out held before this file */
 	size_t budget;           /* evaluation steps left */
 	size_t cut;              /* evaluations stopped by the depth limit so far */
 	bool over_limit;
@@ -89,8 +90,22 @@ struct rfind {
 };
 
 /* rcall.c: tokens and calls. */
-struct sv rcall_tok_text(const struct rfind *f, size_t i);
-bool rcall_tok_is(const struct rfind *f, size_t i, const char *op);
+/* Inline: called per token with literal operators, whose length then folds away. */
+static inline struct sv
+rcall_tok_text(const struct rfind *f, size_t i)
+{
+	if (i >= f->n)
+		return SV_NULL;
+	return sv_slice(f->code, f->toks[i].start, f->toks[i].end - f->toks[i].start);
+}
+
+static inline bool
+rcall_tok_is(const struct rfind *f, size_t i, const char *op)
+{
+	if (i >= f->n || f->toks[i].kind != RTOK_OP)
+		return false;
+	return sv_eq_cstr(rcall_tok_text(f, i), op);
+}
 /* The name a SYMBOL, backtick name or string token stands for (arena). */
 struct sv rcall_tok_name(struct rfind *f, size_t i);
 /* Parses the call whose function symbol is @i; false when @i starts none. */

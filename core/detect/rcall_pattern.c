@@ -108,7 +108,8 @@ call_span(const struct rfind *f, const struct rcall *call)
 static bool
 too_many(struct rfind *f)
 {
-	if (f->out->n_deps + f->out->n_options < RCALL_MAX_DEPS)
+	/* @out may hold the whole scan's: count this file's only */
+	if (f->out->n_deps + f->out->n_options - f->found_before < RCALL_MAX_DEPS)
 		return false;
 	f->over_limit = true;
 	return true;

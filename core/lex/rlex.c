@@ -110,7 +110,9 @@ static int
 push(struct rlexer *lx, const struct rtok *tok)
 {
 	if (lx->count == lx->cap) {
-		size_t cap = lx->cap ? lx->cap * 2 : 256;
+		/* about a token per four bytes: most files need one allocation */
+		size_t guess = lx->len / 4 + 256;
+		size_t cap = lx->cap ? lx->cap * 2 : guess < 65536 ? guess : 65536;
 		struct rtok *grown = realloc(lx->toks, cap * sizeof(*grown));
 		if (!grown) {
 			lx->nomem = true;
@@ -453,19 +455,21 @@ number_end(const struct rlexer *lx)
 }
 
 struct rword {
-	const char *text;
+	struct sv text;          /* with its length: compared for every name */
 	enum rtok_kind kind;
 };
 
+#define KW(text, kind) { { (text), sizeof(text) - 1 }, (kind) }
 static const struct rword keywords[] = {
-	{ "if", RTOK_IF }, { "else", RTOK_ELSE }, { "for", RTOK_FOR }, { "in", RTOK_IN },
-	{ "while", RTOK_WHILE }, { "repeat", RTOK_REPEAT }, { "break", RTOK_BREAK },
-	{ "next", RTOK_NEXT }, { "function", RTOK_FUNCTION }, { "NULL", RTOK_NULL_CONST },
-	{ "TRUE", RTOK_NUM_CONST }, { "FALSE", RTOK_NUM_CONST }, { "NA", RTOK_NUM_CONST },
-	{ "Inf", RTOK_NUM_CONST }, { "NaN", RTOK_NUM_CONST },
-	{ "NA_integer_", RTOK_NUM_CONST }, { "NA_real_", RTOK_NUM_CONST },
-	{ "NA_character_", RTOK_NUM_CONST }, { "NA_complex_", RTOK_NUM_CONST },
+	KW("if", RTOK_IF), KW("else", RTOK_ELSE), KW("for", RTOK_FOR), KW("in", RTOK_IN),
+	KW("while", RTOK_WHILE), KW("repeat", RTOK_REPEAT), KW("break", RTOK_BREAK),
+	KW("next", RTOK_NEXT), KW("function", RTOK_FUNCTION), KW("NULL", RTOK_NULL_CONST),
+	KW("TRUE", RTOK_NUM_CONST), KW("FALSE", RTOK_NUM_CONST), KW("NA", RTOK_NUM_CONST),
+	KW("Inf", RTOK_NUM_CONST), KW("NaN", RTOK_NUM_CONST),
+	KW("NA_integer_", RTOK_NUM_CONST), KW("NA_real_", RTOK_NUM_CONST),
+	KW("NA_character_", RTOK_NUM_CONST), KW("NA_complex_", RTOK_NUM_CONST),
 };
+#undef KW
 
 static int
 lex_name(struct rlexer *lx)
@@ -485,7 +489,7 @@ lex_name(struct rlexer *lx)
 	}
 	word = sv_make(lx->s + lx->pos, i - lx->pos);
 	for (size_t k = 0; k < sizeof(keywords) / sizeof(keywords[0]); k++) {
-		if (sv_eq_cstr(word, keywords[k].text))
+		if (sv_eq(word, keywords[k].text))
 			return emit(lx, keywords[k].kind, i);
 	}
 	return emit(lx, RTOK_SYMBOL, i);

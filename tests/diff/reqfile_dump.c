@@ -19,6 +19,7 @@
 #include "detect/detect.h"
 #include "lex/pep508.h"
 #include "../common/read_file.h"
+#include "../common/clock.h"
 
 #define MAX_DEPTH 64
 
@@ -32,21 +33,6 @@ struct dump {
 	size_t n_texts;
 	double parse_seconds;    /* in detect_requirements() */
 };
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int
-compare_strings(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
 
 static cJSON *
 sorted_array(const char *const *items, size_t n, bool lower)
@@ -63,7 +49,7 @@ sorted_array(const char *const *items, size_t n, bool lower)
 					*p = (char)(*p - 'A' + 'a');
 		copy[i] = owned[i];
 	}
-	qsort(copy, n, sizeof(*copy), compare_strings);
+	qsort(copy, n, sizeof(*copy), compare_cstrings);
 	for (size_t i = 0; i < n; i++)
 		if (i == 0 || strcmp(copy[i], copy[i - 1]) != 0)
 			cJSON_AddItemToArray(arr, cJSON_CreateString(copy[i]));
@@ -197,9 +183,9 @@ dump_file(struct dump *d, const char *path, bool constraint)
 	struct text_cursor cursor = { 0 };
 	struct source src = { kept_path, { text, len }, &cursor };
 	detect_out_init(&out, &d->arena, &d->diags);
-	double start = now();
+	double start = clock_seconds();
 	int err = detect_requirements(&out, &src, &ctx);
-	d->parse_seconds += now() - start;
+	d->parse_seconds += clock_seconds() - start;
 	if (err)
 		diag_add_path(&d->diags, DIAG_ERROR, path, "out of memory");
 	/* pip yields requirements in file order with includes expanded in place */

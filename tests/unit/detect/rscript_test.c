@@ -528,11 +528,41 @@ test_malformed_input_gives_what_it_can_and_never_crashes(void **state)
 	free(big);
 }
 
+static void
+test_a_method_named_like_a_loader_declares_nothing(void **state)
+{
+	(void)state;
+	DETECT("obj$library(thing)\nenv@require(other)\nx$install.packages(\"y\")\nlibrary(real)\n");
+	assert_int_equal(out.n_deps, 1);
+	assert_non_null(find_dep(DEP_LIBRARY_CALL, "real"));
+}
+
+/* The scan hands every file the same detect_out: earlier files' count is not this one's. */
+static void
+test_the_per_file_limit_ignores_what_other_files_declared(void **state)
+{
+	(void)state;
+	for (int i = 0; i < 25000; i++) {
+		struct dep *d = detect_new_dep(&out);
+		assert_non_null(d);
+		d->name = "earlier";
+		d->language = LANG_R;       /* what detect_len() checks of every dep */
+		d->file = "analysis/run.R";
+		d->marker = "";
+	}
+	DETECT("library(later)\n");
+	assert_non_null(find_dep(DEP_LIBRARY_CALL, "later"));
+	for (size_t i = 0; i < diags.len; i++)
+		assert_null(strstr(diags.items[i].message, "too complex"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		HARNESS_TEST(test_rscript_matches_r_files_and_rprofile),
+		HARNESS_TEST(test_the_per_file_limit_ignores_what_other_files_declared),
+		HARNESS_TEST(test_a_method_named_like_a_loader_declares_nothing),
 		HARNESS_TEST(test_library_and_require_declare_quoted_and_bare_names),
 		HARNESS_TEST(test_library_matches_arguments_by_name_partial_name_and_position),
 		HARNESS_TEST(test_namespaces_and_pkg_colons_declare_first_use_only),

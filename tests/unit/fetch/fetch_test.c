@@ -26,6 +26,7 @@
 #include "deputy/diag.h"
 #include "fetch/fetch.h"
 #include "../../common/sh.h"
+#include "../../common/clock.h"
 
 struct fixture {
 	const char *python;     /* argv[1] */
@@ -114,15 +115,6 @@ count_entries(const char *p)
 			n++;
 	closedir(d);
 	return n;
-}
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 /* Whether something accepts on 127.0.0.1:@port. */
@@ -360,23 +352,23 @@ static void
 test_fetch_stops_at_once_on_a_huge_content_length(void **state)
 {
 	struct fetch_opts o = { .timeout_s = 15 };
-	double start = now();
+	double start = clock_seconds();
 
 	(void)state;
 	/* The default cap (256 MB) against a declared terabyte: no waiting for the body. */
 	check_failure_keeps_dest("huge", "/huge-length", &o, ERR_LIMIT, "limit");
-	assert_true(now() - start < 5);
+	assert_true(clock_seconds() - start < 5);
 }
 
 static void
 test_fetch_times_out(void **state)
 {
 	struct fetch_opts o = { .timeout_s = 1 };
-	double start = now();
+	double start = clock_seconds();
 
 	(void)state;
 	check_failure_keeps_dest("slow", "/slow/6", &o, ERR_IO, "timed out after 1 s");
-	assert_true(now() - start < 4);
+	assert_true(clock_seconds() - start < 4);
 }
 
 static void
