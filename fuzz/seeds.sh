@@ -55,6 +55,7 @@ classify() {
 	*.sh | *.bash) add detect_shell "$f" ;;
 	Makefile | GNUmakefile | makefile | *.mk) add detect_makefile "$f" ;;
 	README* | *.md) add detect_readme "$f" ;;
+	.deputy-review.json) add review_file "$f" ;;
 	*.json) add resolve_pypi_json "$f"; add theme "$f" ;;
 	esac
 }

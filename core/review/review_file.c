@@ -254,40 +254,46 @@ read_decisions(struct review *review, const cJSON *root, struct sv t, char *err,
 }
 
 int
-review_file_read(struct review *review, char *err, size_t err_size)
+review_file_parse(struct review *review, struct sv text, char *err, size_t err_size)
 {
 	struct jsonpos_error pe;
 	const char *end = NULL;
 	cJSON *root;
+	int rc;
+
+	if (err_size)
+		err[0] = '\0';
+	if (jsonpos_find_nul(&pe, text)) {
+		locate(err, err_size, review->path, text, pe.at, pe.message);
+		return ERR_SYNTAX;
+	}
+	root = cJSON_ParseWithLengthOpts(text.ptr, text.len, &end, false);
+	if (jsonpos_parse_error(&pe, text, root != NULL, end)) {
+		locate(err, err_size, review->path, text, pe.at, pe.message);
+		cJSON_Delete(root);
+		return ERR_SYNTAX;
+	}
+	if (!root) {
+		locate(err, err_size, review->path, text, jsonpos_offset(text, end), "invalid json");
+		return ERR_SYNTAX;
+	}
+	rc = read_decisions(review, root, text, err, err_size);
+	cJSON_Delete(root);
+	return rc;
+}
+
+int
+review_file_read(struct review *review, char *err, size_t err_size)
+{
 	char *text;
 	size_t len = 0;
 	int rc = slurp(review->path, &text, &len, err, err_size);
-	struct sv t;
 
 	if (rc == ERR_NOTFOUND)
 		return 0;
 	if (rc)
 		return rc;
-	t = sv_make(text, len);
-	if (jsonpos_find_nul(&pe, t)) {
-		locate(err, err_size, review->path, t, pe.at, pe.message);
-		free(text);
-		return ERR_SYNTAX;
-	}
-	root = cJSON_ParseWithLengthOpts(text, len, &end, false);
-	if (jsonpos_parse_error(&pe, t, root != NULL, end)) {
-		locate(err, err_size, review->path, t, pe.at, pe.message);
-		cJSON_Delete(root);
-		free(text);
-		return ERR_SYNTAX;
-	}
-	if (!root) {
-		locate(err, err_size, review->path, t, jsonpos_offset(t, end), "invalid json");
-		free(text);
-		return ERR_SYNTAX;
-	}
-	rc = read_decisions(review, root, t, err, err_size);
-	cJSON_Delete(root);
+	rc = review_file_parse(review, sv_make(text, len), err, err_size);
 	free(text);
 	return rc;
 }
@@ -320,9 +326,8 @@ entry_json(const struct review_entry *e)
 	return o;
 }
 
-/* The document's text (heap), or NULL when out of memory. */
-static char *
-render(struct review_entry *const *items, size_t n)
+char *
+review_file_render(struct review_entry *const *items, size_t n)
 {
 	cJSON *root = cJSON_CreateObject(), *list;
 	char *text = NULL;
@@ -374,7 +379,7 @@ review_file_write(const struct review *review, struct review_entry *const *items
 			 S_ISLNK(st.st_mode) ? "a symbolic link" : "not a regular file");
 		return ERR_OUTSIDE;
 	}
-	text = render(items, n);
+	text = review_file_render(items, n);
 	if (!text)
 		return ERR_NOMEM;
 	len = strlen(text);

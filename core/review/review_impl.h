@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 
 #include "deputy/review.h"
+#include "deputy/sv.h"
 
 /* A decision and the members of its object that this deputy does not know. */
 struct review_entry {
@@ -39,6 +40,23 @@ struct review {
  * file is an empty list.
  */
 int review_file_read(struct review *review, char *err, size_t err_size);
+
+/*
+ * Reads the decisions of @text, the file's bytes (not NUL-terminated; any
+ * bytes), onto the end of @review's list, in file order; sets @review->newer
+ * for a version above ours. 0; ERR_SYNTAX (malformed JSON or a malformed
+ * decision: the well-formed ones are still added, and @err, cleared first,
+ * says "PATH:LINE:COLUMN: what" about the first problem, PATH being
+ * @review->path); ERR_NOMEM.
+ */
+int review_file_parse(struct review *review, struct sv text, char *err, size_t err_size);
+
+/*
+ * The file's text for @items (@n of them, written in that order), as
+ * review_file_write() writes it (without the final newline). Heap (free());
+ * NULL when out of memory.
+ */
+char *review_file_render(struct review_entry *const *items, size_t n);
 
 /*
  * Writes @items (@n of them, already sorted) to @review->path atomically,
