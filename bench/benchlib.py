@@ -28,6 +28,12 @@ def quick():
     return "--quick" in sys.argv
 
 
+def tiny():
+    """The sanitizer pass of scripts/test (DEPUTY_TEST_QUICK set): smaller still,
+    enough to prove the benchmark still runs."""
+    return quick() and bool(os.environ.get("DEPUTY_TEST_QUICK"))
+
+
 def time_call(fn, runs):
     """The fastest of @runs calls of fn() in seconds, and fn's last value."""
     best, value = None, None

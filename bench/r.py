@@ -121,13 +121,16 @@ def main():
         os.makedirs(gen_dir)
         os.makedirs(inst_dir)
         paths = []
-        for i in range(100 if quick else 2000):
+        for i in range((20 if benchlib.tiny() else 100) if quick else 2000):
             path = os.path.join(gen_dir, f"script_{i}.R")
             with open(path, "w") as f:
                 f.write(gen_script(rng))
             paths.append(path)
         if not quick:
-            subprocess.run(["Rscript", "--vanilla", "-e", DEPARSE, inst_dir], check=True,
+            script = os.path.join(tmp, "deparse.R")   # Rscript -e takes one line
+            with open(script, "w") as f:
+                f.write(DEPARSE)
+            subprocess.run(["Rscript", "--vanilla", script, inst_dir], check=True,
                            capture_output=True)
             paths += sorted(os.path.join(inst_dir, n) for n in os.listdir(inst_dir))
         kept = parses(paths, tmp)

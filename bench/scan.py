@@ -87,7 +87,7 @@ def first_screen(deputy, repo, env):
 def main():
     deputy = benchlib.tool_argument(__doc__)
     quick = benchlib.quick()
-    files = 5000 if quick else 100000
+    files = (1000 if benchlib.tiny() else 5000) if quick else 100000
     keep = sys.argv[sys.argv.index("--keep") + 1] if "--keep" in sys.argv else None
     tmp = None if keep else tempfile.mkdtemp(prefix="bench-scan-")
     repo = os.path.abspath(keep) if keep else os.path.join(tmp, "repo")
@@ -99,7 +99,7 @@ def main():
     env.pop("NO_COLOR", None)
     try:
         make_repo(repo, files)
-        runs = 3
+        runs = 1 if benchlib.tiny() else 3
         grep = ["git", "-C", repo, "grep", "-l", "-e", "pip", "-e", "library"]
         scan = [deputy, "scan", repo]
         json_scan = scan + ["--format", "json"]
@@ -117,7 +117,7 @@ def main():
     import json
     report = json.loads(scan_out)
     ratio = scan_s / grep_s
-    size = "5k" if quick else "100k"
+    size = f"{files // 1000}k"
     matched = grep_out.count(b"\n")
     print(f"git grep: {benchlib.seconds(grep_s)}, {matched} files matched, "
           f"peak RSS {grep_rss // 1024} MiB")

@@ -29,6 +29,7 @@ struct rvar {
 	size_t next;             /* the next variable in the same bucket */
 	int state;               /* 0 not evaluated, 1 being evaluated, 2 done */
 	struct rval value;
+	unsigned cut_depth;      /* state 0 after a cut: tried at this depth; 0 never */
 };
 
 static const struct rval unknown_value = { .kind = RVAL_UNKNOWN };
@@ -249,6 +250,15 @@ lookup(struct rfind *f, size_t tok, unsigned depth)
 
 	if (!var || var->state == 1)
 		return unknown_value;
+	/*
+	 * Cut by the depth limit at this depth or a shallower one before: a
+	 * deeper try cannot reach further, so it is not made again (otherwise a
+	 * name used often is evaluated again at every use).
+	 */
+	if (var->state == 0 && var->cut_depth && depth >= var->cut_depth) {
+		f->cut++;       /* still a cut value: whoever uses it must not keep it */
+		return at_use(f, var->value, use);
+	}
 	if (var->state == 0) {
 		size_t cut = f->cut;
 		var->state = 1;
@@ -260,14 +270,17 @@ lookup(struct rfind *f, size_t tok, unsigned depth)
 				v = one;
 			} else if (!same_value(&v, &one)) {
 				v = unknown_value;
-				break;
 			}
+			if (v.kind == RVAL_UNKNOWN)
+				break;  /* no later definition can make it known */
 		}
 		/* a value found with a part cut by the depth limit is not kept */
 		var->state = f->cut == cut ? 2 : 0;
 		var->value = v;
-		if (var->state == 0)
+		if (var->state == 0) {
+			var->cut_depth = depth ? depth : 1;
 			return at_use(f, v, use);
+		}
 	}
 	return at_use(f, var->value, use);
 }

@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "deputy/strbuf.h"
+#include "lex/pep440_canon.h"
 
 struct pep508_parser {
 	struct sv text;
@@ -811,9 +812,13 @@ compare_strings(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* "op version" with both parts stripped, or NULL when there is no operator. */
+/*
+ * "op version" with both parts stripped, or NULL when there is no operator;
+ * *@key is "op" and the canonical version: packaging's SpecifierSet keeps
+ * one of "<=v1.0" and "<=1" (the first).
+ */
 static char *
-canonical_one(struct arena *arena, struct sv piece)
+canonical_one(struct arena *arena, struct sv piece, const char **key)
 {
 	static const char *const ops[] = { "===", "~=", "==", "!=", "<=", ">=", "<", ">" };
 
@@ -822,6 +827,8 @@ canonical_one(struct arena *arena, struct sv piece)
 		if (!sv_starts_with(piece, op))
 			continue;
 		struct sv version = sv_trim(sv_tail(piece, op.len));
+		const char *canonical = pep440_canonical_version(arena, version);
+		*key = canonical ? arena_printf(arena, "%s%s", ops[i], canonical) : NULL;
 		return arena_printf(arena, "%s%.*s", ops[i], (int)version.len, version.ptr);
 	}
 	return NULL;
@@ -834,6 +841,7 @@ pep508_canonical_specifier(const char **out, struct arena *arena, struct sv spec
 	struct pep508_parser p = { .text = spec, .arena = arena, .err = err };
 	struct strbuf sb = STRBUF_INIT;
 	char **items = NULL;
+	const char **keys = NULL;
 	size_t n = 0, start = 0;
 	int rc = 0;
 
@@ -841,8 +849,12 @@ pep508_canonical_specifier(const char **out, struct arena *arena, struct sv spec
 	if (spec.len == 0)
 		return 0;
 	items = calloc(spec.len / 2 + 2, sizeof(*items));
-	if (!items)
+	keys = calloc(spec.len / 2 + 2, sizeof(*keys));
+	if (!items || !keys) {
+		free(items);
+		free(keys);
 		return ERR_NOMEM;
+	}
 	while (start <= spec.len) {
 		size_t comma = sv_find_char(sv_tail(spec, start), ',');
 		size_t end = comma == SV_NPOS ? spec.len : start + comma;
@@ -850,7 +862,12 @@ pep508_canonical_specifier(const char **out, struct arena *arena, struct sv spec
 		start = end + 1;
 		if (!piece.len)
 			continue;
-		char *one = canonical_one(arena, piece);
+		const char *key = NULL;
+		char *one = canonical_one(arena, piece, &key);
+		if (one && !key) {
+			rc = ERR_NOMEM;
+			goto done;
+		}
 		if (!one) {
 			rc = fail(&p, ERR_SYNTAX, (size_t)(piece.ptr - spec.ptr),
 				  "expected a version operator (==, >=, ~=, ...)");
@@ -858,9 +875,11 @@ pep508_canonical_specifier(const char **out, struct arena *arena, struct sv spec
 		}
 		bool seen = false;
 		for (size_t i = 0; i < n && !seen; i++)
-			seen = strcmp(items[i], one) == 0;
-		if (!seen)
+			seen = strcmp(keys[i], key) == 0;
+		if (!seen) {
+			keys[n] = key;
 			items[n++] = one;
+		}
 	}
 	qsort(items, n, sizeof(*items), compare_strings);
 	for (size_t i = 0; i < n; i++) {
@@ -873,5 +892,6 @@ pep508_canonical_specifier(const char **out, struct arena *arena, struct sv spec
 done:
 	strbuf_release(&sb);
 	free(items);
+	free(keys);
 	return rc;
 }

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "deputy/dep.h"
+#include "lex/pep440_canon.h"
 #include "lex/pep508.h"
 
 static struct arena arena;
@@ -287,11 +288,76 @@ test_pep508_normalizes_names_per_pep503(void **state)
 	assert_false(dep_name_is_normalized(SV_LIT("Setup_Tools")));
 }
 
+/* Expected values: pip 23.2's packaging 21.3, canonicalize_version(), on this machine. */
+static void
+test_pep440_canonical_version_matches_packaging(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "1.0", "1" },
+		{ "v1.0", "1" },
+		{ "V1.0.0", "1" },
+		{ "1.0.0-RC1", "1rc1" },
+		{ "1!2.0", "1!2" },
+		{ "0!1.0", "1" },
+		{ "1.0a1", "1a1" },
+		{ "1.0alpha2", "1a2" },
+		{ "1.0.beta", "1b0" },
+		{ "1.0c3", "1rc3" },
+		{ "1.0pre", "1rc0" },
+		{ "1.0-1", "1.post1" },
+		{ "1.0.post2", "1.post2" },
+		{ "1.0r", "1.post0" },
+		{ "1.0rev3", "1.post3" },
+		{ "1.0.dev", "1.dev0" },
+		{ "1.0-dev4", "1.dev4" },
+		{ "1.0+ABC.007", "1+abc.7" },
+		{ "1.0+a-b_c", "1+a.b.c" },
+		{ "1.*", "1.*" },
+		{ "1.0.*", "1.0.*" },
+		{ "foo", "foo" },
+		{ "01.00.010", "1.0.10" },
+		{ "1.0+", "1.0+" },
+		{ "0.0", "0" },
+		{ "1.0preview1", "1rc1" },
+		{ "2023.10.1", "2023.10.1" },
+	};
+	struct arena mem = ARENA_INIT;
+	(void)state;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *got = pep440_canonical_version(&mem, sv_from_cstr(cases[i][0]));
+		assert_non_null(got);
+		if (strcmp(got, cases[i][1]) != 0)
+			fail_msg("%s: got %s, want %s", cases[i][0], got, cases[i][1]);
+	}
+	arena_release(&mem);
+}
+
+/* packaging's SpecifierSet keeps the first of two specifiers that differ in spelling only. */
+static void
+test_pep508_canonical_specifier_drops_equal_spellings(void **state)
+{
+	struct arena mem = ARENA_INIT;
+	struct pep508_error err;
+	const char *out = NULL;
+	(void)state;
+
+	assert_int_equal(pep508_canonical_specifier(&out, &mem, sv_from_cstr(">2023.10.1 ,<=v1.0 ,<=1.0"),
+						    &err), 0);
+	assert_string_equal(out, "<=v1.0,>2023.10.1");
+	assert_int_equal(pep508_canonical_specifier(&out, &mem, sv_from_cstr("==1.0.*,==1.*,!=2"),
+						    &err), 0);
+	assert_string_equal(out, "!=2,==1.*,==1.0.*");
+	arena_release(&mem);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pep508_reads_plain_name_with_span),
+		cmocka_unit_test(test_pep440_canonical_version_matches_packaging),
+		cmocka_unit_test(test_pep508_canonical_specifier_drops_equal_spellings),
 		cmocka_unit_test(test_pep508_name_must_start_and_end_with_alnum),
 		cmocka_unit_test(test_pep508_reads_extras_with_spaces),
 		cmocka_unit_test(test_pep508_keeps_spec_as_written_and_sorts_canonical),
