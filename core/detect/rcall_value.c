@@ -29,7 +29,7 @@ struct rvar {
 	size_t next;             /* the next variable in the same bucket */
 	int state;               /* 0 not evaluated, 1 being evaluated, 2 done */
 	struct rval value;
-	unsigned cut_depth;      /* state 0 after a cut: tried at this depth; 0 never */
+	unsigned cut_depth;      /* state 0 after a cut: 1 + the depth it was tried at; 0 never */
 };
 
 static const struct rval unknown_value = { .kind = RVAL_UNKNOWN };
@@ -255,7 +255,7 @@ lookup(struct rfind *f, size_t tok, unsigned depth)
 	 * deeper try cannot reach further, so it is not made again (otherwise a
 	 * name used often is evaluated again at every use).
 	 */
-	if (var->state == 0 && var->cut_depth && depth >= var->cut_depth) {
+	if (var->state == 0 && var->cut_depth && depth + 1 >= var->cut_depth) {
 		f->cut++;       /* still a cut value: whoever uses it must not keep it */
 		return at_use(f, var->value, use);
 	}
@@ -278,7 +278,7 @@ lookup(struct rfind *f, size_t tok, unsigned depth)
 		var->state = f->cut == cut ? 2 : 0;
 		var->value = v;
 		if (var->state == 0) {
-			var->cut_depth = depth ? depth : 1;
+			var->cut_depth = depth + 1;
 			return at_use(f, v, use);
 		}
 	}

@@ -537,6 +537,36 @@ test_a_method_named_like_a_loader_declares_nothing(void **state)
 	assert_non_null(find_dep(DEP_LIBRARY_CALL, "real"));
 }
 
+/* A value cut by the depth limit is not evaluated again at every use (R's own tools.R). */
+static void
+test_a_deep_value_used_often_does_not_exhaust_the_budget(void **state)
+{
+	size_t len = 0, uses = 5000;
+	char *big = malloc(uses * 16 + 100 * 200 + 4096);
+	(void)state;
+
+	/* v: 100 nested paste0() of 20 strings each, deeper than the depth limit */
+	assert_non_null(big);
+	len += (size_t)sprintf(big + len, "v <- ");
+	for (int i = 0; i < 100; i++) {
+		len += (size_t)sprintf(big + len, "paste0(");
+		for (int k = 0; k < 20; k++)
+			len += (size_t)sprintf(big + len, "\"s\", ");
+	}
+	len += (size_t)sprintf(big + len, "\"x\"");
+	for (int i = 0; i < 100; i++)
+		len += (size_t)sprintf(big + len, ")");
+	len += (size_t)sprintf(big + len, "\n");
+	for (size_t i = 0; i < uses; i++)
+		len += (size_t)sprintf(big + len, "source(v)\n");
+	len += (size_t)sprintf(big + len, "library(last)\n");
+	detect_len(big, len);
+	free(big);
+	assert_non_null(find_dep(DEP_LIBRARY_CALL, "last"));
+	for (size_t i = 0; i < diags.len; i++)
+		assert_null(strstr(diags.items[i].message, "too complex"));
+}
+
 /* The scan hands every file the same detect_out: earlier files' count is not this one's. */
 static void
 test_the_per_file_limit_ignores_what_other_files_declared(void **state)
@@ -563,6 +593,7 @@ main(void)
 		HARNESS_TEST(test_rscript_matches_r_files_and_rprofile),
 		HARNESS_TEST(test_the_per_file_limit_ignores_what_other_files_declared),
 		HARNESS_TEST(test_a_method_named_like_a_loader_declares_nothing),
+		HARNESS_TEST(test_a_deep_value_used_often_does_not_exhaust_the_budget),
 		HARNESS_TEST(test_library_and_require_declare_quoted_and_bare_names),
 		HARNESS_TEST(test_library_matches_arguments_by_name_partial_name_and_position),
 		HARNESS_TEST(test_namespaces_and_pkg_colons_declare_first_use_only),
