@@ -30,7 +30,7 @@
 #include <string.h>
 
 #include "deputy/strbuf.h"
-#include "lex/pep440_canon.h"
+#include "lex/pep440_version.h"
 
 struct pep508_parser {
 	struct sv text;

@@ -9,7 +9,7 @@
 #include <cmocka.h>
 
 #include "deputy/dep.h"
-#include "lex/pep440_canon.h"
+#include "lex/pep440_version.h"
 #include "lex/pep508.h"
 
 static struct arena arena;
@@ -320,6 +320,17 @@ test_pep440_canonical_version_matches_packaging(void **state)
 		{ "0.0", "0" },
 		{ "1.0preview1", "1rc1" },
 		{ "2023.10.1", "2023.10.1" },
+		{ "1.0a.", "1a0" },
+		{ "1.0.post.", "1.post0" },
+		{ "1.0-", "1.0-" },
+		{ "1.0a.dev", "1a0.dev0" },
+		{ "1.0a.1.dev.", "1a1.dev0" },
+		{ "1.0+a.", "1.0+a." },
+		{ "1.0a-post", "1a0.post0" },
+		{ "1_0", "1_0" },
+		{ "1.0_post", "1.post0" },
+		{ "10.0.0", "10" },
+		{ "1.10", "1.10" },
 	};
 	struct arena mem = ARENA_INIT;
 	(void)state;
