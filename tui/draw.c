@@ -144,14 +144,25 @@ draw_width(struct sv text)
 	return w;
 }
 
+/*
+ * escape_text() replaces each decoding step (one code point, or one byte that
+ * does not decode) on its own, so the width of the text is the sum of its
+ * steps' widths: the whole is measured once and each dropped step subtracted
+ * (measuring the rest again at every step was quadratic in the length).
+ */
 struct sv
 draw_keep_tail(struct sv text, int width)
 {
-	while (text.len > 0 && draw_width(text) > width) {
+	int total = draw_width(text);
+
+	while (text.len > 0 && total > width) {
 		uint32_t cp;
 		size_t n = utf8_decode(text.ptr, text.len, &cp);
 
-		text = sv_tail(text, n ? n : 1);
+		if (n == 0)
+			n = 1;
+		total -= draw_width(sv_make(text.ptr, n));
+		text = sv_tail(text, n);
 	}
 	return text;
 }

@@ -384,6 +384,30 @@ test_draw_keep_tail_keeps_whole_characters(void **state)
 	assert_true(sv_eq_cstr(s, "\xe6\x9c\xac/repo"));
 }
 
+/* The longest tail that fits, for text mixing escapes, bad bytes and wide characters. */
+static void
+test_draw_keep_tail_keeps_the_longest_tail_that_fits(void **state)
+{
+	struct sv text = sv_from_cstr("\x1b[31mab\xff\xc3\xa9\xe6\x97\xa5\t\xe2\x80\xaez");
+
+	(void)state;
+	for (int width = 0; width <= draw_width(text) + 1; width++) {
+		struct sv tail = draw_keep_tail(text, width);
+		size_t dropped = text.len - tail.len;
+
+		assert_true(tail.ptr + tail.len == text.ptr + text.len);
+		assert_true(tail.len == 0 || draw_width(tail) <= width);
+		if (dropped > 0) {
+			/* One step more (a byte or a whole character) would not fit. */
+			size_t back = 1;
+
+			while (back < dropped && back < 4 && (text.ptr[dropped - back] & 0xc0) == 0x80)
+				back++;
+			assert_true(draw_width(sv_tail(text, dropped - back)) > width);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -403,6 +427,7 @@ main(void)
 		cmocka_unit_test(test_draw_wrap_never_splits_a_wide_character),
 		cmocka_unit_test(test_draw_wrap_breaks_after_spaces),
 		cmocka_unit_test(test_draw_keep_tail_keeps_whole_characters),
+		cmocka_unit_test(test_draw_keep_tail_keeps_the_longest_tail_that_fits),
 	};
 
 	if (!setlocale(LC_ALL, "C.UTF-8"))
