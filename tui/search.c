@@ -84,9 +84,7 @@ search_step(struct tree *tree, const struct scan *scan, const char *query, size_
 
 		if (!tree->nodes[i].keep || !search_matches(tree, scan, i, query))
 			continue;
-		tree_expand_to(tree, i);
-		tree->cursor = i;
-		tree_refresh(tree);
+		tree_move_to(tree, i);
 		return wrapped ? 1 : 0;
 	}
 	return ERR_NOTFOUND;

@@ -367,6 +367,36 @@ index_flagged(struct tree *tree)
 	return 0;
 }
 
+/*
+ * The lookups of the detail pane (tree.h), so that moving the cursor costs
+ * the same on any size of scan: the builder's index of diagnostics by path
+ * is handed over, the others made here.
+ */
+static int
+index_for_detail(struct tree *tree, struct build *b)
+{
+	const struct scan *scan = b->scan;
+	size_t n_deps = scan_dep_count(scan);
+	int rc = 0;
+
+	tree->by_diag_path = b->diags;
+	memset(&b->diags, 0, sizeof(b->diags));
+	/* A name's entries sort by ecosystem, then in scan order. */
+	tree->by_name.by_path = 1;
+	for (size_t i = 0; i < n_deps && rc == 0; i++) {
+		const struct dep *dep = scan_dep(scan, i);
+
+		if (dep->normalized && dep->normalized[0])
+			rc = tree_index_add(&tree->by_name, dep->normalized,
+					    (size_t)dep->ecosystem * n_deps + i);
+	}
+	for (size_t i = 0; i < scan_finding_count(scan) && rc == 0; i++)
+		rc = tree_index_add(&tree->by_finding_dep, scan_finding(scan, i)->dep, i);
+	tree_index_sort(&tree->by_name);
+	tree_index_sort(&tree->by_finding_dep);
+	return rc;
+}
+
 int
 tree_init(struct tree *tree, const struct scan *scan)
 {
@@ -392,6 +422,8 @@ tree_init(struct tree *tree, const struct scan *scan)
 	count_children(tree);
 	if (rc == 0)
 		rc = attach_findings(tree, &b, first);
+	if (rc == 0)
+		rc = index_for_detail(tree, &b);
 	build_release(&b);
 	tree_graph_free(tg);
 	free(first);
@@ -412,6 +444,9 @@ tree_release(struct tree *tree)
 	free(tree->finding_index);
 	free(tree->visible);
 	free(tree->flagged);
+	tree_index_release(&tree->by_name);
+	tree_index_release(&tree->by_finding_dep);
+	tree_index_release(&tree->by_diag_path);
 	memset(tree, 0, sizeof(*tree));
 }
 
@@ -527,31 +562,62 @@ tree_fold_all(struct tree *tree, bool expand)
 	tree_refresh(tree);
 }
 
-void
+bool
 tree_expand_to(struct tree *tree, size_t i)
 {
+	bool changed = false;
+
 	while (tree->nodes[i].parent != i) {
 		i = tree->nodes[i].parent;
+		changed = changed || !tree->nodes[i].expanded;
 		tree->nodes[i].expanded = true;
 	}
+	return changed;
 }
 
+void
+tree_move_to(struct tree *tree, size_t i)
+{
+	bool changed = tree_expand_to(tree, i);
+
+	tree->cursor = i;
+	/* The rows on screen change only when a fold opened (or the row was hidden). */
+	if (changed || !tree->nodes[i].shown)
+		tree_refresh(tree);
+}
+
+/* The first position of the ascending @a[0..@n) holding a value above @v. */
+static size_t
+first_above(const size_t *a, size_t n, size_t v)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (a[mid] <= v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* visible[] and flagged[] are in tree order, node indices ascending. */
 size_t
 tree_cursor_row(const struct tree *tree)
 {
-	for (size_t r = 0; r < tree->n_visible; r++)
-		if (tree->visible[r] == tree->cursor)
-			return r;
-	return 0;
+	size_t r = first_above(tree->visible, tree->n_visible, tree->cursor);
+
+	return r > 0 && tree->visible[r - 1] == tree->cursor ? r - 1 : 0;
 }
 
 size_t
 tree_flag_position(const struct tree *tree)
 {
-	for (size_t i = 0; i < tree->n_flagged; i++)
-		if (tree->flagged[i] == tree->cursor)
-			return i + 1;
-	return 0;
+	size_t i = first_above(tree->flagged, tree->n_flagged, tree->cursor);
+
+	return i > 0 && tree->flagged[i - 1] == tree->cursor ? i : 0;
 }
 
 /* A row n/N may stop at: it passes the filters, and is not skipped as reviewed. */
@@ -564,12 +630,13 @@ stops(const struct tree *tree, size_t i)
 int
 tree_step_flag(struct tree *tree, bool forward)
 {
-	size_t target = SIZE_MAX;
+	/* lo: the first flagged row after the cursor */
+	size_t target = SIZE_MAX, lo = first_above(tree->flagged, tree->n_flagged, tree->cursor);
 	int wrapped = 0;
 
 	if (forward) {
-		for (size_t i = 0; i < tree->n_flagged && target == SIZE_MAX; i++)
-			if (tree->flagged[i] > tree->cursor && stops(tree, tree->flagged[i]))
+		for (size_t i = lo; i < tree->n_flagged && target == SIZE_MAX; i++)
+			if (stops(tree, tree->flagged[i]))
 				target = tree->flagged[i];
 		for (size_t i = 0; i < tree->n_flagged && target == SIZE_MAX; i++)
 			if (stops(tree, tree->flagged[i])) {
@@ -577,7 +644,8 @@ tree_step_flag(struct tree *tree, bool forward)
 				wrapped = 1;
 			}
 	} else {
-		for (size_t i = tree->n_flagged; i-- > 0 && target == SIZE_MAX;)
+		/* the rows before lo are <= the cursor; the cursor's own is not a step back */
+		for (size_t i = lo; i-- > 0 && target == SIZE_MAX;)
 			if (tree->flagged[i] < tree->cursor && stops(tree, tree->flagged[i]))
 				target = tree->flagged[i];
 		for (size_t i = tree->n_flagged; i-- > 0 && target == SIZE_MAX;)
@@ -588,8 +656,6 @@ tree_step_flag(struct tree *tree, bool forward)
 	}
 	if (target == SIZE_MAX)
 		return ERR_NOTFOUND;
-	tree_expand_to(tree, target);
-	tree->cursor = target;
-	tree_refresh(tree);
+	tree_move_to(tree, target);
 	return wrapped;
 }

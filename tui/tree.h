@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "deputy/scan.h"
+#include "tree_index.h"
 
 /* Package rows under one declaration; past it one NODE_MORE row counts the rest. */
 #define TREE_MAX_PACKAGES 2000
@@ -79,6 +80,10 @@ struct tree {
 	bool skip_reviewed;      /* tree_step_flag() passes rows marked reviewed */
 	int min_severity;        /* rows whose severity is below it are hidden; -1: none */
 	enum tree_eco eco;
+	/* What the detail pane looks up at every move, indexed once (tree_lookup_*()). */
+	struct tree_index by_name;         /* dep->normalized -> ecosystem * deps + dep index */
+	struct tree_index by_finding_dep;  /* finding->dep -> finding index */
+	struct tree_index by_diag_path;    /* diag->path -> diag index */
 };
 
 /*
@@ -100,8 +105,13 @@ void tree_refresh(struct tree *tree);
 size_t tree_cursor_row(const struct tree *tree);
 /* Position of the cursor in the flagged list, 1-based; 0 when not flagged. */
 size_t tree_flag_position(const struct tree *tree);
-/* Expands every ancestor of node @i (not @i itself); call tree_refresh() after. */
-void tree_expand_to(struct tree *tree, size_t i);
+/*
+ * Expands every ancestor of node @i (not @i itself); true when one was
+ * folded, and then call tree_refresh() after.
+ */
+bool tree_expand_to(struct tree *tree, size_t i);
+/* Puts the cursor on node @i, expanding its ancestors (refreshing only when that changed the rows). */
+void tree_move_to(struct tree *tree, size_t i);
 /* Expands (@expand) or collapses every row that has rows below it, then refreshes. */
 void tree_fold_all(struct tree *tree, bool expand);
 /* "all", "Python", "R". */

@@ -1,6 +1,7 @@
 /* Sorted key arrays for the tree builder (tree_index.h). */
 #include "tree_index.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,27 +61,49 @@ tree_index_sort(struct tree_index *ix)
 		      ix->by_path ? compare_paths : compare_pointers);
 }
 
-size_t
-tree_index_range(const struct tree_index *ix, const void *key, size_t *end)
+/* The first position in [@lo, @hi) whose key is >= @key (> @key when @after). */
+static size_t
+key_bound(const struct tree_index *ix, size_t lo, size_t hi, const void *key, bool after)
 {
-	size_t lo = 0, hi = ix->len;
-
-	*end = ix->len;
-	if (!key)
-		return ix->len;
-	while (lo < hi) {       /* the first key >= @key */
+	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (compare_keys(ix, ix->keys[mid].key, key) < 0)
+		int c = compare_keys(ix, ix->keys[mid].key, key);
+
+		if (c < 0 || (after && c == 0))
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+size_t
+tree_index_range(const struct tree_index *ix, const void *key, size_t *end)
+{
+	size_t lo;
+
+	*end = ix->len;
+	if (!key)
+		return ix->len;
+	lo = key_bound(ix, 0, ix->len, key, false);
 	if (lo == ix->len || compare_keys(ix, ix->keys[lo].key, key) != 0)
 		return ix->len;
-	for (hi = lo; hi < ix->len && compare_keys(ix, ix->keys[hi].key, key) == 0;)
-		hi++;
-	*end = hi;
+	*end = key_bound(ix, lo, ix->len, key, true);
 	return lo;
+}
+
+size_t
+tree_index_value_bound(const struct tree_index *ix, size_t from, size_t to, size_t value)
+{
+	while (from < to) {
+		size_t mid = from + (to - from) / 2;
+
+		if (ix->keys[mid].value < value)
+			from = mid + 1;
+		else
+			to = mid;
+	}
+	return from;
 }
 
 size_t

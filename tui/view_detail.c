@@ -275,18 +275,21 @@ static void
 add_also_declared(struct detail *d, struct app *app, const struct dep *dep)
 {
 	enum { SHOWN_MAX = 8 };
-	size_t shown = 0, more = 0;
+	const struct tree_index *ix = &app->tree.by_name;
+	size_t n_deps = scan_dep_count(app->scan), shown = 0, end, k, last, more;
+	bool self_seen = false;
 
 	if (!dep->normalized || !dep->normalized[0])
 		return;
-	for (size_t i = 0; i < scan_dep_count(app->scan); i++) {
-		const struct dep *o = scan_dep(app->scan, i);
+	/* The entries of this name and ecosystem (tree.h: by_name), @dep among them. */
+	k = tree_index_range(ix, dep->normalized, &end);
+	k = tree_index_value_bound(ix, k, end, (size_t)dep->ecosystem * n_deps);
+	last = tree_index_value_bound(ix, k, end, ((size_t)dep->ecosystem + 1) * n_deps);
+	for (; k < last && shown < SHOWN_MAX; k++) {
+		const struct dep *o = scan_dep(app->scan, ix->keys[k].value % n_deps);
 
-		if (o == dep || o->ecosystem != dep->ecosystem ||
-		    strcmp(o->normalized, dep->normalized) != 0)
-			continue;
-		if (shown == SHOWN_MAX) {
-			more++;
+		if (o == dep) {
+			self_seen = true;
 			continue;
 		}
 		detail_line(d);
@@ -298,6 +301,7 @@ add_also_declared(struct detail *d, struct app *app, const struct dep *dep)
 			detail_segs(d, EL_CODE, o->spec);
 		}
 	}
+	more = last - k - (self_seen || k == last ? 0 : 1);
 	if (more) {
 		detail_line(d);
 		detail_fmt(d, EL_MUTED, "                  and %zu more places", more);
@@ -388,14 +392,15 @@ build_entry(struct detail *d, struct app *app, const struct node *node)
 static void
 add_lock_findings(struct detail *d, struct app *app, const struct dep *lock)
 {
-	size_t n = 0;
+	const struct tree_index *ix = &app->tree.by_finding_dep;
+	size_t n = 0, end = 0, k = 0;
 	int worst = -1;
 
-	for (size_t i = 0; lock && i < scan_finding_count(app->scan); i++) {
-		const struct finding *f = scan_finding(app->scan, i);
+	if (lock && lock->kind == DEP_LOCK)
+		k = tree_index_range(ix, lock, &end);
+	for (; k < end; k++) {
+		const struct finding *f = scan_finding(app->scan, ix->keys[k].value);
 
-		if (lock->kind != DEP_LOCK || f->dep != lock)
-			continue;
 		n++;
 		if ((int)f->severity > worst)
 			worst = (int)f->severity;
@@ -491,12 +496,12 @@ build_file(struct detail *d, struct app *app, const struct node *node)
 		detail_blank(d);
 		detail_line(d);
 		detail_fmt(d, EL_HEADING, "Diagnostics (%zu)", node->n_diags);
-		for (size_t i = 0; i < scan_diag_count(app->scan); i++) {
-			const struct diag *g = scan_diag(app->scan, i);
+		const struct tree_index *ix = &app->tree.by_diag_path;
+		size_t end, k = tree_index_range(ix, node->path, &end);
+		for (; k < end; k++) {
+			const struct diag *g = scan_diag(app->scan, ix->keys[k].value);
 			struct strbuf sb = STRBUF_INIT;
 
-			if (!g->path || strcmp(g->path, node->path) != 0)
-				continue;
 			strbuf_printf(&sb, "%s", diag_level_str(g->level));
 			if (g->line > 0)
 				strbuf_printf(&sb, " %u:%u", g->line, g->column);

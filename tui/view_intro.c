@@ -25,9 +25,7 @@ go_to_first_flag(struct tree *tree)
 {
 	if (tree->n_flagged == 0)
 		return;
-	tree_expand_to(tree, tree->flagged[0]);
-	tree->cursor = tree->flagged[0];
-	tree_refresh(tree);
+	tree_move_to(tree, tree->flagged[0]);
 }
 
 void

@@ -17,4 +17,24 @@ expect "the untracked file's urlib3 is selected" 'requirements-untracked\.txt:1:
 expect "it names the other declaration" '^also declared in: requirements\.txt:5'
 keys q
 wait_exit 5 >/dev/null && ok || fail "deputy did not exit after q"
+"${TMUX_CMD[@]}" kill-server >/dev/null 2>&1
+
+# Twelve declarations of one Python package and an R package of the same
+# name: eight places are named, the rest counted, the R one neither.
+many="$WORK/many"
+for i in 01 02 03 04 05 06 07 08 09 10 11 12; do
+	mkdir -p "$many/d$i"
+	printf 'zzpkg==1.%s\n' "$i" >"$many/d$i/requirements.txt"
+done
+printf 'library(zzpkg)\n' >"$many/zz.R"
+start_deputy 150 50 "$many"
+expect "deputy started on the second folder" 'zzpkg'
+keys / z z p k g Enter
+expect "the first declaration is selected" 'Detail: zzpkg$'
+expect "eight other places are named" 'd09/requirements\.txt:1 ==1\.09'
+expect "the rest are counted" 'and 3 more places'
+expect_not "no ninth place is named" 'd10/requirements\.txt:1'
+expect_not "the R package is not named as the same one" 'zz\.R:1'
+keys q
+wait_exit 5 >/dev/null && ok || fail "deputy did not exit after q"
 finish

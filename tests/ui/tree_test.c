@@ -176,6 +176,19 @@ test_tree_folds_at_any_depth_and_n_unfolds(void **state)
 	tree.nodes[5].expanded = true;
 	tree_refresh(&tree);
 	assert_int_equal(tree.n_visible, 8);
+	/* From the last flag n wraps to the first, and N from the first to the last. */
+	tree.cursor = 5;
+	assert_int_equal(tree_step_flag(&tree, true), 1);
+	assert_int_equal(tree.cursor, 3);
+	assert_int_equal(tree_step_flag(&tree, false), 1);
+	assert_int_equal(tree.cursor, 5);
+	/* From a clean row between the flags, each way to the nearest. */
+	tree.cursor = 4;
+	assert_int_equal(tree_step_flag(&tree, true), 0);
+	assert_int_equal(tree.cursor, 5);
+	tree.cursor = 4;
+	assert_int_equal(tree_step_flag(&tree, false), 0);
+	assert_int_equal(tree.cursor, 3);
 	tree_release(&tree);
 }
 
