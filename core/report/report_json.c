@@ -1,6 +1,7 @@
 /*
- * The JSON report, written with cJSON. Its shape is a public interface
- * (docs/json-output.md): later versions only add fields.
+ * The JSON report, written with cJSON one entry at a time (json_writer.h).
+ * Its shape is a public interface (docs/json-output.md): later versions only
+ * add fields.
  */
 #include "deputy/report.h"
 
@@ -11,6 +12,7 @@
 #include <cjson/cJSON.h>
 
 #include "deputy/diag.h"
+#include "json_writer.h"
 
 /*
  * cJSON strings must be valid UTF-8 to be valid JSON; repository text may
@@ -260,58 +262,50 @@ remote_json(const struct graph_remote *r)
 	return o;
 }
 
-/* The graph: nodes with their state, edges with their provenance (docs/json-output.md). */
+/* A node of the graph, with its state (docs/json-output.md). */
 static cJSON *
-graph_json(const struct graph *g)
+node_json(const struct graph *g, size_t i)
 {
-	cJSON *o = cJSON_CreateObject();
-	cJSON *nodes = cJSON_AddArrayToObject(o, "nodes");
-	cJSON *edges = cJSON_AddArrayToObject(o, "edges");
-	cJSON *remotes = cJSON_AddArrayToObject(o, "remotes");
+	const struct graph_node *n = &g->nodes[i];
+	const char *file = n->defined_in ? n->defined_in : n->dep ? n->dep->file : NULL;
+	cJSON *no = cJSON_CreateObject();
 
-	for (size_t i = 0; nodes && i < g->n_nodes; i++) {
-		const struct graph_node *n = &g->nodes[i];
-		cJSON *no = cJSON_CreateObject();
-
-		cJSON_AddNumberToObject(no, "id", (double)i);
-		cJSON_AddStringToObject(no, "ecosystem", graph_ecosystem_str(n->ecosystem));
-		add_str(no, "name", n->name);
-		add_str_or_null(no, "version", n->version);
-		cJSON_AddBoolToObject(no, "direct", n->direct);
-		cJSON_AddBoolToObject(no, "unresolved", n->unresolved);
-		add_str_or_null(no, "reason", n->reason);
-		cJSON_AddBoolToObject(no, "conflict", n->conflict);
-		cJSON_AddBoolToObject(no, "cycle", n->in_cycle);
-		const char *file = n->defined_in ? n->defined_in : n->dep ? n->dep->file : NULL;
-		if (file) {
-			add_str(no, "file", file);
-			cJSON_AddNumberToObject(no, "line", n->defined_in ? n->defined_line
-									   : n->dep->line);
-		} else {
-			cJSON_AddNullToObject(no, "file");
-			cJSON_AddNullToObject(no, "line");
-		}
-		add_str_or_null(no, "source", n->source);
-		if (n->remote)
-			cJSON_AddNumberToObject(no, "remote", (double)(n->remote - g->remotes));
-		else
-			cJSON_AddNullToObject(no, "remote");
-		cJSON_AddItemToArray(nodes, no);
+	cJSON_AddNumberToObject(no, "id", (double)i);
+	cJSON_AddStringToObject(no, "ecosystem", graph_ecosystem_str(n->ecosystem));
+	add_str(no, "name", n->name);
+	add_str_or_null(no, "version", n->version);
+	cJSON_AddBoolToObject(no, "direct", n->direct);
+	cJSON_AddBoolToObject(no, "unresolved", n->unresolved);
+	add_str_or_null(no, "reason", n->reason);
+	cJSON_AddBoolToObject(no, "conflict", n->conflict);
+	cJSON_AddBoolToObject(no, "cycle", n->in_cycle);
+	if (file) {
+		add_str(no, "file", file);
+		cJSON_AddNumberToObject(no, "line", n->defined_in ? n->defined_line : n->dep->line);
+	} else {
+		cJSON_AddNullToObject(no, "file");
+		cJSON_AddNullToObject(no, "line");
 	}
-	for (size_t i = 0; edges && i < g->n_edges; i++) {
-		const struct graph_edge *e = &g->edges[i];
-		cJSON *eo = cJSON_CreateObject();
+	add_str_or_null(no, "source", n->source);
+	if (n->remote)
+		cJSON_AddNumberToObject(no, "remote", (double)(n->remote - g->remotes));
+	else
+		cJSON_AddNullToObject(no, "remote");
+	return no;
+}
 
-		cJSON_AddNumberToObject(eo, "from", (double)e->from);
-		cJSON_AddNumberToObject(eo, "to", (double)e->to);
-		add_str(eo, "file", e->file);
-		cJSON_AddNumberToObject(eo, "line", e->line);
-		add_str_or_null(eo, "source", e->source);
-		cJSON_AddItemToArray(edges, eo);
-	}
-	for (size_t i = 0; remotes && i < g->n_remotes; i++)
-		cJSON_AddItemToArray(remotes, remote_json(&g->remotes[i]));
-	return o;
+/* An edge of the graph, with its provenance. */
+static cJSON *
+edge_json(const struct graph_edge *e)
+{
+	cJSON *eo = cJSON_CreateObject();
+
+	cJSON_AddNumberToObject(eo, "from", (double)e->from);
+	cJSON_AddNumberToObject(eo, "to", (double)e->to);
+	add_str(eo, "file", e->file);
+	cJSON_AddNumberToObject(eo, "line", e->line);
+	add_str_or_null(eo, "source", e->source);
+	return eo;
 }
 
 static const char *
@@ -329,73 +323,119 @@ file_state_str(enum scan_file_state s)
 }
 
 static cJSON *
-build(const struct scan *scan, const struct review *review)
+file_json(const struct scan_file *f)
+{
+	cJSON *fo = cJSON_CreateObject();
+
+	add_str(fo, "path", f->path);
+	add_str_or_null(fo, "detector", f->detector);
+	cJSON_AddStringToObject(fo, "state", file_state_str(f->state));
+	add_str_or_null(fo, "note", f->note);
+	return fo;
+}
+
+static cJSON *
+diag_json(const struct diag *d)
+{
+	cJSON *dobj = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(dobj, "level", diag_level_str(d->level));
+	add_str(dobj, "file", d->path);
+	cJSON_AddNumberToObject(dobj, "line", d->line);
+	cJSON_AddNumberToObject(dobj, "column", d->column);
+	add_str(dobj, "message", d->message);
+	return dobj;
+}
+
+static void
+write_graph(struct json_writer *w, const struct graph *g)
+{
+	json_writer_open_object(w, "graph");
+	json_writer_open_array(w, "nodes");
+	for (size_t i = 0; i < g->n_nodes; i++)
+		json_writer_value(w, NULL, node_json(g, i));
+	json_writer_close(w);
+	json_writer_open_array(w, "edges");
+	for (size_t i = 0; i < g->n_edges; i++)
+		json_writer_value(w, NULL, edge_json(&g->edges[i]));
+	json_writer_close(w);
+	json_writer_open_array(w, "remotes");
+	for (size_t i = 0; i < g->n_remotes; i++)
+		json_writer_value(w, NULL, remote_json(&g->remotes[i]));
+	json_writer_close(w);
+	json_writer_close(w);
+}
+
+/*
+ * The report, one declaration, finding or node at a time (json_writer.h):
+ * a report of 100,000 declarations is never held whole, as a cJSON tree
+ * or as text.
+ */
+static void
+write_report(struct json_writer *w, const struct scan *scan, const struct review *review)
 {
 	struct review_match m;
 	struct review_progress p;
-	cJSON *root = cJSON_CreateObject();
-	cJSON *arr, *o;
 	size_t counts[SEV_COUNT];
+	cJSON *o;
 
-	cJSON_AddNumberToObject(root, "schema_version", REPORT_JSON_SCHEMA_VERSION);
-	o = cJSON_AddObjectToObject(root, "tool");
+	json_writer_open_object(w, NULL);
+	json_writer_value(w, "schema_version", cJSON_CreateNumber(REPORT_JSON_SCHEMA_VERSION));
+	o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "name", "deputy");
 	cJSON_AddStringToObject(o, "version", DEPUTY_VERSION);
-	o = cJSON_AddObjectToObject(root, "snapshot");
+	json_writer_value(w, "tool", o);
+	o = cJSON_CreateObject();
 	add_str(o, "root", scan_root(scan));
 	add_str(o, "name", scan_snapshot_name(scan));
 	cJSON_AddBoolToObject(o, "git", scan_is_git(scan));
+	json_writer_value(w, "snapshot", o);
 
-	arr = cJSON_AddArrayToObject(root, "files");
-	for (size_t i = 0; i < scan_file_count(scan); i++) {
-		const struct scan_file *f = scan_file(scan, i);
-		cJSON *fo = cJSON_CreateObject();
-		add_str(fo, "path", f->path);
-		add_str_or_null(fo, "detector", f->detector);
-		cJSON_AddStringToObject(fo, "state", file_state_str(f->state));
-		add_str_or_null(fo, "note", f->note);
-		cJSON_AddItemToArray(arr, fo);
-	}
-	arr = cJSON_AddArrayToObject(root, "declarations");
+	json_writer_open_array(w, "files");
+	for (size_t i = 0; i < scan_file_count(scan); i++)
+		json_writer_value(w, NULL, file_json(scan_file(scan, i)));
+	json_writer_close(w);
+	json_writer_open_array(w, "declarations");
 	for (size_t i = 0; i < scan_dep_count(scan); i++)
-		cJSON_AddItemToArray(arr, dep_json(scan_dep(scan, i)));
-	arr = cJSON_AddArrayToObject(root, "options");
+		json_writer_value(w, NULL, dep_json(scan_dep(scan, i)));
+	json_writer_close(w);
+	json_writer_open_array(w, "options");
 	for (size_t i = 0; i < scan_option_count(scan); i++)
-		cJSON_AddItemToArray(arr, option_json(scan_option(scan, i)));
-	arr = cJSON_AddArrayToObject(root, "findings");
+		json_writer_value(w, NULL, option_json(scan_option(scan, i)));
+	json_writer_close(w);
+	json_writer_open_array(w, "findings");
 	for (size_t i = 0; i < scan_finding_count(scan); i++) {
 		review_state_of(review, scan, scan_finding(scan, i), &m);
-		cJSON_AddItemToArray(arr, finding_json(scan_finding(scan, i), &m));
+		json_writer_value(w, NULL, finding_json(scan_finding(scan, i), &m));
 	}
-	arr = cJSON_AddArrayToObject(root, "stale_reviews");
+	json_writer_close(w);
+	json_writer_open_array(w, "stale_reviews");
 	for (size_t i = 0; i < review_count(review); i++)
 		if (review_is_stale(review, scan, i))
-			cJSON_AddItemToArray(arr, stale_json(review_get(review, i)));
-	cJSON_AddItemToObject(root, "graph", graph_json(scan_graph(scan)));
-	arr = cJSON_AddArrayToObject(root, "diagnostics");
-	for (size_t i = 0; i < scan_diag_count(scan); i++) {
-		const struct diag *d = scan_diag(scan, i);
-		cJSON *dobj = cJSON_CreateObject();
-		cJSON_AddStringToObject(dobj, "level", diag_level_str(d->level));
-		add_str(dobj, "file", d->path);
-		cJSON_AddNumberToObject(dobj, "line", d->line);
-		cJSON_AddNumberToObject(dobj, "column", d->column);
-		add_str(dobj, "message", d->message);
-		cJSON_AddItemToArray(arr, dobj);
-	}
+			json_writer_value(w, NULL, stale_json(review_get(review, i)));
+	json_writer_close(w);
+	write_graph(w, scan_graph(scan));
+	json_writer_open_array(w, "diagnostics");
+	for (size_t i = 0; i < scan_diag_count(scan); i++)
+		json_writer_value(w, NULL, diag_json(scan_diag(scan, i)));
+	json_writer_close(w);
+
 	scan_severity_counts(scan, counts);
-	o = cJSON_AddObjectToObject(root, "summary");
+	o = cJSON_CreateObject();
 	for (int s = SEV_COUNT - 1; s >= 0; s--)
 		cJSON_AddNumberToObject(o, severity_str((enum severity)s), (double)counts[s]);
+	json_writer_value(w, "summary", o);
 	review_progress_of(review, scan, &p);
-	o = cJSON_AddObjectToObject(root, "review");
+	o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "flagged", (double)p.flagged);
 	cJSON_AddNumberToObject(o, "reviewed", (double)p.reviewed);
 	cJSON_AddNumberToObject(o, "accepted", (double)p.accepted);
 	cJSON_AddNumberToObject(o, "expired", (double)p.expired);
 	cJSON_AddNumberToObject(o, "changed", (double)p.changed);
 	cJSON_AddNumberToObject(o, "stale", (double)review_stale_count(review, scan));
-	return root;
+	json_writer_value(w, "review", o);
+	json_writer_close(w);
+	fputc('\n', w->out);
 }
 
 int
@@ -407,17 +447,10 @@ report_json(FILE *out, const struct scan *scan)
 int
 report_json_reviewed(FILE *out, const struct scan *scan, const struct review *review)
 {
-	cJSON *root = build(scan, review);
-	char *text;
+	struct json_writer w = JSON_WRITER_INIT(out);
 
-	if (!root)
+	write_report(&w, scan, review);
+	if (w.failed)
 		return ERR_NOMEM;
-	text = cJSON_Print(root);
-	cJSON_Delete(root);
-	if (!text)
-		return ERR_NOMEM;
-	fputs(text, out);
-	fputc('\n', out);
-	free(text);
 	return ferror(out) ? ERR_IO : 0;
 }
