@@ -3,12 +3,6 @@
 
 #include <string.h>
 
-struct sv
-sv_make(const char *ptr, size_t len)
-{
-	return (struct sv){ ptr, len };
-}
-
 static char
 ascii_lower(char c)
 {
@@ -67,23 +61,6 @@ struct sv
 sv_trim(struct sv s)
 {
 	return sv_trim_right(sv_trim_left(s));
-}
-
-struct sv
-sv_tail(struct sv s, size_t start)
-{
-	if (start > s.len)
-		start = s.len;
-	return (struct sv){ s.ptr + start, s.len - start };
-}
-
-struct sv
-sv_slice(struct sv s, size_t start, size_t len)
-{
-	s = sv_tail(s, start);
-	if (len < s.len)
-		s.len = len;
-	return s;
 }
 
 size_t

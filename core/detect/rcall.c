@@ -15,11 +15,33 @@
 #define RCALL_MAX_TOKENS 2000000
 #define RCALL_BUDGET 4000000
 
+/* What bracket token @i is: '(', '{', '[', ')', '}', ']', 'W' for "[[", else 0. */
+static char
+bracket_at(const struct rfind *f, size_t i)
+{
+	const struct rtok *t;
+
+	if (i >= f->n || f->toks[i].kind != RTOK_OP)
+		return 0;
+	t = &f->toks[i];
+	if (t->end - t->start == 2 && f->code.ptr[t->start] == '[' && f->code.ptr[t->start + 1] == '[')
+		return 'W';
+	if (t->end - t->start != 1)
+		return 0;
+	switch (f->code.ptr[t->start]) {
+	case '(': case '{': case '[': case ')': case '}': case ']':
+		return f->code.ptr[t->start];
+	default:
+		return 0;
+	}
+}
+
 static bool
 is_open(const struct rfind *f, size_t i)
 {
-	return rcall_tok_is(f, i, "(") || rcall_tok_is(f, i, "{") || rcall_tok_is(f, i, "[") ||
-	       rcall_tok_is(f, i, "[[");
+	char c = bracket_at(f, i);
+
+	return c == '(' || c == '{' || c == '[' || c == 'W';
 }
 
 static bool
@@ -89,7 +111,9 @@ pair_brackets(struct rfind *f)
 	for (size_t i = 0; i <= f->n; i++)
 		f->match[i] = RCALL_NONE;
 	for (size_t i = 0; i < f->n; i++) {
-		if (is_open(f, i)) {
+		char c = bracket_at(f, i);
+
+		if (c == '(' || c == '{' || c == '[' || c == 'W') {
 			if (array_reserve(&stack, &cap, len, sizeof(*stack))) {
 				free(stack);
 				free(half);
@@ -98,18 +122,20 @@ pair_brackets(struct rfind *f)
 			stack[len++] = i;
 			continue;
 		}
-		const char *want = rcall_tok_is(f, i, ")") ? "(" : rcall_tok_is(f, i, "}") ? "{" :
-				   rcall_tok_is(f, i, "]") ? "[" : NULL;
+		char want = c == ')' ? '(' : c == '}' ? '{' : c == ']' ? '[' : 0;
 		if (!want)
 			continue;
 		size_t k = len;
-		while (k > 0 && !(rcall_tok_is(f, stack[k - 1], want) ||
-				  (want[0] == '[' && rcall_tok_is(f, stack[k - 1], "[["))))
+		while (k > 0) {
+			char open_c = bracket_at(f, stack[k - 1]);
+			if (open_c == want || (want == '[' && open_c == 'W'))
+				break;
 			k--;
+		}
 		if (k == 0 || len - k > 8)
 			continue;
 		size_t open = stack[k - 1];
-		if (rcall_tok_is(f, open, "[[") && !half[open]) {
+		if (bracket_at(f, open) == 'W' && !half[open]) {
 			half[open] = 1;     /* the first ] of ]] */
 			len = k;
 			continue;

@@ -19,8 +19,8 @@ struct sv {
 #define SV_NULL ((struct sv){ NULL, 0 })
 
 /*
- * The three below are inline: the lexers call them per token, and with a
- * literal @b the compiler folds strlen() away.
+ * The ones below are inline: the lexers and the R call finder call them per
+ * token, and with a literal @b the compiler folds strlen() away.
  */
 
 /* A view of the C string @s (which may be NULL: then the empty view). */
@@ -42,7 +42,31 @@ sv_eq_cstr(struct sv a, const char *b)
 	return sv_eq(a, sv_from_cstr(b));
 }
 
-struct sv sv_make(const char *ptr, size_t len);
+static inline struct sv
+sv_make(const char *ptr, size_t len)
+{
+	return (struct sv){ ptr, len };
+}
+
+/* The bytes from @start (clamped) to the end. */
+static inline struct sv
+sv_tail(struct sv s, size_t start)
+{
+	if (start > s.len)
+		start = s.len;
+	return (struct sv){ s.ptr + start, s.len - start };
+}
+
+/* At most @len bytes from @start (both clamped). */
+static inline struct sv
+sv_slice(struct sv s, size_t start, size_t len)
+{
+	s = sv_tail(s, start);
+	if (len < s.len)
+		s.len = len;
+	return s;
+}
+
 /* ASCII case-insensitive comparison. */
 bool sv_eq_nocase(struct sv a, struct sv b);
 bool sv_starts_with(struct sv s, struct sv prefix);
@@ -52,11 +76,6 @@ bool sv_ends_with(struct sv s, struct sv suffix);
 struct sv sv_trim(struct sv s);
 struct sv sv_trim_left(struct sv s);
 struct sv sv_trim_right(struct sv s);
-
-/* The bytes from @start (clamped) to the end. */
-struct sv sv_tail(struct sv s, size_t start);
-/* At most @len bytes from @start (both clamped). */
-struct sv sv_slice(struct sv s, size_t start, size_t len);
 
 /* Index of the first @c in @s, or SIZE_MAX (SV_NPOS) when absent. */
 #define SV_NPOS ((size_t)-1)
