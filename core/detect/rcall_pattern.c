@@ -955,7 +955,8 @@ rcall_pattern_apply(struct rfind *f, struct rcall *call)
 {
 	for (size_t k = 0; k < sizeof(patterns) / sizeof(patterns[0]); k++) {
 		const struct pattern *p = &patterns[k];
-		if (!sv_eq_cstr(call->fn, p->fn))
+		/* (every call of a file meets every pattern: the first byte rejects most) */
+		if (call->fn.len == 0 || call->fn.ptr[0] != p->fn[0] || !sv_eq_cstr(call->fn, p->fn))
 			continue;
 		if (call->pkg.len ? !word_in(call->pkg, p->pkgs) :
 		    p->bare == BARE_AFTER_LOAD && !loaded(f, p->pkgs))
