@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deputy/array.h"
 #include "deputy/diag.h"
 
 int
@@ -13,14 +14,8 @@ tree_index_add(struct tree_index *ix, const void *key, size_t value)
 {
 	if (!key)
 		return 0;
-	if (ix->len == ix->cap) {
-		size_t cap = ix->cap ? ix->cap * 2 : 64;
-		struct tree_key *keys = realloc(ix->keys, cap * sizeof(*keys));
-		if (!keys)
-			return ERR_NOMEM;
-		ix->keys = keys;
-		ix->cap = cap;
-	}
+	if (array_reserve(&ix->keys, &ix->cap, ix->len, sizeof(*ix->keys)))
+		return ERR_NOMEM;
 	ix->keys[ix->len++] = (struct tree_key){ key, value };
 	return 0;
 }
