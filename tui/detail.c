@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deputy/array.h"
 #include "draw.h"
 
 void
@@ -40,15 +41,8 @@ detail_reset(struct detail *detail, int width)
 void
 detail_line(struct detail *detail)
 {
-	if (detail->len == detail->cap) {
-		size_t cap = detail->cap ? detail->cap * 2 : 64;
-		struct detail_line *lines = realloc(detail->lines, cap * sizeof(*lines));
-
-		if (!lines)
-			return;    /* out of memory: later text joins the last line */
-		detail->lines = lines;
-		detail->cap = cap;
-	}
+	if (array_reserve(&detail->lines, &detail->cap, detail->len, sizeof(*detail->lines)))
+		return;    /* out of memory: later text joins the last line */
 	detail->lines[detail->len++] = (struct detail_line){ NULL, 0 };
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deputy/array.h"
 #include "deputy/utf8.h"
 
 const char *
@@ -136,14 +137,8 @@ static void
 push(struct diags *diags, enum diag_level level, const char *path, unsigned line,
      unsigned column, const char *fmt, va_list ap)
 {
-	if (diags->len == diags->cap) {
-		size_t cap = diags->cap ? diags->cap * 2 : 16;
-		struct diag *items = realloc(diags->items, cap * sizeof(*items));
-		if (!items)
-			return;     /* a lost diagnostic is better than a lost scan */
-		diags->items = items;
-		diags->cap = cap;
-	}
+	if (array_reserve(&diags->items, &diags->cap, diags->len, sizeof(*diags->items)))
+		return;     /* a lost diagnostic is better than a lost scan */
 	char *msg = arena_vprintf(diags->arena, fmt, ap);
 	char *p = arena_strdup(diags->arena, path ? path : "");
 	if (!msg || !p)

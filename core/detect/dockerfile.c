@@ -19,34 +19,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "deputy/mapped_text.h"
 #include "lex/shcmd.h"
-
-/* The joined text of one instruction, with each byte's file offset. */
-struct joined {
-	char *text;
-	size_t *map;
-	size_t len, cap;
-};
-
-static int
-joined_put(struct joined *j, char c, size_t off)
-{
-	if (j->len >= j->cap) {
-		size_t cap = j->cap ? j->cap * 2 : 256;
-		char *text = realloc(j->text, cap);
-		if (!text)
-			return ERR_NOMEM;
-		j->text = text;
-		size_t *map = realloc(j->map, cap * sizeof(*map));
-		if (!map)
-			return ERR_NOMEM;
-		j->map = map;
-		j->cap = cap;
-	}
-	j->text[j->len] = c;
-	j->map[j->len++] = off;
-	return 0;
-}
 
 static bool
 ends_with_nocase(const char *s, const char *suffix)
@@ -113,11 +87,11 @@ read_directives(struct sv t)
  * offset after the instruction.
  */
 static int
-join_instruction(struct joined *j, struct sv t, size_t i, char escape, size_t *next)
+join_instruction(struct mapped_text *j, struct sv t, size_t i, char escape, size_t *next)
 {
 	int rc;
 
-	j->len = 0;
+	mapped_text_reset(j);
 	for (;;) {
 		size_t e = line_end(t, i), last = e;
 		while (last > i && (t.ptr[last - 1] == ' ' || t.ptr[last - 1] == '\t' ||
@@ -126,7 +100,7 @@ join_instruction(struct joined *j, struct sv t, size_t i, char escape, size_t *n
 		bool cont = last > i && t.ptr[last - 1] == escape;
 		size_t stop = cont ? last - 1 : e;
 		for (size_t k = i; k < stop; k++)
-			if ((rc = joined_put(j, t.ptr[k], k)))
+			if ((rc = mapped_text_put(j, t.ptr[k], k)))
 				return rc;
 		i = e < t.len ? e + 1 : e;
 		if (!cont || i >= t.len)
@@ -139,7 +113,7 @@ join_instruction(struct joined *j, struct sv t, size_t i, char escape, size_t *n
 			i = le < t.len ? le + 1 : le;
 		}
 	}
-	if (j->len && (rc = joined_put(j, '\n', j->map[j->len - 1] + 1)))
+	if (j->len && (rc = mapped_text_put(j, '\n', j->map[j->len - 1] + 1)))
 		return rc;
 	*next = i;
 	return 0;
@@ -163,10 +137,10 @@ hex4(const char *s, size_t n)
  * "..."] is read as the shell text it is.
  */
 static int
-read_exec_form(struct detect_out *out, const struct source *src, const struct joined *j,
+read_exec_form(struct detect_out *out, const struct source *src, const struct mapped_text *j,
 	       size_t at, const struct shcmd_opts *opts)
 {
-	struct joined args = { 0 };
+	struct mapped_text args = { 0 };
 	int rc = 0;
 
 	for (size_t i = at + 1; i < j->len && rc == 0; i++) {
@@ -175,7 +149,7 @@ read_exec_form(struct detect_out *out, const struct source *src, const struct jo
 			break;
 		if (c != '"')
 			continue;
-		rc = joined_put(&args, '\'', j->map[i]);
+		rc = mapped_text_put(&args, '\'', j->map[i]);
 		for (i++; i < j->len && j->text[i] != '"' && rc == 0; i++) {
 			size_t off = j->map[i];
 			c = j->text[i];
@@ -187,26 +161,25 @@ read_exec_form(struct detect_out *out, const struct source *src, const struct jo
 			}
 			if (c == '\'') {
 				for (const char *q = "'\\''"; *q && rc == 0; q++)
-					rc = joined_put(&args, *q, off);
+					rc = mapped_text_put(&args, *q, off);
 			} else {
-				rc = joined_put(&args, c, off);
+				rc = mapped_text_put(&args, c, off);
 			}
 		}
 		if (rc == 0 && i < j->len)
-			rc = joined_put(&args, '\'', j->map[i]);
+			rc = mapped_text_put(&args, '\'', j->map[i]);
 		if (rc == 0 && i < j->len)
-			rc = joined_put(&args, ' ', j->map[i]);
+			rc = mapped_text_put(&args, ' ', j->map[i]);
 	}
 	if (rc == 0 && args.len)
 		rc = shcmd_detect_mapped(out, src, sv_make(args.text, args.len), args.map, opts);
-	free(args.text);
-	free(args.map);
+	mapped_text_release(&args);
 	return rc;
 }
 
 /* RUN <<EOF ... EOF: the body lines after the instruction are the script. */
 static int
-read_heredoc(struct detect_out *out, const struct source *src, const struct joined *j,
+read_heredoc(struct detect_out *out, const struct source *src, const struct mapped_text *j,
 	     size_t at, size_t *next, const struct shcmd_opts *opts)
 {
 	struct sv t = src->text;
@@ -239,7 +212,7 @@ read_heredoc(struct detect_out *out, const struct source *src, const struct join
 }
 
 static bool
-keyword_is(const struct joined *j, size_t *i, const char *kw)
+keyword_is(const struct mapped_text *j, size_t *i, const char *kw)
 {
 	size_t n = strlen(kw);
 
@@ -253,7 +226,7 @@ keyword_is(const struct joined *j, size_t *i, const char *kw)
 }
 
 static int
-read_run(struct detect_out *out, const struct source *src, const struct joined *j, size_t i,
+read_run(struct detect_out *out, const struct source *src, const struct mapped_text *j, size_t i,
 	 size_t *next)
 {
 	struct shcmd_opts opts = { .kind = DEP_INSTALL_COMMAND };
@@ -276,7 +249,7 @@ int
 detect_dockerfile(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
 {
 	struct sv t = src->text;
-	struct joined j = { 0 };
+	struct mapped_text j = { 0 };
 	char escape = read_directives(t);
 	size_t i = 0;
 	int rc = 0;
@@ -296,7 +269,6 @@ detect_dockerfile(struct detect_out *out, const struct source *src, const struct
 			rc = read_run(out, src, &j, k, &next);
 		i = next;
 	}
-	free(j.text);
-	free(j.map);
+	mapped_text_release(&j);
 	return rc;
 }

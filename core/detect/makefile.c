@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deputy/mapped_text.h"
 #include "lex/shcmd.h"
 
 bool
@@ -49,54 +50,28 @@ continues(struct sv t, size_t start, size_t end)
 	return n % 2 == 1;
 }
 
-struct recipe {
-	char *text;
-	size_t *map;
-	size_t len, cap;
-};
-
-static int
-recipe_put(struct recipe *r, char c, size_t off)
-{
-	if (r->len >= r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 256;
-		char *text = realloc(r->text, cap);
-		if (!text)
-			return ERR_NOMEM;
-		r->text = text;
-		size_t *map = realloc(r->map, cap * sizeof(*map));
-		if (!map)
-			return ERR_NOMEM;
-		r->map = map;
-		r->cap = cap;
-	}
-	r->text[r->len] = c;
-	r->map[r->len++] = off;
-	return 0;
-}
-
 /* One recipe from @i (after the tab or ';'); returns the offset of the next line. */
 static int
-read_recipe(struct detect_out *out, const struct source *src, struct recipe *r, size_t i,
+read_recipe(struct detect_out *out, const struct source *src, struct mapped_text *r, size_t i,
 	    size_t *next)
 {
 	struct sv t = src->text;
 	struct shcmd_opts opts = { .kind = DEP_INSTALL_COMMAND };
 	int rc = 0;
 
-	r->len = 0;
+	mapped_text_reset(r);
 	while (i < t.len && strchr("@-+ \t", t.ptr[i]))
 		i++;
 	for (;;) {
 		size_t e = line_end(t, i);
 		bool more = continues(t, i, e);
 		for (size_t k = i; k < e && rc == 0; k++) {
-			rc = recipe_put(r, t.ptr[k], k);
+			rc = mapped_text_put(r, t.ptr[k], k);
 			if (t.ptr[k] == '$' && k + 1 < e && t.ptr[k + 1] == '$')
 				k++;
 		}
 		if (rc == 0)
-			rc = recipe_put(r, '\n', e);
+			rc = mapped_text_put(r, '\n', e);
 		i = e < t.len ? e + 1 : e;
 		if (rc || !more || i >= t.len)
 			break;
@@ -148,7 +123,7 @@ int
 detect_makefile(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
 {
 	struct sv t = src->text;
-	struct recipe r = { 0 };
+	struct mapped_text r = { 0 };
 	bool in_rule = false, in_define = false;
 	size_t i = 0;
 	int rc = 0;
@@ -186,7 +161,6 @@ detect_makefile(struct detect_out *out, const struct source *src, const struct d
 		}
 		i = next;
 	}
-	free(r.text);
-	free(r.map);
+	mapped_text_release(&r);
 	return rc;
 }

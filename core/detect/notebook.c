@@ -21,6 +21,7 @@
 #include <cjson/cJSON.h>
 
 #include "deputy/array.h"
+#include "deputy/mapped_text.h"
 #include "deputy/utf8.h"
 #include "lex/jsonpos.h"
 #include "lex/shcmd.h"
@@ -34,13 +35,6 @@ struct source_string {
 struct string_list {
 	struct source_string *items;
 	size_t n, cap;
-};
-
-/* Decoded text with the file offset of each byte; map[len] is the end. */
-struct mapped_text {
-	char *text;
-	size_t *map;
-	size_t len, cap;
 };
 
 bool
@@ -106,36 +100,6 @@ on_cells(struct walk *w, struct sv t, size_t i)
 
 /* ---- decoding a JSON string with its offsets ---- */
 
-/* Room for one more byte and the end offset. */
-static int
-text_reserve(struct mapped_text *m)
-{
-	if (m->len + 2 > m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 256;
-		char *text = realloc(m->text, cap);
-		if (!text)
-			return ERR_NOMEM;
-		m->text = text;
-		size_t *map = realloc(m->map, cap * sizeof(*map));
-		if (!map)
-			return ERR_NOMEM;
-		m->map = map;
-		m->cap = cap;
-	}
-	return 0;
-}
-
-static int
-text_push(struct mapped_text *m, char c, size_t at)
-{
-	if (text_reserve(m))
-		return ERR_NOMEM;
-	m->text[m->len] = c;
-	m->map[m->len++] = at;
-	m->map[m->len] = at;
-	return 0;
-}
-
 static unsigned
 hex4(struct sv t, size_t i)
 {
@@ -176,7 +140,7 @@ push_code_point(struct mapped_text *m, uint32_t cp, size_t at)
 	}
 
 	for (size_t k = 0; k < n && !rc; k++)
-		rc = text_push(m, buf[k], at);
+		rc = mapped_text_put(m, buf[k], at);
 	return rc;
 }
 
@@ -185,19 +149,19 @@ static int
 decode_string(struct mapped_text *m, struct sv t, size_t i)
 {
 	static const char plain[] = "\"\\/bfnrt", decoded[] = "\"\\/\b\f\n\r\t";
-	int rc = text_reserve(m);
+	int rc = 0;
 
 	for (i++; i < t.len && t.ptr[i] != '"' && !rc; i++) {
 		size_t at = i;
 		if (t.ptr[i] != '\\') {
-			rc = text_push(m, t.ptr[i], at);
+			rc = mapped_text_put(m, t.ptr[i], at);
 			continue;
 		}
 		if (++i >= t.len)
 			break;
 		const char *e = strchr(plain, t.ptr[i]);
 		if (e && *e) {
-			rc = text_push(m, decoded[e - plain], at);
+			rc = mapped_text_put(m, decoded[e - plain], at);
 			continue;
 		}
 		uint32_t cp = hex4(t, i + 1);
@@ -212,9 +176,7 @@ decode_string(struct mapped_text *m, struct sv t, size_t i)
 		}
 		rc = push_code_point(m, cp, at);
 	}
-	if (!rc)
-		m->map[m->len] = i;
-	return rc;
+	return rc ? rc : mapped_text_end(m, i);
 }
 
 /* ---- the shell lines of a code cell ---- */
@@ -270,9 +232,9 @@ add_line(struct gather *g, const struct mapped_text *cell, size_t start, size_t 
 	int rc = 0;
 
 	for (size_t i = start; i < end && !rc; i++)
-		rc = text_push(&g->syn, cell->text[i], cell->map[i]);
+		rc = mapped_text_put(&g->syn, cell->text[i], cell->map[i]);
 	if (!rc)
-		rc = text_push(&g->syn, '\n', cell->map[end]);
+		rc = mapped_text_put(&g->syn, '\n', cell->map[end]);
 	g->sh->n_lines++;
 	return rc;
 }
@@ -340,7 +302,7 @@ read_cells(struct gather *g, const struct source *src, const cJSON *cells,
 	for (; c && !rc; c = c->next, index++) {
 		const cJSON *type = cJSON_GetObjectItemCaseSensitive(c, "cell_type");
 		bool code = cJSON_IsString(type) && strcmp(type->valuestring, "code") == 0;
-		cell.len = 0;
+		mapped_text_reset(&cell);
 		for (; k < strings->n && strings->items[k].cell == index && !rc; k++)
 			if (code)
 				rc = decode_string(&cell, src->text, strings->items[k].start);
@@ -350,8 +312,7 @@ read_cells(struct gather *g, const struct source *src, const cJSON *cells,
 			continue;
 		rc = read_cell(g, &cell);
 	}
-	free(cell.text);
-	free(cell.map);
+	mapped_text_release(&cell);
 	return rc;
 }
 
@@ -407,8 +368,7 @@ notebook_shell_gather(struct notebook_shell *sh, struct detect_out *out, const s
 		sh->map = g.syn.map;
 		g.syn.map = NULL;
 	}
-	free(g.syn.text);
-	free(g.syn.map);
+	mapped_text_release(&g.syn);
 	return rc;
 }
 

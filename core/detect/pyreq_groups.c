@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deputy/array.h"
 
 struct group {
 	const char *name;        /* normalized, in the arena */
@@ -83,14 +84,8 @@ add_edge(struct groups *gs, size_t from, const struct toml_value *item)
 			 "expected the name of a dependency group, found '%s'", v->as.string.ptr);
 		return 0;
 	}
-	if (gs->n_edges == gs->cap_edges) {
-		size_t cap = gs->cap_edges ? 2 * gs->cap_edges : 8;
-		struct edge *grown = realloc(gs->edges, cap * sizeof(*grown));
-		if (!grown)
-			return ERR_NOMEM;
-		gs->edges = grown;
-		gs->cap_edges = cap;
-	}
+	if (array_reserve(&gs->edges, &gs->cap_edges, gs->n_edges, sizeof(*gs->edges)))
+		return ERR_NOMEM;
 	gs->edges[gs->n_edges++] = (struct edge){ from, to, v };
 	gs->items[from].n_edges++;
 	return 0;

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deputy/array.h"
+
 /* The start of the line holding byte @at. */
 static size_t
 line_start(struct sv text, size_t at)
@@ -307,15 +309,8 @@ pyreq_toml_set_extras(struct pyreq_toml_doc *pp, struct dep *dep, const struct t
 int
 pyreq_toml_add_index(struct pyreq_toml_doc *pp, const char *name, const char *url)
 {
-	struct pyreq_toml_index *grown;
-
-	if (pp->n_indexes == pp->cap_indexes) {
-		size_t cap = pp->cap_indexes ? 2 * pp->cap_indexes : 8;
-		if (!(grown = realloc(pp->indexes, cap * sizeof(*grown))))
-			return ERR_NOMEM;
-		pp->indexes = grown;
-		pp->cap_indexes = cap;
-	}
+	if (array_reserve(&pp->indexes, &pp->cap_indexes, pp->n_indexes, sizeof(*pp->indexes)))
+		return ERR_NOMEM;
 	pp->indexes[pp->n_indexes++] = (struct pyreq_toml_index){ name, url };
 	return 0;
 }

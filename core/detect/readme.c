@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "deputy/mapped_text.h"
 #include "lex/shcmd.h"
 
 bool
@@ -81,32 +82,6 @@ prompt_len(struct sv s)
 	return 0;
 }
 
-struct block {
-	char *text;
-	size_t *map;
-	size_t len, cap;
-};
-
-static int
-block_put(struct block *b, char c, size_t off)
-{
-	if (b->len >= b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 256;
-		char *text = realloc(b->text, cap);
-		if (!text)
-			return ERR_NOMEM;
-		b->text = text;
-		size_t *map = realloc(b->map, cap * sizeof(*map));
-		if (!map)
-			return ERR_NOMEM;
-		b->map = map;
-		b->cap = cap;
-	}
-	b->text[b->len] = c;
-	b->map[b->len++] = off;
-	return 0;
-}
-
 static bool
 ends_with_backslash(struct sv s)
 {
@@ -117,7 +92,7 @@ ends_with_backslash(struct sv s)
 
 /* The lines [@start, @end) of one block, prompts stripped, handed to shcmd. */
 static int
-read_block(struct detect_out *out, const struct source *src, struct block *b, size_t start,
+read_block(struct detect_out *out, const struct source *src, struct mapped_text *b, size_t start,
 	   size_t end, size_t indent, bool quiet)
 {
 	struct sv t = src->text;
@@ -132,7 +107,7 @@ read_block(struct detect_out *out, const struct source *src, struct block *b, si
 		prompted = prompt_len(sv_make(t.ptr + s, e - s)) > 0;
 		i = e + 1;
 	}
-	b->len = 0;
+	mapped_text_reset(b);
 	for (size_t i = start; i < end && rc == 0;) {
 		size_t e = line_end(t, i), s = i;
 		while (s < e && s - i < indent && t.ptr[s] == ' ')
@@ -144,9 +119,9 @@ read_block(struct detect_out *out, const struct source *src, struct block *b, si
 			if (!cont)
 				s += p;
 			for (size_t k = s; k < e && rc == 0; k++)
-				rc = block_put(b, t.ptr[k], k);
+				rc = mapped_text_put(b, t.ptr[k], k);
 			if (rc == 0)
-				rc = block_put(b, '\n', e);
+				rc = mapped_text_put(b, '\n', e);
 		}
 		cont = take && ends_with_backslash(line);
 		i = e + 1;
@@ -160,7 +135,7 @@ int
 detect_readme(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
 {
 	struct sv t = src->text;
-	struct block b = { 0 };
+	struct mapped_text b = { 0 };
 	size_t i = 0;
 	int rc = 0;
 
@@ -201,7 +176,6 @@ detect_readme(struct detect_out *out, const struct source *src, const struct det
 					kind == 2);
 		i = j;
 	}
-	free(b.text);
-	free(b.map);
+	mapped_text_release(&b);
 	return rc;
 }

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deputy/array.h"
 #include "detect/pyreq.h"
 #include "lex/pep508.h"
 
@@ -285,14 +286,8 @@ end_option(struct cfg *c)
 static int
 add_piece(struct cfg *c, struct sv text, size_t at)
 {
-	if (c->n_pieces == c->cap_pieces) {
-		size_t cap = c->cap_pieces ? 2 * c->cap_pieces : 16;
-		struct piece *grown = realloc(c->pieces, cap * sizeof(*grown));
-		if (!grown)
-			return ERR_NOMEM;
-		c->pieces = grown;
-		c->cap_pieces = cap;
-	}
+	if (array_reserve(&c->pieces, &c->cap_pieces, c->n_pieces, sizeof(*c->pieces)))
+		return ERR_NOMEM;
 	c->pieces[c->n_pieces++] = (struct piece){ text, at };
 	return 0;
 }

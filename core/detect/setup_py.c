@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deputy/array.h"
 #include "deputy/strbuf.h"
 #include "detect/detect.h"
 #include "detect/pipreq.h"
@@ -474,14 +475,8 @@ struct req_lines {
 static int
 lines_push(struct req_lines *ls, const struct pyval *value, struct sv text)
 {
-	if (ls->n == ls->cap) {
-		size_t cap = ls->cap ? ls->cap * 2 : 16;
-		struct req_line *grown = realloc(ls->v, cap * sizeof(*grown));
-		if (!grown)
-			return ERR_NOMEM;
-		ls->v = grown;
-		ls->cap = cap;
-	}
+	if (array_reserve(&ls->v, &ls->cap, ls->n, sizeof(*ls->v)))
+		return ERR_NOMEM;
 	ls->v[ls->n++] = (struct req_line){ value, text };
 	return 0;
 }

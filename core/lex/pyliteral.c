@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deputy/array.h"
 #include "deputy/strbuf.h"
 #include "deputy/utf8.h"
 
@@ -158,14 +159,8 @@ dynamic(struct pyval **out, struct pyliteral *lit, size_t start_tok, size_t *pos
 static int
 items_push(struct items *it, struct pyval *v)
 {
-	if (it->n == it->cap) {
-		size_t cap = it->cap ? it->cap * 2 : 8;
-		struct pyval **grown = realloc(it->v, cap * sizeof(*grown));
-		if (!grown)
-			return ERR_NOMEM;
-		it->v = grown;
-		it->cap = cap;
-	}
+	if (array_reserve(&it->v, &it->cap, it->n, sizeof(*it->v)))
+		return ERR_NOMEM;
 	it->v[it->n++] = v;
 	return 0;
 }

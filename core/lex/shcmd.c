@@ -28,6 +28,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deputy/array.h"
+#include "deputy/mapped_text.h"
 #include "deputy/utf8.h"
 #include "detect/pipreq.h"
 #include "lex/pep508.h"
@@ -47,11 +49,9 @@ struct input {
 	size_t base;
 };
 
-/* One shell word, quotes removed; at[i] is the input index of val[i]. */
+/* One shell word, quotes removed; t.map[i] is the input index of t.text[i]. */
 struct word {
-	char *val;
-	size_t *at;
-	size_t len, cap;
+	struct mapped_text t;
 	size_t start, end;       /* input indices of the word as written */
 	bool quoted;             /* some of it was quoted or escaped */
 	bool expand;             /* holds $NAME, ${...} or $((...)) */
@@ -127,7 +127,7 @@ in_file_end(const struct input *in, size_t i)
 static size_t
 word_file(const struct lexer *lx, const struct word *w, size_t k)
 {
-	return k < w->len ? in_file(&lx->in, w->at[k]) : in_file_end(&lx->in, w->end);
+	return k < w->t.len ? in_file(&lx->in, w->t.map[k]) : in_file_end(&lx->in, w->end);
 }
 
 /* Line and column of @off, moving a cursor so a long line is not rescanned per word. */
@@ -158,34 +158,18 @@ report(struct shcmd *sh, enum diag_level level, size_t off, const char *fmt, ...
 static void
 word_free(struct word *w)
 {
-	free(w->val);
-	free(w->at);
+	mapped_text_release(&w->t);
 	memset(w, 0, sizeof(*w));
 }
 
 static int
 word_put(struct word *w, char c, size_t at)
 {
-	if (w->len >= SHCMD_MAX_WORD) {
+	if (w->t.len >= SHCMD_MAX_WORD) {
 		w->too_long = true;
 		return 0;
 	}
-	if (w->len + 1 >= w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 32;
-		char *val = realloc(w->val, cap);
-		if (!val)
-			return ERR_NOMEM;
-		w->val = val;
-		size_t *map = realloc(w->at, cap * sizeof(*map));
-		if (!map)
-			return ERR_NOMEM;
-		w->at = map;
-		w->cap = cap;
-	}
-	w->at[w->len] = at;
-	w->val[w->len++] = c;
-	w->val[w->len] = '\0';
-	return 0;
+	return mapped_text_put(&w->t, c, at);
 }
 
 static int
@@ -200,7 +184,7 @@ word_put_range(struct lexer *lx, struct word *w, size_t from, size_t to)
 static struct sv
 word_sv(const struct word *w)
 {
-	return sv_make(w->val ? w->val : "", w->len);
+	return mapped_text_sv(&w->t);
 }
 
 static bool
@@ -580,8 +564,8 @@ read_redirect(struct lexer *lx)
 	rc = read_word(lx, &target);
 	if (rc == 0 && heredoc && lx->n_here < MAX_HEREDOCS) {
 		struct heredoc *d = &lx->here[lx->n_here++];
-		d->len = target.len < sizeof(d->delim) ? target.len : sizeof(d->delim);
-		memcpy(d->delim, target.val ? target.val : "", d->len);
+		d->len = target.t.len < sizeof(d->delim) ? target.t.len : sizeof(d->delim);
+		memcpy(d->delim, target.t.text ? target.t.text : "", d->len);
 		d->strip_tabs = strip;
 	}
 	word_free(&target);
@@ -591,14 +575,8 @@ read_redirect(struct lexer *lx)
 static struct word *
 command_new_word(struct command *cmd)
 {
-	if (cmd->n >= cmd->cap) {
-		size_t cap = cmd->cap ? cmd->cap * 2 : 8;
-		struct word *words = realloc(cmd->words, cap * sizeof(*words));
-		if (!words)
-			return NULL;
-		cmd->words = words;
-		cmd->cap = cap;
-	}
+	if (array_reserve(&cmd->words, &cmd->cap, cmd->n, sizeof(*cmd->words)))
+		return NULL;
 	memset(&cmd->words[cmd->n], 0, sizeof(cmd->words[0]));
 	return &cmd->words[cmd->n++];
 }
@@ -615,10 +593,10 @@ command_free(struct command *cmd)
 static bool
 all_digits(const struct word *w)
 {
-	if (w->quoted || w->len == 0)
+	if (w->quoted || w->t.len == 0)
 		return false;
-	for (size_t i = 0; i < w->len; i++)
-		if (w->val[i] < '0' || w->val[i] > '9')
+	for (size_t i = 0; i < w->t.len; i++)
+		if (w->t.text[i] < '0' || w->t.text[i] > '9')
 			return false;
 	return true;
 }
@@ -730,15 +708,9 @@ lex_input(struct shcmd *sh, struct input in, unsigned depth, pipeline_fn fn)
 	int rc = 0;
 
 	do {
-		if (pl.n >= pl.cap) {
-			size_t cap = pl.cap ? pl.cap * 2 : 4;
-			struct command *cmds = realloc(pl.cmds, cap * sizeof(*cmds));
-			if (!cmds) {
-				rc = ERR_NOMEM;
-				break;
-			}
-			pl.cmds = cmds;
-			pl.cap = cap;
+		if (array_reserve(&pl.cmds, &pl.cap, pl.n, sizeof(*pl.cmds))) {
+			rc = ERR_NOMEM;
+			break;
 		}
 		memset(&pl.cmds[pl.n], 0, sizeof(pl.cmds[0]));
 		pl.n++;
@@ -858,9 +830,9 @@ is_assignment(const struct word *w)
 {
 	size_t i = 0;
 
-	while (i < w->len && is_name_char(w->val[i], i == 0) && w->at[i] == w->start + i)
+	while (i < w->t.len && is_name_char(w->t.text[i], i == 0) && w->t.map[i] == w->start + i)
 		i++;
-	return i > 0 && i < w->len && w->val[i] == '=' && w->at[i] == w->start + i;
+	return i > 0 && i < w->t.len && w->t.text[i] == '=' && w->t.map[i] == w->start + i;
 }
 
 /*
@@ -1183,7 +1155,7 @@ read_editable(struct install *ins, struct dep *dep, const struct word *w, size_t
 	char *url = NULL;
 
 	dep->editable = true;
-	place(ins, dep, w, k, w->len);
+	place(ins, dep, w, k, w->t.len);
 	if (!scheme.ptr || sv_find_char(scheme, '/') != SV_NPOS || scheme.len == 1) {
 		dep->ecosystem = ECO_LOCAL;   /* pip checks os.path.isdir(); we take its word */
 		return (dep->url = arena_strndup(arena, bare)) ? 0 : ERR_NOMEM;
@@ -1218,7 +1190,7 @@ add_package(struct install *ins, const struct word *w, size_t k, bool editable)
 	struct dep *dep;
 	int rc;
 
-	if (k >= w->len || w->too_long)
+	if (k >= w->t.len || w->too_long)
 		return 0;
 	if (++ins->n_packages > MAX_PACKAGES) {
 		if (ins->n_packages == MAX_PACKAGES + 1)
@@ -1467,7 +1439,7 @@ arg_value(struct argit *it, struct arg *a, const struct word *w, size_t from)
 {
 	struct command *cmd = it->ins->cmd;
 
-	if (from < w->len) {
+	if (from < w->t.len) {
 		a->vw = w;
 		a->vk = from;
 		it->i++;
@@ -1497,14 +1469,14 @@ argit_next(struct argit *it, struct arg *a)
 		if (it->k > 0) {         /* inside -abc */
 			a->option = true;
 			a->k = it->k;
-			a->def = find_short(tool, w->val[it->k]);
+			a->def = find_short(tool, w->t.text[it->k]);
 			if (!a->def && it->report)
 				report(sh, DIAG_WARNING, word_file(it->ins->lx, w, it->k),
-				       "unknown %s option '-%c'", tool->name, w->val[it->k]);
+				       "unknown %s option '-%c'", tool->name, w->t.text[it->k]);
 			if (a->def && takes_value(a->def->act)) {
 				it->k = 0;
 				arg_value(it, a, w, a->k + 1);
-			} else if (++it->k >= w->len) {
+			} else if (++it->k >= w->t.len) {
 				it->k = 0;
 				it->i++;
 			}
@@ -1532,7 +1504,7 @@ argit_next(struct argit *it, struct arg *a)
 			if (it->report)
 				report(sh, DIAG_WARNING, word_file(it->ins->lx, w, 0),
 				       ambiguous ? "ambiguous %s option '%s'" : "unknown %s option '%s'",
-				       tool->name, w->val);
+				       tool->name, w->t.text);
 			it->i++;
 		} else if (eq != SV_NPOS) {
 			if (!takes_value(a->def->act) && it->report)
@@ -1560,7 +1532,7 @@ add_include(struct install *ins, const struct arg *a, bool constraint)
 	if (!(inc.path = arena_strndup(sh->out->arena, sv_tail(word_sv(a->vw), a->vk))))
 		return ERR_NOMEM;
 	inc.at.start = word_file(ins->lx, a->vw, a->vk);
-	inc.at.end = word_file(ins->lx, a->vw, a->vw->len - 1) + 1;
+	inc.at.end = word_file(ins->lx, a->vw, a->vw->t.len - 1) + 1;
 	locate(sh, inc.at.start, &inc.line, &inc.column);
 	return detect_add_include(sh->out, &inc);
 }
@@ -1620,7 +1592,7 @@ install_scan_options(struct install *ins, size_t first)
 		if (!a.def)
 			continue;
 		if (a.def->act == A_INDEX_URL && a.vw)
-			ins->index_url = a.vw->val + a.vk;
+			ins->index_url = a.vw->t.text + a.vk;
 		else if (a.def->act == A_EXTRA_INDEX_URL)
 			ins->extra_index = true;
 		else if (a.def->act == A_NO_INDEX)
@@ -1839,7 +1811,7 @@ add_remote(struct lexer *lx, struct command *cmd, const struct word *url)
 	dep->at.start = in_file(&lx->in, cmd->words[0].start);
 	dep->at.end = in_file_end(&lx->in, cmd->words[cmd->n - 1].end);
 	dep->at.name_start = word_file(lx, url, 0);
-	dep->at.name_end = url->len ? word_file(lx, url, url->len - 1) + 1 : dep->at.name_start;
+	dep->at.name_end = url->t.len ? word_file(lx, url, url->t.len - 1) + 1 : dep->at.name_start;
 	locate(sh, dep->at.name_start, &dep->line, &dep->column);
 	return 0;
 }
@@ -1877,13 +1849,13 @@ read_shell_string(struct lexer *lx, struct command *cmd, size_t i)
 	if (i + 1 >= cmd->n || lx->depth >= SHCMD_MAX_DEPTH)
 		return 0;
 	struct word *w = &cmd->words[i + 1];
-	if (w->len == 0 || w->too_long || w->subst)
+	if (w->t.len == 0 || w->too_long || w->subst)
 		return 0;           /* sh -c "$(curl ...)" is read as a substitution */
-	if (!(map = malloc(w->len * sizeof(*map))))
+	if (!(map = malloc(w->t.len * sizeof(*map))))
 		return ERR_NOMEM;
-	for (size_t k = 0; k < w->len; k++)
-		map[k] = in_file(&lx->in, w->at[k]);
-	rc = lex_input(lx->sh, (struct input){ w->val, w->len, map, 0 }, lx->depth + 1,
+	for (size_t k = 0; k < w->t.len; k++)
+		map[k] = in_file(&lx->in, w->t.map[k]);
+	rc = lex_input(lx->sh, (struct input){ w->t.text, w->t.len, map, 0 }, lx->depth + 1,
 		       on_pipeline);
 	free(map);
 	return rc;

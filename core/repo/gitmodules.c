@@ -21,6 +21,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "deputy/array.h"
 #include "deputy/strbuf.h"
 
 struct module {
@@ -76,16 +77,10 @@ module_named(struct gitmodules_parser *g, char *name)
 			return &g->mods[i];
 		}
 	}
-	if (g->len == g->cap) {
-		size_t cap = g->cap ? g->cap * 2 : 8;
-		void *p = realloc(g->mods, cap * sizeof(*g->mods));
-		if (!p) {
-			free(name);
-			g->nomem = true;
-			return NULL;
-		}
-		g->mods = p;
-		g->cap = cap;
+	if (array_reserve(&g->mods, &g->cap, g->len, sizeof(*g->mods))) {
+		free(name);
+		g->nomem = true;
+		return NULL;
 	}
 	g->mods[g->len] = (struct module){ .name = name };
 	return &g->mods[g->len++];

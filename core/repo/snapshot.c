@@ -17,6 +17,7 @@
 
 #include <git2.h>
 
+#include "deputy/array.h"
 #include "deputy/diag.h"
 #include "repo/git_setup.h"
 #include "deputy/path.h"
@@ -257,14 +258,8 @@ snapshot_add_entry(struct snapshot *snap, const struct snapshot_entry *entry)
 {
 	struct snapshot_entry *e;
 
-	if (snap->len == snap->cap) {
-		size_t cap = snap->cap ? snap->cap * 2 : 64;
-		void *p = realloc(snap->entries, cap * sizeof(*snap->entries));
-		if (!p)
-			return ERR_NOMEM;
-		snap->entries = p;
-		snap->cap = cap;
-	}
+	if (array_reserve(&snap->entries, &snap->cap, snap->len, sizeof(*snap->entries)))
+		return ERR_NOMEM;
 	e = &snap->entries[snap->len];
 	*e = *entry;
 	e->path = arena_strdup(&snap->arena, entry->path);

@@ -15,6 +15,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "deputy/array.h"
 #include "deputy/diag.h"
 #include "lex/jsonpos.h"
 
@@ -179,14 +180,8 @@ entry_from_json(struct review_entry *e, const cJSON *obj, const char **why)
 static int
 push(struct review *review, struct review_entry *e)
 {
-	if (review->len == review->cap) {
-		size_t cap = review->cap ? review->cap * 2 : 16;
-		struct review_entry *items = realloc(review->items, cap * sizeof(*items));
-		if (!items)
-			return ERR_NOMEM;
-		review->items = items;
-		review->cap = cap;
-	}
+	if (array_reserve(&review->items, &review->cap, review->len, sizeof(*review->items)))
+		return ERR_NOMEM;
 	review->items[review->len++] = *e;
 	return 0;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "deputy/array.h"
 #include "deputy/diag.h"
 #include "rules/checks.h"
 
@@ -795,15 +796,9 @@ rule_report(struct rule_ctx *ctx, const struct rule *rule, const struct dep *dep
 
 	if (ctx->error)
 		return NULL;
-	if (fs->len == fs->cap) {
-		size_t cap = fs->cap ? fs->cap * 2 : 16;
-		struct finding *items = realloc(fs->items, cap * sizeof(*items));
-		if (!items) {
-			ctx->error = ERR_NOMEM;
-			return NULL;
-		}
-		fs->items = items;
-		fs->cap = cap;
+	if (array_reserve(&fs->items, &fs->cap, fs->len, sizeof(*fs->items))) {
+		ctx->error = ERR_NOMEM;
+		return NULL;
 	}
 	va_start(ap, fmt);
 	char *message = arena_vprintf(ctx->arena, fmt, ap);

@@ -1,4 +1,4 @@
-/* core/base: arena, strbuf, sv, utf8, diagnostics, path resolution, names. */
+/* core/base: arena, strbuf, mapped text, sv, utf8, diagnostics, path resolution, names. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +10,7 @@
 #include "deputy/arena.h"
 #include "deputy/dep.h"
 #include "deputy/diag.h"
+#include "deputy/mapped_text.h"
 #include "deputy/path.h"
 #include "deputy/strbuf.h"
 #include "deputy/utf8.h"
@@ -41,6 +42,40 @@ test_strbuf_grows_and_formats(void **state)
 	assert_true(sv_ends_with(strbuf_sv(&sb), SV_LIT("998,999,")));
 	strbuf_release(&sb);
 	assert_string_equal(strbuf_cstr(&sb), "");
+}
+
+static void
+test_mapped_text_keeps_each_byte_offset(void **state)
+{
+	struct mapped_text m = { 0 };
+	(void)state;
+	assert_true(sv_eq_cstr(mapped_text_sv(&m), ""));
+	/* past the first allocation, so the text and the map both grow */
+	for (size_t i = 0; i < 1000; i++)
+		assert_int_equal(mapped_text_put(&m, (char)('a' + i % 26), 3 * i + 7), 0);
+	assert_int_equal(m.len, 1000);
+	assert_int_equal(strlen(m.text), 1000);
+	for (size_t i = 0; i < 1000; i++) {
+		assert_int_equal(m.text[i], 'a' + i % 26);
+		assert_int_equal(m.map[i], 3 * i + 7);
+	}
+	assert_int_equal(m.map[m.len], 3 * 999 + 7);   /* the end: the last byte's */
+	assert_int_equal(mapped_text_end(&m, 5000), 0);
+	assert_int_equal(m.map[m.len], 5000);
+	mapped_text_reset(&m);
+	assert_true(sv_eq_cstr(mapped_text_sv(&m), ""));
+	assert_int_equal(mapped_text_put(&m, 'x', 9), 0);
+	assert_true(sv_eq_cstr(mapped_text_sv(&m), "x"));
+	assert_int_equal(m.map[0], 9);
+	mapped_text_release(&m);
+	assert_null(m.text);
+	assert_int_equal(m.len, 0);
+	/* an empty text still has its end */
+	assert_int_equal(mapped_text_end(&m, 4), 0);
+	assert_int_equal(m.len, 0);
+	assert_int_equal(m.map[0], 4);
+	assert_string_equal(m.text, "");
+	mapped_text_release(&m);
 }
 
 static void
@@ -187,6 +222,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_arena_strings_survive_until_release),
 		cmocka_unit_test(test_strbuf_grows_and_formats),
+		cmocka_unit_test(test_mapped_text_keeps_each_byte_offset),
 		cmocka_unit_test(test_sv_trims_and_finds),
 		cmocka_unit_test(test_utf8_decode_rejects_bad_sequences),
 		cmocka_unit_test(test_diag_reports_line_and_column_in_code_points),
