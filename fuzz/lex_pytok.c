@@ -8,7 +8,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct arena arena = ARENA_INIT;
 	struct diags diags;
-	struct source src = { "setup.py", fuzz_sv(data, size) };
+	struct text_cursor cursor = { 0 };
+	struct source src = { "setup.py", fuzz_sv(data, size), &cursor };
 	struct pytok *toks = NULL;
 	size_t count = 0, bom;
 	int rc;

@@ -24,7 +24,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct arena arena = ARENA_INIT;
 	struct diags diags;
-	struct source src = { "requirements.txt", fuzz_sv(data, size) };
+	struct text_cursor cursor = { 0 };
+	struct source src = { "requirements.txt", fuzz_sv(data, size), &cursor };
 	int rc;
 
 	diags_init(&diags, &arena);

@@ -447,7 +447,8 @@ cran_index_read(struct pkg_records *out, struct arena *arena, struct diags *diag
 		const char *path)
 {
 	unsigned char magic[2];
-	struct source src = { 0 };
+	struct text_cursor cursor = { 0 };
+	struct source src = { .cursor = &cursor };
 	struct stat st;
 	size_t n_added = 0;
 	int fd, rc;

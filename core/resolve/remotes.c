@@ -409,7 +409,8 @@ resolve_one(struct work *w, size_t i)
 	char sha[41], msg[512] = "";
 	const char *why = NULL, *ref = fetch_ref(w->arena, w->items[i].dep, &why);
 	struct remote_commit c;
-	struct source src = { 0 };
+	struct text_cursor cursor = { 0 };
+	struct source src = { .cursor = &cursor };
 	int rc;
 
 	if (why) {

@@ -280,6 +280,28 @@ with open(sys.argv[1], "w") as f:
 	commit "$1"
 }
 
+case_warning_flood() {
+	# An installed environment whose metadata warns again and again after
+	# 300,000 short lines: the line of each warning must not be counted
+	# again from the start of the file (that took minutes).
+	init "$1"
+	mkdir -p "$1/.venv"
+	printf 'home = /usr/bin\n' >"$1/.venv/pyvenv.cfg"
+	python3 -c '
+import os, sys
+site = os.path.join(sys.argv[1], "lib", "python3.11", "site-packages")
+for i in range(10):
+    d = os.path.join(site, "flood%d-1.0.dist-info" % i)
+    os.makedirs(d)
+    with open(os.path.join(d, "METADATA"), "w") as f:
+        f.write("Metadata-Version: 2.1\nName: flood%d\nVersion: 1.0\n" % i)
+        f.write("Summary: x\n" + " x\n" * 300000)
+        f.write("Requires-Dist: !\n" * 5000)
+' "$1/.venv"
+	printf 'requests\n' >"$1/requirements.txt"
+	commit "$1"
+}
+
 case_many_files() {
 	init "$1"
 	for d in $(seq 1 100); do
@@ -323,4 +345,4 @@ CASES=(ansi_names bidi_names ansi_file_names ansi_commit_author invalid_utf8 hug
 	include_chain include_bomb include_outside symlinks submodule_url filters_and_hooks
 	git_config_commands deep_toml deep_json deep_r deep_yaml deep_python notebook_1g
 	corrupt_object truncated_pack many_commits nul_bytes control_lines long_name
-	description_bomb many_files review_file_hostile gitdir_file unreadable bare_and_shallow_refs)
+	description_bomb warning_flood many_files review_file_hostile gitdir_file unreadable bare_and_shallow_refs)
