@@ -15,7 +15,6 @@
  */
 #include "detect/detect.h"
 
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 

@@ -11,7 +11,6 @@
  */
 #include "detect/detect.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "deputy/mapped_text.h"

@@ -6,7 +6,6 @@
  */
 #include "detect/pyreq_toml.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "deputy/array.h"

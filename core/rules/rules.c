@@ -6,7 +6,6 @@
 #include "rules/rules.h"
 
 #include <stdarg.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
