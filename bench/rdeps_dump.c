@@ -64,8 +64,7 @@ main(int argc, char **argv)
 		struct diags diags;
 		struct detect_out out;
 		struct detect_ctx ctx = { 0 };
-		struct text_cursor cursor = { 0 };
-		struct source src = { line, { text, len }, &cursor };
+		struct source src = { line, { text, len } };
 
 		arena_init(&arena);
 		diags_init(&diags, &arena);

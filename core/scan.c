@@ -276,8 +276,7 @@ read_one(struct scan_build *b, const char *path, const struct detector *det,
 	struct detect_out *out = &scan->found;
 	size_t first_include = out->n_includes;
 	size_t before = out->n_deps + out->n_options + scan->diags.len;
-	struct text_cursor cursor = { 0 };
-	struct source src = { f->path, f->text, &cursor };
+	struct source src = { f->path, f->text };
 
 	err = det->detect(out, &src, ctx);
 	if (err)

@@ -31,8 +31,7 @@ fuzz_detect(const char *name, const char *path, const uint8_t *data, size_t size
 	struct diags diags;
 	struct detect_out out;
 	struct detect_ctx ctx = { 0 };
-	struct text_cursor cursor = { 0 };   /* as core/scan.c gives every file */
-	struct source src = { path, fuzz_sv(data, size), &cursor };
+	struct source src = { path, fuzz_sv(data, size) };
 	int rc;
 
 	FUZZ_CHECK(det != NULL);

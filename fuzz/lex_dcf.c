@@ -26,8 +26,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct arena arena = ARENA_INIT;
 	struct diags diags;
-	struct text_cursor cursor = { 0 };
-	struct source src = { "DESCRIPTION", fuzz_sv(data, size), &cursor };
+	struct source src = { "DESCRIPTION", fuzz_sv(data, size) };
 	int rc;
 
 	diags_init(&diags, &arena);

@@ -8,8 +8,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct arena arena = ARENA_INIT;
 	struct diags diags;
-	struct text_cursor cursor = { 0 };
-	struct source src = { "setup.py", fuzz_sv(data, size), &cursor };
+	struct source src = { "setup.py", fuzz_sv(data, size) };
 	struct pytok *toks = NULL;
 	size_t count = 0, bom;
 	int rc;

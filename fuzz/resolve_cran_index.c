@@ -8,8 +8,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct arena arena = ARENA_INIT;
 	struct diags diags;
 	struct pkg_records recs = { 0 };
-	struct text_cursor cursor = { 0 };
-	struct source src = { "PACKAGES", fuzz_sv(data, size), &cursor };
+	struct source src = { "PACKAGES", fuzz_sv(data, size) };
 	size_t added = 0;
 	int rc;
 

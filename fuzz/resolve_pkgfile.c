@@ -13,7 +13,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct arena arena = ARENA_INIT;
 	struct diags diags;
 	struct pkg_records recs = { 0 };
-	struct text_cursor cursor = { 0 };
 	struct source src;
 	unsigned which;
 	int rc;
@@ -21,7 +20,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size == 0)
 		return 0;
 	which = data[0] % 3;
-	src = (struct source){ paths[which], fuzz_sv(data + 1, size - 1), &cursor };
+	src = (struct source){ paths[which], fuzz_sv(data + 1, size - 1) };
 	diags_init(&diags, &arena);
 	if (which == 2)
 		rc = pkgfile_description(&recs, &arena, &diags, &src, "git repository");

@@ -103,12 +103,9 @@ text_line_col(struct sv text, size_t offset, unsigned *line, unsigned *column)
 }
 
 void
-source_line_col(const struct source *src, size_t offset, unsigned *line, unsigned *column)
+source_line_col(struct source *src, size_t offset, unsigned *line, unsigned *column)
 {
-	if (src->cursor)
-		text_cursor_line_col(src->cursor, src->text, offset, line, column);
-	else
-		text_line_col(src->text, offset, line, column);
+	text_cursor_line_col(&src->cursor, src->text, offset, line, column);
 }
 
 struct sv
@@ -147,7 +144,7 @@ push(struct diags *diags, enum diag_level level, const char *path, unsigned line
 }
 
 void
-diag_add(struct diags *diags, enum diag_level level, const struct source *src,
+diag_add(struct diags *diags, enum diag_level level, struct source *src,
 	 struct span at, const char *fmt, ...)
 {
 	va_list ap;

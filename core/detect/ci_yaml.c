@@ -141,7 +141,7 @@ find_gitlab(struct region_list *list, const struct ynode *root, struct sv text)
 
 int
 ci_yaml_find_regions(struct span **regions, size_t *n, struct detect_out *out,
-		     const struct source *src)
+		     struct source *src)
 {
 	struct region_list list = { 0 };
 	struct ytree tree;
@@ -164,7 +164,7 @@ ci_yaml_find_regions(struct span **regions, size_t *n, struct detect_out *out,
 }
 
 int
-detect_ci_yaml(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
+detect_ci_yaml(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
 	struct shcmd_opts opts = { .kind = DEP_INSTALL_COMMAND };
 	struct span *regions;

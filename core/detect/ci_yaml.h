@@ -21,6 +21,6 @@
  * NULL when *@n is 0. Returns 0 or ERR_NOMEM.
  */
 int ci_yaml_find_regions(struct span **regions, size_t *n, struct detect_out *out,
-			 const struct source *src);
+			 struct source *src);
 
 #endif

@@ -31,7 +31,7 @@
 
 struct conda_state {
 	struct detect_out *out;
-	const struct source *src;
+	struct source *src;
 	char *blank;             /* heap: the file with everything but pip items blanked */
 	size_t used_end;         /* bytes of @blank that hold items since the last flush */
 	unsigned last_line;      /* line where the last item ends, 0 when none pending */
@@ -102,8 +102,7 @@ read_channels(struct conda_state *st, const struct ynode *channels)
 static int
 flush_items(struct conda_state *st)
 {
-	struct text_cursor cursor = { 0 };
-	struct source blanked = { st->src->path, { st->blank, st->src->text.len }, &cursor };
+	struct source blanked = { st->src->path, { st->blank, st->src->text.len } };
 	struct detect_ctx ctx = { 0 };
 	int rc;
 
@@ -273,7 +272,7 @@ read_dependencies(struct conda_state *st, const struct ynode *deps)
 }
 
 int
-detect_conda_env(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
+detect_conda_env(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
 	struct conda_state st = {
 		.out = out, .src = src, .deps_before = out->n_deps,

@@ -43,7 +43,7 @@ static const struct {
 
 struct desc_state {
 	struct detect_out *out;
-	const struct source *src;
+	struct source *src;
 	const struct dcf_field *field;
 	size_t seen_record;          /* the record seen[] counts for */
 	unsigned seen[N_KNOWN];
@@ -278,7 +278,7 @@ on_field(const struct dcf_field *field, void *payload)
 }
 
 int
-detect_description(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
+detect_description(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
 	struct desc_state st;
 

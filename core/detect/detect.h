@@ -39,7 +39,7 @@ struct detect_ctx {
 	bool included;           /* reached through -r or -c */
 };
 
-typedef int (*detect_fn)(struct detect_out *out, const struct source *src,
+typedef int (*detect_fn)(struct detect_out *out, struct source *src,
 			 const struct detect_ctx *ctx);
 
 struct detector {
@@ -76,56 +76,56 @@ const struct detector *detector_find(const char *name);
 
 /* Detectors, each in its own file. */
 bool requirements_matches(const char *path);
-int detect_requirements(struct detect_out *out, const struct source *src,
+int detect_requirements(struct detect_out *out, struct source *src,
 			const struct detect_ctx *ctx);
 
 bool rscript_matches(const char *path);        /* *.R, *.r, .Rprofile */
-int detect_rscript(struct detect_out *out, const struct source *src,
+int detect_rscript(struct detect_out *out, struct source *src,
 		   const struct detect_ctx *ctx);
 bool rmd_matches(const char *path);            /* *.Rmd, *.qmd, *.Rnw, *.Rmarkdown */
-int detect_rmd(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+int detect_rmd(struct detect_out *out, struct source *src, const struct detect_ctx *ctx);
 bool description_matches(const char *path);    /* DESCRIPTION */
-int detect_description(struct detect_out *out, const struct source *src,
+int detect_description(struct detect_out *out, struct source *src,
 		       const struct detect_ctx *ctx);
 bool renv_lock_matches(const char *path);      /* renv.lock */
-int detect_renv_lock(struct detect_out *out, const struct source *src,
+int detect_renv_lock(struct detect_out *out, struct source *src,
 		     const struct detect_ctx *ctx);
 bool packrat_lock_matches(const char *path);   /* packrat/packrat.lock */
-int detect_packrat_lock(struct detect_out *out, const struct source *src,
+int detect_packrat_lock(struct detect_out *out, struct source *src,
 			const struct detect_ctx *ctx);
 
 bool pyproject_matches(const char *path);                  /* pyproject.toml */
-int detect_pyproject(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+int detect_pyproject(struct detect_out *out, struct source *src, const struct detect_ctx *ctx);
 bool pipfile_matches(const char *path);                    /* Pipfile */
-int detect_pipfile(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+int detect_pipfile(struct detect_out *out, struct source *src, const struct detect_ctx *ctx);
 bool setup_cfg_matches(const char *path);                  /* setup.cfg */
-int detect_setup_cfg(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+int detect_setup_cfg(struct detect_out *out, struct source *src, const struct detect_ctx *ctx);
 bool setup_py_matches(const char *path);                   /* setup.py */
-int detect_setup_py(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+int detect_setup_py(struct detect_out *out, struct source *src, const struct detect_ctx *ctx);
 bool pipfile_lock_matches(const char *path);               /* Pipfile.lock */
-int detect_pipfile_lock(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+int detect_pipfile_lock(struct detect_out *out, struct source *src, const struct detect_ctx *ctx);
 bool poetry_lock_matches(const char *path);                /* poetry.lock */
-int detect_poetry_lock(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+int detect_poetry_lock(struct detect_out *out, struct source *src, const struct detect_ctx *ctx);
 bool uv_lock_matches(const char *path);                    /* uv.lock */
-int detect_uv_lock(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+int detect_uv_lock(struct detect_out *out, struct source *src, const struct detect_ctx *ctx);
 bool pdm_lock_matches(const char *path);                   /* pdm.lock */
-int detect_pdm_lock(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+int detect_pdm_lock(struct detect_out *out, struct source *src, const struct detect_ctx *ctx);
 bool conda_env_matches(const char *path);                  /* environment.yml / environment.yaml */
-int detect_conda_env(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+int detect_conda_env(struct detect_out *out, struct source *src, const struct detect_ctx *ctx);
 bool tox_ini_matches(const char *path);                    /* tox.ini */
-int detect_tox_ini(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+int detect_tox_ini(struct detect_out *out, struct source *src, const struct detect_ctx *ctx);
 bool shell_matches(const char *path);                      /* *.sh, *.bash */
-int detect_shell(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+int detect_shell(struct detect_out *out, struct source *src, const struct detect_ctx *ctx);
 bool dockerfile_matches(const char *path);                 /* Dockerfile, Dockerfile.*, *.dockerfile, Containerfile */
-int detect_dockerfile(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+int detect_dockerfile(struct detect_out *out, struct source *src, const struct detect_ctx *ctx);
 bool makefile_matches(const char *path);                   /* Makefile, GNUmakefile, makefile, *.mk */
-int detect_makefile(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+int detect_makefile(struct detect_out *out, struct source *src, const struct detect_ctx *ctx);
 bool ci_yaml_matches(const char *path);                    /* .github/workflows/ *.yml|yaml, .gitlab-ci.yml */
-int detect_ci_yaml(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+int detect_ci_yaml(struct detect_out *out, struct source *src, const struct detect_ctx *ctx);
 bool notebook_matches(const char *path);                   /* *.ipynb */
-int detect_notebook(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+int detect_notebook(struct detect_out *out, struct source *src, const struct detect_ctx *ctx);
 bool readme_matches(const char *path);                     /* README*, *.md */
-int detect_readme(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx);
+int detect_readme(struct detect_out *out, struct source *src, const struct detect_ctx *ctx);
 
 /* The base name of a '/' separated path (borrowed from @path). */
 const char *path_basename(const char *path);

@@ -136,7 +136,7 @@ hex4(const char *s, size_t n)
  * "..."] is read as the shell text it is.
  */
 static int
-read_exec_form(struct detect_out *out, const struct source *src, const struct mapped_text *j,
+read_exec_form(struct detect_out *out, struct source *src, const struct mapped_text *j,
 	       size_t at, const struct shcmd_opts *opts)
 {
 	struct mapped_text args = { 0 };
@@ -178,7 +178,7 @@ read_exec_form(struct detect_out *out, const struct source *src, const struct ma
 
 /* RUN <<EOF ... EOF: the body lines after the instruction are the script. */
 static int
-read_heredoc(struct detect_out *out, const struct source *src, const struct mapped_text *j,
+read_heredoc(struct detect_out *out, struct source *src, const struct mapped_text *j,
 	     size_t at, size_t *next, const struct shcmd_opts *opts)
 {
 	struct sv t = src->text;
@@ -225,7 +225,7 @@ keyword_is(const struct mapped_text *j, size_t *i, const char *kw)
 }
 
 static int
-read_run(struct detect_out *out, const struct source *src, const struct mapped_text *j, size_t i,
+read_run(struct detect_out *out, struct source *src, const struct mapped_text *j, size_t i,
 	 size_t *next)
 {
 	struct shcmd_opts opts = { .kind = DEP_INSTALL_COMMAND };
@@ -245,7 +245,7 @@ read_run(struct detect_out *out, const struct source *src, const struct mapped_t
 }
 
 int
-detect_dockerfile(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
+detect_dockerfile(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
 	struct sv t = src->text;
 	struct mapped_text j = { 0 };

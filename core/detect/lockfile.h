@@ -21,7 +21,7 @@
  */
 struct lockfile {
 	struct detect_out *out;
-	const struct source *src;
+	struct source *src;
 	struct arena tmp;
 };
 

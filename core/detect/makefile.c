@@ -51,7 +51,7 @@ continues(struct sv t, size_t start, size_t end)
 
 /* One recipe from @i (after the tab or ';'); returns the offset of the next line. */
 static int
-read_recipe(struct detect_out *out, const struct source *src, struct mapped_text *r, size_t i,
+read_recipe(struct detect_out *out, struct source *src, struct mapped_text *r, size_t i,
 	    size_t *next)
 {
 	struct sv t = src->text;
@@ -119,7 +119,7 @@ rule_colon(struct sv line)
 }
 
 int
-detect_makefile(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
+detect_makefile(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
 	struct sv t = src->text;
 	struct mapped_text r = { 0 };

@@ -291,7 +291,7 @@ same_as_cjson(const struct mapped_text *cell, const cJSON *source)
 }
 
 static int
-read_cells(struct gather *g, const struct source *src, const cJSON *cells,
+read_cells(struct gather *g, struct source *src, const cJSON *cells,
 	   const struct string_list *strings)
 {
 	struct mapped_text cell = { 0 };
@@ -317,7 +317,7 @@ read_cells(struct gather *g, const struct source *src, const cJSON *cells,
 }
 
 static int
-gather_json(struct gather *g, const struct source *src, const cJSON *root)
+gather_json(struct gather *g, struct source *src, const cJSON *root)
 {
 	struct string_list strings = { 0 };
 	struct walk w = { .list = &strings };
@@ -338,7 +338,7 @@ gather_json(struct gather *g, const struct source *src, const cJSON *root)
 }
 
 int
-notebook_shell_gather(struct notebook_shell *sh, struct detect_out *out, const struct source *src)
+notebook_shell_gather(struct notebook_shell *sh, struct detect_out *out, struct source *src)
 {
 	struct gather g = { .sh = sh, .out = out };
 	const char *end = NULL;
@@ -414,7 +414,7 @@ map_span(const struct notebook_shell *sh, struct span_ref *at)
 }
 
 static void
-map_line_col(const struct notebook_shell *sh, const struct source *src, unsigned *line,
+map_line_col(const struct notebook_shell *sh, struct source *src, unsigned *line,
 	     unsigned *column)
 {
 	if (*line == 0)
@@ -427,7 +427,7 @@ struct counts {
 };
 
 static void
-map_back(const struct notebook_shell *sh, struct detect_out *out, const struct source *src,
+map_back(const struct notebook_shell *sh, struct detect_out *out, struct source *src,
 	 const struct counts *before)
 {
 	for (size_t i = before->deps; i < out->n_deps; i++) {
@@ -449,7 +449,7 @@ map_back(const struct notebook_shell *sh, struct detect_out *out, const struct s
 }
 
 int
-detect_notebook(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
+detect_notebook(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
 	struct shcmd_opts opts = { .kind = DEP_INSTALL_COMMAND };
 	struct notebook_shell sh;
@@ -461,8 +461,7 @@ detect_notebook(struct detect_out *out, const struct source *src, const struct d
 		return rc;
 	}
 	struct counts before = { out->n_deps, out->n_options, out->n_includes, out->diags->len };
-	struct text_cursor cursor = { 0 };
-	struct source shell = { src->path, { sh.text, sh.len }, &cursor };
+	struct source shell = { src->path, { sh.text, sh.len } };
 	rc = shcmd_detect(out, &shell, (struct span){ 0, sh.len }, &opts);
 	map_back(&sh, out, src, &before);
 	notebook_shell_release(&sh);

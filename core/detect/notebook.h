@@ -28,7 +28,7 @@ struct notebook_shell {
  * diagnostic in @out->diags and an empty result. Returns 0 or ERR_NOMEM.
  */
 int notebook_shell_gather(struct notebook_shell *sh, struct detect_out *out,
-			  const struct source *src);
+			  struct source *src);
 void notebook_shell_release(struct notebook_shell *sh);
 
 #endif

@@ -43,7 +43,7 @@ static const char *const key_names[K_COUNT] = {
 
 struct pr_state {
 	struct detect_out *out;
-	const struct source *src;
+	struct source *src;
 	size_t record;
 	const char *values[K_COUNT];   /* in the arena (dcf values) */
 	size_t requires_len;           /* the length of values[K_REQUIRES], which may hold NUL */
@@ -263,7 +263,7 @@ on_field(const struct dcf_field *f, void *payload)
 }
 
 int
-detect_packrat_lock(struct detect_out *out, const struct source *src,
+detect_packrat_lock(struct detect_out *out, struct source *src,
 		    const struct detect_ctx *ctx)
 {
 	struct pr_state st;

@@ -184,7 +184,7 @@ read_root(const struct toml_value *root, size_t base, void *payload)
 }
 
 int
-detect_pipfile(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
+detect_pipfile(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
 	struct pyreq_toml_doc pp = { .out = out, .src = src };
 	int rc;

@@ -27,7 +27,7 @@
 
 struct pipfile_lock_state {
 	struct detect_out *out;
-	const struct source *src;
+	struct source *src;
 	const cJSON *sources;    /* _meta.sources */
 	bool nomem;              /* a copy into the arena failed */
 };
@@ -368,7 +368,7 @@ read_lock(struct pipfile_lock_state *st, const cJSON *root)
 }
 
 int
-detect_pipfile_lock(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
+detect_pipfile_lock(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
 	struct pipfile_lock_state st = { out, src, NULL, false };
 	struct jsonpos_error err;

@@ -147,7 +147,7 @@ read_lock(const struct toml_value *root, void *payload)
 }
 
 int
-detect_poetry_lock(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
+detect_poetry_lock(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
 	struct poetry_state st = { .lock = { .out = out, .src = src } };
 

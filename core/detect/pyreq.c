@@ -19,7 +19,7 @@ pyreq_offset(const struct pyreq_text *t, size_t offset)
 }
 
 char *
-pyreq_raw(struct arena *arena, const struct source *src, struct span at)
+pyreq_raw(struct arena *arena, struct source *src, struct span at)
 {
 	size_t end = at.end > src->text.len ? src->text.len : at.end;
 	size_t start = at.start > end ? end : at.start;
@@ -30,7 +30,7 @@ pyreq_raw(struct arena *arena, const struct source *src, struct span at)
 }
 
 struct dep *
-pyreq_new_dep(struct detect_out *out, const struct source *src, enum dep_kind kind,
+pyreq_new_dep(struct detect_out *out, struct source *src, enum dep_kind kind,
 	      struct span at, struct span name_at)
 {
 	struct dep *dep = detect_new_dep(out);
@@ -100,7 +100,7 @@ pyreq_url_host(struct arena *arena, struct sv url)
 }
 
 int
-pyreq_add(struct dep **dep_out, struct detect_out *out, const struct source *src,
+pyreq_add(struct dep **dep_out, struct detect_out *out, struct source *src,
 	  const struct pyreq_text *t, enum dep_kind kind)
 {
 	struct pep508_error err = { 0 };

@@ -34,7 +34,7 @@ size_t pyreq_offset(const struct pyreq_text *t, size_t offset);
  * start, spans, and raw = the bytes of @at (cut at PYREQ_RAW_MAX). Ecosystem
  * ECO_PYPI, language LANG_PYTHON. NULL when out of memory.
  */
-struct dep *pyreq_new_dep(struct detect_out *out, const struct source *src, enum dep_kind kind,
+struct dep *pyreq_new_dep(struct detect_out *out, struct source *src, enum dep_kind kind,
 			  struct span at, struct span name_at);
 
 /*
@@ -43,7 +43,7 @@ struct dep *pyreq_new_dep(struct detect_out *out, const struct source *src, enum
  * one is a diagnostic at its place and declares nothing: *@dep_out is NULL.
  * Returns 0 or ERR_NOMEM.
  */
-int pyreq_add(struct dep **dep_out, struct detect_out *out, const struct source *src,
+int pyreq_add(struct dep **dep_out, struct detect_out *out, struct source *src,
 	      const struct pyreq_text *t, enum dep_kind kind);
 
 /* Sets name and PEP 503 normalized name. 0 or ERR_NOMEM. */
@@ -57,7 +57,7 @@ int pyreq_set_url(struct dep *dep, struct arena *arena, struct sv url);
 /* A copy of @s in @arena without ASCII whitespace ("" for none); NULL when out of memory. */
 char *pyreq_strip_spaces(struct arena *arena, struct sv s);
 /* The bytes of @at in @src, cut at PYREQ_RAW_MAX, in @arena. */
-char *pyreq_raw(struct arena *arena, const struct source *src, struct span at);
+char *pyreq_raw(struct arena *arena, struct source *src, struct span at);
 /* The host (and port) of @url, in @arena; the URL itself when it has none. */
 char *pyreq_url_host(struct arena *arena, struct sv url);
 

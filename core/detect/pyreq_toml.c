@@ -43,7 +43,7 @@ next_header(struct sv text, size_t at)
  * line of @bad, that parses; at most PYREQ_TOML_MAX_PARTS tries.
  */
 static int
-read_before(struct detect_out *out, const struct source *src, size_t start, size_t bad,
+read_before(struct detect_out *out, struct source *src, size_t start, size_t bad,
 	    pyreq_toml_fn fn, void *payload)
 {
 	size_t end = line_start(src->text, bad);
@@ -63,7 +63,7 @@ read_before(struct detect_out *out, const struct source *src, size_t start, size
 }
 
 int
-pyreq_toml_read(struct detect_out *out, const struct source *src, pyreq_toml_fn fn,
+pyreq_toml_read(struct detect_out *out, struct source *src, pyreq_toml_fn fn,
 		void *payload)
 {
 	struct toml_value *root;
@@ -92,7 +92,7 @@ pyreq_toml_read(struct detect_out *out, const struct source *src, pyreq_toml_fn 
 }
 
 void
-pyreq_toml_text(struct pyreq_text *out, const struct source *src, size_t base,
+pyreq_toml_text(struct pyreq_text *out, struct source *src, size_t base,
 		const struct toml_value *v)
 {
 	struct span at = pyreq_toml_span(v, base);
@@ -131,7 +131,7 @@ pyreq_toml_entry_span(const struct toml_entry *e, size_t base)
 }
 
 struct span
-pyreq_toml_key_span(const struct source *src, const struct toml_entry *e, size_t base)
+pyreq_toml_key_span(struct source *src, const struct toml_entry *e, size_t base)
 {
 	struct span at = { e->key_at.start + base, e->key_at.end + base };
 

@@ -28,18 +28,18 @@ typedef int (*pyreq_toml_fn)(const struct toml_value *root, size_t base, void *p
  * starts at a "[header]" line and parses to the end. Returns 0, ERR_NOMEM or
  * what @fn returned.
  */
-int pyreq_toml_read(struct detect_out *out, const struct source *src, pyreq_toml_fn fn,
+int pyreq_toml_read(struct detect_out *out, struct source *src, pyreq_toml_fn fn,
 		    void *payload);
 
 /* The string value @v (spans relative to @base) as written in @src. */
-void pyreq_toml_text(struct pyreq_text *out, const struct source *src, size_t base,
+void pyreq_toml_text(struct pyreq_text *out, struct source *src, size_t base,
 		     const struct toml_value *v);
 
 /* The span of @v, or of @e's key through its value, moved by @base. */
 struct span pyreq_toml_span(const struct toml_value *v, size_t base);
 struct span pyreq_toml_entry_span(const struct toml_entry *e, size_t base);
 /* The span of the key of @e without its quotes, moved by @base. */
-struct span pyreq_toml_key_span(const struct source *src, const struct toml_entry *e, size_t base);
+struct span pyreq_toml_key_span(struct source *src, const struct toml_entry *e, size_t base);
 
 /* ---- typed lookups over a TOML manifest (pyproject.toml, Pipfile) ---- */
 
@@ -51,7 +51,7 @@ struct pyreq_toml_index {
 
 struct pyreq_toml_doc {
 	struct detect_out *out;
-	const struct source *src;
+	struct source *src;
 	size_t base;             /* the part of the file being read: spans are relative to it */
 	size_t first_dep;        /* out->deps index of this part's first declaration */
 	struct pyreq_toml_index *indexes;   /* heap, freed by the detector */

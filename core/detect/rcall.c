@@ -428,8 +428,7 @@ prepare(struct rfind *f)
 {
 	struct rtok *all = NULL;
 	size_t count = 0, kept = 0;
-	struct text_cursor cursor = { 0 };
-	struct source lexed = { f->src->path, f->code, &cursor };
+	struct source lexed = { f->src->path, f->code };
 	int rc = rlex_tokens(&all, &count, &lexed, f->out->diags);
 
 	if (rc)
@@ -499,7 +498,7 @@ walk(struct rfind *f)
 }
 
 int
-rcall_detect(struct detect_out *out, const struct source *src, struct sv code)
+rcall_detect(struct detect_out *out, struct source *src, struct sv code)
 {
 	struct rfind f = { .out = out, .src = src, .code = code, .budget = RCALL_BUDGET,
 			   .found_before = out->n_deps + out->n_options };

@@ -19,7 +19,7 @@
  * the R chunks blanked). Positions, raw text and diagnostics refer to @src.
  * Returns 0 or ERR_NOMEM; problems in the code are diagnostics.
  */
-int rcall_detect(struct detect_out *out, const struct source *src, struct sv code);
+int rcall_detect(struct detect_out *out, struct source *src, struct sv code);
 
 /* ---- internal to rcall*.c ---- */
 
@@ -65,7 +65,7 @@ struct rdownload;
 
 struct rfind {
 	struct detect_out *out;
-	const struct source *src;
+	struct source *src;
 	struct sv code;
 	struct rtok *toks;       /* comments left out; toks[n] is RTOK_EOF */
 	size_t n;

@@ -91,7 +91,7 @@ ends_with_backslash(struct sv s)
 
 /* The lines [@start, @end) of one block, prompts stripped, handed to shcmd. */
 static int
-read_block(struct detect_out *out, const struct source *src, struct mapped_text *b, size_t start,
+read_block(struct detect_out *out, struct source *src, struct mapped_text *b, size_t start,
 	   size_t end, size_t indent, bool quiet)
 {
 	struct sv t = src->text;
@@ -131,7 +131,7 @@ read_block(struct detect_out *out, const struct source *src, struct mapped_text 
 }
 
 int
-detect_readme(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
+detect_readme(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
 	struct sv t = src->text;
 	struct mapped_text b = { 0 };

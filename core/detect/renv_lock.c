@@ -30,7 +30,7 @@
 
 struct renv_state {
 	struct detect_out *out;
-	const struct source *src;
+	struct source *src;
 	struct jsonpos_member *keys;     /* the members of "Packages", in order (heap) */
 	size_t n_keys, cap_keys;
 	bool nomem;              /* a copy into the arena failed */
@@ -339,7 +339,7 @@ read_lock(struct renv_state *st, const cJSON *root)
 }
 
 int
-detect_renv_lock(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
+detect_renv_lock(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
 	struct renv_state st;
 	struct jsonpos_error err;

@@ -15,7 +15,7 @@
 
 struct reqs_state {
 	struct detect_out *out;
-	const struct source *src;
+	struct source *src;
 	const struct detect_ctx *ctx;
 	const char *index_url;   /* -i in force, in the arena */
 	bool extra_index;
@@ -480,7 +480,7 @@ on_line(const struct reqfile_line *line, void *payload)
 }
 
 int
-detect_requirements(struct detect_out *out, const struct source *src,
+detect_requirements(struct detect_out *out, struct source *src,
 		    const struct detect_ctx *ctx)
 {
 	struct reqs_state st = { .out = out, .src = src, .ctx = ctx };

@@ -172,7 +172,7 @@ blank_non_r(char *code, struct sv text, bool rnw)
 }
 
 int
-detect_rmd(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
+detect_rmd(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
 	char *code = malloc(src->text.len + 1);
 	int rc;

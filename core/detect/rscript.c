@@ -20,7 +20,7 @@ rscript_matches(const char *path)
 }
 
 int
-detect_rscript(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
+detect_rscript(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
 	(void)ctx;
 	return rcall_detect(out, src, src->text);

@@ -35,7 +35,7 @@ struct piece {
 
 struct cfg {
 	struct detect_out *out;
-	const struct source *src;
+	struct source *src;
 	struct sv section;
 	bool in_options, in_extras;
 	struct sv key;           /* the option being read; ptr NULL when none */
@@ -366,7 +366,7 @@ read_line(struct cfg *c, struct sv line, size_t at)
 }
 
 int
-detect_setup_cfg(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
+detect_setup_cfg(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
 	struct cfg c = { .out = out, .src = src };
 	struct sv text = src->text;

@@ -50,7 +50,7 @@ struct var {
 };
 
 struct reader {
-	const struct source *src;
+	struct source *src;
 	struct arena *arena;
 	struct pytok *toks;          /* NL and COMMENT tokens left out */
 	size_t n;
@@ -785,7 +785,7 @@ setup_call_at(struct reader *r, size_t i)
 }
 
 int
-setup_py_read(const struct source *src, struct arena *arena, struct diags *diags,
+setup_py_read(struct source *src, struct arena *arena, struct diags *diags,
 	      setup_py_event_fn fn, void *payload)
 {
 	struct reader r = { .src = src, .arena = arena, .fn = fn, .payload = payload };
@@ -831,7 +831,7 @@ setup_py_matches(const char *path)
 
 struct detect_state {
 	struct detect_out *out;
-	const struct source *src;
+	struct source *src;
 	struct sv extra;             /* the current extras_require key's name */
 	const char *extra_marker;    /* its ":marker", validated; NULL */
 };
@@ -998,7 +998,7 @@ on_event(const struct setup_py_event *ev, void *payload)
 }
 
 int
-detect_setup_py(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
+detect_setup_py(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
 	struct detect_state st = { .out = out, .src = src };
 

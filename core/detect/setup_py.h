@@ -46,7 +46,7 @@ typedef int (*setup_py_event_fn)(const struct setup_py_event *event, void *paylo
  * event, in source order of the calls. Values live in @arena. Returns 0,
  * ERR_NOMEM, or the first nonzero value @fn returned.
  */
-int setup_py_read(const struct source *src, struct arena *arena, struct diags *diags,
+int setup_py_read(struct source *src, struct arena *arena, struct diags *diags,
 		  setup_py_event_fn fn, void *payload);
 
 #endif

@@ -20,7 +20,7 @@ shell_matches(const char *path)
 }
 
 int
-detect_shell(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
+detect_shell(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
 	struct shcmd_opts opts = { .kind = DEP_INSTALL_COMMAND };
 

@@ -67,7 +67,7 @@ blank(char *s, size_t from, size_t to)
  * lines, columns and offsets stay the file's own.
  */
 static int
-read_deps(struct detect_out *out, const struct source *src, size_t start, size_t end)
+read_deps(struct detect_out *out, struct source *src, size_t start, size_t end)
 {
 	struct sv t = src->text;
 	char *copy = malloc(t.len ? t.len : 1);
@@ -100,8 +100,7 @@ read_deps(struct detect_out *out, const struct source *src, size_t start, size_t
 				blank(copy, k, k + 12);
 		i = e + 1;
 	}
-	struct text_cursor cursor = { 0 };
-	struct source sub = { src->path, { copy, t.len }, &cursor };
+	struct source sub = { src->path, { copy, t.len } };
 	rc = detect_requirements(out, &sub, &ctx);
 	for (size_t i = first; i < out->n_deps; i++)
 		out->deps[i]->kind = DEP_INSTALL_COMMAND;
@@ -111,7 +110,7 @@ read_deps(struct detect_out *out, const struct source *src, size_t start, size_t
 
 /* Each commands line is a command of its own; tox hands it to no shell, but its words are shell words. */
 static int
-read_commands(struct detect_out *out, const struct source *src, size_t start, size_t end)
+read_commands(struct detect_out *out, struct source *src, size_t start, size_t end)
 {
 	struct shcmd_opts opts = { .kind = DEP_INSTALL_COMMAND };
 
@@ -125,7 +124,7 @@ is_testenv(struct sv name)
 }
 
 int
-detect_tox_ini(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
+detect_tox_ini(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
 	struct sv t = src->text;
 	enum { OTHER, TESTENV, TOX } section = OTHER;

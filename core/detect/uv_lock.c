@@ -203,7 +203,7 @@ read_lock(const struct toml_value *root, void *payload)
 }
 
 int
-detect_uv_lock(struct detect_out *out, const struct source *src, const struct detect_ctx *ctx)
+detect_uv_lock(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
 	struct uv_state st = { .lock = { .out = out, .src = src } };
 

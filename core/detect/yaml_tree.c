@@ -27,7 +27,7 @@ struct ytree_reader {
 	struct ytree *out;
 	struct arena *arena;
 	struct diags *diags;
-	const struct source *src;
+	struct source *src;
 	struct char_cursor cursor;
 	struct open_node *stack; /* heap */
 	size_t depth, cap;
@@ -234,7 +234,7 @@ read_events(struct ytree_reader *r, yaml_parser_t *parser)
 }
 
 int
-ytree_parse(struct ytree *out, struct arena *arena, struct diags *diags, const struct source *src)
+ytree_parse(struct ytree *out, struct arena *arena, struct diags *diags, struct source *src)
 {
 	struct ytree_reader r = {
 		.out = out, .arena = arena, .diags = diags, .src = src,

@@ -58,7 +58,7 @@ struct ytree {
  * Returns 0 or ERR_NOMEM.
  */
 int ytree_parse(struct ytree *out, struct arena *arena, struct diags *diags,
-		const struct source *src);
+		struct source *src);
 
 /* The value of key @key in mapping @map (first match), or NULL. */
 const struct ynode *ytree_get(const struct ynode *map, const char *key);

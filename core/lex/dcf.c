@@ -33,7 +33,7 @@
 #define DCF_VALUE_MAX ((size_t)1 << 20)
 
 struct dcf_reader {
-	const struct source *src;
+	struct source *src;
 	struct arena *arena;
 	struct diags *diags;
 	dcf_field_fn fn;
@@ -229,7 +229,7 @@ read_line(struct dcf_reader *r, size_t start, size_t end)
 }
 
 int
-dcf_parse(const struct source *src, struct arena *arena, struct diags *diags, dcf_field_fn fn,
+dcf_parse(struct source *src, struct arena *arena, struct diags *diags, dcf_field_fn fn,
 	  void *payload)
 {
 	struct dcf_reader r;

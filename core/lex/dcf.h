@@ -36,7 +36,7 @@ typedef int (*dcf_field_fn)(const struct dcf_field *field, void *payload);
 
 /* Reads @src; malformed lines become diagnostics. Returns 0, the callback's
  * non-zero value, or ERR_NOMEM. */
-int dcf_parse(const struct source *src, struct arena *arena, struct diags *diags,
+int dcf_parse(struct source *src, struct arena *arena, struct diags *diags,
 	      dcf_field_fn fn, void *payload);
 
 /* The source offset of byte @offset of @field's value: inside a copied run,

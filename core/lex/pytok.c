@@ -42,7 +42,7 @@
 #define TABSIZE 8
 
 struct lexer {
-	const struct source *src;
+	struct source *src;
 	const char *s;
 	size_t n;
 	enum pytok_encoding enc;
@@ -977,7 +977,7 @@ lex_lines(struct lexer *lx, size_t next)
 }
 
 int
-pytok_tokens(struct pytok **out, size_t *count, const struct source *src,
+pytok_tokens(struct pytok **out, size_t *count, struct source *src,
 	     struct diags *diags)
 {
 	struct lexer lx = {

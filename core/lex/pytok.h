@@ -62,7 +62,7 @@ struct pytok {
  * above gives an error diagnostic ending "(limit)" and stops the stream.
  * Returns 0, or ERR_NOMEM (then *@out is NULL).
  */
-int pytok_tokens(struct pytok **out, size_t *count, const struct source *src,
+int pytok_tokens(struct pytok **out, size_t *count, struct source *src,
 		 struct diags *diags);
 
 /* The encoding tokenize's detect_encoding() would pick for @text, and in

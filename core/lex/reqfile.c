@@ -69,7 +69,7 @@ struct token {
 };
 
 struct reader {
-	const struct source *src;
+	struct source *src;
 	struct arena *arena;
 	struct diags *diags;
 	reqfile_line_fn fn;
@@ -562,7 +562,7 @@ read_lines(struct reader *r)
 }
 
 int
-reqfile_parse(const struct source *src, struct arena *arena, struct diags *diags,
+reqfile_parse(struct source *src, struct arena *arena, struct diags *diags,
 	      reqfile_line_fn fn, void *payload)
 {
 	struct reader r = {

@@ -80,7 +80,7 @@ typedef int (*reqfile_line_fn)(const struct reqfile_line *line, void *payload);
  * @diags and are skipped. Option values go into @arena. Returns 0, ERR_NOMEM,
  * or the callback's negative code.
  */
-int reqfile_parse(const struct source *src, struct arena *arena, struct diags *diags,
+int reqfile_parse(struct source *src, struct arena *arena, struct diags *diags,
 		  reqfile_line_fn fn, void *payload);
 
 /* The file offset of byte @offset of @line->text. */

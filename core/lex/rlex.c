@@ -44,7 +44,7 @@
 #include "deputy/utf8.h"
 
 struct rlexer {
-	const struct source *src;
+	struct source *src;
 	const char *s;
 	size_t len;
 	size_t pos;              /* next byte to read */
@@ -657,7 +657,7 @@ skip_space(struct rlexer *lx)
 }
 
 int
-rlex_tokens(struct rtok **out, size_t *count, const struct source *src, struct diags *diags)
+rlex_tokens(struct rtok **out, size_t *count, struct source *src, struct diags *diags)
 {
 	struct rlexer lx = {
 		.src = src, .s = src->text.ptr, .len = src->text.len, .line = 1, .diags = diags,

@@ -78,7 +78,7 @@ struct rtok {
  * a token count or depth over the limits) become diagnostics in @diags (may
  * be NULL) and, where no token can be made, an RTOK_ERROR token; lexing
  * resumes after it. Returns 0 or ERR_NOMEM (then *@out is NULL). */
-int rlex_tokens(struct rtok **out, size_t *count, const struct source *src, struct diags *diags);
+int rlex_tokens(struct rtok **out, size_t *count, struct source *src, struct diags *diags);
 
 /* Refines SYMBOL and EQ_ASSIGN tokens by their context the way R's parser
  * labels them in getParseData() (see the enum). Like R, a string before ::

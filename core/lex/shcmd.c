@@ -82,7 +82,7 @@ struct heredoc {
 /* What one shcmd_detect() call shares across nested inputs. */
 struct shcmd {
 	struct detect_out *out;
-	const struct source *src;
+	struct source *src;
 	enum dep_kind kind;
 	struct text_cursor cursor;   /* for locate() */
 	unsigned n_diags;
@@ -1918,7 +1918,7 @@ on_pipeline(struct lexer *lx, struct pipeline *pl)
 }
 
 int
-shcmd_detect_mapped(struct detect_out *out, const struct source *src, struct sv text,
+shcmd_detect_mapped(struct detect_out *out, struct source *src, struct sv text,
 		    const size_t *map, const struct shcmd_opts *opts)
 {
 	struct shcmd sh = {
@@ -1935,7 +1935,7 @@ shcmd_detect_mapped(struct detect_out *out, const struct source *src, struct sv 
 }
 
 int
-shcmd_detect(struct detect_out *out, const struct source *src, struct span region,
+shcmd_detect(struct detect_out *out, struct source *src, struct span region,
 	     const struct shcmd_opts *opts)
 {
 	if (region.end > src->text.len)

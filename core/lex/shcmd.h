@@ -37,7 +37,7 @@ struct shcmd_opts {
  * download piped into a shell. Bad words become diagnostics. @opts may be
  * NULL (DEP_INSTALL_COMMAND). Returns 0 or ERR_NOMEM.
  */
-int shcmd_detect(struct detect_out *out, const struct source *src, struct span region,
+int shcmd_detect(struct detect_out *out, struct source *src, struct span region,
 		 const struct shcmd_opts *opts);
 
 /*
@@ -46,7 +46,7 @@ int shcmd_detect(struct detect_out *out, const struct source *src, struct span r
  * a JSON string): byte i of @text comes from file offset @map[i] of @src;
  * @map holds @text.len offsets. @opts may be NULL (DEP_INSTALL_COMMAND).
  */
-int shcmd_detect_mapped(struct detect_out *out, const struct source *src, struct sv text,
+int shcmd_detect_mapped(struct detect_out *out, struct source *src, struct sv text,
 			const size_t *map, const struct shcmd_opts *opts);
 
 #endif

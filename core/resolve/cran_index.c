@@ -49,7 +49,7 @@ struct stanza_reader {
 	struct pkg_records *out;
 	struct arena *arena;
 	struct diags *diags;
-	const struct source *src;
+	struct source *src;
 	const char *label;
 	size_t added;
 
@@ -332,7 +332,7 @@ on_field(const struct dcf_field *f, void *payload)
 
 int
 cran_index_parse(struct pkg_records *out, struct arena *arena, struct diags *diags,
-		 const struct source *src, const char *label, size_t *n_added)
+		 struct source *src, const char *label, size_t *n_added)
 {
 	struct stanza_reader r;
 	int rc;
@@ -447,8 +447,7 @@ cran_index_read(struct pkg_records *out, struct arena *arena, struct diags *diag
 		const char *path)
 {
 	unsigned char magic[2];
-	struct text_cursor cursor = { 0 };
-	struct source src = { .cursor = &cursor };
+	struct source src = { 0 };
 	struct stat st;
 	size_t n_added = 0;
 	int fd, rc;

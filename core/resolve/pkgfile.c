@@ -15,7 +15,7 @@
 
 int
 pkgfile_description(struct pkg_records *out, struct arena *arena, struct diags *diags,
-		    const struct source *src, const char *label)
+		    struct source *src, const char *label)
 {
 	size_t added = 0;
 
@@ -23,7 +23,7 @@ pkgfile_description(struct pkg_records *out, struct arena *arena, struct diags *
 }
 
 static int
-add_record(struct pkg_records *out, const struct source *src, const char *label,
+add_record(struct pkg_records *out, struct source *src, const char *label,
 	   const char *name, const char *version, const struct requires_list *reqs)
 {
 	struct pkg_record r = {
@@ -37,7 +37,7 @@ add_record(struct pkg_records *out, const struct source *src, const char *label,
 
 static int
 read_pyproject(struct pkg_records *out, struct arena *arena, struct diags *diags,
-	       const struct source *src, const char *label, const struct marker_env *env)
+	       struct source *src, const char *label, const struct marker_env *env)
 {
 	struct toml_value *root;
 	struct toml_error terr;
@@ -85,7 +85,7 @@ next_line(struct sv text, size_t *at)
 
 static int
 read_setup_cfg(struct pkg_records *out, struct arena *arena, struct diags *diags,
-	       const struct source *src, const char *label, const struct marker_env *env)
+	       struct source *src, const char *label, const struct marker_env *env)
 {
 	struct requires_list reqs = { 0 };
 	struct sv section = { "", 0 }, key = { "", 0 };
@@ -134,7 +134,7 @@ read_setup_cfg(struct pkg_records *out, struct arena *arena, struct diags *diags
 
 int
 pkgfile_python(struct pkg_records *out, struct arena *arena, struct diags *diags,
-	       const struct source *src, const char *label)
+	       struct source *src, const char *label)
 {
 	struct marker_env env;
 	size_t n = strlen(src->path);

@@ -14,7 +14,7 @@ struct pkg_records;
 
 /* 0 (a record added when the file has a Package field), ERR_NOMEM. */
 int pkgfile_description(struct pkg_records *out, struct arena *arena, struct diags *diags,
-			const struct source *src, const char *label);
+			struct source *src, const char *label);
 
 /*
  * pyproject.toml or setup.cfg (by the end of @src->path, which may be a
@@ -25,6 +25,6 @@ int pkgfile_description(struct pkg_records *out, struct arena *arena, struct dia
  * diagnostic says why); ERR_NOMEM.
  */
 int pkgfile_python(struct pkg_records *out, struct arena *arena, struct diags *diags,
-		   const struct source *src, const char *label);
+		   struct source *src, const char *label);
 
 #endif

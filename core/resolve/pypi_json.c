@@ -25,8 +25,7 @@ static int
 read_document_in(struct pkg_records *out, struct arena *arena, struct diags *diags,
 	      const char *path, struct sv text, const struct marker_env *env)
 {
-	struct text_cursor cursor = { 0 };
-	struct source src = { path, text, &cursor };
+	struct source src = { path, text };
 	cJSON *root = cJSON_ParseWithLength(text.ptr, text.len);
 	const cJSON *info = cJSON_GetObjectItemCaseSensitive(root, "info");
 	const cJSON *name = cJSON_GetObjectItemCaseSensitive(info, "name");

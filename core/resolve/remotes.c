@@ -316,7 +316,7 @@ queue(struct work *w, const struct dep *dep, size_t parent, unsigned depth)
  * remote @self.
  */
 static int
-queue_nested(struct work *w, const struct source *src, const char *path, size_t self)
+queue_nested(struct work *w, struct source *src, const char *path, size_t self)
 {
 	const struct detector *det = detector_for_path(path);
 	struct detect_ctx ctx = { false, false };
@@ -409,8 +409,7 @@ resolve_one(struct work *w, size_t i)
 	char sha[41], msg[512] = "";
 	const char *why = NULL, *ref = fetch_ref(w->arena, w->items[i].dep, &why);
 	struct remote_commit c;
-	struct text_cursor cursor = { 0 };
-	struct source src = { .cursor = &cursor };
+	struct source src = { 0 };
 	int rc;
 
 	if (why) {

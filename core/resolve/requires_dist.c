@@ -44,7 +44,7 @@ same_project(struct sv a, struct sv b)
 
 /* The requirement's project name, or SV_NULL when the requirement is dropped. */
 static int
-requirement_name(struct arena *arena, struct diags *diags, const struct source *src,
+requirement_name(struct arena *arena, struct diags *diags, struct source *src,
 		 struct span at, const struct marker_env *env, struct sv value, struct sv *name)
 {
 	struct pep508_req req;
@@ -119,7 +119,7 @@ add_require(struct arena *arena, struct requires_list *list, struct sv name)
 
 int
 requires_dist_add(struct requires_list *list, struct arena *arena, struct diags *diags,
-		  const struct source *src, struct span at, const struct marker_env *env,
+		  struct source *src, struct span at, const struct marker_env *env,
 		  struct sv value)
 {
 	struct sv name;

@@ -29,7 +29,7 @@ struct requires_list {
  * ERR_NOMEM.
  */
 int requires_dist_add(struct requires_list *list, struct arena *arena, struct diags *diags,
-		      const struct source *src, struct span at, const struct marker_env *env,
+		      struct source *src, struct span at, const struct marker_env *env,
 		      struct sv value);
 
 #endif

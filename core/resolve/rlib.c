@@ -32,8 +32,7 @@ static int
 read_package(struct pkg_records *out, struct arena *arena, struct diags *diags, int lib_fd,
 	     const char *lib_dir, const char *name)
 {
-	struct text_cursor cursor = { 0 };
-	struct source src = { .cursor = &cursor };
+	struct source src = { 0 };
 	struct stat st;
 	size_t first = out->len, n_added = 0;
 	int pkg_fd, rc;

@@ -90,6 +90,6 @@ int pypi_json_parse(struct pkg_records *out, struct arena *arena, struct diags *
  * (cran_index.c; rlib.c reads each DESCRIPTION with it).
  */
 int cran_index_parse(struct pkg_records *out, struct arena *arena, struct diags *diags,
-		     const struct source *src, const char *label, size_t *n_added);
+		     struct source *src, const char *label, size_t *n_added);
 
 #endif

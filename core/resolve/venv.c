@@ -147,8 +147,7 @@ static int
 read_metadata(struct venv_reader *r, const struct marker_env *env, const char *path,
 	      struct sv text)
 {
-	struct text_cursor cursor = { 0 };
-	struct source src = { path, text, &cursor };
+	struct source src = { path, text };
 	struct sv name = SV_NULL, version = SV_NULL;
 	struct requires_list reqs = { 0 };
 	size_t pos = 0;

@@ -180,8 +180,7 @@ dump_file(struct dump *d, const char *path, bool constraint)
 	cJSON_AddBoolToObject(f, "constraint", constraint);
 	cJSON_AddItemToArray(d->files, f);
 
-	struct text_cursor cursor = { 0 };
-	struct source src = { kept_path, { text, len }, &cursor };
+	struct source src = { kept_path, { text, len } };
 	detect_out_init(&out, &d->arena, &d->diags);
 	double start = clock_seconds();
 	int err = detect_requirements(&out, &src, &ctx);

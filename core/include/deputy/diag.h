@@ -38,10 +38,6 @@ struct span {
 };
 
 /*
- * The file a reader works on: its path (as listed by the snapshot) and its
- * bytes. Both are borrowed and outlive the reader's call.
- */
-/*
  * Where the last line/column lookup in one text ended, so that lookups at
  * increasing offsets cost the distance walked rather than the offset: a
  * file of 100,000 requirements is read in linear time. Zero-initialise it.
@@ -54,10 +50,18 @@ struct text_cursor {
 	unsigned line, column;       /* of @pos, 1-based; 0 before the first use */
 };
 
+/*
+ * The file a reader works on: its path (as listed by the snapshot) and its
+ * bytes, both borrowed and outliving the reader's call, and the cursor that
+ * line and column lookups move on. The cursor is part of every source, so no
+ * reader can count each diagnostic's line from the start of the file again
+ * (quadratic on a file of many bad lines); zero-initialising the source
+ * initialises it. Lookups change it: a reader takes its source non-const.
+ */
 struct source {
 	const char *path;
 	struct sv text;
-	struct text_cursor *cursor;  /* the owner's, for source_line_col(); may be NULL */
+	struct text_cursor cursor;
 };
 
 struct diag {
@@ -83,7 +87,7 @@ void diags_release(struct diags *diags);
  * computed from the bytes). Repository text is an argument to %s, never part
  * of @fmt; it is kept as is and escaped when shown.
  */
-void diag_add(struct diags *diags, enum diag_level level, const struct source *src,
+void diag_add(struct diags *diags, enum diag_level level, struct source *src,
 	      struct span at, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* The same for a whole file or a path with no bytes (line 0). */
 void diag_add_path(struct diags *diags, enum diag_level level, const char *path,
@@ -94,8 +98,8 @@ void text_line_col(struct sv text, size_t offset, unsigned *line, unsigned *colu
 /* The same, walking on from where @cursor last stopped when it can. */
 void text_cursor_line_col(struct text_cursor *cursor, struct sv text, size_t offset,
 			  unsigned *line, unsigned *column);
-/* The same in @src's text, with its cursor when it has one. */
-void source_line_col(const struct source *src, size_t offset, unsigned *line,
+/* The same in @src's text, walking on with its cursor. */
+void source_line_col(struct source *src, size_t offset, unsigned *line,
 		     unsigned *column);
 /* The bytes of line @line (1-based) of @text, without its newline. */
 struct sv text_line(struct sv text, unsigned line);

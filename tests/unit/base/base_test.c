@@ -119,6 +119,33 @@ test_diag_reports_line_and_column_in_code_points(void **state)
 	arena_release(&a);
 }
 
+/*
+ * A source initialised with only its path and text carries its own cursor:
+ * diagnostics at increasing offsets walk on from the last one (the cursor
+ * ends where the last lookup was) rather than counting from the start.
+ */
+static void
+test_every_source_walks_on_with_its_own_cursor(void **state)
+{
+	struct arena a = ARENA_INIT;
+	struct diags d;
+	const char text[] = "a\nbb\nccc\ndddd\n";
+	struct source src = { "requirements.txt", SV_LIT(text) };
+	(void)state;
+	diags_init(&d, &a);
+	diag_add(&d, DIAG_WARNING, &src, (struct span){ 3, 3 }, "one");
+	assert_ptr_equal(src.cursor.ptr, text);
+	assert_int_equal(src.cursor.pos, 3);
+	assert_int_equal(src.cursor.line_start, 2);
+	diag_add(&d, DIAG_WARNING, &src, (struct span){ 13, 13 }, "two");
+	assert_int_equal(src.cursor.pos, 13);
+	assert_int_equal(src.cursor.line_start, 9);
+	assert_int_equal(d.items[1].line, 4);
+	assert_int_equal(d.items[1].column, 5);
+	diags_release(&d);
+	arena_release(&a);
+}
+
 static void
 test_path_resolve_stays_inside_the_root(void **state)
 {
@@ -227,6 +254,7 @@ main(void)
 		cmocka_unit_test(test_utf8_decode_rejects_bad_sequences),
 		cmocka_unit_test(test_diag_reports_line_and_column_in_code_points),
 		cmocka_unit_test(test_text_cursor_agrees_with_counting_from_the_start),
+		cmocka_unit_test(test_every_source_walks_on_with_its_own_cursor),
 		cmocka_unit_test(test_path_resolve_stays_inside_the_root),
 		cmocka_unit_test(test_normalize_name_follows_pep503),
 		cmocka_unit_test(test_pinned_means_one_exact_version),
