@@ -3,11 +3,7 @@
 
 #include <string.h>
 
-static char
-ascii_lower(char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-}
+#include "deputy/ascii.h"
 
 bool
 sv_eq_nocase(struct sv a, struct sv b)

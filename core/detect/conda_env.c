@@ -26,6 +26,8 @@
 
 #include "detect/yaml_tree.h"
 
+#include "deputy/ascii.h"
+
 /* More pip items than this are not read (each flow-style line costs a pass). */
 #define CONDA_MAX_PIP_ITEMS 10000
 
@@ -211,7 +213,7 @@ add_conda_spec(struct conda_state *st, const struct ynode *item)
 		skip = sep + 2;
 	}
 	struct sv rest = sv_tail(text, skip);
-	while (n < rest.len && !strchr("=<>!~ 	[", rest.ptr[n]))
+	while (n < rest.len && !byte_in("=<>!~ 	[", rest.ptr[n]))
 		n++;
 	struct sv name = sv_slice(rest, 0, n);
 	if (name.len == 0)

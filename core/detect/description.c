@@ -17,6 +17,8 @@
 #include "lex/dcf.h"
 #include "lex/rremote.h"
 
+#include "deputy/ascii.h"
+
 /* How much of an entry goes into dep->raw. */
 #define RAW_MAX 200
 
@@ -132,7 +134,7 @@ read_constraint(struct desc_state *st, size_t open, size_t end, size_t *after)
 		if (!is_ws(v[i]))
 			buf[n++] = v[i];
 	buf[n] = '\0';
-	if (n == 0 || !strchr("<>=!", buf[0]))
+	if (n == 0 || !byte_in("<>=!", buf[0]))
 		report(st, DIAG_WARNING, open + 1,
 		       "expected an operator (>=, >, ==, <=, <, !=) and a version inside '(...)'");
 	return arena_strdup(st->out->arena, buf);

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "deputy/ascii.h"
 #include "deputy/mapped_text.h"
 #include "lex/shcmd.h"
 
@@ -187,7 +188,7 @@ read_heredoc(struct detect_out *out, struct source *src, const struct mapped_tex
 
 	if (i < j->len && j->text[i] == '-')
 		i++;
-	while (i < j->len && n < sizeof(delim) - 1 && !strchr(" \t\r\n", j->text[i])) {
+	while (i < j->len && n < sizeof(delim) - 1 && !byte_in(" \t\r\n", j->text[i])) {
 		if (j->text[i] != '"' && j->text[i] != '\'')
 			delim[n++] = j->text[i];
 		i++;
@@ -216,10 +217,10 @@ keyword_is(const struct mapped_text *j, size_t *i, const char *kw)
 	size_t n = strlen(kw);
 
 	if (j->len - *i < n || strncasecmp(j->text + *i, kw, n) != 0 ||
-	    (*i + n < j->len && !strchr(" \t\r\n", j->text[*i + n])))
+	    (*i + n < j->len && !byte_in(" \t\r\n", j->text[*i + n])))
 		return false;
 	*i += n;
-	while (*i < j->len && strchr(" \t\r", j->text[*i]))
+	while (*i < j->len && byte_in(" \t\r", j->text[*i]))
 		(*i)++;
 	return true;
 }
@@ -232,9 +233,9 @@ read_run(struct detect_out *out, struct source *src, const struct mapped_text *j
 
 	/* --mount=..., --network=..., --security=... */
 	while (i + 1 < j->len && j->text[i] == '-' && j->text[i + 1] == '-') {
-		while (i < j->len && !strchr(" \t\r\n", j->text[i]))
+		while (i < j->len && !byte_in(" \t\r\n", j->text[i]))
 			i++;
-		while (i < j->len && strchr(" \t\r", j->text[i]))
+		while (i < j->len && byte_in(" \t\r", j->text[i]))
 			i++;
 	}
 	if (i < j->len && j->text[i] == '[')

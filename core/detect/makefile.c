@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "deputy/ascii.h"
 #include "deputy/mapped_text.h"
 #include "lex/shcmd.h"
 
@@ -59,7 +60,7 @@ read_recipe(struct detect_out *out, struct source *src, struct mapped_text *r, s
 	int rc = 0;
 
 	mapped_text_reset(r);
-	while (i < t.len && strchr("@-+ \t", t.ptr[i]))
+	while (i < t.len && byte_in("@-+ \t", t.ptr[i]))
 		i++;
 	for (;;) {
 		size_t e = line_end(t, i);

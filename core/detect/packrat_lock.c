@@ -24,6 +24,8 @@
 #include "lex/dcf.h"
 #include "lex/rremote.h"
 
+#include "deputy/ascii.h"
+
 #define RAW_MAX 200
 
 enum pr_key {
@@ -202,9 +204,9 @@ read_repos(struct pr_state *st, const struct dcf_field *f)
 		while (i < f->value_len && f->value[i] != ',')
 			i++;
 		e = i++;
-		while (s < e && strchr(" \t\n", f->value[s]))
+		while (s < e && byte_in(" \t\n", f->value[s]))
 			s++;
-		while (e > s && strchr(" \t\n", f->value[e - 1]))
+		while (e > s && byte_in(" \t\n", f->value[e - 1]))
 			e--;
 		for (eq = s; eq < e && f->value[eq] != '='; eq++)
 			;

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "deputy/ascii.h"
 #include "deputy/diag.h"
 
 /* pip's vcs.all_schemes: what Link.is_vcs and parse_editable() accept. */
@@ -60,7 +61,7 @@ pipreq_url_path(struct sv url)
 
 	if (sv_starts_with(rest, SV_LIT("//"))) {
 		size_t i = 2;
-		while (i < rest.len && !strchr("/?#", rest.ptr[i]))
+		while (i < rest.len && !byte_in("/?#", rest.ptr[i]))
 			i++;
 		rest = sv_tail(rest, i);
 	}

@@ -10,6 +10,8 @@
 #include "detect/pipreq.h"
 #include "lex/pep508.h"
 
+#include "deputy/ascii.h"
+
 size_t
 pyreq_offset(const struct pyreq_text *t, size_t offset)
 {
@@ -90,7 +92,7 @@ pyreq_url_host(struct arena *arena, struct sv url)
 
 	if (!sv_starts_with(rest, SV_LIT("//")))
 		return arena_strndup(arena, url);
-	while (end < rest.len && !strchr("/?#", rest.ptr[end]))
+	while (end < rest.len && !byte_in("/?#", rest.ptr[end]))
 		end++;
 	struct sv host = sv_slice(rest, 2, end - 2);
 	size_t at = host.len;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "deputy/array.h"
+#include "deputy/ascii.h"
 #include "deputy/utf8.h"
 #include "lex/rremote.h"
 
@@ -352,7 +353,7 @@ version_spec(struct rfind *f, const char *v)
 
 	if (!v || !*v)
 		return "";
-	if (!strchr("<>=!", v[0]))
+	if (!byte_in("<>=!", v[0]))
 		return arena_printf(f->out->arena, "==%s", v);
 	for (const char *s = v; *s && len + 1 < sizeof(buf); s++)
 		if (*s != ' ')

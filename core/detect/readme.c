@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "deputy/ascii.h"
 #include "deputy/mapped_text.h"
 #include "lex/shcmd.h"
 
@@ -48,7 +49,7 @@ shell_info(struct sv info)
 		info.ptr++;
 		info.len--;
 	}
-	while (n < info.len && !strchr(" \t,}", info.ptr[n]))
+	while (n < info.len && !byte_in(" \t,}", info.ptr[n]))
 		n++;
 	if (n == 0)
 		return 2;

@@ -18,6 +18,8 @@
 
 #include "detect/rcall.h"
 
+#include "deputy/ascii.h"
+
 static const char *const rmd_exts[] = { ".Rmd", ".rmd", ".qmd", ".Rnw", ".rnw", ".Rmarkdown",
 					".rmarkdown" };
 
@@ -45,7 +47,7 @@ is_rnw(const char *path)
 static size_t
 skip_set(struct sv line, size_t i, const char *set)
 {
-	while (i < line.len && line.ptr[i] && strchr(set, line.ptr[i]))
+	while (i < line.len && byte_in(set, line.ptr[i]))
 		i++;
 	return i;
 }

@@ -19,6 +19,8 @@
 
 #include "lex/shcmd.h"
 
+#include "deputy/ascii.h"
+
 bool
 tox_ini_matches(const char *path)
 {
@@ -45,7 +47,7 @@ factor_prefix(const char *s, size_t n)
 {
 	size_t i = 0;
 
-	while (i < n && (strchr("!,{}.-_", s[i]) || (s[i] >= '0' && s[i] <= '9') ||
+	while (i < n && (byte_in("!,{}.-_", s[i]) || (s[i] >= '0' && s[i] <= '9') ||
 			 (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
 		i++;
 	if (i == 0 || i + 1 >= n || s[i] != ':' || !is_blank(s[i + 1]))

@@ -4,7 +4,6 @@
  */
 #include "fetch/fetch.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -19,6 +18,7 @@
 
 #include <curl/curl.h>
 
+#include "deputy/ascii.h"
 #include "deputy/diag.h"
 
 #define FETCH_USER_AGENT "deputy"
@@ -316,7 +316,7 @@ explain(CURL *c, CURLcode rc, const struct transfer *t, const struct fetch_opts 
 	}
 	/* libcurl's own words, lower case like ours. */
 	const char *why = errbuf[0] ? errbuf : curl_easy_strerror(rc);
-	fail(err, err_size, url, "%c%s", tolower((unsigned char)why[0]), why[0] ? why + 1 : "");
+	fail(err, err_size, url, "%c%s", ascii_lower(why[0]), why[0] ? why + 1 : "");
 	return ERR_IO;
 }
 

@@ -9,13 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "deputy/ascii.h"
 #include "deputy/diag.h"
-
-static char
-lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
 
 static bool
 is_separator(char c)
@@ -33,7 +28,7 @@ name_set_fold(char *out, size_t cap, const char *name)
 			continue;
 		if (n + 1 >= cap)
 			return (size_t)-1;
-		out[n++] = lower(*name);
+		out[n++] = ascii_lower(*name);
 	}
 	out[n] = '\0';
 	return n;
@@ -54,7 +49,7 @@ lower_dup(struct arena *arena, const char *s)
 
 	if (out)
 		for (char *p = out; *p; p++)
-			*p = lower(*p);
+			*p = ascii_lower(*p);
 	return out;
 }
 

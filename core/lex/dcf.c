@@ -21,12 +21,12 @@
  */
 #include "lex/dcf.h"
 
-#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "deputy/array.h"
+#include "deputy/ascii.h"
 #include "deputy/strbuf.h"
 
 /* A value longer than this is cut (DESCRIPTION fields are a few kB). */
@@ -65,24 +65,18 @@ is_blank(char c)
 	return c == ' ' || c == '\t';
 }
 
-static bool
-is_space(char c)
-{
-	return isspace((unsigned char)c) != 0;
-}
-
 /* A continuation line that stands for an empty line: blanks, ".", spaces. */
 static bool
 is_dot_line(struct sv line)
 {
 	size_t i = 0;
 
-	while (i < line.len && is_space(line.ptr[i]))
+	while (i < line.len && ascii_space(line.ptr[i]))
 		i++;
 	if (i == line.len || line.ptr[i] != '.')
 		return false;
 	for (i++; i < line.len; i++)
-		if (!is_space(line.ptr[i]))
+		if (!ascii_space(line.ptr[i]))
 			return false;
 	return true;
 }

@@ -13,6 +13,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "deputy/ascii.h"
+
 struct scanner {
 	struct sv s;
 	size_t pos;
@@ -25,16 +27,6 @@ pep440_is_space(char c)
 	return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\x1c' && c <= '\x1f');
 }
 static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-static char
-lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-static bool
 sc_word(struct scanner *sc, const char *w)
 {
 	size_t n = strlen(w);
@@ -42,7 +34,7 @@ sc_word(struct scanner *sc, const char *w)
 	if (sc->s.len - sc->pos < n)
 		return false;
 	for (size_t i = 0; i < n; i++)
-		if (lower(sc->s.ptr[sc->pos + i]) != w[i])
+		if (ascii_lower(sc->s.ptr[sc->pos + i]) != w[i])
 			return false;
 	sc->pos += n;
 	return true;
@@ -50,7 +42,7 @@ sc_word(struct scanner *sc, const char *w)
 static bool
 sc_sep(struct scanner *sc)
 {
-	if (sc->pos < sc->s.len && strchr("-_.", sc->s.ptr[sc->pos])) {
+	if (sc->pos < sc->s.len && byte_in("-_.", sc->s.ptr[sc->pos])) {
 		sc->pos++;
 		return true;
 	}
@@ -62,7 +54,7 @@ sc_number(struct scanner *sc, struct sv *out)
 {
 	size_t start = sc->pos;
 
-	while (sc->pos < sc->s.len && is_digit(sc->s.ptr[sc->pos]))
+	while (sc->pos < sc->s.len && ascii_digit(sc->s.ptr[sc->pos]))
 		sc->pos++;
 	if (sc->pos == start)
 		return false;
@@ -116,24 +108,17 @@ parse_letter_part(struct scanner *sc, const char *const *words, size_t n, int *w
 	}
 	return true;
 }
-/* local = [a-z0-9]+ ([-_.] [a-z0-9]+)* */
-static bool
-is_alnum(char c)
-{
-	c = lower(c);
-	return is_digit(c) || (c >= 'a' && c <= 'z');
-}
 static bool
 parse_local(struct scanner *sc)
 {
 	for (;;) {
 		size_t start = sc->pos;
-		while (sc->pos < sc->s.len && is_alnum(sc->s.ptr[sc->pos]))
+		while (sc->pos < sc->s.len && ascii_alnum(sc->s.ptr[sc->pos]))
 			sc->pos++;
 		if (sc->pos == start)
 			return false;
-		if (sc->pos + 1 < sc->s.len && strchr("-_.", sc->s.ptr[sc->pos]) &&
-		    is_alnum(sc->s.ptr[sc->pos + 1])) {
+		if (sc->pos + 1 < sc->s.len && byte_in("-_.", sc->s.ptr[sc->pos]) &&
+		    ascii_alnum(sc->s.ptr[sc->pos + 1])) {
 			sc->pos++;
 			continue;
 		}
@@ -152,7 +137,7 @@ pep440_version_parse(struct pep440_version *v, struct sv text, unsigned flags)
 	int which;
 
 	memset(v, 0, sizeof(*v));
-	if (sc.pos < sc.s.len && lower(sc.s.ptr[0]) == 'v')
+	if (sc.pos < sc.s.len && ascii_lower(sc.s.ptr[0]) == 'v')
 		sc.pos++;
 	struct sv n;
 	if (!sc_number(&sc, &n))
@@ -164,7 +149,7 @@ pep440_version_parse(struct pep440_version *v, struct sv text, unsigned flags)
 			return false;
 	}
 	v->release[v->n_release++] = n;
-	while (sc.pos + 1 < sc.s.len && sc.s.ptr[sc.pos] == '.' && is_digit(sc.s.ptr[sc.pos + 1])) {
+	while (sc.pos + 1 < sc.s.len && sc.s.ptr[sc.pos] == '.' && ascii_digit(sc.s.ptr[sc.pos + 1])) {
 		sc.pos++;
 		sc_number(&sc, &n);
 		if (v->n_release == PEP440_MAX_PARTS)
@@ -217,7 +202,7 @@ pep440_local_next(struct sv s, size_t *pos, struct sv *part)
 	if (*pos >= s.len)
 		return false;
 	size_t start = *pos;
-	while (*pos < s.len && !strchr("-_.", s.ptr[*pos]))
+	while (*pos < s.len && !byte_in("-_.", s.ptr[*pos]))
 		(*pos)++;
 	*part = sv_make(s.ptr + start, *pos - start);
 	if (*pos < s.len)
@@ -228,7 +213,7 @@ bool
 pep440_all_digits(struct sv s)
 {
 	for (size_t i = 0; i < s.len; i++)
-		if (!is_digit(s.ptr[i]))
+		if (!ascii_digit(s.ptr[i]))
 			return false;
 	return s.len > 0;
 }
@@ -258,7 +243,7 @@ local_cmp(struct sv a, struct sv b)
 			c = num_cmp(strip_zeros(x), strip_zeros(y));
 		} else {
 			for (size_t i = 0; !c && i < x.len && i < y.len; i++)
-				c = (unsigned char)lower(x.ptr[i]) - (unsigned char)lower(y.ptr[i]);
+				c = (unsigned char)ascii_lower(x.ptr[i]) - (unsigned char)ascii_lower(y.ptr[i]);
 			if (!c && x.len != y.len)
 				c = x.len < y.len ? -1 : 1;
 		}
@@ -366,7 +351,7 @@ pep440_version_write(struct strbuf *out, const struct pep440_version *v, enum pe
 				continue;
 			}
 			for (size_t i = 0; i < part.len; i++)
-				strbuf_addch(out, lower(part.ptr[i]));
+				strbuf_addch(out, ascii_lower(part.ptr[i]));
 		}
 	}
 	return out->failed ? -1 : 0;

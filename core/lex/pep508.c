@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deputy/ascii.h"
 #include "deputy/strbuf.h"
 #include "lex/pep440_version.h"
 
@@ -93,18 +94,6 @@ fail(struct pep508_parser *p, int code, size_t offset, const char *fmt, ...)
 		va_end(ap);
 	}
 	return code;
-}
-
-static bool
-is_alnum(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
 }
 
 static bool
@@ -195,17 +184,17 @@ parse_identifier(struct pep508_parser *p, struct span *at)
 {
 	size_t start = p->pos;
 
-	if (!is_alnum(peek(p)) || at_end(p))
+	if (!ascii_alnum(peek(p)) || at_end(p))
 		return false;
-	while (!at_end(p) && is_alnum(p->text.ptr[p->pos]))
+	while (!at_end(p) && ascii_alnum(p->text.ptr[p->pos]))
 		p->pos++;
 	for (;;) {
 		size_t q = p->pos;
 		while (q < p->text.len && is_punct(p->text.ptr[q]))
 			q++;
-		if (q >= p->text.len || !is_alnum(p->text.ptr[q]))
+		if (q >= p->text.len || !ascii_alnum(p->text.ptr[q]))
 			break;
-		while (q < p->text.len && is_alnum(p->text.ptr[q]))
+		while (q < p->text.len && ascii_alnum(p->text.ptr[q]))
 			q++;
 		p->pos = q;
 	}
@@ -292,7 +281,7 @@ done:
 static size_t
 digits(struct sv s, size_t i)
 {
-	while (i < s.len && is_digit(s.ptr[i]))
+	while (i < s.len && ascii_digit(s.ptr[i]))
 		i++;
 	return i;
 }
@@ -347,7 +336,7 @@ match_compatible_version(struct sv s, size_t i)
 	if (j == i)
 		return start;
 	unsigned parts = 1;
-	while (j + 1 < s.len && s.ptr[j] == '.' && is_digit(s.ptr[j + 1])) {
+	while (j + 1 < s.len && s.ptr[j] == '.' && ascii_digit(s.ptr[j + 1])) {
 		j = digits(s, j + 1);
 		parts++;
 	}
@@ -355,7 +344,7 @@ match_compatible_version(struct sv s, size_t i)
 		return start;
 	if ((k = sep_word(s, j, pre, 8)))
 		j = opt_sep_digits(s, k);
-	if (j + 1 < s.len && s.ptr[j] == '-' && is_digit(s.ptr[j + 1]))
+	if (j + 1 < s.len && s.ptr[j] == '-' && ascii_digit(s.ptr[j + 1]))
 		j = digits(s, j + 1);
 	else if ((k = sep_word(s, j, post, 3)))
 		j = opt_sep_digits(s, k);
@@ -398,7 +387,7 @@ parse_version_one(struct pep508_parser *p, struct pep508_req *out, struct strbuf
 	} else {
 		vend = vstart;
 		while (vend < p->text.len && !is_re_space(p->text.ptr[vend]) &&
-		       !strchr(",;)", p->text.ptr[vend]))
+		       !byte_in(",;)", p->text.ptr[vend]))
 			vend++;
 	}
 	if (vend == vstart && !out->empty_version) {
@@ -710,7 +699,7 @@ url_is_valid(struct sv url)
 	if (url.len == 0 || !((url.ptr[0] >= 'a' && url.ptr[0] <= 'z') ||
 			      (url.ptr[0] >= 'A' && url.ptr[0] <= 'Z')))
 		return false;
-	while (i < url.len && (is_alnum(url.ptr[i]) || strchr("+-.", url.ptr[i])))
+	while (i < url.len && (ascii_alnum(url.ptr[i]) || byte_in("+-.", url.ptr[i])))
 		i++;
 	if (i >= url.len || url.ptr[i] != ':')
 		return false;
@@ -719,7 +708,7 @@ url_is_valid(struct sv url)
 	if (url.len - i < 3 || url.ptr[i + 1] != '/' || url.ptr[i + 2] != '/')
 		return false;
 	i += 3;
-	return i < url.len && !strchr("/?#", url.ptr[i]);
+	return i < url.len && !byte_in("/?#", url.ptr[i]);
 }
 
 /* url_part = "@" ws uri [ws ";" ws marker] */

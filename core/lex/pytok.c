@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "deputy/array.h"
+#include "deputy/ascii.h"
 #include "deputy/utf8.h"
 #include "lex/pytok_ident.h"
 
@@ -123,12 +124,6 @@ is_py_space(uint32_t cp)
 	return (cp >= 0x09 && cp <= 0x0d) || (cp >= 0x1c && cp <= 0x20) || cp == 0x85 ||
 	       cp == 0xa0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
 	       cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x205f || cp == 0x3000;
-}
-
-static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
 }
 
 /* Decodes the character at @i; returns its length in bytes (at least 1). */
@@ -270,13 +265,13 @@ digit_run(const struct lexer *lx, size_t i, bool (*ok)(char))
 static bool
 dec_ok(char c)
 {
-	return is_digit(c);
+	return ascii_digit(c);
 }
 
 static bool
 hex_ok(char c)
 {
-	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+	return ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
 static bool
@@ -401,7 +396,7 @@ match_operator(const struct lexer *lx, size_t i)
 	for (size_t k = 0; left >= 2 && k < sizeof(two) / sizeof(two[0]); k++)
 		if (memcmp(lx->s + i, two[k], 2) == 0)
 			return i + 2;
-	if (strchr("%&()*+,-./:;<=>@[]^{|}~", lx->s[i]) && lx->s[i] != '\0')
+	if (byte_in("%&()*+,-./:;<=>@[]^{|}~", lx->s[i]))
 		return i + 1;
 	return 0;
 }
@@ -409,7 +404,7 @@ match_operator(const struct lexer *lx, size_t i)
 static bool
 is_prefix_char(char c)
 {
-	return strchr("bBrRuUfF", c) && c != '\0';
+	return byte_in("bBrRuUfF", c);
 }
 
 /* The length of a string prefix at @i that a quote follows, or -1. */
@@ -557,7 +552,7 @@ lex_one(struct lexer *lx, size_t pos)
 		start_string(lx, start, q, true, false);
 		return lx->max + 1;
 	}
-	if (is_digit(c) || (c == '.' && start + 1 < lx->max && is_digit(s[start + 1]))) {
+	if (ascii_digit(c) || (c == '.' && start + 1 < lx->max && ascii_digit(s[start + 1]))) {
 		end = match_number(lx, start);
 		push_here(lx, PYTOK_NUMBER, start, end);
 		return end;
@@ -751,7 +746,7 @@ lex_last_newline(struct lexer *lx, size_t last, size_t last_end)
 static bool
 is_cookie_char(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) ||
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || ascii_digit(c) ||
 	       c == '_' || c == '-' || c == '.';
 }
 
@@ -833,7 +828,7 @@ encoding_from_name(struct sv name, bool *is_utf8_name)
 		char c = name.ptr[i];
 		if (c >= 'A' && c <= 'Z')
 			norm[j++] = c + 32;
-		else if ((c >= 'a' && c <= 'z') || is_digit(c) || c == '.')
+		else if ((c >= 'a' && c <= 'z') || ascii_digit(c) || c == '.')
 			norm[j++] = c;
 		else if (j > 0 && norm[j - 1] != '_')
 			norm[j++] = '_';

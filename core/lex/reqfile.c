@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "deputy/array.h"
+#include "deputy/ascii.h"
 #include "deputy/strbuf.h"
 
 struct option_spec {
@@ -204,12 +205,12 @@ split_words(struct reader *r, struct sv s, size_t base, const char **why, size_t
 	r->n_tokens = 0;
 	strbuf_reset(&r->words);
 	while (i < s.len) {
-		while (i < s.len && strchr(" \t\r\n", s.ptr[i]) && s.ptr[i])
+		while (i < s.len && byte_in(" \t\r\n", s.ptr[i]))
 			i++;
 		if (i >= s.len)
 			break;
 		size_t start = r->words.len, word_at = base + i;
-		while (i < s.len && !(strchr(" \t\r\n", s.ptr[i]) && s.ptr[i])) {
+		while (i < s.len && !byte_in(" \t\r\n", s.ptr[i])) {
 			char c = s.ptr[i];
 			if (c == '\'' || c == '"') {
 				size_t open = i++;

@@ -41,6 +41,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deputy/ascii.h"
 #include "deputy/utf8.h"
 
 struct rlexer {
@@ -142,24 +143,6 @@ emit(struct rlexer *lx, enum rtok_kind kind, size_t end)
 }
 
 static bool
-is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
-is_hex(int c)
-{
-	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-static bool
-is_ascii_alpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool
 is_unicode_blank(uint32_t cp)
 {
 	return cp == 0x1680 || (cp >= 0x2000 && cp <= 0x2006) || (cp >= 0x2008 && cp <= 0x200a) ||
@@ -250,8 +233,8 @@ escape_scan(const char *s, size_t n, uint32_t *value, int *kind, const char **wh
 		*value = v;
 		return i;
 	case 'x':
-		for (; i < n && i < 4 && is_hex(s[i]); i++)
-			v = v * 16 + (uint32_t)(is_digit(s[i]) ? s[i] - '0' : (s[i] | 0x20) - 'a' + 10);
+		for (; i < n && i < 4 && ascii_xdigit(s[i]); i++)
+			v = v * 16 + (uint32_t)(ascii_digit(s[i]) ? s[i] - '0' : (s[i] | 0x20) - 'a' + 10);
 		*why = i == 2 ? "'\\x' used without hex digits" : "a nul character (\\x00) is not allowed in a string";
 		*kind = v ? 'b' : 0;
 		*value = v;
@@ -262,8 +245,8 @@ escape_scan(const char *s, size_t n, uint32_t *value, int *kind, const char **wh
 			brace = true;
 			i++;
 		}
-		for (; i < n && digits < max && is_hex(s[i]); i++, digits++)
-			v = v * 16 + (uint32_t)(is_digit(s[i]) ? s[i] - '0' : (s[i] | 0x20) - 'a' + 10);
+		for (; i < n && digits < max && ascii_xdigit(s[i]); i++, digits++)
+			v = v * 16 + (uint32_t)(ascii_digit(s[i]) ? s[i] - '0' : (s[i] | 0x20) - 'a' + 10);
 		if (brace) {
 			if (i < n && s[i] == '}') {
 				i++;
@@ -391,7 +374,7 @@ hex_number_end(const struct rlexer *lx, size_t i)
 	size_t digits = 0, exp_digits = 0;
 	bool dot = false, exp = false;
 
-	for (i += 2; is_hex(peek(lx, i)) || peek(lx, i) == '.'; i++, digits++) {
+	for (i += 2; ascii_xdigit(peek(lx, i)) || peek(lx, i) == '.'; i++, digits++) {
 		if (peek(lx, i) == '.') {
 			if (dot)
 				return 0;
@@ -405,7 +388,7 @@ hex_number_end(const struct rlexer *lx, size_t i)
 		i++;
 		if (peek(lx, i) == '+' || peek(lx, i) == '-')
 			i++;
-		for (; is_digit(peek(lx, i)); i++)
+		for (; ascii_digit(peek(lx, i)); i++)
 			exp_digits++;
 		if (exp_digits == 0)
 			return 0;
@@ -429,7 +412,7 @@ number_end(const struct rlexer *lx)
 	for (;;) {
 		int c = peek(lx, i);
 
-		if (is_digit(c)) {
+		if (ascii_digit(c)) {
 			i++;
 		} else if (c == '.') {
 			if (dot)
@@ -443,7 +426,7 @@ number_end(const struct rlexer *lx)
 			i++;
 			if (peek(lx, i) == '+' || peek(lx, i) == '-')
 				i++;
-			if (!is_digit(peek(lx, i)))
+			if (!ascii_digit(peek(lx, i)))
 				return 0;
 		} else if (c == 'L') {
 			return i + 1;
@@ -480,7 +463,7 @@ lex_name(struct rlexer *lx)
 	for (;;) {
 		int c = peek(lx, i);
 
-		if (is_ascii_alpha(c) || is_digit(c) || c == '.' || c == '_')
+		if (ascii_alpha(c) || ascii_digit(c) || c == '.' || c == '_')
 			i++;
 		else if ((n = letter_len(lx, i)) > 0)
 			i += n;
@@ -611,18 +594,18 @@ lex_one(struct rlexer *lx)
 		return lex_quoted(lx, RTOK_SYMBOL);
 	if ((c == 'r' || c == 'R') && (d == '"' || d == '\''))
 		return lex_raw_string(lx);
-	if (is_digit(c) || (c == '.' && is_digit(d))) {
+	if (ascii_digit(c) || (c == '.' && ascii_digit(d))) {
 		n = number_end(lx);
 		if (n == 0) {
 			lex_diag(lx, lx->pos, "a malformed number");
 			n = lx->pos + 1;
-			while (n < lx->len && (is_hex(peek(lx, n)) || strchr(".xXpP", peek(lx, n))))
+			while (n < lx->len && (ascii_xdigit(peek(lx, n)) || byte_in(".xXpP", peek(lx, n))))
 				n++;
 			return emit(lx, RTOK_ERROR, n);
 		}
 		return emit(lx, RTOK_NUM_CONST, n);
 	}
-	if (is_ascii_alpha(c) || c == '.' || letter_len(lx, lx->pos))
+	if (ascii_alpha(c) || c == '.' || letter_len(lx, lx->pos))
 		return lex_name(lx);
 	if (c == '%') {
 		for (n = lx->pos + 1; n < lx->len && lx->s[n] != '%' && lx->s[n] != '\n'; n++)

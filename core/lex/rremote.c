@@ -18,9 +18,9 @@
  */
 #include "lex/rremote.h"
 
-#include <ctype.h>
 #include <string.h>
 
+#include "deputy/ascii.h"
 #include "deputy/diag.h"
 
 struct hosted {
@@ -28,26 +28,14 @@ struct hosted {
 	bool pull;               /* ref holds the digits of a /pull/N url */
 };
 
-static bool
-is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool
-is_alnum(char c)
-{
-	return is_alpha(c) || (c >= '0' && c <= '9');
-}
-
 /* R's valid package name: [[:alpha:]][[:alnum:].]*[[:alnum:]] (ASCII, as CRAN). */
 static bool
 is_package_name(struct sv s)
 {
-	if (s.len < 2 || !is_alpha(s.ptr[0]) || !is_alnum(s.ptr[s.len - 1]))
+	if (s.len < 2 || !ascii_alpha(s.ptr[0]) || !ascii_alnum(s.ptr[s.len - 1]))
 		return false;
 	for (size_t i = 1; i < s.len; i++)
-		if (!is_alnum(s.ptr[i]) && s.ptr[i] != '.')
+		if (!ascii_alnum(s.ptr[i]) && s.ptr[i] != '.')
 			return false;
 	return true;
 }
@@ -69,7 +57,7 @@ span_until(struct sv s, const char *stops)
 {
 	size_t i = 0;
 
-	while (i < s.len && !strchr(stops, s.ptr[i]))
+	while (i < s.len && !byte_in(stops, s.ptr[i]))
 		i++;
 	return i;
 }
@@ -407,9 +395,9 @@ rremote_parse(struct rremote *out, struct arena *arena, struct sv spec, const ch
 		return ERR_SYNTAX;
 	}
 	for (size_t i = 0; i < spec.len; i++) {
-		if (isspace((unsigned char)spec.ptr[i]) || (unsigned char)spec.ptr[i] < 0x20 ||
+		if (ascii_space(spec.ptr[i]) || (unsigned char)spec.ptr[i] < 0x20 ||
 		    spec.ptr[i] == 0x7f) {
-			*why = isspace((unsigned char)spec.ptr[i])
+			*why = ascii_space(spec.ptr[i])
 				       ? "unexpected white space in a remote specification"
 				       : "unexpected control character in a remote specification";
 			return ERR_SYNTAX;

@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "deputy/array.h"
+#include "deputy/ascii.h"
 #include "deputy/mapped_text.h"
 #include "deputy/utf8.h"
 #include "detect/pipreq.h"
@@ -398,7 +399,7 @@ read_dollar(struct lexer *lx, struct word *w)
 	if (is_name_char(c, true)) {
 		while (is_name_char(at(lx, end), false))
 			end++;
-	} else if (c && strchr("@*#?$!-0123456789", c)) {
+	} else if (byte_in("@*#?$!-0123456789", c)) {
 		end++;
 	} else {
 		lx->pos++;
@@ -440,8 +441,8 @@ read_dquote(struct lexer *lx, struct word *w)
 		}
 		if (at_continuation(lx, i, &skip)) {
 			lx->pos += skip;
-		} else if (c == '\\' && at(lx, i + 1) != '\0' && strchr("$`\"\\", at(lx, i + 1))) {
-			/* strchr() finds the terminating NUL too: a '\' at the end stays literal */
+		} else if (c == '\\' && byte_in("$`\"\\", at(lx, i + 1))) {
+			/* past the end at() gives NUL, in no set: a '\' at the end stays literal */
 			rc = word_put(w, lx->in.p[i + 1], i + 1);
 			lx->pos += 2;
 		} else if (c == '$') {
@@ -857,7 +858,7 @@ skip_options(const struct command *cmd, size_t i, const char *short_val,
 			continue;
 		}
 		for (size_t k = 1; k < v.len; k++) {
-			if (short_val && strchr(short_val, v.ptr[k])) {
+			if (short_val && byte_in(short_val, v.ptr[k])) {
 				i += k + 1 == v.len;
 				break;
 			}
@@ -1046,7 +1047,7 @@ fill_dynamic(struct install *ins, struct dep *dep, const struct word *w, size_t 
 	dep->env_var = true;
 	while (n < v.len && (is_name_char(v.ptr[n], false) || v.ptr[n] == '-' || v.ptr[n] == '.'))
 		n++;
-	if (n == 0 || (n < v.len && !strchr("=<>!~[;@ ", v.ptr[n]))) {
+	if (n == 0 || (n < v.len && !byte_in("=<>!~[;@ ", v.ptr[n]))) {
 		dep->dynamic = true;
 		n = v.len;
 	} else if (n < v.len && !(dep->spec = arena_strndup(ins->lx->sh->out->arena, sv_tail(v, n)))) {

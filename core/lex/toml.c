@@ -59,6 +59,7 @@
 #include <string.h>
 
 #include "deputy/array.h"
+#include "deputy/ascii.h"
 #include "deputy/strbuf.h"
 #include "deputy/utf8.h"
 
@@ -138,21 +139,9 @@ looking_at(const struct toml_parser *p, const char *s)
 }
 
 static bool
-is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
-is_alpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool
 is_bare_key_char(int c)
 {
-	return is_alpha(c) || is_digit(c) || c == '-' || c == '_';
+	return ascii_alpha(c) || ascii_digit(c) || c == '-' || c == '_';
 }
 
 /* Every C0 control but tab, and DEL (spec: "Control characters"). */
@@ -403,7 +392,7 @@ finish_string(struct toml_parser *p, struct sv *out)
 static int
 hex_value(int c)
 {
-	if (is_digit(c))
+	if (ascii_digit(c))
 		return c - '0';
 	if (c >= 'a' && c <= 'f')
 		return c - 'a' + 10;
@@ -671,7 +660,7 @@ decimal_integer(struct toml_parser *p, bool negative, size_t at, struct toml_val
 
 	for (size_t k = 0; k < p->buf.len; k++) {
 		char c = p->buf.ptr[k];
-		if (!is_digit(c))
+		if (!ascii_digit(c))
 			continue;
 		uint64_t d = (uint64_t)(c - '0');
 		if (n > (limit - d) / 10)
@@ -765,7 +754,7 @@ fixed_digits(struct toml_parser *p, int n)
 	int v = 0;
 
 	for (int i = 0; i < n; i++) {
-		if (!is_digit(peek_at(p, (size_t)i)))
+		if (!ascii_digit(peek_at(p, (size_t)i)))
 			return -1;
 		v = v * 10 + (peek_at(p, (size_t)i) - '0');
 	}
@@ -832,9 +821,9 @@ parse_partial_time(struct toml_parser *p, struct toml_datetime *dt)
 			    dt->second);
 	if (!accept(p, '.'))
 		return 0;
-	if (!is_digit(peek(p)))
+	if (!ascii_digit(peek(p)))
 		return fail(p, ERR_SYNTAX, p->pos, "expected digits after '.' in a time");
-	while (is_digit(peek(p))) {
+	while (ascii_digit(peek(p))) {
 		if (dt->frac_digits < 9) {
 			dt->nanosecond = dt->nanosecond * 10 + (uint32_t)(peek(p) - '0');
 			dt->frac_digits++;
@@ -875,7 +864,7 @@ parse_date_time(struct toml_parser *p, struct toml_value *v)
 	struct toml_datetime *dt = &v->as.datetime;
 	int rc;
 
-	if (is_digit(peek(p)) && is_digit(peek_at(p, 1)) && peek_at(p, 2) == ':') {
+	if (ascii_digit(peek(p)) && ascii_digit(peek_at(p, 1)) && peek_at(p, 2) == ':') {
 		v->kind = TOML_TIME_LOCAL;
 		return parse_partial_time(p, dt);
 	}
@@ -883,8 +872,8 @@ parse_date_time(struct toml_parser *p, struct toml_value *v)
 	if ((rc = parse_full_date(p, dt)))
 		return rc;
 	int c = peek(p);
-	if (!(c == 'T' || c == 't' || (c == ' ' && is_digit(peek_at(p, 1)) &&
-				       is_digit(peek_at(p, 2)) && peek_at(p, 3) == ':')))
+	if (!(c == 'T' || c == 't' || (c == ' ' && ascii_digit(peek_at(p, 1)) &&
+				       ascii_digit(peek_at(p, 2)) && peek_at(p, 3) == ':')))
 		return 0;
 	p->pos++;
 	v->kind = TOML_DATETIME_LOCAL;
@@ -902,7 +891,7 @@ parse_date_time(struct toml_parser *p, struct toml_value *v)
 static bool
 is_token_char(int c)
 {
-	return is_alpha(c) || is_digit(c) || c == '_' || c == '.' || c == '+' || c == '-' ||
+	return ascii_alpha(c) || ascii_digit(c) || c == '_' || c == '.' || c == '+' || c == '-' ||
 	       c == ':';
 }
 
@@ -915,7 +904,7 @@ parse_number_or_date(struct toml_parser *p, struct toml_value *v)
 	int rc;
 
 	size_t digits = 0;
-	while (is_digit(peek_at(p, digits)))
+	while (ascii_digit(peek_at(p, digits)))
 		digits++;
 	if ((digits == 4 && peek_at(p, 4) == '-') || (digits == 2 && peek_at(p, 2) == ':')) {
 		if ((rc = parse_date_time(p, v)))
@@ -1068,7 +1057,7 @@ parse_value(struct toml_parser *p, unsigned depth, struct toml_value **out)
 		v->as.boolean = c == 't';
 		p->pos += c == 't' ? 4 : 5;
 		rc = 0;
-	} else if (is_digit(c) || c == '+' || c == '-' || looking_at(p, "inf") ||
+	} else if (ascii_digit(c) || c == '+' || c == '-' || looking_at(p, "inf") ||
 		   looking_at(p, "nan"))
 		rc = parse_number_or_date(p, v);
 	else

@@ -5,12 +5,12 @@
  */
 #include "remote/remote.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <git2.h>
 
+#include "deputy/ascii.h"
 #include "deputy/diag.h"
 #include "repo/git_setup.h"
 
@@ -96,7 +96,7 @@ remote_resolve(char out_sha[41], const char *url, const char *ref, char *err, si
 	}
 	if (remote_ref_is_sha(ref)) {
 		for (int i = 0; i < 40; i++)
-			out_sha[i] = (char)tolower((unsigned char)ref[i]);
+			out_sha[i] = ascii_lower(ref[i]);
 		out_sha[40] = '\0';
 		return 0;
 	}

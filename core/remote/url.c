@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deputy/ascii.h"
+
 static bool
 name_is_safe(const char *name)
 {
@@ -54,7 +56,7 @@ remote_ref_is_sha(const char *ref)
 	if (!ref)
 		return false;
 	for (i = 0; ref[i]; i++)
-		if (i >= 40 || !strchr("0123456789abcdefABCDEF", ref[i]))
+		if (i >= 40 || !ascii_xdigit(ref[i]))
 			return false;
 	return i == 40;
 }

@@ -14,7 +14,6 @@
  */
 #include "resolve/source.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -26,6 +25,7 @@
 #include <zlib.h>
 
 #include "deputy/array.h"
+#include "deputy/ascii.h"
 #include "lex/dcf.h"
 
 /* PACKAGES for all of CRAN is about 15 MB unpacked; this leaves room and stops a gzip bomb. */
@@ -96,10 +96,10 @@ is_ws(char c)
 static bool
 is_package_name(struct sv s)
 {
-	if (s.len == 0 || !isalpha((unsigned char)s.ptr[0]) || s.ptr[s.len - 1] == '.')
+	if (s.len == 0 || !ascii_alpha(s.ptr[0]) || s.ptr[s.len - 1] == '.')
 		return false;
 	for (size_t i = 0; i < s.len; i++)
-		if (!isalnum((unsigned char)s.ptr[i]) && s.ptr[i] != '.')
+		if (!ascii_alnum(s.ptr[i]) && s.ptr[i] != '.')
 			return false;
 	return true;
 }

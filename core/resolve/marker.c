@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "deputy/ascii.h"
 #include "deputy/diag.h"
 #include "lex/pep508.h"
 #include "resolve/pep440.h"
@@ -58,7 +59,7 @@ fail(struct marker_parser *p, int code, const char *msg)
 static void
 skip_ws(struct marker_parser *p)
 {
-	while (p->pos < p->text.len && strchr(" \t\r\n", p->text.ptr[p->pos]) && p->text.ptr[p->pos])
+	while (p->pos < p->text.len && byte_in(" \t\r\n", p->text.ptr[p->pos]))
 		p->pos++;
 }
 
@@ -129,7 +130,7 @@ parse_operand(struct marker_parser *p, struct operand *o)
 			return fail(p, ERR_SYNTAX, "expected a closing quote");
 		for (size_t i = start; i < p->pos; i++) {
 			char c = p->text.ptr[i];
-			if (c == '\\' && i + 1 < p->pos && strchr("tnfr", p->text.ptr[i + 1])) {
+			if (c == '\\' && i + 1 < p->pos && byte_in("tnfr", p->text.ptr[i + 1])) {
 				char e = p->text.ptr[++i];
 				c = e == 't' ? '\t' : e == 'n' ? '\n' : e == 'f' ? '\f' : '\r';
 			}

@@ -9,6 +9,8 @@
 
 #include "lex/pep440_version.h"
 
+#include "deputy/ascii.h"
+
 /* packaging's _version_split: dots, and "1rc2" as "1", "rc2". */
 static size_t
 version_split(struct sv out[], struct sv s)
@@ -23,7 +25,7 @@ version_split(struct sv out[], struct sv s)
 			d++;
 		struct sv rest = sv_tail(item, d);
 		size_t l = sv_starts_with(rest, SV_LIT("rc")) ? 2 :
-			   rest.len && strchr("abc", rest.ptr[0]) ? 1 : 0;
+			   rest.len && byte_in("abc", rest.ptr[0]) ? 1 : 0;
 		if (d && l && pep440_all_digits(sv_tail(rest, l))) {
 			if (n < PEP440_MAX_PARTS)
 				out[n++] = sv_slice(item, 0, d);

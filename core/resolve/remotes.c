@@ -8,13 +8,13 @@
  */
 #include "resolve/remotes.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "deputy/array.h"
+#include "deputy/ascii.h"
 #include "intel/intel.h"
 #include "detect/detect.h"
 #include "remote/remote.h"
@@ -256,7 +256,7 @@ looks_gone(int rc, const char *msg)
 	if (rc != ERR_GIT)
 		return false;
 	for (; msg[n] && n + 1 < sizeof(lower); n++)
-		lower[n] = (char)tolower((unsigned char)msg[n]);
+		lower[n] = ascii_lower(msg[n]);
 	lower[n] = '\0';
 	for (size_t i = 0; i < sizeof(signs) / sizeof(signs[0]); i++)
 		if (strstr(lower, signs[i]))

@@ -9,6 +9,8 @@
 
 #include "lex/pep508.h"
 
+#include "deputy/ascii.h"
+
 static bool
 is_name_char(char c)
 {
@@ -26,13 +28,13 @@ same_project(struct sv a, struct sv b)
 		bool ea = i >= a.len, eb = j >= b.len;
 		if (ea || eb)
 			return ea && eb;
-		bool sa = strchr("-_.", a.ptr[i]) != NULL, sb = strchr("-_.", b.ptr[j]) != NULL;
+		bool sa = byte_in("-_.", a.ptr[i]), sb = byte_in("-_.", b.ptr[j]);
 		if (sa != sb)
 			return false;
 		if (sa) {
-			while (i < a.len && strchr("-_.", a.ptr[i]))
+			while (i < a.len && byte_in("-_.", a.ptr[i]))
 				i++;
-			while (j < b.len && strchr("-_.", b.ptr[j]))
+			while (j < b.len && byte_in("-_.", b.ptr[j]))
 				j++;
 			continue;
 		}

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "deputy/ascii.h"
+
 static const char *
 what(const struct dep *dep)
 {
@@ -23,7 +25,7 @@ is_short_sha(const char *ref)
 	if (n < 7 || n >= 40)
 		return false;
 	for (size_t i = 0; i < n; i++)
-		if (!strchr("0123456789abcdefABCDEF", ref[i]))
+		if (!ascii_xdigit(ref[i]))
 			return false;
 	return true;
 }

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "deputy/arena.h"
+#include "deputy/ascii.h"
 #include "deputy/dep.h"
 #include "deputy/diag.h"
 #include "deputy/mapped_text.h"
@@ -147,6 +148,28 @@ test_every_source_walks_on_with_its_own_cursor(void **state)
 }
 
 static void
+test_ascii_classes_ignore_nul_and_high_bytes(void **state)
+{
+	(void)state;
+	assert_true(byte_in(" \t", '\t'));
+	assert_false(byte_in(" \t", 'x'));
+	assert_false(byte_in(" \t", '\0'));        /* strchr() would find the terminator */
+	assert_false(byte_in("", '\0'));
+	for (int c = 0x80; c <= 0xff; c++) {       /* whatever the locale says of them */
+		assert_false(ascii_alnum((char)c));
+		assert_false(ascii_xdigit((char)c));
+		assert_false(ascii_space((char)c));
+		assert_int_equal((unsigned char)ascii_lower((char)c), c);
+	}
+	assert_true(ascii_alnum('z') && ascii_alnum('Z') && ascii_alnum('0'));
+	assert_false(ascii_alnum('_') || ascii_alpha('9') || ascii_digit('a'));
+	assert_true(ascii_xdigit('F') && !ascii_xdigit('g'));
+	assert_true(ascii_space('\v') && !ascii_space('\x1c'));
+	assert_int_equal(ascii_lower('Q'), 'q');
+	assert_int_equal(ascii_lower('['), '[');
+}
+
+static void
 test_path_resolve_stays_inside_the_root(void **state)
 {
 	struct arena a = ARENA_INIT;
@@ -255,6 +278,7 @@ main(void)
 		cmocka_unit_test(test_diag_reports_line_and_column_in_code_points),
 		cmocka_unit_test(test_text_cursor_agrees_with_counting_from_the_start),
 		cmocka_unit_test(test_every_source_walks_on_with_its_own_cursor),
+		cmocka_unit_test(test_ascii_classes_ignore_nul_and_high_bytes),
 		cmocka_unit_test(test_path_resolve_stays_inside_the_root),
 		cmocka_unit_test(test_normalize_name_follows_pep503),
 		cmocka_unit_test(test_pinned_means_one_exact_version),

@@ -1,0 +1,62 @@
+/*
+ * ASCII character classes for the lexers. Not <ctype.h>: its classes follow
+ * the locale, which the UI sets from the environment (in a Latin-1 locale
+ * isalpha(0xe9) is true, and no grammar deputy reads means that), and they
+ * take an unsigned char or EOF, not a possibly negative char.
+ */
+#ifndef DEPUTY_DEPUTY_ASCII_H
+#define DEPUTY_DEPUTY_ASCII_H
+
+#include <stdbool.h>
+#include <string.h>
+
+static inline bool
+ascii_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline bool
+ascii_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline bool
+ascii_alnum(int c)
+{
+	return ascii_alpha(c) || ascii_digit(c);
+}
+
+static inline bool
+ascii_xdigit(int c)
+{
+	return ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* isspace() in the C locale: space, \t, \n, \v, \f, \r. */
+static inline bool
+ascii_space(int c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+static inline char
+ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/*
+ * Whether byte @c is one of the characters of the C string @set. A NUL byte
+ * never is: strchr(set, '\0') finds the terminator, which made a NUL in
+ * repository text count as a member of every set (and once let a lexer read
+ * past its input).
+ */
+static inline bool
+byte_in(const char *set, char c)
+{
+	return c != '\0' && strchr(set, c) != NULL;
+}
+
+#endif
