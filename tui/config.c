@@ -15,6 +15,7 @@
 #include <curses.h>
 #include <cjson/cJSON.h>
 
+#include "deputy/array.h"
 #include "deputy/diag.h"
 
 #include "deputy/escape.h"
@@ -222,8 +223,6 @@ config_parse_key(int *out, const char *spec)
 static void
 add_key(struct config *out, enum action act, int key, const char *spec, FILE *warn)
 {
-	struct config_key *grown;
-
 	for (size_t i = 0; i < out->n_keys; i++) {
 		if (out->keys[i].key == key) {
 			char why[160];
@@ -234,10 +233,8 @@ add_key(struct config *out, enum action act, int key, const char *spec, FILE *wa
 			return;
 		}
 	}
-	grown = realloc(out->keys, (out->n_keys + 1) * sizeof(*out->keys));
-	if (!grown)
+	if (array_reserve(&out->keys, &out->cap_keys, out->n_keys, sizeof(*out->keys)))
 		return;
-	out->keys = grown;
 	out->keys[out->n_keys++] = (struct config_key){ act, key };
 }
 

@@ -46,11 +46,11 @@ struct config {
 	char *pypi_url;     /* "pypi_url": PyPI's JSON API base for --online */
 	struct config_filters filters;  /* "filters" */
 	struct config_key *keys;        /* "keys": overrides, in file order; heap array */
-	size_t n_keys;
+	size_t n_keys, cap_keys;
 };
 
 #define CONFIG_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
-		      { false, SEV_INFO, false, CONFIG_ECO_ALL, false, false }, NULL, 0 }
+		      { false, SEV_INFO, false, CONFIG_ECO_ALL, false, false }, NULL, 0, 0 }
 
 /*
  * Reads the configuration file when there is one. A problem (unreadable,

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deputy/array.h"
 #include "deputy/ascii.h"
 #include "deputy/strbuf.h"
 #include "lex/pep440_version.h"
@@ -235,15 +236,8 @@ parse_extras(struct pep508_parser *p, struct pep508_req *out)
 		for (;;) {
 			if ((rc = count_item(p)))
 				goto done;
-			if (n == cap) {
-				cap = cap ? cap * 2 : 4;
-				const char **grown = realloc(items, cap * sizeof(*items));
-				if (!grown) {
-					rc = ERR_NOMEM;
-					goto done;
-				}
-				items = grown;
-			}
+			if ((rc = array_reserve(&items, &cap, n, sizeof(*items))))
+				goto done;
 			if (!(items[n++] = dup_span(p, at.start, at.end))) {
 				rc = ERR_NOMEM;
 				goto done;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deputy/array.h"
 #include "deputy/diag.h"
 #include "resolve/source.h"
 
@@ -76,15 +77,9 @@ apply(struct builder *b, const struct intel *intel, size_t v, const struct pkg_r
 
 		if (!made)
 			continue;
-		if (*n_queue == *cap_queue) {
-			size_t cap = *cap_queue * 2;
-			size_t *q = realloc(*queue, cap * sizeof(*q));
-			if (!q) {
-				b->err = ERR_NOMEM;
-				return;
-			}
-			*queue = q;
-			*cap_queue = cap;
+		if (array_reserve(queue, cap_queue, *n_queue, sizeof(**queue))) {
+			b->err = ERR_NOMEM;
+			return;
 		}
 		(*queue)[(*n_queue)++] = to;
 	}

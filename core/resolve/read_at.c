@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "deputy/array.h"
+
 int
 read_at(struct sv *text, struct arena *arena, struct diags *diags, int dir_fd,
 	const char *name, const char *path, size_t max)
@@ -85,16 +87,8 @@ dir_names(char ***names, size_t *n, int dir_fd, bool (*keep)(const char *name))
 	while (!rc && (e = readdir(d))) {
 		if (!keep(e->d_name))
 			continue;
-		if (*n == cap) {
-			size_t c = cap ? cap * 2 : 16;
-			char **p = realloc(*names, c * sizeof(*p));
-			if (!p) {
-				rc = ERR_NOMEM;
-				break;
-			}
-			*names = p;
-			cap = c;
-		}
+		if ((rc = array_reserve(names, &cap, *n, sizeof(**names))))
+			break;
 		if (!((*names)[*n] = strdup(e->d_name)))
 			rc = ERR_NOMEM;
 		else

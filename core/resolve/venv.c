@@ -22,6 +22,8 @@
 #include "resolve/marker.h"
 #include "resolve/requires_dist.h"
 
+#include "deputy/array.h"
+
 #define VENV_MAX_FILE (1024 * 1024)    /* larger METADATA and pyvenv.cfg are skipped */
 #define VENV_MAX_ENTRIES 100000        /* folder entries looked at in one site-packages */
 
@@ -243,16 +245,8 @@ list_dist_infos(struct venv_reader *r, int dir_fd, const char *dir_path, char **
 		struct sv nm = sv_from_cstr(e->d_name);
 		if (!sv_ends_with(nm, SV_LIT(".dist-info")))
 			continue;
-		if (*n == cap) {
-			size_t c = cap ? cap * 2 : 32;
-			char **p = realloc(*out, c * sizeof(*p));
-			if (!p) {
-				rc = ERR_NOMEM;
-				break;
-			}
-			*out = p;
-			cap = c;
-		}
+		if ((rc = array_reserve(out, &cap, *n, sizeof(**out))))
+			break;
 		if (!((*out)[*n] = strdup(e->d_name)))
 			rc = ERR_NOMEM;
 		else

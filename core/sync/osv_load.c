@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "deputy/arena.h"
+#include "deputy/array.h"
 #include "deputy/diag.h"
 #include "sync/osv_index.h"
 
@@ -198,15 +199,9 @@ parse_records(struct malicious **out, size_t *n_out, char *text, struct arena *a
 			return ERR_SYNTAX;
 		}
 		*nl = '\0';
-		if (n == cap) {
-			size_t c = cap ? cap * 2 : 256;
-			struct malicious *more = realloc(items, c * sizeof(*items));
-			if (!more) {
-				free(items);
-				return ERR_NOMEM;
-			}
-			items = more;
-			cap = c;
+		if (array_reserve(&items, &cap, n, sizeof(*items))) {
+			free(items);
+			return ERR_NOMEM;
 		}
 		err = parse_record(&items[n], text, arena);
 		if (err) {
