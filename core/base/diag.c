@@ -57,6 +57,25 @@ is_continuation(const char *p)
 	return ((unsigned char)*p & 0xc0) == 0x80;
 }
 
+/*
+ * A place at or before @offset, not before @line_start, where a decoding
+ * step starts when the line is decoded from its start (utf8_count()'s way:
+ * an invalid byte is one step). A byte that is not a continuation byte
+ * always starts one; so does a continuation byte with no lead byte in the
+ * three before it (no valid sequence can cover it).
+ */
+static size_t
+step_start_before(struct sv text, size_t line_start, size_t offset)
+{
+	for (size_t b = offset, k = 0; k <= 3; k++, b--) {
+		if (b == line_start || (b < text.len && !is_continuation(text.ptr + b)))
+			return b;
+		if (b == 0)
+			break;
+	}
+	return offset;
+}
+
 void
 text_cursor_line_col(struct text_cursor *c, struct sv text, size_t offset, unsigned *line,
 		     unsigned *column)
@@ -66,32 +85,41 @@ text_cursor_line_col(struct text_cursor *c, struct sv text, size_t offset, unsig
 	if (c->ptr != text.ptr || c->len != text.len || c->line == 0 || offset < c->line_start)
 		*c = (struct text_cursor){ .ptr = text.ptr, .len = text.len, .line = 1, .column = 1 };
 	if (offset < c->pos) {
-		/* earlier on the same line: count the columns again from its start */
-		c->pos = c->line_start;
+		/*
+		 * Earlier on the same line: count back to a step start at or
+		 * before @offset (from one step start to another the count is
+		 * the same whichever end it is read from). Not from the line's
+		 * start: in a text of one long line (CR endings) a reader that
+		 * steps back a little each time would be quadratic.
+		 */
+		size_t b = step_start_before(text, c->line_start, offset);
+		c->column -= (unsigned)utf8_count(text.ptr + b, c->pos - b);
+		c->pos = b;
+	}
+	const char *p = text.ptr + c->pos, *end = text.ptr + offset, *nl;
+	while ((nl = memchr(p, '\n', (size_t)(end - p)))) {
+		c->line++;
+		p = nl + 1;
+		c->line_start = c->pos = (size_t)(p - text.ptr);
 		c->column = 1;
 	}
-	if (offset > c->pos) {
-		const char *p = text.ptr + c->pos, *end = text.ptr + offset, *nl;
-		while ((nl = memchr(p, '\n', (size_t)(end - p)))) {
-			c->line++;
-			p = nl + 1;
-			c->line_start = c->pos = (size_t)(p - text.ptr);
-			c->column = 1;
-		}
-		/*
-		 * Counting on from @pos gives the count from the line start only
-		 * when no UTF-8 sequence straddles @pos, that is when it does not
-		 * sit on a continuation byte.
-		 */
-		if (c->pos > c->line_start && c->pos < text.len && is_continuation(text.ptr + c->pos)) {
-			c->pos = c->line_start;
-			c->column = 1;
-		}
-		c->column += (unsigned)utf8_count(text.ptr + c->pos, offset - c->pos);
-		c->pos = offset;
+	/*
+	 * Step on while a whole step fits before @offset; @pos stays a step
+	 * start. The bytes of a sequence that @offset cuts count one each, as
+	 * utf8_count() counts a cut sequence.
+	 */
+	while (c->pos < offset) {
+		uint32_t cp;
+		size_t n = utf8_decode(text.ptr + c->pos, text.len - c->pos, &cp);
+		if (n == 0)
+			n = 1;
+		if (c->pos + n > offset)
+			break;
+		c->pos += n;
+		c->column++;
 	}
 	*line = c->line;
-	*column = c->column;
+	*column = c->column + (unsigned)(offset - c->pos);
 }
 
 void

@@ -302,6 +302,19 @@ for i in range(10):
 	commit "$1"
 }
 
+case_cr_flood() {
+	# A DESCRIPTION of 300,000 malformed lines ending in CR alone (one long
+	# line to a line counter), each starting inside a UTF-8 sequence: every
+	# error's column must not be counted again from the start of the file
+	# (that took minutes).
+	init "$1"
+	python3 -c '
+import sys
+sys.stdout.buffer.write(b"Package: flood\r" + b"\x98bad line\r" * 300000)
+' >"$1/DESCRIPTION"
+	commit "$1"
+}
+
 case_many_files() {
 	init "$1"
 	for d in $(seq 1 100); do
@@ -345,4 +358,4 @@ CASES=(ansi_names bidi_names ansi_file_names ansi_commit_author invalid_utf8 hug
 	include_chain include_bomb include_outside symlinks submodule_url filters_and_hooks
 	git_config_commands deep_toml deep_json deep_r deep_yaml deep_python notebook_1g
 	corrupt_object truncated_pack many_commits nul_bytes control_lines long_name
-	description_bomb warning_flood many_files review_file_hostile gitdir_file unreadable bare_and_shallow_refs)
+	description_bomb warning_flood cr_flood many_files review_file_hostile gitdir_file unreadable bare_and_shallow_refs)

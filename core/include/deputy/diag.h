@@ -45,7 +45,8 @@ struct span {
 struct text_cursor {
 	const char *ptr;             /* the text it was last used on */
 	size_t len;
-	size_t pos;                  /* the offset last looked up */
+	size_t pos;                  /* where a code point starts, at or before the
+				      * offset last looked up (never inside one) */
 	size_t line_start;           /* where the line holding @pos starts */
 	unsigned line, column;       /* of @pos, 1-based; 0 before the first use */
 };

@@ -258,6 +258,45 @@ test_text_cursor_agrees_with_counting_from_the_start(void **state)
 		assert_int_equal(l, want_l);
 		assert_int_equal(c, want_c);
 	}
+	/*
+	 * Many random texts of ASCII, newlines, CRs, valid and broken UTF-8
+	 * sequences, each looked up at random offsets that step back as often
+	 * as forwards (long lines too: the cursor counts back from where it was).
+	 */
+	static const char *const pieces[] = { "a", "\n", "\r", "\xc3\xa9", "\xe2\x82\xac",
+					       "\xf0\x9f\x98\x80", "\xc3", "\xa9", "\xe2\x82",
+					       "\xff", "\xc0\xaf", "\xed\xa0\x80" };
+	for (int text_no = 0; text_no < 300; text_no++) {
+		char buf[400];
+		size_t len = 0;
+		struct text_cursor rc = { 0 };
+		while (len < sizeof(buf) - 8) {
+			seed = seed * 1103515245u + 12345u;
+			const char *p = pieces[(seed >> 8) % (sizeof(pieces) / sizeof(pieces[0]))];
+			if ((seed >> 20) % 8 == 0 && text_no % 2)
+				p = "a";   /* odd texts: mostly one long line */
+			memcpy(buf + len, p, strlen(p));
+			len += strlen(p);
+			if ((seed >> 24) % 97 == 0)
+				break;
+		}
+		struct sv rt = { buf, len };
+		size_t off = 0;
+		for (int k = 0; k < 200; k++) {
+			unsigned l, c, want_l, want_c;
+			seed = seed * 1103515245u + 12345u;
+			size_t step = (seed >> 8) % 24;
+			if ((seed >> 16) & 1)
+				off = off > step ? off - step : 0;
+			else
+				off = off + step <= len ? off + step : len;
+			text_cursor_line_col(&rc, rt, off, &l, &c);
+			line_col_by_hand(buf, off, &want_l, &want_c);
+			assert_int_equal(l, want_l);
+			assert_int_equal(c, want_c);
+		}
+	}
+
 	/* another text: the cursor starts over rather than trusting its state */
 	struct sv other = SV_LIT("x\ny\nz");
 	unsigned l, c;
