@@ -67,11 +67,10 @@ is_continuation(const char *p)
 static size_t
 step_start_before(struct sv text, size_t line_start, size_t offset)
 {
-	for (size_t b = offset, k = 0; k <= 3; k++, b--) {
+	for (size_t k = 0; k <= 3 && k <= offset - line_start; k++) {
+		size_t b = offset - k;
 		if (b == line_start || (b < text.len && !is_continuation(text.ptr + b)))
 			return b;
-		if (b == 0)
-			break;
 	}
 	return offset;
 }
@@ -82,8 +81,26 @@ text_cursor_line_col(struct text_cursor *c, struct sv text, size_t offset, unsig
 {
 	if (offset > text.len)
 		offset = text.len;
-	if (c->ptr != text.ptr || c->len != text.len || c->line == 0 || offset < c->line_start)
+	if (c->ptr != text.ptr || c->len != text.len || c->line == 0) {
 		*c = (struct text_cursor){ .ptr = text.ptr, .len = text.len, .line = 1, .column = 1 };
+	} else if (offset < c->line_start) {
+		/*
+		 * An earlier line: count the newlines walked back over, then
+		 * find that line's start; the cost is the distance, not the
+		 * offset (a reader going back and forth is not quadratic).
+		 */
+		const char *from = text.ptr + offset, *nl;
+		c->line--;      /* the newline just before @line_start */
+		while ((nl = memchr(from, '\n', c->line_start - 1 - (size_t)(from - text.ptr)))) {
+			c->line--;
+			from = nl + 1;
+		}
+		size_t start = offset;
+		while (start > 0 && text.ptr[start - 1] != '\n')
+			start--;
+		c->line_start = c->pos = start;
+		c->column = 1;
+	}
 	if (offset < c->pos) {
 		/*
 		 * Earlier on the same line: count back to a step start at or
