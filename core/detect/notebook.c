@@ -23,6 +23,7 @@
 #include "deputy/array.h"
 #include "deputy/mapped_text.h"
 #include "deputy/utf8.h"
+#include "detect/jsonval.h"
 #include "lex/jsonpos.h"
 #include "lex/shcmd.h"
 
@@ -341,7 +342,6 @@ int
 notebook_shell_gather(struct notebook_shell *sh, struct detect_out *out, struct source *src)
 {
 	struct gather g = { .sh = sh, .out = out };
-	const char *end = NULL;
 	cJSON *root;
 	int rc;
 
@@ -351,13 +351,8 @@ notebook_shell_gather(struct notebook_shell *sh, struct detect_out *out, struct 
 			      "notebook larger than %u MiB: not read", NOTEBOOK_MAX_BYTES >> 20);
 		return 0;
 	}
-	root = cJSON_ParseWithLengthOpts(src->text.ptr, src->text.len, &end, 0);
-	if (!root) {
-		size_t at = jsonpos_offset(src->text, end);
-		diag_add(out->diags, DIAG_ERROR, src, (struct span){ at, at },
-			 "expected a json notebook: the json is broken or cut off here");
+	if (!(root = jsonval_parse_object(out, src, "a notebook")))
 		return 0;
-	}
 	rc = gather_json(&g, src, root);
 	cJSON_Delete(root);
 	if (!rc && g.syn.len) {

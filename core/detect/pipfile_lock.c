@@ -371,29 +371,12 @@ int
 detect_pipfile_lock(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
 	struct pipfile_lock_state st = { out, src, NULL, false };
-	struct jsonpos_error err;
-	const char *end = NULL;
 	cJSON *root;
 	int rc;
 
 	(void)ctx;
-	if (jsonpos_find_nul(&err, src->text)) {
-		diag_add(out->diags, DIAG_ERROR, src, (struct span){ err.at, err.at }, "%s",
-			 err.message);
+	if (!(root = jsonval_parse_object(out, src, "Pipfile.lock")))
 		return 0;
-	}
-	root = cJSON_ParseWithLengthOpts(src->text.ptr, src->text.len, &end, 0);
-	if (jsonpos_parse_error(&err, src->text, root != NULL, end))
-		diag_add(out->diags, DIAG_ERROR, src, (struct span){ err.at, err.at }, "%s",
-			 err.message);
-	if (!root)
-		return 0;
-	if (!cJSON_IsObject(root)) {
-		diag_add(out->diags, DIAG_ERROR, src, (struct span){ 0, 0 },
-			 "expected a json object at the top of Pipfile.lock");
-		cJSON_Delete(root);
-		return 0;
-	}
 	rc = read_lock(&st, root);
 	cJSON_Delete(root);
 	return rc;

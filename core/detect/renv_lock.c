@@ -342,8 +342,6 @@ int
 detect_renv_lock(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
 	struct renv_state st;
-	struct jsonpos_error err;
-	const char *end = NULL;
 	cJSON *root;
 	int rc;
 
@@ -351,23 +349,8 @@ detect_renv_lock(struct detect_out *out, struct source *src, const struct detect
 	memset(&st, 0, sizeof(st));
 	st.out = out;
 	st.src = src;
-	if (jsonpos_find_nul(&err, src->text)) {
-		diag_add(out->diags, DIAG_ERROR, src, (struct span){ err.at, err.at }, "%s",
-			 err.message);
+	if (!(root = jsonval_parse_object(out, src, "renv.lock")))
 		return 0;
-	}
-	root = cJSON_ParseWithLengthOpts(src->text.ptr, src->text.len, &end, 0);
-	if (jsonpos_parse_error(&err, src->text, root != NULL, end))
-		diag_add(out->diags, DIAG_ERROR, src, (struct span){ err.at, err.at }, "%s",
-			 err.message);
-	if (!root)
-		return 0;
-	if (!cJSON_IsObject(root)) {
-		diag_add(out->diags, DIAG_ERROR, src, (struct span){ 0, 0 },
-			 "expected a json object at the top of renv.lock");
-		cJSON_Delete(root);
-		return 0;
-	}
 	rc = read_lock(&st, root);
 	cJSON_Delete(root);
 	free(st.keys);

@@ -179,10 +179,12 @@ jsonpos_parse_error(struct jsonpos_error *out, struct sv t, bool parsed, const c
 	size_t stop = jsonpos_offset(t, end);
 
 	if (parsed) {
-		if (jsonpos_skip_ws(t, stop) >= t.len)
+		size_t after = jsonpos_skip_ws(t, stop);
+
+		if (after >= t.len)
 			return false;
 		out->message = "invalid json: unexpected text after the value";
-		out->at = stop;
+		out->at = after;
 	} else if (jsonpos_skip_value(t, jsonpos_start(t)) == SV_NPOS) {
 		/* cJSON stops at the start of a cut string: the text's end says more */
 		out->message = "invalid json: the text ends before the value does";

@@ -85,7 +85,8 @@ bool jsonpos_find_nul(struct jsonpos_error *out, struct sv t);
  * (@parsed) or not: returns true and fills @out when there is an error to
  * report. For a refused text, the text ending inside a string or bracket
  * (reported at the end, where cJSON would point at the string's start) or
- * unexpected text where cJSON stopped; for an accepted one, text after the value.
+ * unexpected text where cJSON stopped; for an accepted one, text after the
+ * value (at its first byte).
  */
 bool jsonpos_parse_error(struct jsonpos_error *out, struct sv t, bool parsed, const char *end);
 

@@ -170,6 +170,43 @@ test_notebook_reports_a_corrupted_byte_where_it_is(void **state)
 }
 
 static void
+test_notebook_that_is_not_an_object_says_so(void **state)
+{
+	(void)state;
+	DETECT("[{\"cells\": []}]");
+	assert_int_equal(diags.len, 1);
+	assert_string_equal(diags.items[0].message, "expected a json object at the top of a notebook");
+	assert_int_equal(diags.items[0].line, 1);
+}
+
+static void
+test_notebook_with_a_nul_byte_is_refused_at_the_byte(void **state)
+{
+	/* cJSON would end the string at the NUL and read on */
+	static const char nul[] = "{\"cells\": [\n {\"source\": \"!pip install a\0b\"}]}";
+
+	(void)state;
+	DETECT(nul);
+	assert_int_equal(out.n_deps, 0);
+	assert_int_equal(diags.len, 1);
+	assert_string_equal(diags.items[0].message, "invalid json: a nul byte");
+	assert_int_equal(diags.items[0].line, 2);
+	assert_int_equal(diags.items[0].column, 28);
+}
+
+static void
+test_notebook_with_text_after_it_is_read_and_the_text_reported(void **state)
+{
+	(void)state;
+	DETECT("{\"cells\": [{\"cell_type\": \"code\", \"source\": \"!pip install a\"}]}\n}x");
+	assert_int_equal(out.n_deps, 1);
+	assert_int_equal(diags.len, 1);
+	assert_string_equal(diags.items[0].message, "invalid json: unexpected text after the value");
+	assert_int_equal(diags.items[0].line, 2);
+	assert_int_equal(diags.items[0].column, 1);
+}
+
+static void
 test_notebook_over_the_size_limit_is_not_read(void **state)
 {
 	size_t n = NOTEBOOK_MAX_BYTES + 1;
@@ -190,7 +227,6 @@ static void
 test_notebook_ignores_odd_shapes_without_crashing(void **state)
 {
 	(void)state;
-	DETECT("[]");
 	DETECT("{\"cells\": {}}");
 	DETECT("{\"cells\": [1, \"x\", {\"cell_type\": \"code\", \"source\": 3},"
 	       " {\"cell_type\": \"code\", \"source\": [1, \"!pip install \\u0061b\"]}]}");
@@ -231,6 +267,9 @@ main(void)
 		HARNESS_TEST(test_notebook_maps_options_and_includes_back),
 		HARNESS_TEST(test_notebook_cut_in_half_is_one_diagnostic_at_the_cut),
 		HARNESS_TEST(test_notebook_reports_a_corrupted_byte_where_it_is),
+		HARNESS_TEST(test_notebook_that_is_not_an_object_says_so),
+		HARNESS_TEST(test_notebook_with_a_nul_byte_is_refused_at_the_byte),
+		HARNESS_TEST(test_notebook_with_text_after_it_is_read_and_the_text_reported),
 		HARNESS_TEST(test_notebook_over_the_size_limit_is_not_read),
 		HARNESS_TEST(test_notebook_ignores_odd_shapes_without_crashing),
 		HARNESS_TEST(test_notebook_joins_a_backslash_continued_shell_line_within_its_cell),

@@ -142,7 +142,7 @@ test_jsonpos_explains_where_parsing_stopped(void **state)
 	assert_int_equal(err.at, 5);
 	assert_string_equal(err.message, "invalid json: unexpected text here");
 	assert_true(jsonpos_parse_error(&err, trailing, true, trailing.ptr + 2));
-	assert_int_equal(err.at, 2);
+	assert_int_equal(err.at, 3);   /* at the text, past the white space */
 	assert_string_equal(err.message, "invalid json: unexpected text after the value");
 	/* cJSON stops before trailing white space, a form feed included */
 	assert_false(jsonpos_parse_error(&err, spaces, true, spaces.ptr + 2));
