@@ -273,16 +273,23 @@ unterminated(struct lexer *lx, size_t open, const char *what)
 /* Index of the closing quote of a "..." that opens at @i, or SV_NPOS. */
 static size_t skip_dquote(const struct lexer *lx, size_t i, unsigned depth);
 
-/* Index of the ')' closing a '(' just before @i (nested, quotes skipped), or SV_NPOS. */
+/*
+ * Index of the @close (')' or '}') ending a group whose opening bracket is
+ * just before @i, or SV_NPOS: "$(" or "$((" (')'), "${" ('}'). The same
+ * bracket nests; quotes, backquotes and inner "$(" and "${" are skipped
+ * whole, so what they hold closes nothing ("${a:-`echo }`}").
+ */
 static size_t
-skip_parens(const struct lexer *lx, size_t i, unsigned depth)
+skip_group(const struct lexer *lx, size_t i, char close, unsigned depth)
 {
+	char open = close == ')' ? '(' : '{';
 	unsigned level = 1;
 
 	if (depth > 64)
 		return SV_NPOS;
 	for (; i < lx->in.len; i++) {
 		char c = lx->in.p[i];
+		char next = at(lx, i + 1);
 		if (c == '\\') {
 			i++;
 		} else if (c == '\'') {
@@ -293,9 +300,11 @@ skip_parens(const struct lexer *lx, size_t i, unsigned depth)
 		} else if (c == '`') {
 			while (++i < lx->in.len && lx->in.p[i] != '`')
 				i += lx->in.p[i] == '\\';
-		} else if (c == '(') {
+		} else if (c == '$' && (next == '(' || next == '{')) {
+			i = skip_group(lx, i + 2, next == '(' ? ')' : '}', depth + 1);
+		} else if (c == open) {
 			level++;
-		} else if (c == ')' && --level == 0) {
+		} else if (c == close && --level == 0) {
 			return i;
 		}
 		if (i == SV_NPOS || i >= lx->in.len)
@@ -309,39 +318,14 @@ skip_dquote(const struct lexer *lx, size_t i, unsigned depth)
 {
 	for (i++; i < lx->in.len; i++) {
 		char c = lx->in.p[i];
+		char next = at(lx, i + 1);
 		if (c == '\\')
 			i++;
 		else if (c == '"')
 			return i;
-		else if (c == '$' && at(lx, i + 1) == '(')
-			i = skip_parens(lx, i + 2, depth + 1);
+		else if (c == '$' && (next == '(' || next == '{'))
+			i = skip_group(lx, i + 2, next == '(' ? ')' : '}', depth + 1);
 		if (i == SV_NPOS)
-			return SV_NPOS;
-	}
-	return SV_NPOS;
-}
-
-/* Index of the '}' closing "${" just before @i, or SV_NPOS. */
-static size_t
-skip_braces(const struct lexer *lx, size_t i)
-{
-	unsigned level = 1;
-
-	for (; i < lx->in.len; i++) {
-		char c = lx->in.p[i];
-		if (c == '\\') {
-			i++;
-		} else if (c == '\'') {
-			while (++i < lx->in.len && lx->in.p[i] != '\'')
-				;
-		} else if (c == '"') {
-			i = skip_dquote(lx, i, 1);
-		} else if (c == '{') {
-			level++;
-		} else if (c == '}' && --level == 0) {
-			return i;
-		}
-		if (i == SV_NPOS || i >= lx->in.len)
 			return SV_NPOS;
 	}
 	return SV_NPOS;
@@ -366,7 +350,7 @@ read_dollar(struct lexer *lx, struct word *w)
 
 	if (c == '(') {
 		bool arith = at(lx, i + 2) == '(';
-		if ((end = skip_parens(lx, i + 2, 0)) == SV_NPOS)
+		if ((end = skip_group(lx, i + 2, ')', 0)) == SV_NPOS)
 			return unterminated(lx, i, arith ? "$((" : "$(");
 		if (arith)
 			w->expand = true;
@@ -376,7 +360,7 @@ read_dollar(struct lexer *lx, struct word *w)
 		return word_put_range(lx, w, i, end + 1);
 	}
 	if (c == '{') {
-		if ((end = skip_braces(lx, i + 2)) == SV_NPOS)
+		if ((end = skip_group(lx, i + 2, '}', 0)) == SV_NPOS)
 			return unterminated(lx, i, "${");
 		w->expand = true;
 		lx->pos = end + 1;
@@ -469,7 +453,7 @@ read_word(struct lexer *lx, struct word *w)
 		size_t i = lx->pos;
 		char c = lx->in.p[i];
 		if ((c == '<' || c == '>') && at(lx, i + 1) == '(' && i == w->start) {
-			if ((end = skip_parens(lx, i + 2, 0)) == SV_NPOS)
+			if ((end = skip_group(lx, i + 2, ')', 0)) == SV_NPOS)
 				return unterminated(lx, i, "process substitution");
 			add_subst(w, i + 2, end);
 			lx->pos = end + 1;

@@ -453,6 +453,29 @@ test_shcmd_reports_an_unterminated_quote_and_reads_on(void **state)
 }
 
 static void
+test_shcmd_skips_what_nested_expansions_hold(void **state)
+{
+	static const char *const lines[] = {
+		"pip install \"${A:-\"}\"}\" ok\n",     /* bash: } ok */
+		"pip install ${A:-`echo }`} ok\n",        /* } ok */
+		"pip install $(echo ${A:-)}) ok\n",       /* ) ok */
+		"pip install \"${A:-'}'}\" ok\n",        /* '}' ok */
+		"pip install \"$(echo \")\")\" ok\n",    /* ) ok */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		size_t before = out.n_deps;
+
+		run_len(lines[i], strlen(lines[i]), DEP_INSTALL_COMMAND);
+		assert_int_equal(diags.len, 0);
+		assert_int_equal(out.n_deps, before + 2);
+		assert_true(out.deps[before]->env_var || out.deps[before]->dynamic);
+		assert_string_equal(out.deps[before + 1]->name, "ok");
+	}
+}
+
+static void
 test_shcmd_recovers_after_an_unterminated_substitution(void **state)
 {
 	(void)state;
@@ -561,6 +584,7 @@ main(void)
 		HARNESS_TEST(test_shcmd_finds_downloads_run_by_a_shell),
 		HARNESS_TEST(test_shcmd_passes_the_kind_through),
 		HARNESS_TEST(test_shcmd_reports_an_unterminated_quote_and_reads_on),
+		HARNESS_TEST(test_shcmd_skips_what_nested_expansions_hold),
 		HARNESS_TEST(test_shcmd_recovers_after_an_unterminated_substitution),
 		HARNESS_TEST(test_shcmd_survives_a_megabyte_word),
 		HARNESS_TEST(test_shcmd_survives_a_megabyte_of_words),
