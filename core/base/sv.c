@@ -67,6 +67,13 @@ sv_find_char(struct sv s, char c)
 }
 
 size_t
+sv_line_end(struct sv s, size_t i)
+{
+	const char *p = i < s.len ? memchr(s.ptr + i, '\n', s.len - i) : NULL;
+	return p ? (size_t)(p - s.ptr) : s.len;
+}
+
+size_t
 sv_find(struct sv s, struct sv needle)
 {
 	if (needle.len == 0)

@@ -41,14 +41,6 @@ dockerfile_matches(const char *path)
 }
 
 static size_t
-line_end(struct sv t, size_t i)
-{
-	while (i < t.len && t.ptr[i] != '\n')
-		i++;
-	return i;
-}
-
-static size_t
 skip_ws(struct sv t, size_t i, size_t end)
 {
 	while (i < end && (t.ptr[i] == ' ' || t.ptr[i] == '\t' || t.ptr[i] == '\r'))
@@ -64,7 +56,7 @@ read_directives(struct sv t)
 	size_t i = 0;
 
 	while (i < t.len) {
-		size_t e = line_end(t, i), p = skip_ws(t, i, e);
+		size_t e = sv_line_end(t, i), p = skip_ws(t, i, e);
 		if (p >= e || t.ptr[p] != '#')
 			break;
 		p = skip_ws(t, p + 1, e);
@@ -93,7 +85,7 @@ join_instruction(struct mapped_text *j, struct sv t, size_t i, char escape, size
 
 	mapped_text_reset(j);
 	for (;;) {
-		size_t e = line_end(t, i), last = e;
+		size_t e = sv_line_end(t, i), last = e;
 		while (last > i && (t.ptr[last - 1] == ' ' || t.ptr[last - 1] == '\t' ||
 				    t.ptr[last - 1] == '\r'))
 			last--;
@@ -107,7 +99,7 @@ join_instruction(struct mapped_text *j, struct sv t, size_t i, char escape, size
 			break;
 		/* comment lines and empty lines inside a continued instruction are dropped */
 		while (i < t.len) {
-			size_t le = line_end(t, i), p = skip_ws(t, i, le);
+			size_t le = sv_line_end(t, i), p = skip_ws(t, i, le);
 			if (p < le && t.ptr[p] != '#')
 				break;
 			i = le < t.len ? le + 1 : le;
@@ -197,7 +189,7 @@ read_heredoc(struct detect_out *out, struct source *src, const struct mapped_tex
 		return 0;
 	size_t body = *next, end = body;
 	while (end < t.len) {
-		size_t e = line_end(t, end), s = end;
+		size_t e = sv_line_end(t, end), s = end;
 		while (s < e && t.ptr[s] == '\t')
 			s++;
 		size_t le = e > s && t.ptr[e - 1] == '\r' ? e - 1 : e;
@@ -256,7 +248,7 @@ detect_dockerfile(struct detect_out *out, struct source *src, const struct detec
 
 	(void)ctx;
 	while (i < t.len && rc == 0) {
-		size_t e = line_end(t, i), p = skip_ws(t, i, e), next;
+		size_t e = sv_line_end(t, i), p = skip_ws(t, i, e), next;
 		if (p >= e || t.ptr[p] == '#') {
 			i = e < t.len ? e + 1 : e;
 			continue;

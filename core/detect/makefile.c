@@ -27,14 +27,6 @@ makefile_matches(const char *path)
 	       strcmp(base, "GNUmakefile") == 0 || (n > 3 && strcmp(base + n - 3, ".mk") == 0);
 }
 
-static size_t
-line_end(struct sv t, size_t i)
-{
-	while (i < t.len && t.ptr[i] != '\n')
-		i++;
-	return i;
-}
-
 /* The line ends in an odd number of backslashes: make continues it. */
 static bool
 continues(struct sv t, size_t start, size_t end)
@@ -63,7 +55,7 @@ read_recipe(struct detect_out *out, struct source *src, struct mapped_text *r, s
 	while (i < t.len && byte_in("@-+ \t", t.ptr[i]))
 		i++;
 	for (;;) {
-		size_t e = line_end(t, i);
+		size_t e = sv_line_end(t, i);
 		bool more = continues(t, i, e);
 		for (size_t k = i; k < e && rc == 0; k++) {
 			rc = mapped_text_put(r, t.ptr[k], k);
@@ -130,7 +122,7 @@ detect_makefile(struct detect_out *out, struct source *src, const struct detect_
 
 	(void)ctx;
 	while (i < t.len && rc == 0) {
-		size_t e = line_end(t, i), next = e < t.len ? e + 1 : e;
+		size_t e = sv_line_end(t, i), next = e < t.len ? e + 1 : e;
 		struct sv line = sv_trim(sv_make(t.ptr + i, e - i));
 		if (in_define) {
 			in_define = !starts_word(line, "endef");
@@ -155,7 +147,7 @@ detect_makefile(struct detect_out *out, struct source *src, const struct detect_
 			}
 			while (rc == 0 && next < t.len && continues(t, i, e) && next > e) {
 				i = next;      /* a continued rule or assignment line */
-				e = line_end(t, i);
+				e = sv_line_end(t, i);
 				next = e < t.len ? e + 1 : e;
 			}
 		}

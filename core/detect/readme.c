@@ -28,14 +28,6 @@ readme_matches(const char *path)
 	       (n > 9 && strcasecmp(base + n - 9, ".markdown") == 0);
 }
 
-static size_t
-line_end(struct sv t, size_t i)
-{
-	while (i < t.len && t.ptr[i] != '\n')
-		i++;
-	return i;
-}
-
 /* 0: not a shell block; 1: a shell block; 2: maybe shell (no or console info): quiet. */
 static int
 shell_info(struct sv info)
@@ -101,7 +93,7 @@ read_block(struct detect_out *out, struct source *src, struct mapped_text *b, si
 	int rc = 0;
 
 	for (size_t i = start; i < end && !prompted;) {
-		size_t e = line_end(t, i), s = i;
+		size_t e = sv_line_end(t, i), s = i;
 		while (s < e && s - i < indent && t.ptr[s] == ' ')
 			s++;
 		prompted = prompt_len(sv_make(t.ptr + s, e - s)) > 0;
@@ -109,7 +101,7 @@ read_block(struct detect_out *out, struct source *src, struct mapped_text *b, si
 	}
 	mapped_text_reset(b);
 	for (size_t i = start; i < end && rc == 0;) {
-		size_t e = line_end(t, i), s = i;
+		size_t e = sv_line_end(t, i), s = i;
 		while (s < e && s - i < indent && t.ptr[s] == ' ')
 			s++;
 		struct sv line = sv_make(t.ptr + s, e - s);
@@ -141,7 +133,7 @@ detect_readme(struct detect_out *out, struct source *src, const struct detect_ct
 
 	(void)ctx;
 	while (i < t.len && rc == 0) {
-		size_t e = line_end(t, i), s = i, n = 0;
+		size_t e = sv_line_end(t, i), s = i, n = 0;
 		while (s < e && s - i < 3 && t.ptr[s] == ' ')
 			s++;
 		char fc = s < e ? t.ptr[s] : '\0';
@@ -159,7 +151,7 @@ detect_readme(struct detect_out *out, struct source *src, const struct detect_ct
 		int kind = shell_info(info);
 		size_t indent = s - i, body = e < t.len ? e + 1 : e, j = body, close = t.len;
 		while (j < t.len) {
-			size_t je = line_end(t, j), js = j, m = 0;
+			size_t je = sv_line_end(t, j), js = j, m = 0;
 			while (js < je && js - j < 3 && t.ptr[js] == ' ')
 				js++;
 			while (js + m < je && t.ptr[js + m] == fc)

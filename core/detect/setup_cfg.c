@@ -377,9 +377,7 @@ detect_setup_cfg(struct detect_out *out, struct source *src, const struct detect
 	if (sv_starts_with(text, SV_LIT("\xef\xbb\xbf")))
 		start = 3;
 	while (start < text.len && rc == 0) {
-		size_t end = start;
-		while (end < text.len && text.ptr[end] != '\n')
-			end++;
+		size_t end = sv_line_end(text, start);
 		rc = read_line(&c, sv_slice(text, start, end - start), start);
 		start = end + 1;
 	}

@@ -27,14 +27,6 @@ tox_ini_matches(const char *path)
 	return strcmp(path_basename(path), "tox.ini") == 0;
 }
 
-static size_t
-line_end(struct sv t, size_t i)
-{
-	while (i < t.len && t.ptr[i] != '\n')
-		i++;
-	return i;
-}
-
 static bool
 is_blank(char c)
 {
@@ -83,7 +75,7 @@ read_deps(struct detect_out *out, struct source *src, size_t start, size_t end)
 	blank(copy, 0, start);
 	blank(copy, end, t.len);
 	for (size_t i = start; i < end;) {
-		size_t e = line_end(t, i), s = i;
+		size_t e = sv_line_end(t, i), s = i;
 		while (s < e && is_blank(copy[s]))
 			s++;
 		size_t f = factor_prefix(copy + s, e - s);
@@ -135,7 +127,7 @@ detect_tox_ini(struct detect_out *out, struct source *src, const struct detect_c
 
 	(void)ctx;
 	while (i < t.len && rc == 0) {
-		size_t e = line_end(t, i), next = e < t.len ? e + 1 : e;
+		size_t e = sv_line_end(t, i), next = e < t.len ? e + 1 : e;
 		struct sv line = sv_trim(sv_make(t.ptr + i, e - i));
 		if (line.len == 0 || line.ptr[0] == '#' || line.ptr[0] == ';' || is_blank(t.ptr[i])) {
 			i = next;
@@ -158,7 +150,7 @@ detect_tox_ini(struct detect_out *out, struct source *src, const struct detect_c
 		size_t value = (size_t)(line.ptr - t.ptr) + sep + 1, end = e;
 		/* the value goes on over the indented lines after it */
 		while (next < t.len) {
-			size_t ne = line_end(t, next);
+			size_t ne = sv_line_end(t, next);
 			struct sv nl = sv_trim(sv_make(t.ptr + next, ne - next));
 			if (!is_blank(t.ptr[next]) && nl.len)
 				break;

@@ -256,9 +256,7 @@ skip_blanks(struct lexer *lx)
 static size_t
 line_end(const struct lexer *lx, size_t i)
 {
-	while (i < lx->in.len && lx->in.p[i] != '\n')
-		i++;
-	return i;
+	return sv_line_end((struct sv){ lx->in.p, lx->in.len }, i);
 }
 
 /* An unclosed quote or substitution: report it and resume at the next line. */

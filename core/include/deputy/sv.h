@@ -82,4 +82,7 @@ struct sv sv_trim_right(struct sv s);
 size_t sv_find_char(struct sv s, char c);
 size_t sv_find(struct sv s, struct sv needle);
 
+/* Index of the first '\n' at or after @i in @s, or s.len when there is none (also when @i >= s.len). */
+size_t sv_line_end(struct sv s, size_t i);
+
 #endif

@@ -86,6 +86,12 @@ test_sv_trims_and_finds(void **state)
 	assert_true(sv_eq_cstr(sv_trim(SV_LIT(" \t abc \r\n")), "abc"));
 	assert_int_equal(sv_find(SV_LIT("a==b"), SV_LIT("==")), 1);
 	assert_int_equal(sv_find_char(SV_LIT("abc"), 'z'), SV_NPOS);
+	assert_int_equal(sv_line_end(SV_LIT("ab\ncd\n"), 0), 2);
+	assert_int_equal(sv_line_end(SV_LIT("ab\ncd\n"), 2), 2);
+	assert_int_equal(sv_line_end(SV_LIT("ab\ncd\n"), 3), 5);
+	assert_int_equal(sv_line_end(SV_LIT("ab\ncd"), 3), 5);     /* no newline: the end */
+	assert_int_equal(sv_line_end(SV_LIT("ab"), 7), 2);          /* past the end: the end */
+	assert_int_equal(sv_line_end((struct sv){ NULL, 0 }, 0), 0);
 	assert_true(sv_eq_nocase(SV_LIT("ReQuests"), SV_LIT("requests")));
 }
 
