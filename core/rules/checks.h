@@ -144,7 +144,9 @@ bool rules_host_is(const char *host, const char *domain);
 
 /* ECO_GITHUB, ECO_GITLAB or ECO_BITBUCKET. */
 bool rules_is_hosted(const struct dep *dep);
-/* @ref is a full 40-digit commit hash. */
+/* The length of @ref when it is all hexadecimal digits; 0 otherwise (NULL too). */
+size_t rules_hex_length(const char *ref);
+/* @ref is a full commit hash: SHA-1 (40 digits) or SHA-256 (64). */
 bool rules_is_commit_sha(const char *ref);
 
 /* The owner and repository of a hosted or git declaration, borrowed from it. */

@@ -6,8 +6,6 @@
 
 #include <string.h>
 
-#include "deputy/ascii.h"
-
 static const char *
 what(const struct dep *dep)
 {
@@ -20,14 +18,9 @@ what(const struct dep *dep)
 static bool
 is_short_sha(const char *ref)
 {
-	size_t n = strlen(ref);
+	size_t n = rules_hex_length(ref);
 
-	if (n < 7 || n >= 40)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!ascii_xdigit(ref[i]))
-			return false;
-	return true;
+	return n >= 7 && n < 40;
 }
 
 void

@@ -4,24 +4,6 @@
  */
 #include "rules/checks.h"
 
-#include <string.h>
-
-/* A full SHA-1 (40) or SHA-256 (64) object name. */
-static bool
-is_commit_hash(const char *ref)
-{
-	size_t n = strlen(ref);
-
-	if (n != 40 && n != 64)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		char c = ref[i];
-		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
-			return false;
-	}
-	return true;
-}
-
 static const char *
 what(const struct dep *dep)
 {
@@ -44,7 +26,7 @@ mutable_ref_check(const struct rule *rule, struct rule_ctx *ctx, const struct de
 		rule_report(ctx, rule, dep, NULL,
 			    "%s names no ref: the default branch is installed, whatever it "
 			    "holds at the time", what(dep));
-	else if (is_commit_hash(dep->vcs_ref))
+	else if (rules_is_commit_sha(dep->vcs_ref))
 		return;
 	else
 		rule_report(ctx, rule, dep, NULL,

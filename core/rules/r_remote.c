@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "deputy/ascii.h"
 #include "deputy/diag.h"
 
 bool
@@ -17,19 +18,22 @@ rules_is_hosted(const struct dep *dep)
 	       dep->ecosystem == ECO_BITBUCKET;
 }
 
+size_t
+rules_hex_length(const char *ref)
+{
+	size_t n = 0;
+
+	while (ref && ascii_xdigit(ref[n]))
+		n++;
+	return ref && ref[n] == '\0' ? n : 0;
+}
+
 bool
 rules_is_commit_sha(const char *ref)
 {
-	size_t n = ref ? strlen(ref) : 0;
+	size_t n = rules_hex_length(ref);
 
-	if (n != 40)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		char c = ref[i];
-		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
-			return false;
-	}
-	return true;
+	return n == 40 || n == 64;
 }
 
 /* The next '/'-separated part of [*s, end), advancing *s past it. */

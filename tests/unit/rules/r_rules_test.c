@@ -50,6 +50,8 @@ test_github_unpinned_says_which_kind_of_ref(void **state)
 		{ ECO_GITHUB, "*release", "latest release" },
 		{ ECO_GITHUB, "0123abc", "abbreviated commit hash" },
 		{ ECO_GITHUB, SHA "0", "a branch or tag" },    /* 41 digits: not a commit */
+		{ ECO_GITHUB, "0123456789abcdef0123456789abcdef0123456g", "a branch or tag" },
+		{ ECO_GITHUB, "0123abcz", "a branch or tag" },  /* not all hex: not abbreviated */
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -72,8 +74,12 @@ test_github_unpinned_accepts_a_full_commit_hash(void **state)
 	struct dep *d = fixture_r_remote(fx, ECO_GITHUB, "owner/pkg", SHA);
 	struct dep *upper = fixture_r_remote(fx, ECO_GITLAB, "owner/pkg",
 					     "0123456789ABCDEF0123456789ABCDEF01234567");
+	struct dep *sha256 = fixture_r_remote(fx, ECO_GITHUB, "owner/pkg",
+					      SHA "012345678901234567890123");
 	struct dep *lock = fixture_r_dep(fx, ECO_GITHUB, DEP_LOCK, "owner/pkg");
 
+	assert_int_equal(strlen(sha256->vcs_ref), 64);
+	assert_null(run_find(fx, sha256, "github-unpinned"));
 	lock->vcs_ref = SHA;
 	lock->spec = "main";      /* RemoteRef as written, RemoteSha pins it */
 	assert_null(run_find(fx, d, "github-unpinned"));
