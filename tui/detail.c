@@ -134,6 +134,18 @@ detail_para(struct detail *detail, enum element el, int indent, const char *raw)
 }
 
 void
+detail_bullets(struct detail *detail, enum element el, int indent, const char *const *items)
+{
+	for (; items && *items; items++) {
+		struct strbuf sb = STRBUF_INIT;
+
+		strbuf_printf(&sb, "- %s", *items);
+		detail_para(detail, el, indent, strbuf_cstr(&sb));
+		strbuf_release(&sb);
+	}
+}
+
+void
 detail_fmt(struct detail *detail, enum element el, const char *fmt, ...)
 {
 	char buf[256];

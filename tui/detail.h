@@ -46,6 +46,8 @@ void detail_fmt(struct detail *detail, enum element el, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Adds @raw as a paragraph wrapped to the width, each line indented @indent columns. */
 void detail_para(struct detail *detail, enum element el, int indent, const char *raw);
+/* detail_para() of each of the NULL-ended @items, after "- ". */
+void detail_bullets(struct detail *detail, enum element el, int indent, const char *const *items);
 void detail_blank(struct detail *detail);
 
 #endif

@@ -256,13 +256,7 @@ add_lessons(struct detail *d, struct app *app, const struct node *node)
 		if (rule->refs && rule->refs[0]) {
 			detail_line(d);
 			detail_segs(d, EL_HEADING, "References");
-			for (const char *const *r = rule->refs; *r; r++) {
-				struct strbuf sb = STRBUF_INIT;
-
-				strbuf_printf(&sb, "- %s", *r);
-				detail_para(d, EL_MUTED, 2, strbuf_cstr(&sb));
-				strbuf_release(&sb);
-			}
+			detail_bullets(d, EL_MUTED, 2, rule->refs);
 		}
 	}
 }

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "deputy/strbuf.h"
 #include "app.h"
 
 static const char *
@@ -52,13 +51,7 @@ add_rule(struct detail *d, const struct rule *rule, const struct finding *f)
 		detail_blank(d);
 		detail_line(d);
 		detail_segs(d, EL_HEADING, "References");
-		for (const char *const *r = rule->refs; *r; r++) {
-			struct strbuf sb = STRBUF_INIT;
-
-			strbuf_printf(&sb, "- %s", *r);
-			detail_para(d, EL_MUTED, 2, strbuf_cstr(&sb));
-			strbuf_release(&sb);
-		}
+		detail_bullets(d, EL_MUTED, 2, rule->refs);
 	}
 }
 

@@ -29,6 +29,7 @@ expect "Codecov is told" 'Codecov'
 expect "how to check by hand" '^How to check by hand'
 expect "how to fix" '^How to fix'
 expect "references end it" '^References'
+expect "each reference is a bullet" '^  - Codecov, Bash Uploader'
 keys g
 expect "g goes back to the top" '^Why it matters'
 keys Escape
