@@ -111,18 +111,6 @@ join_instruction(struct mapped_text *j, struct sv t, size_t i, char escape, size
 	return 0;
 }
 
-static size_t
-hex4(const char *s, size_t n)
-{
-	size_t v = 0;
-
-	for (size_t k = 0; k < 4 && k < n; k++) {
-		char c = s[k];
-		v = v * 16 + (size_t)(c >= 'a' ? c - 'a' + 10 : c >= 'A' ? c - 'A' + 10 : c - '0');
-	}
-	return v;
-}
-
 /*
  * RUN ["pip", "install", "x"]: the JSON strings become one shell text, each
  * single-quoted so that spaces inside an argument stay inside it. ["sh", "-c",
@@ -147,9 +135,12 @@ read_exec_form(struct detect_out *out, struct source *src, const struct mapped_t
 			c = j->text[i];
 			if (c == '\\' && i + 1 < j->len) {
 				c = j->text[++i];
-				c = c == 'n' ? '\n' : c == 't' ? '\t' : c == 'u' ? (char)(hex4(j->text + i + 1, j->len - i - 1) & 0x7f) : c;
-				if (j->text[i] == 'u')
+				if (c == 'u') {
+					c = (char)(ascii_hex_prefix(j->text + i + 1, j->len - i - 1, 4) & 0x7f);
 					i += 4;
+				} else if (c == 'n' || c == 't') {
+					c = c == 'n' ? '\n' : '\t';
+				}
 			}
 			if (c == '\'') {
 				for (const char *q = "'\\''"; *q && rc == 0; q++)

@@ -21,6 +21,7 @@
 #include <cjson/cJSON.h>
 
 #include "deputy/array.h"
+#include "deputy/ascii.h"
 #include "deputy/mapped_text.h"
 #include "deputy/utf8.h"
 #include "detect/jsonval.h"
@@ -101,16 +102,11 @@ on_cells(struct walk *w, struct sv t, size_t i)
 
 /* ---- decoding a JSON string with its offsets ---- */
 
-static unsigned
+/* The \u escape's four digits at @i (cJSON has checked them). */
+static uint32_t
 hex4(struct sv t, size_t i)
 {
-	unsigned v = 0;
-
-	for (size_t k = 0; k < 4 && i + k < t.len; k++) {
-		char c = t.ptr[i + k];
-		v = v * 16 + (unsigned)(c >= 'a' ? c - 'a' + 10 : c >= 'A' ? c - 'A' + 10 : c - '0');
-	}
-	return v & 0xffff;
+	return i < t.len ? ascii_hex_prefix(t.ptr + i, t.len - i, 4) : 0;
 }
 
 static int

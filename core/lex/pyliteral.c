@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "deputy/array.h"
+#include "deputy/ascii.h"
 #include "deputy/strbuf.h"
 #include "deputy/utf8.h"
 
@@ -191,18 +192,6 @@ put_utf8(struct strbuf *sb, uint32_t cp)
 	strbuf_add(sb, b, utf8_encode(b, cp));
 }
 
-static int
-hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* @n hex digits at @s (bounded by @end) into *@cp; false when fewer. */
 static bool
 read_hex(const char *s, const char *end, size_t n, uint32_t *cp)
@@ -212,7 +201,7 @@ read_hex(const char *s, const char *end, size_t n, uint32_t *cp)
 	if ((size_t)(end - s) < n)
 		return false;
 	for (size_t i = 0; i < n; i++) {
-		int d = hex_value(s[i]);
+		int d = ascii_hex_value(s[i]);
 		if (d < 0)
 			return false;
 		v = v * 16 + (uint32_t)d;

@@ -234,7 +234,7 @@ escape_scan(const char *s, size_t n, uint32_t *value, int *kind, const char **wh
 		return i;
 	case 'x':
 		for (; i < n && i < 4 && ascii_xdigit(s[i]); i++)
-			v = v * 16 + (uint32_t)(ascii_digit(s[i]) ? s[i] - '0' : (s[i] | 0x20) - 'a' + 10);
+			v = v * 16 + (uint32_t)ascii_hex_value(s[i]);
 		*why = i == 2 ? "'\\x' used without hex digits" : "a nul character (\\x00) is not allowed in a string";
 		*kind = v ? 'b' : 0;
 		*value = v;
@@ -246,7 +246,7 @@ escape_scan(const char *s, size_t n, uint32_t *value, int *kind, const char **wh
 			i++;
 		}
 		for (; i < n && digits < max && ascii_xdigit(s[i]); i++, digits++)
-			v = v * 16 + (uint32_t)(ascii_digit(s[i]) ? s[i] - '0' : (s[i] | 0x20) - 'a' + 10);
+			v = v * 16 + (uint32_t)ascii_hex_value(s[i]);
 		if (brace) {
 			if (i < n && s[i] == '}') {
 				i++;

@@ -389,18 +389,6 @@ finish_string(struct toml_parser *p, struct sv *out)
 	return 0;
 }
 
-static int
-hex_value(int c)
-{
-	if (ascii_digit(c))
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* escape = "\" ( "b" | "t" | "n" | "f" | "r" | '"' | "\" | "u" 4HEX | "U" 8HEX ) */
 static int
 parse_escape(struct toml_parser *p)
@@ -429,7 +417,7 @@ parse_escape(struct toml_parser *p)
 	p->pos++;
 	uint32_t cp = 0;
 	for (int i = 0; i < digits; i++) {
-		int h = hex_value(peek(p));
+		int h = ascii_hex_value(peek(p));
 		if (h < 0)
 			return fail(p, ERR_SYNTAX, at, "expected %d hexadecimal digits after '\\%c'",
 				    digits, c);
@@ -594,9 +582,9 @@ scan_digits(struct toml_parser *p, struct sv t, size_t at, size_t *i, int base, 
 	*count = 0;
 	for (;;) {
 		int c = *i < t.len ? (unsigned char)t.ptr[*i] : -1;
-		int v = hex_value(c);
+		int v = ascii_hex_value(c);
 		if (c == '_') {
-			int next = *i + 1 < t.len ? hex_value((unsigned char)t.ptr[*i + 1]) : -1;
+			int next = *i + 1 < t.len ? ascii_hex_value((unsigned char)t.ptr[*i + 1]) : -1;
 			if (*count == 0 || next < 0 || next >= base)
 				return fail(p, ERR_SYNTAX, at + *i,
 					    "an underscore in a number must be between two digits");
@@ -628,7 +616,7 @@ parse_prefixed_integer(struct toml_parser *p, struct sv t, size_t at, struct tom
 		return fail(p, ERR_SYNTAX, at + i, "expected %s digits after '0%c'", name, letter);
 	uint64_t n = 0;
 	for (size_t k = 0; k < p->buf.len; k++) {
-		uint64_t d = (uint64_t)hex_value((unsigned char)p->buf.ptr[k]);
+		uint64_t d = (uint64_t)ascii_hex_value((unsigned char)p->buf.ptr[k]);
 		if (n > ((uint64_t)INT64_MAX - d) / (uint64_t)base)
 			return fail(p, ERR_SYNTAX, at, "integer does not fit in 64 bits");
 		n = n * (uint64_t)base + d;

@@ -8,6 +8,8 @@
 #define DEPUTY_DEPUTY_ASCII_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 static inline bool
@@ -32,6 +34,33 @@ static inline bool
 ascii_xdigit(int c)
 {
 	return ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* The value of hexadecimal digit @c (0 to 15), or -1 when it is none. */
+static inline int
+ascii_hex_value(int c)
+{
+	if (ascii_digit(c))
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * The value of the hexadecimal digits that start @s (@n bytes), at most @max
+ * of them (at most 8): reading stops at the first byte that is not one.
+ */
+static inline uint32_t
+ascii_hex_prefix(const char *s, size_t n, size_t max)
+{
+	uint32_t v = 0;
+
+	for (size_t k = 0; k < n && k < max && k < 8 && ascii_hex_value(s[k]) >= 0; k++)
+		v = v * 16 + (uint32_t)ascii_hex_value(s[k]);
+	return v;
 }
 
 /* isspace() in the C locale: space, \t, \n, \v, \f, \r. */

@@ -170,6 +170,17 @@ test_ascii_classes_ignore_nul_and_high_bytes(void **state)
 	assert_true(ascii_alnum('z') && ascii_alnum('Z') && ascii_alnum('0'));
 	assert_false(ascii_alnum('_') || ascii_alpha('9') || ascii_digit('a'));
 	assert_true(ascii_xdigit('F') && !ascii_xdigit('g'));
+	assert_int_equal(ascii_hex_value('0'), 0);
+	assert_int_equal(ascii_hex_value('9'), 9);
+	assert_int_equal(ascii_hex_value('a'), 10);
+	assert_int_equal(ascii_hex_value('F'), 15);
+	assert_int_equal(ascii_hex_value('g'), -1);
+	assert_int_equal(ascii_hex_value((char)0xe1), -1);
+	assert_int_equal(ascii_hex_prefix("00e9x", 5, 4), 0xe9);
+	assert_int_equal(ascii_hex_prefix("fFfF1", 5, 4), 0xffff);   /* at most @max */
+	assert_int_equal(ascii_hex_prefix("1g23", 4, 4), 1);         /* stops at a non-digit */
+	assert_int_equal(ascii_hex_prefix("123", 2, 4), 0x12);       /* at most @n bytes */
+	assert_int_equal(ascii_hex_prefix("ffffffffff", 10, 10), 0xffffffffu);  /* at most 8 */
 	assert_true(ascii_space('\v') && !ascii_space('\x1c'));
 	assert_int_equal(ascii_lower('Q'), 'q');
 	assert_int_equal(ascii_lower('['), '[');

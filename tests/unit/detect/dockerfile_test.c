@@ -64,6 +64,18 @@ test_dockerfile_reads_the_exec_form(void **state)
 }
 
 static void
+test_dockerfile_decodes_escapes_of_the_exec_form(void **state)
+{
+	(void)state;
+	/* \u0065 is "e", \u0041 "A" */
+	DETECT("RUN [\"pip\", \"install\", \"r\\u0065quests\", \"\\u0041b\"]\n");
+	assert_int_equal(out.n_deps, 2);
+	assert_string_equal(harness_dep_at(0)->name, "requests");
+	assert_int_equal(harness_dep_at(0)->column, 25);
+	assert_string_equal(harness_dep_at(1)->name, "Ab");
+}
+
+static void
 test_dockerfile_follows_the_escape_directive(void **state)
 {
 	(void)state;
@@ -104,6 +116,7 @@ main(void)
 		HARNESS_TEST(test_dockerfile_matches_its_names),
 		HARNESS_TEST(test_dockerfile_reads_run_with_continuations_and_chains),
 		HARNESS_TEST(test_dockerfile_reads_the_exec_form),
+		HARNESS_TEST(test_dockerfile_decodes_escapes_of_the_exec_form),
 		HARNESS_TEST(test_dockerfile_follows_the_escape_directive),
 		HARNESS_TEST(test_dockerfile_reads_heredoc_bodies),
 		HARNESS_TEST(test_dockerfile_survives_truncated_input),
