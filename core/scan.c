@@ -62,15 +62,10 @@ struct scan_build {
 	bool cancelled;
 };
 
-/* FNV-1a over the path. */
 static size_t
 path_hash(const char *path)
 {
-	uint64_t h = 1469598103934665603u;
-
-	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
-		h = (h ^ *p) * 1099511628211u;
-	return (size_t)h;
+	return sv_hash(sv_from_cstr(path));
 }
 
 /* Puts file @i in the path index (open addressing, load kept under 1/2). */

@@ -1,6 +1,7 @@
 /* String views: comparisons and trimming on borrowed bytes. */
 #include "deputy/sv.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "deputy/ascii.h"
@@ -64,6 +65,16 @@ sv_find_char(struct sv s, char c)
 {
 	const char *p = s.len ? memchr(s.ptr, c, s.len) : NULL;
 	return p ? (size_t)(p - s.ptr) : SV_NPOS;
+}
+
+size_t
+sv_hash(struct sv s)
+{
+	uint64_t h = 1469598103934665603u;
+
+	for (size_t i = 0; i < s.len; i++)
+		h = (h ^ (unsigned char)s.ptr[i]) * 1099511628211u;
+	return (size_t)h;
 }
 
 size_t

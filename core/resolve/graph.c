@@ -68,38 +68,57 @@ locked_version(const struct dep *dep)
 }
 
 
-static int
-key_cmp(const void *a, const void *b)
+static size_t
+key_hash(enum ecosystem eco, const char *name)
 {
-	const struct key *x = a, *y = b;
-
-	if (x->eco != y->eco)
-		return x->eco < y->eco ? -1 : 1;
-	return strcmp(x->name, y->name);
+	return sv_hash(sv_from_cstr(name)) ^ (size_t)eco;
 }
 
-/* The node of (@eco, @name): binary search over the sorted keys, then the rest. */
+/* The node of (@eco, @name) through the hash index. */
 size_t
 gb_lookup(const struct builder *b, enum ecosystem eco, const char *name)
 {
-	struct key k = { eco, name, 0 };
-	const struct key *hit = b->n_sorted ? bsearch(&k, b->keys, b->n_sorted, sizeof(k), key_cmp)
-					    : NULL;
+	size_t mask = b->cap_slots - 1;
 
-	if (hit)
-		return hit->node;
-	for (size_t i = b->n_sorted; i < b->n_keys; i++)
-		if (key_cmp(&k, &b->keys[i]) == 0)
-			return b->keys[i].node;
+	if (!b->cap_slots)
+		return NO_NODE;
+	for (size_t k = key_hash(eco, name) & mask; b->slots[k]; k = (k + 1) & mask) {
+		const struct graph_node *n = &b->g->nodes[b->slots[k] - 1];
+		if (n->ecosystem == eco && strcmp(n->name, name) == 0)
+			return b->slots[k] - 1;
+	}
 	return NO_NODE;
 }
 
-void
-gb_sort_keys(struct builder *b)
+/* Puts node @i in the index (open addressing). */
+static void
+index_node(struct builder *b, size_t i)
 {
-	if (b->n_keys)
-		qsort(b->keys, b->n_keys, sizeof(*b->keys), key_cmp);
-	b->n_sorted = b->n_keys;
+	size_t mask = b->cap_slots - 1;
+	size_t k = key_hash(b->g->nodes[i].ecosystem, b->g->nodes[i].name) & mask;
+
+	while (b->slots[k])
+		k = (k + 1) & mask;
+	b->slots[k] = i + 1;
+}
+
+/* Room in the index for one node more, its load kept under 1/2. */
+static int
+reserve_slot(struct builder *b)
+{
+	size_t cap = b->cap_slots ? b->cap_slots * 2 : 64;
+	size_t *slots;
+
+	if ((b->g->n_nodes + 1) * 2 <= b->cap_slots)
+		return 0;
+	if (!(slots = calloc(cap, sizeof(*slots))))
+		return ERR_NOMEM;
+	free(b->slots);
+	b->slots = slots;
+	b->cap_slots = cap;
+	for (size_t i = 0; i < b->g->n_nodes; i++)
+		index_node(b, i);
+	return 0;
 }
 
 /* A new node for (@eco, @name); NO_NODE when out of memory. */
@@ -110,7 +129,7 @@ gb_add_node(struct builder *b, enum ecosystem eco, char *name, const char *displ
 	struct graph_node *n;
 
 	if (array_reserve(&g->nodes, &b->cap_nodes, g->n_nodes, sizeof(*g->nodes)) != 0 ||
-	    array_reserve(&b->keys, &b->cap_keys, b->n_keys, sizeof(*b->keys)) != 0) {
+	    reserve_slot(b) != 0) {
 		b->err = ERR_NOMEM;
 		return NO_NODE;
 	}
@@ -119,7 +138,7 @@ gb_add_node(struct builder *b, enum ecosystem eco, char *name, const char *displ
 	n->ecosystem = eco;
 	n->name = name;
 	n->display = display;
-	b->keys[b->n_keys++] = (struct key){ eco, name, g->n_nodes };
+	index_node(b, g->n_nodes);
 	return g->n_nodes++;
 }
 
@@ -259,7 +278,6 @@ add_remotes(struct builder *b, struct graph_remote *remotes, size_t n)
 		k = gb_lookup(b, eco, name);
 		if (k == NO_NODE && (k = gb_add_node(b, eco, name, r->name)) == NO_NODE)
 			return;
-		gb_sort_keys(b);
 		r->node = k;
 		struct graph_node *node = &b->g->nodes[k];
 		if (node->remote)
@@ -342,16 +360,13 @@ graph_build(struct graph *out, struct arena *arena, const struct intel *intel,
 
 	memset(out, 0, sizeof(*out));
 	add_locked(&b, deps, n_deps);
-	gb_sort_keys(&b);
 	add_roots(&b, deps, n_deps);
-	gb_sort_keys(&b);
 	add_remotes(&b, remotes, n_remotes);
 	add_requires(&b, intel, deps, n_deps);
-	gb_sort_keys(&b);
 	if (!b.err)
 		gb_add_records(&b, intel, records, n_records);
 	link_remotes(&b, remotes, n_remotes);
-	free(b.keys);
+	free(b.slots);
 	out->remotes = remotes;
 	out->n_remotes = n_remotes;
 	if (!b.err)

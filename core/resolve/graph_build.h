@@ -14,18 +14,12 @@
 struct intel;
 struct pkg_record;
 
-struct key {
-	enum ecosystem eco;
-	const char *name;
-	size_t node;
-};
-
 struct builder {
 	struct arena *arena;
 	struct graph *g;          /* nodes and edges in heap arrays until the end */
 	size_t cap_nodes, cap_edges;
-	struct key *keys;         /* sorted by (eco, name); the first n_sorted */
-	size_t n_keys, cap_keys, n_sorted;
+	size_t *slots;            /* heap: hash of (eco, name) → node index + 1 (0 empty) */
+	size_t cap_slots;         /* a power of two, over twice the nodes */
 	int err;                  /* sticky ERR_NOMEM */
 };
 
@@ -35,8 +29,6 @@ bool gb_graph_ecosystem(enum ecosystem eco, enum ecosystem *out);
 char *gb_normal_name(struct arena *arena, enum ecosystem eco, const char *name);
 /* The node of (@eco, normalised @name), or GRAPH_NONE. */
 size_t gb_lookup(const struct builder *b, enum ecosystem eco, const char *name);
-/* Sorts the keys added since the last sort, for gb_lookup(). */
-void gb_sort_keys(struct builder *b);
 /* A new node; GRAPH_NONE (and b->err) when out of memory. */
 size_t gb_add_node(struct builder *b, enum ecosystem eco, char *name, const char *display);
 /* An edge with its provenance. */

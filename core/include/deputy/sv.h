@@ -82,6 +82,9 @@ struct sv sv_trim_right(struct sv s);
 size_t sv_find_char(struct sv s, char c);
 size_t sv_find(struct sv s, struct sv needle);
 
+/* A hash of the bytes of @s (FNV-1a), for hash indexes. */
+size_t sv_hash(struct sv s);
+
 /* Index of the first '\n' at or after @i in @s, or s.len when there is none (also when @i >= s.len). */
 size_t sv_line_end(struct sv s, size_t i);
 

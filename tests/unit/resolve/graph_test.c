@@ -7,6 +7,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -200,6 +202,36 @@ test_graph_of_nothing_and_of_unnamed_declarations(void **state)
 }
 
 static void
+test_graph_keeps_one_node_per_package_among_thousands(void **state)
+{
+	enum { N = 3000 };
+	struct fx *fx = *state;
+	struct dep **deps = calloc(2 * N, sizeof(*deps));
+	struct graph g;
+
+	assert_non_null(deps);
+	for (size_t i = 0; i < 2 * N; i++) {
+		char name[32];
+
+		/* each package twice, spelt two ways: pkg-7 and Pkg_7 are one PyPI name */
+		snprintf(name, sizeof(name), i < N ? "pkg-%zu" : "Pkg_%zu", i % N);
+		fx->n = 0;
+		deps[i] = add(fx, ECO_PYPI, DEP_MANIFEST, "requirements.txt", (unsigned)i + 1,
+			      arena_strdup(&fx->arena, name), "", NULL);
+	}
+	fx->n = 0;
+	assert_int_equal(graph_build(&g, &fx->arena, fx->intel, deps, 2 * N, NULL, 0, NULL, 0), 0);
+	assert_int_equal(g.n_nodes, N);
+	for (size_t i = 0; i < N; i++) {
+		size_t k = graph_find(&g, deps[i]);
+		assert_true(k != GRAPH_NONE);
+		assert_int_equal(graph_find(&g, deps[i + N]), k);
+		assert_true(i == 0 || graph_find(&g, deps[i - 1]) != k);
+	}
+	free(deps);
+}
+
+static void
 test_graph_grows_from_installed_packages_and_an_index(void **state)
 {
 	struct fx *fx = *state;
@@ -266,6 +298,7 @@ main(void)
 		cmocka_unit_test(test_graph_of_an_renv_lock_leaves_r_itself_out),
 		cmocka_unit_test(test_graph_of_nothing_and_of_unnamed_declarations),
 		cmocka_unit_test(test_graph_grows_from_installed_packages_and_an_index),
+		cmocka_unit_test(test_graph_keeps_one_node_per_package_among_thousands),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
