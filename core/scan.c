@@ -165,9 +165,10 @@ static int read_one(struct scan_build *b, const char *path, const struct detecto
 
 /* Follows the includes a file asked for, depth first, so a cycle is seen on the stack. */
 static int
-follow_includes(struct scan_build *b, const struct detector *det, struct detect_include *incs,
-		size_t n)
+follow_includes(struct scan_build *b, struct detect_include *incs, size_t n)
 {
+	/* -r, -c, setup.cfg's "file:" and pyproject's {file = ...} all name requirement files */
+	const struct detector *det = detector_find("requirements");
 	struct scan *scan = b->scan;
 
 	for (size_t i = 0; i < n && !b->error; i++) {
@@ -303,7 +304,7 @@ read_one(struct scan_build *b, const char *path, const struct detector *det,
 		return ERR_NOMEM;
 	memcpy(incs, out->includes + first_include, n * sizeof(*incs));
 	b->stack[b->depth++] = f->path;
-	err = follow_includes(b, det, incs, n);
+	err = follow_includes(b, incs, n);
 	b->depth--;
 	free(incs);
 	return err;

@@ -42,4 +42,25 @@ if bad:
     sys.exit(1)
 print("every look-alike flagged")
 PY
+
+# Files that setup.cfg ("file:"), pyproject.toml ({file = [...]}), a
+# Dockerfile and a shell script (pip install -r) name are requirement files,
+# whatever their names: they are read as such, not with the including
+# file's reader.
+inc="$WORK/includes"
+mkdir -p "$inc/reqs" && git -C "$inc" init -q
+printf '[metadata]\nname = x\n\n[options]\ninstall_requires = file: deps.txt\n' >"$inc/setup.cfg"
+printf 'cfgpkg>=2\n' >"$inc/deps.txt"
+printf '[project]\nname = "x"\ndynamic = ["dependencies"]\n[tool.setuptools.dynamic]\ndependencies = {file = ["reqs.in"]}\n' >"$inc/pyproject.toml"
+printf 'tomlpkg\n' >"$inc/reqs.in"
+printf 'FROM python\nRUN pip install -r reqs/base.txt\n' >"$inc/Dockerfile"
+printf 'dockerpkg\n' >"$inc/reqs/base.txt"
+printf 'pip install -r deps.lst\n' >"$inc/install.sh"
+printf 'shellpkg\n' >"$inc/deps.lst"
+git -C "$inc" add -A && git -C "$inc" -c user.name=t -c user.email=t@t commit -qm x
+"$DEPUTY" scan "$inc" >"$WORK/inc.out" 2>&1
+for want in "deps.txt:1:1: pypi manifest cfgpkg" "reqs.in:1:1: pypi manifest tomlpkg" \
+	"reqs/base.txt:1:1: pypi manifest dockerpkg" "deps.lst:1:1: pypi manifest shellpkg"; do
+	expect_grep "an included file is read as requirements: $want" "$want" "$WORK/inc.out"
+done
 finish
