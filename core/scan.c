@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "deputy/array.h"
+#include "deputy/hash_index.h"
 #include "deputy/path.h"
 #include "deputy/sync.h"
 #include "detect/detect.h"
@@ -40,8 +41,7 @@ struct scan {
 
 	struct scan_file *files;     /* heap */
 	size_t n_files, cap_files;
-	size_t *slots;               /* heap: path hash → file index + 1 (0 empty), while building */
-	size_t cap_slots;
+	struct hash_index paths;     /* files by path, while building */
 	bool sorted;                 /* files sorted by path: looked up by binary search */
 	struct diags diags;
 	struct detect_out found;     /* deps, options (heap arrays of arena pointers) */
@@ -68,27 +68,10 @@ path_hash(const char *path)
 	return sv_hash(sv_from_cstr(path));
 }
 
-/* Puts file @i in the path index (open addressing, load kept under 1/2). */
-static int
-index_file(struct scan *scan, size_t i)
+static size_t
+file_hash(size_t i, const void *scan)
 {
-	if ((scan->n_files + 1) * 2 > scan->cap_slots) {
-		size_t cap = scan->cap_slots ? scan->cap_slots * 2 : 64;
-		size_t *slots = calloc(cap, sizeof(*slots));
-		if (!slots)
-			return ERR_NOMEM;
-		free(scan->slots);
-		scan->slots = slots;
-		scan->cap_slots = cap;
-		for (size_t j = 0; j < scan->n_files; j++)
-			if (j != i && index_file(scan, j))
-				return ERR_NOMEM;
-	}
-	size_t k = path_hash(scan->files[i].path) & (scan->cap_slots - 1);
-	while (scan->slots[k])
-		k = (k + 1) & (scan->cap_slots - 1);
-	scan->slots[k] = i + 1;
-	return 0;
+	return path_hash(((const struct scan *)scan)->files[i].path);
 }
 
 static struct scan_file *
@@ -101,8 +84,9 @@ add_file(struct scan *scan, const char *path, const char *detector, enum scan_fi
 	f->path = arena_strdup(&scan->arena, path);
 	f->detector = detector;
 	f->state = state;
-	if (!f->path || index_file(scan, scan->n_files))
+	if (!f->path || hash_index_reserve(&scan->paths, scan->n_files, file_hash, scan))
 		return NULL;
+	hash_index_put(&scan->paths, path_hash(f->path), scan->n_files);
 	scan->n_files++;
 	return f;
 }
@@ -112,27 +96,27 @@ static void
 drop_last_file(struct scan *scan)
 {
 	size_t last = --scan->n_files;
-	size_t k = path_hash(scan->files[last].path) & (scan->cap_slots - 1);
 
-	while (scan->slots[k] != last + 1)
-		k = (k + 1) & (scan->cap_slots - 1);
-	/* Close the gap so that later probes still reach what follows it. */
-	scan->slots[k] = 0;
-	for (size_t j = (k + 1) & (scan->cap_slots - 1); scan->slots[j];
-	     j = (j + 1) & (scan->cap_slots - 1)) {
-		size_t moved = scan->slots[j];
-		scan->slots[j] = 0;
-		size_t h = path_hash(scan->files[moved - 1].path) & (scan->cap_slots - 1);
-		while (scan->slots[h])
-			h = (h + 1) & (scan->cap_slots - 1);
-		scan->slots[h] = moved;
-	}
+	hash_index_remove(&scan->paths, path_hash(scan->files[last].path), last, file_hash, scan);
 }
 
 static int
 cmp_file_path(const void *key, const void *elem)
 {
 	return strcmp(key, ((const struct scan_file *)elem)->path);
+}
+
+struct path_key {
+	const struct scan *scan;
+	const char *path;
+};
+
+static bool
+is_file_at(size_t i, const void *key)
+{
+	const struct path_key *k = key;
+
+	return strcmp(k->scan->files[i].path, k->path) == 0;
 }
 
 /*
@@ -145,13 +129,10 @@ find_file(const struct scan *scan, const char *path)
 	if (scan->sorted)
 		return scan->n_files ? bsearch(path, scan->files, scan->n_files,
 					       sizeof(*scan->files), cmp_file_path) : NULL;
-	if (!scan->cap_slots)
-		return NULL;
-	for (size_t k = path_hash(path) & (scan->cap_slots - 1); scan->slots[k];
-	     k = (k + 1) & (scan->cap_slots - 1))
-		if (strcmp(scan->files[scan->slots[k] - 1].path, path) == 0)
-			return &scan->files[scan->slots[k] - 1];
-	return NULL;
+	struct path_key key = { scan, path };
+	size_t i = hash_index_find(&scan->paths, path_hash(path), is_file_at, &key);
+
+	return i == HASH_INDEX_NONE ? NULL : &scan->files[i];
 }
 
 static bool
@@ -715,9 +696,7 @@ scan_finish(struct scan *scan, const struct scan_opts *opts)
 	int err;
 
 	sort(scan->files, scan->n_files, sizeof(*scan->files), cmp_file);
-	free(scan->slots);          /* indexes into the unsorted order */
-	scan->slots = NULL;
-	scan->cap_slots = 0;
+	hash_index_release(&scan->paths);    /* indexes into the unsorted order */
 	scan->sorted = true;
 	sort(scan->found.deps, scan->found.n_deps, sizeof(*scan->found.deps), cmp_dep);
 	sort(scan->found.options, scan->found.n_options, sizeof(*scan->found.options),
@@ -824,7 +803,7 @@ scan_free(struct scan *scan)
 	if (scan->snap)
 		snapshot_close(scan->snap);
 	free(scan->files);
-	free(scan->slots);
+	hash_index_release(&scan->paths);
 	free(scan->findings.items);
 	if (scan->intel)
 		intel_free(scan->intel);

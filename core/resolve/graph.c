@@ -74,51 +74,37 @@ key_hash(enum ecosystem eco, const char *name)
 	return sv_hash(sv_from_cstr(name)) ^ (size_t)eco;
 }
 
+static size_t
+node_hash(size_t i, const void *g)
+{
+	const struct graph_node *n = &((const struct graph *)g)->nodes[i];
+
+	return key_hash(n->ecosystem, n->name);
+}
+
+struct node_key {
+	const struct graph *g;
+	enum ecosystem eco;
+	const char *name;
+};
+
+static bool
+is_node(size_t i, const void *key)
+{
+	const struct node_key *k = key;
+	const struct graph_node *n = &k->g->nodes[i];
+
+	return n->ecosystem == k->eco && strcmp(n->name, k->name) == 0;
+}
+
 /* The node of (@eco, @name) through the hash index. */
 size_t
 gb_lookup(const struct builder *b, enum ecosystem eco, const char *name)
 {
-	size_t mask = b->cap_slots - 1;
+	struct node_key key = { b->g, eco, name };
+	size_t i = hash_index_find(&b->nodes, key_hash(eco, name), is_node, &key);
 
-	if (!b->cap_slots)
-		return NO_NODE;
-	for (size_t k = key_hash(eco, name) & mask; b->slots[k]; k = (k + 1) & mask) {
-		const struct graph_node *n = &b->g->nodes[b->slots[k] - 1];
-		if (n->ecosystem == eco && strcmp(n->name, name) == 0)
-			return b->slots[k] - 1;
-	}
-	return NO_NODE;
-}
-
-/* Puts node @i in the index (open addressing). */
-static void
-index_node(struct builder *b, size_t i)
-{
-	size_t mask = b->cap_slots - 1;
-	size_t k = key_hash(b->g->nodes[i].ecosystem, b->g->nodes[i].name) & mask;
-
-	while (b->slots[k])
-		k = (k + 1) & mask;
-	b->slots[k] = i + 1;
-}
-
-/* Room in the index for one node more, its load kept under 1/2. */
-static int
-reserve_slot(struct builder *b)
-{
-	size_t cap = b->cap_slots ? b->cap_slots * 2 : 64;
-	size_t *slots;
-
-	if ((b->g->n_nodes + 1) * 2 <= b->cap_slots)
-		return 0;
-	if (!(slots = calloc(cap, sizeof(*slots))))
-		return ERR_NOMEM;
-	free(b->slots);
-	b->slots = slots;
-	b->cap_slots = cap;
-	for (size_t i = 0; i < b->g->n_nodes; i++)
-		index_node(b, i);
-	return 0;
+	return i == HASH_INDEX_NONE ? NO_NODE : i;
 }
 
 /* A new node for (@eco, @name); NO_NODE when out of memory. */
@@ -129,7 +115,7 @@ gb_add_node(struct builder *b, enum ecosystem eco, char *name, const char *displ
 	struct graph_node *n;
 
 	if (array_reserve(&g->nodes, &b->cap_nodes, g->n_nodes, sizeof(*g->nodes)) != 0 ||
-	    reserve_slot(b) != 0) {
+	    hash_index_reserve(&b->nodes, g->n_nodes, node_hash, g) != 0) {
 		b->err = ERR_NOMEM;
 		return NO_NODE;
 	}
@@ -138,7 +124,7 @@ gb_add_node(struct builder *b, enum ecosystem eco, char *name, const char *displ
 	n->ecosystem = eco;
 	n->name = name;
 	n->display = display;
-	index_node(b, g->n_nodes);
+	hash_index_put(&b->nodes, key_hash(eco, name), g->n_nodes);
 	return g->n_nodes++;
 }
 
@@ -366,7 +352,7 @@ graph_build(struct graph *out, struct arena *arena, const struct intel *intel,
 	if (!b.err)
 		gb_add_records(&b, intel, records, n_records);
 	link_remotes(&b, remotes, n_remotes);
-	free(b.slots);
+	hash_index_release(&b.nodes);
 	out->remotes = remotes;
 	out->n_remotes = n_remotes;
 	if (!b.err)

@@ -10,6 +10,7 @@
 
 #include "deputy/arena.h"
 #include "deputy/graph.h"
+#include "deputy/hash_index.h"
 
 struct intel;
 struct pkg_record;
@@ -18,8 +19,7 @@ struct builder {
 	struct arena *arena;
 	struct graph *g;          /* nodes and edges in heap arrays until the end */
 	size_t cap_nodes, cap_edges;
-	size_t *slots;            /* heap: hash of (eco, name) → node index + 1 (0 empty) */
-	size_t cap_slots;         /* a power of two, over twice the nodes */
+	struct hash_index nodes;  /* the nodes by (eco, name) */
 	int err;                  /* sticky ERR_NOMEM */
 };
 

@@ -57,9 +57,10 @@ static inline uint32_t
 ascii_hex_prefix(const char *s, size_t n, size_t max)
 {
 	uint32_t v = 0;
+	int d;
 
-	for (size_t k = 0; k < n && k < max && k < 8 && ascii_hex_value(s[k]) >= 0; k++)
-		v = v * 16 + (uint32_t)ascii_hex_value(s[k]);
+	for (size_t k = 0; k < n && k < max && k < 8 && (d = ascii_hex_value(s[k])) >= 0; k++)
+		v = v * 16 + (uint32_t)d;
 	return v;
 }
 

@@ -11,6 +11,7 @@
 #include "deputy/ascii.h"
 #include "deputy/dep.h"
 #include "deputy/diag.h"
+#include "deputy/hash_index.h"
 #include "deputy/mapped_text.h"
 #include "deputy/path.h"
 #include "deputy/strbuf.h"
@@ -151,6 +152,79 @@ test_every_source_walks_on_with_its_own_cursor(void **state)
 	assert_int_equal(d.items[1].column, 5);
 	diags_release(&d);
 	arena_release(&a);
+}
+
+/* Keys for the hash index test: item i has key keys[i]; a few hashes only, so runs collide. */
+static const unsigned hash_keys[] = { 5, 9, 13, 2, 77, 31, 8, 40, 63, 11, 70, 3 };
+
+static size_t
+hash_of_key(size_t i, const void *ctx)
+{
+	(void)ctx;
+	return hash_keys[i] % 3 + 62;   /* 62, 63, 64: the probes wrap past the end of 64 slots */
+}
+
+static bool
+key_is(size_t i, const void *key)
+{
+	return hash_keys[i] == *(const unsigned *)key;
+}
+
+static size_t
+hash_zero(size_t i, const void *ctx)
+{
+	(void)i;
+	(void)ctx;
+	return 0;
+}
+
+static bool
+item_is(size_t i, const void *key)
+{
+	return i == *(const size_t *)key;
+}
+
+static size_t
+find_key(const struct hash_index *ix, unsigned key)
+{
+	return hash_index_find(ix, key % 3 + 62, key_is, &key);
+}
+
+static void
+test_hash_index_finds_puts_and_removes(void **state)
+{
+	size_t n = sizeof(hash_keys) / sizeof(hash_keys[0]);
+	struct hash_index ix = { NULL, 0 };
+
+	(void)state;
+	assert_int_equal(find_key(&ix, 5), HASH_INDEX_NONE);    /* empty: no slots yet */
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(hash_index_reserve(&ix, i, hash_of_key, NULL), 0);
+		hash_index_put(&ix, hash_of_key(i, NULL), i);
+	}
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(find_key(&ix, hash_keys[i]), i);
+	assert_int_equal(find_key(&ix, 6), HASH_INDEX_NONE);
+	/* taking out items from the middle of the runs leaves the rest findable */
+	hash_index_remove(&ix, hash_of_key(11, NULL), 11, hash_of_key, NULL);
+	hash_index_remove(&ix, hash_of_key(0, NULL), 0, hash_of_key, NULL);
+	hash_index_remove(&ix, hash_of_key(4, NULL), 4, hash_of_key, NULL);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(find_key(&ix, hash_keys[i]),
+				 i == 0 || i == 4 || i == 11 ? HASH_INDEX_NONE : i);
+	hash_index_release(&ix);
+	assert_null(ix.slots);
+	assert_int_equal(ix.cap, 0);
+
+	/* growing puts every item in again: 100 items, all in one run of hash 0 */
+	for (size_t i = 0; i < 100; i++) {
+		assert_int_equal(hash_index_reserve(&ix, i, hash_zero, NULL), 0);
+		hash_index_put(&ix, 0, i);
+	}
+	assert_int_equal(ix.cap, 256);      /* load under one half */
+	for (size_t i = 0; i < 100; i++)
+		assert_int_equal(hash_index_find(&ix, 0, item_is, &i), i);
+	hash_index_release(&ix);
 }
 
 static void
@@ -335,6 +409,7 @@ main(void)
 		cmocka_unit_test(test_text_cursor_agrees_with_counting_from_the_start),
 		cmocka_unit_test(test_every_source_walks_on_with_its_own_cursor),
 		cmocka_unit_test(test_ascii_classes_ignore_nul_and_high_bytes),
+		cmocka_unit_test(test_hash_index_finds_puts_and_removes),
 		cmocka_unit_test(test_path_resolve_stays_inside_the_root),
 		cmocka_unit_test(test_normalize_name_follows_pep503),
 		cmocka_unit_test(test_pinned_means_one_exact_version),
