@@ -139,6 +139,40 @@ text_cursor_line_col(struct text_cursor *c, struct sv text, size_t offset, unsig
 	*column = c->column + (unsigned)(offset - c->pos);
 }
 
+size_t
+text_cursor_offset(struct text_cursor *c, struct sv text, unsigned line, unsigned column)
+{
+	if (c->ptr != text.ptr || c->len != text.len || c->line == 0)
+		*c = (struct text_cursor){ .ptr = text.ptr, .len = text.len, .line = 1, .column = 1 };
+	if (line < 1)
+		line = 1;
+	if (column < 1)
+		column = 1;
+	if (line != c->line || column < c->column) {
+		size_t i = c->line_start;
+		/* back a line at a time, then on: the cost is the distance walked */
+		for (; c->line > line && i > 0; c->line--)
+			for (i--; i > 0 && text.ptr[i - 1] != '\n'; i--)
+				;
+		for (const char *nl; c->line < line && i < text.len; c->line++) {
+			nl = memchr(text.ptr + i, '\n', text.len - i);
+			if (!nl)
+				break;
+			i = (size_t)(nl - text.ptr) + 1;
+		}
+		c->line_start = c->pos = i;
+		c->column = 1;
+	}
+	/* on by decoding steps, as text_cursor_line_col() counts them */
+	while (c->column < column && c->pos < text.len && text.ptr[c->pos] != '\n') {
+		uint32_t cp;
+		size_t n = utf8_decode(text.ptr + c->pos, text.len - c->pos, &cp);
+		c->pos += n ? n : 1;
+		c->column++;
+	}
+	return c->pos;
+}
+
 void
 text_line_col(struct sv text, size_t offset, unsigned *line, unsigned *column)
 {

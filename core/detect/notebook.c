@@ -372,48 +372,6 @@ notebook_shell_release(struct notebook_shell *sh)
 
 /* ---- moving what shcmd found back to the notebook ---- */
 
-/*
- * A position in the shell buffer, kept between lookups: what shcmd found
- * comes in order of its lines, so each lookup walks on from the last one
- * (back over lines when it must) instead of from the start, which made a
- * notebook of many install lines quadratic.
- */
-struct shell_cursor {
-	const struct notebook_shell *sh;
-	unsigned line, column;   /* of .at */
-	size_t at;
-};
-
-/* The notebook offset of (@line, @column) of the shell buffer. */
-static size_t
-shell_offset(struct shell_cursor *cur, unsigned line, unsigned column)
-{
-	const char *t = cur->sh->text;
-	size_t len = cur->sh->len, i = cur->at;
-	unsigned l = cur->line, c = cur->column;
-
-	if (line != l || column < c) {
-		while (i > 0 && t[i - 1] != '\n')          /* the start of the line */
-			i--;
-		for (; l > line && i > 0; l--) {           /* back a line */
-			for (i--; i > 0 && t[i - 1] != '\n'; i--)
-				;
-		}
-		for (; l < line && i < len; l++) {         /* on a line */
-			const char *nl = memchr(t + i, '\n', len - i);
-			i = nl ? (size_t)(nl - t) + 1 : len;
-		}
-		c = 1;
-	}
-	for (; c < column && i < len && t[i] != '\n'; c++) {
-		i++;
-		while (i < len && (t[i] & 0xc0) == 0x80)
-			i++;
-	}
-	*cur = (struct shell_cursor){ cur->sh, l, c, i };
-	return cur->sh->map[i];
-}
-
 static size_t
 map_offset(const struct notebook_shell *sh, size_t at)
 {
@@ -429,12 +387,19 @@ map_span(const struct notebook_shell *sh, struct span_ref *at)
 	at->name_end = map_offset(sh, at->name_end);
 }
 
+/*
+ * A line and column of the shell buffer, as the notebook's. What shcmd found
+ * comes in order of its lines, so @cur walks on from the last lookup instead
+ * of from the start (a notebook of many install lines was quadratic).
+ */
 static void
-map_line_col(struct shell_cursor *cur, struct source *src, unsigned *line, unsigned *column)
+map_line_col(const struct notebook_shell *sh, struct text_cursor *cur, struct source *src,
+	     unsigned *line, unsigned *column)
 {
 	if (*line == 0)
 		return;
-	source_line_col(src, shell_offset(cur, *line, *column ? *column : 1), line, column);
+	size_t at = text_cursor_offset(cur, sv_make(sh->text, sh->len), *line, *column);
+	source_line_col(src, sh->map[at], line, column);
 }
 
 struct counts {
@@ -445,24 +410,24 @@ static void
 map_back(const struct notebook_shell *sh, struct detect_out *out, struct source *src,
 	 const struct counts *before)
 {
-	struct shell_cursor cur = { sh, 1, 1, 0 };
+	struct text_cursor cur = { 0 };
 
 	for (size_t i = before->deps; i < out->n_deps; i++) {
-		map_line_col(&cur, src, &out->deps[i]->line, &out->deps[i]->column);
+		map_line_col(sh, &cur, src, &out->deps[i]->line, &out->deps[i]->column);
 		map_span(sh, &out->deps[i]->at);
 	}
 	for (size_t i = before->options; i < out->n_options; i++) {
-		map_line_col(&cur, src, &out->options[i]->line, &out->options[i]->column);
+		map_line_col(sh, &cur, src, &out->options[i]->line, &out->options[i]->column);
 		map_span(sh, &out->options[i]->at);
 	}
 	for (size_t i = before->includes; i < out->n_includes; i++) {
 		struct detect_include *inc = &out->includes[i];
-		map_line_col(&cur, src, &inc->line, &inc->column);
+		map_line_col(sh, &cur, src, &inc->line, &inc->column);
 		inc->at.start = map_offset(sh, inc->at.start);
 		inc->at.end = map_offset(sh, inc->at.end);
 	}
 	for (size_t i = before->diags; i < out->diags->len; i++)
-		map_line_col(&cur, src, &out->diags->items[i].line, &out->diags->items[i].column);
+		map_line_col(sh, &cur, src, &out->diags->items[i].line, &out->diags->items[i].column);
 }
 
 int

@@ -99,6 +99,14 @@ void text_line_col(struct sv text, size_t offset, unsigned *line, unsigned *colu
 /* The same, walking on from where @cursor last stopped when it can. */
 void text_cursor_line_col(struct text_cursor *cursor, struct sv text, size_t offset,
 			  unsigned *line, unsigned *column);
+/*
+ * The other way: the byte offset of @line and @column (1-based, as
+ * text_cursor_line_col() gives them) in @text, walking on with @cursor. A
+ * column past the line's end gives the line's end; a line past the text's
+ * end, the start of the text's last line.
+ */
+size_t text_cursor_offset(struct text_cursor *cursor, struct sv text, unsigned line,
+			  unsigned column);
 /* The same in @src's text, walking on with its cursor. */
 void source_line_col(struct source *src, size_t offset, unsigned *line,
 		     unsigned *column);

@@ -322,6 +322,42 @@ line_col_by_hand(const char *t, size_t off, unsigned *line, unsigned *column)
 	*column = (unsigned)utf8_count(t + start, off - start) + 1;
 }
 
+/*
+ * A random text of ASCII, newlines, CRs, valid and broken UTF-8 sequences,
+ * up to @cap - 8 bytes; with @long_lines, mostly one long line.
+ */
+static size_t
+random_text(char *buf, size_t cap, unsigned *seed, bool long_lines)
+{
+	static const char *const pieces[] = { "a", "\n", "\r", "\xc3\xa9", "\xe2\x82\xac",
+					       "\xf0\x9f\x98\x80", "\xc3", "\xa9", "\xe2\x82",
+					       "\xff", "\xc0\xaf", "\xed\xa0\x80" };
+	size_t len = 0;
+
+	while (len < cap - 8) {
+		*seed = *seed * 1103515245u + 12345u;
+		const char *p = pieces[(*seed >> 8) % (sizeof(pieces) / sizeof(pieces[0]))];
+		if ((*seed >> 20) % 8 == 0 && long_lines)
+			p = "a";
+		memcpy(buf + len, p, strlen(p));
+		len += strlen(p);
+		if ((*seed >> 24) % 97 == 0)
+			break;
+	}
+	return len;
+}
+
+/* @off moved a random step of less than @most, back as often as forwards, within @len. */
+static size_t
+random_step(unsigned *seed, size_t off, size_t len, size_t most)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	size_t step = (*seed >> 8) % most;
+	if ((*seed >> 16) & 1)
+		return off > step ? off - step : 0;
+	return off + step <= len ? off + step : len;
+}
+
 static void
 test_text_cursor_agrees_with_counting_from_the_start(void **state)
 {
@@ -354,33 +390,15 @@ test_text_cursor_agrees_with_counting_from_the_start(void **state)
 	 * sequences, each looked up at random offsets that step back as often
 	 * as forwards (long lines too: the cursor counts back from where it was).
 	 */
-	static const char *const pieces[] = { "a", "\n", "\r", "\xc3\xa9", "\xe2\x82\xac",
-					       "\xf0\x9f\x98\x80", "\xc3", "\xa9", "\xe2\x82",
-					       "\xff", "\xc0\xaf", "\xed\xa0\x80" };
 	for (int text_no = 0; text_no < 300; text_no++) {
 		char buf[400];
-		size_t len = 0;
+		size_t len = random_text(buf, sizeof(buf), &seed, text_no % 2);
 		struct text_cursor rc = { 0 };
-		while (len < sizeof(buf) - 8) {
-			seed = seed * 1103515245u + 12345u;
-			const char *p = pieces[(seed >> 8) % (sizeof(pieces) / sizeof(pieces[0]))];
-			if ((seed >> 20) % 8 == 0 && text_no % 2)
-				p = "a";   /* odd texts: mostly one long line */
-			memcpy(buf + len, p, strlen(p));
-			len += strlen(p);
-			if ((seed >> 24) % 97 == 0)
-				break;
-		}
 		struct sv rt = { buf, len };
 		size_t off = 0;
 		for (int k = 0; k < 200; k++) {
 			unsigned l, c, want_l, want_c;
-			seed = seed * 1103515245u + 12345u;
-			size_t step = (seed >> 8) % 24;
-			if ((seed >> 16) & 1)
-				off = off > step ? off - step : 0;
-			else
-				off = off + step <= len ? off + step : len;
+			off = random_step(&seed, off, len, 24);
 			text_cursor_line_col(&rc, rt, off, &l, &c);
 			line_col_by_hand(buf, off, &want_l, &want_c);
 			assert_int_equal(l, want_l);
@@ -396,6 +414,54 @@ test_text_cursor_agrees_with_counting_from_the_start(void **state)
 	assert_int_equal(c, 1);
 }
 
+/*
+ * text_cursor_offset() is text_cursor_line_col() the other way: a line and
+ * column it gave lead back to the very byte when that byte starts a decoding
+ * step (an invalid byte is one), else to a place on that line, its column
+ * no further.
+ */
+static void
+test_text_cursor_offset_inverts_line_col(void **state)
+{
+	unsigned seed = 11;
+	(void)state;
+
+	for (int text_no = 0; text_no < 300; text_no++) {
+		char buf[400];
+		bool step_start[401] = { 0 };
+		size_t len = random_text(buf, sizeof(buf), &seed, false);
+		struct text_cursor there = { 0 }, back = { 0 };
+		struct sv t = { buf, len };
+		for (size_t i = 0; i <= len;) {
+			uint32_t cp;
+			size_t n = i < len ? utf8_decode(buf + i, len - i, &cp) : 1;
+			step_start[i] = true;
+			i += n ? n : 1;
+		}
+		size_t off = 0;
+		for (int k = 0; k < 300; k++) {
+			unsigned l, c, l2, c2;
+			off = random_step(&seed, off, len, 40);
+			text_cursor_line_col(&there, t, off, &l, &c);
+			size_t at = text_cursor_offset(&back, t, l, c);
+			if (step_start[off])
+				assert_int_equal(at, off);
+			/* inside a sequence the bytes count one each: a column the line may not have */
+			text_line_col(t, at, &l2, &c2);
+			assert_int_equal(l2, l);
+			assert_true(c2 <= c);
+		}
+	}
+
+	/* past a line's end: its end; past the last line: the last line */
+	struct sv t = SV_LIT("ab\ncd");
+	struct text_cursor cur = { 0 };
+	assert_int_equal(text_cursor_offset(&cur, t, 1, 99), 2);
+	assert_int_equal(text_cursor_offset(&cur, t, 9, 1), 3);
+	assert_int_equal(text_cursor_offset(&cur, t, 2, 2), 4);
+	assert_int_equal(text_cursor_offset(&cur, t, 1, 1), 0);
+}
+
 int
 main(void)
 {
@@ -407,6 +473,7 @@ main(void)
 		cmocka_unit_test(test_utf8_decode_rejects_bad_sequences),
 		cmocka_unit_test(test_diag_reports_line_and_column_in_code_points),
 		cmocka_unit_test(test_text_cursor_agrees_with_counting_from_the_start),
+		cmocka_unit_test(test_text_cursor_offset_inverts_line_col),
 		cmocka_unit_test(test_every_source_walks_on_with_its_own_cursor),
 		cmocka_unit_test(test_ascii_classes_ignore_nul_and_high_bytes),
 		cmocka_unit_test(test_hash_index_finds_puts_and_removes),

@@ -257,6 +257,32 @@ test_notebook_joins_a_backslash_continued_shell_line_within_its_cell(void **stat
 	assert_int_equal(out.deps[3]->line, 4);
 }
 
+/*
+ * Columns count code points, an invalid byte as one (utf8_count()); mapped
+ * back from the shell text they count the same way, so every declaration's
+ * line and column are those of its name's first byte in the notebook.
+ */
+static void
+test_notebook_columns_count_invalid_bytes_as_the_file_does(void **state)
+{
+	static const char text[] =
+		"{\"cells\": [{\"cell_type\": \"code\", \"source\": [\n"
+		"\"!A=\xff\xa9\xa9 B=\xc3\xa9\xe2\x82 pip install numpyy \xc0\xaf \xf0\x9f\x98\x80 reqests\"]}]}";
+	(void)state;
+	DETECT(text);
+	assert_int_equal(out.n_deps, 2);
+	assert_string_equal(out.deps[0]->name, "numpyy");
+	assert_string_equal(out.deps[1]->name, "reqests");
+	for (size_t i = 0; i < out.n_deps; i++) {
+		unsigned line, column;
+		text_line_col((struct sv){ text, sizeof(text) - 1 }, out.deps[i]->at.name_start,
+			      &line, &column);
+		assert_int_equal(out.deps[i]->line, line);
+		assert_int_equal(out.deps[i]->column, column);
+	}
+	assert_int_equal(out.deps[0]->column, 27);
+}
+
 int
 main(void)
 {
@@ -273,6 +299,7 @@ main(void)
 		HARNESS_TEST(test_notebook_over_the_size_limit_is_not_read),
 		HARNESS_TEST(test_notebook_ignores_odd_shapes_without_crashing),
 		HARNESS_TEST(test_notebook_joins_a_backslash_continued_shell_line_within_its_cell),
+		HARNESS_TEST(test_notebook_columns_count_invalid_bytes_as_the_file_does),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
