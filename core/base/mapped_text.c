@@ -7,14 +7,19 @@
 
 #include "deputy/diag.h"
 
-/* Room for one more byte, its terminator and the end offset. */
+/* Room for @more bytes, their terminator and the end offset. */
 static int
-reserve(struct mapped_text *m)
+reserve(struct mapped_text *m, size_t more)
 {
-	if (m->len + 2 <= m->cap)
+	size_t cap = m->cap ? m->cap : 64;
+
+	if (more > SIZE_MAX / 2 - m->len)
+		return ERR_NOMEM;
+	if (m->len + more + 1 <= m->cap)
 		return 0;
-	size_t cap = m->cap ? m->cap * 2 : 64;
-	if (cap < m->cap || cap > SIZE_MAX / sizeof(*m->map))
+	while (cap < m->len + more + 1)
+		cap *= 2;
+	if (cap > SIZE_MAX / sizeof(*m->map))
 		return ERR_NOMEM;
 	char *text = realloc(m->text, cap);
 	if (!text)
@@ -31,7 +36,7 @@ reserve(struct mapped_text *m)
 int
 mapped_text_put(struct mapped_text *m, char c, size_t off)
 {
-	if (reserve(m))
+	if (reserve(m, 1))
 		return ERR_NOMEM;
 	m->text[m->len] = c;
 	m->map[m->len++] = off;
@@ -43,10 +48,41 @@ mapped_text_put(struct mapped_text *m, char c, size_t off)
 int
 mapped_text_end(struct mapped_text *m, size_t off)
 {
-	if (reserve(m))
+	if (reserve(m, 0))
 		return ERR_NOMEM;
 	m->text[m->len] = '\0';
 	m->map[m->len] = off;
+	return 0;
+}
+
+int
+mapped_text_append(struct mapped_text *m, struct sv s, size_t off)
+{
+	if (s.len == 0)
+		return 0;
+	if (reserve(m, s.len))
+		return ERR_NOMEM;
+	memcpy(m->text + m->len, s.ptr, s.len);
+	for (size_t i = 0; i < s.len; i++)
+		m->map[m->len + i] = off + i;
+	m->len += s.len;
+	m->text[m->len] = '\0';
+	m->map[m->len] = off + s.len - 1;
+	return 0;
+}
+
+int
+mapped_text_append_map(struct mapped_text *m, struct sv s, const size_t *map)
+{
+	if (s.len == 0)
+		return 0;
+	if (reserve(m, s.len))
+		return ERR_NOMEM;
+	memcpy(m->text + m->len, s.ptr, s.len);
+	memcpy(m->map + m->len, map, s.len * sizeof(*map));
+	m->len += s.len;
+	m->text[m->len] = '\0';
+	m->map[m->len] = map[s.len - 1];
 	return 0;
 }
 

@@ -23,6 +23,14 @@ struct mapped_text {
  * changed).
  */
 int mapped_text_put(struct mapped_text *m, char c, size_t off);
+/*
+ * Appends the bytes of @s, which came from offsets @off, @off + 1, ...;
+ * map[len] becomes the last one's. Returns 0 or ERR_NOMEM (then nothing
+ * changed).
+ */
+int mapped_text_append(struct mapped_text *m, struct sv s, size_t off);
+/* The same, byte i of @s from offset @map[i] (a slice of another mapped text). */
+int mapped_text_append_map(struct mapped_text *m, struct sv s, const size_t *map);
 /* Sets where the text ends (map[len]) to @off. Returns 0 or ERR_NOMEM. */
 int mapped_text_end(struct mapped_text *m, size_t off);
 /* Empties @m, keeping its memory for the next text. */

@@ -77,6 +77,26 @@ test_mapped_text_keeps_each_byte_offset(void **state)
 	assert_int_equal(m.len, 0);
 	assert_int_equal(m.map[0], 4);
 	assert_string_equal(m.text, "");
+	/* a run of bytes at once, past the first allocation too */
+	assert_int_equal(mapped_text_put(&m, '<', 1), 0);
+	char run[300];
+	memset(run, 'r', sizeof(run));
+	assert_int_equal(mapped_text_append(&m, sv_make(run, sizeof(run)), 100), 0);
+	assert_int_equal(m.len, 301);
+	assert_int_equal(m.text[301], '\0');
+	assert_int_equal(m.map[0], 1);
+	assert_int_equal(m.map[1], 100);
+	assert_int_equal(m.map[300], 399);
+	assert_int_equal(m.map[301], 399);
+	assert_int_equal(mapped_text_append(&m, SV_LIT(""), 7), 0);
+	assert_int_equal(m.len, 301);
+	struct mapped_text copy = { 0 };
+	assert_int_equal(mapped_text_append_map(&copy, sv_make(m.text, 3), m.map), 0);
+	assert_string_equal(copy.text, "<rr");
+	assert_int_equal(copy.map[0], 1);
+	assert_int_equal(copy.map[2], 101);
+	assert_int_equal(copy.map[3], 101);
+	mapped_text_release(&copy);
 	mapped_text_release(&m);
 }
 
