@@ -15,6 +15,8 @@
 size_t
 pyreq_offset(const struct pyreq_text *t, size_t offset)
 {
+	if (t->map && t->text.len)
+		return offset < t->text.len ? t->map[offset] : t->map[t->text.len - 1] + 1;
 	if (!t->exact)
 		return t->at.start;
 	return t->text_at + (offset > t->text.len ? t->text.len : offset);

@@ -15,15 +15,16 @@
 #define PYREQ_RAW_MAX 200
 
 /*
- * A decoded string and where it is written. When @exact, byte i of @text is
- * byte @text_at + i of the file; otherwise (escapes, joined lines) every
- * offset inside it maps to @at.start.
+ * A decoded string and where it is written. When @map is set, byte i of @text
+ * is byte @map[i] of the file; else when @exact, byte @text_at + i; otherwise
+ * (escapes, joined lines) every offset inside it maps to @at.start.
  */
 struct pyreq_text {
 	struct sv text;
 	struct span at;          /* the whole entry as written (quotes included) */
 	size_t text_at;
 	bool exact;
+	const size_t *map;       /* borrowed; NULL when none */
 };
 
 /* The file offset of byte @offset of @t->text. */

@@ -2,6 +2,7 @@
 #define PATH "proj/setup.cfg"
 #define DETECT_FN detect_setup_cfg
 #include "detect_harness.h"
+#include "detect/setup_cfg.h"
 
 #define DETECT_LEN(text, len) harness_detect(DETECT_FN, PATH, (text), (len))
 #define DETECT(lit) DETECT_LEN((lit), sizeof(lit) - 1)
@@ -133,17 +134,53 @@ test_setup_cfg_follows_file_directives(void **state)
 }
 
 static void
-test_setup_cfg_reads_percent_as_configparser_does(void **state)
+test_setup_cfg_reads_double_percent_as_one(void **state)
 {
 	(void)state;
-	DETECT("[options]\ninstall_requires =\n  pkg @ https://x.example/a%%20b.whl\n  odd%1\n");
+	DETECT("[options]\ninstall_requires =\n  pkg @ https://x.example/a%%20b.whl\n");
 	assert_int_equal(out.n_deps, 1);
 	assert_string_equal(out.deps[0]->url, "https://x.example/a%20b.whl");
 	assert_int_equal(out.deps[0]->line, 3);
 	assert_int_equal(out.deps[0]->column, 3);
-	assert_int_equal(diags.len, 2);         /* the lone '%', then the bad requirement */
+	assert_int_equal(diags.len, 0);
+}
+
+static void
+test_setup_cfg_reads_no_value_configparser_cannot_interpolate(void **state)
+{
+	(void)state;
+	/* get() raises for the whole value: setuptools reads none of it */
+	DETECT("[options]\ninstall_requires =\n  pkg @ https://x.example/a%%20b.whl\n  odd%1\n");
+	assert_int_equal(out.n_deps, 0);
+	assert_int_equal(diags.len, 1);
 	assert_int_equal(diags.items[0].line, 4);
 	assert_int_equal(diags.items[0].column, 6);
+	harness_reset();
+	/* nor a file with a bad '%' in a section setuptools does not read */
+	DETECT("[flake8]\nformat = %(path)s\n[options]\ninstall_requires = a\n");
+	assert_int_equal(diags.len, 1);
+	assert_int_equal(diags.items[0].level, DIAG_ERROR);
+	assert_int_equal(diags.items[0].line, 2);
+}
+
+static void
+test_setup_cfg_places_interpolated_requirements_where_written(void **state)
+{
+	const struct dep *d;
+
+	(void)state;
+	DETECT("[DEFAULT]\nbase = six>=1\n[options]\ninstall_requires = %(base)s; attrs\n"
+	       "[options.extras_require]\ndev = pytest\n");
+	assert_int_equal(diags.len, 0);
+	/* install_requires, then the extras dev and base ([DEFAULT] is in every section) */
+	assert_int_equal(out.n_deps, 4);
+	d = harness_find_nth("six", 0);
+	EXPECT_AT(d, 2, 8);
+	assert_string_equal(d->spec, ">=1");
+	assert_string_equal(d->raw, "six>=1");
+	EXPECT_AT(harness_find_nth("attrs", 0), 4, 30);
+	EXPECT_AT(harness_find_nth("pytest", 0), 6, 7);
+	EXPECT_AT(harness_find_nth("six", 1), 2, 8);
 }
 
 static void
@@ -179,6 +216,130 @@ test_setup_cfg_reads_a_truncated_file(void **state)
 	assert_int_equal(diags.items[0].column, 15);
 }
 
+static void
+test_setup_cfg_reads_the_last_of_dashed_and_underscored_names(void **state)
+{
+	(void)state;
+	DETECT("[options]\ninstall-requires = a\ninstall_requires = b\n");
+	assert_int_equal(out.n_deps, 1);
+	assert_string_equal(out.deps[0]->name, "b");
+	harness_reset();
+	/* options() lists the section's own keys before [DEFAULT]'s: the default wins */
+	DETECT("[DEFAULT]\ninstall_requires = x\n[options]\ninstall-requires = b\n");
+	assert_int_equal(out.n_deps, 1);
+	assert_string_equal(out.deps[0]->name, "x");
+	harness_reset();
+	/* [options.options] is [options] to setuptools; the later section wins */
+	DETECT("[options]\ninstall_requires = a\n[options.options]\ninstall_requires = b\n");
+	assert_int_equal(out.n_deps, 1);
+	assert_string_equal(out.deps[0]->name, "b");
+}
+
+static void
+test_setup_cfg_reads_file_directives_only_in_requirement_lists(void **state)
+{
+	(void)state;
+	DETECT("[options]\nsetup_requires = file: a.txt\ninstall_requires =\n  file: b.txt\n");
+	assert_int_equal(out.n_includes, 0);
+	assert_int_equal(diags.len, 2);
+	assert_true(harness_has_diag("setuptools reads 'file:' only in install_requires"));
+	assert_int_equal(diags.items[0].line, 4);       /* "file: b.txt" as a requirement */
+	harness_reset();
+	DETECT("[options]\ninstall_requires = file: a.txt, , b.txt,\n  c.txt\n");
+	assert_int_equal(out.n_includes, 3);
+	assert_string_equal(out.includes[0].path, "a.txt");
+	assert_int_equal(out.includes[0].column, 26);
+	assert_string_equal(out.includes[1].path, "b.txt");
+	assert_int_equal(out.includes[1].column, 35);
+	assert_string_equal(out.includes[2].path, "c.txt");
+	assert_int_equal(out.includes[2].line, 3);
+	assert_int_equal(out.includes[2].column, 3);
+}
+
+static void
+test_setup_cfg_joins_continuations_as_setuptools_does(void **state)
+{
+	(void)state;
+	/* join_continuation() drops the "\" and the character before it */
+	DETECT("[options]\ninstall_requires =\n  ab\\\n  >=1\n  c \\\n  # x\n  d\n  e\\\n");
+	assert_int_equal(out.n_deps, 2);
+	assert_string_equal(out.deps[0]->name, "a");
+	assert_string_equal(out.deps[0]->spec, ">=1");
+	EXPECT_AT(out.deps[0], 3, 3);
+	assert_string_equal(out.deps[0]->raw, "ab\\\n  >=1");
+	assert_string_equal(out.deps[1]->name, "cd");
+	assert_int_equal(diags.len, 1);                  /* "e\" continues into nothing */
+	assert_int_equal(diags.items[0].level, DIAG_WARNING);
+	assert_int_equal(diags.items[0].line, 8);
+}
+
+static void
+test_setup_cfg_splits_items_at_every_line_boundary(void **state)
+{
+	(void)state;
+	/* _reqs.parse() splits "a\fb" with str.splitlines() */
+	DETECT("[options]\ninstall_requires = a\fb\n");
+	assert_int_equal(out.n_deps, 2);
+	EXPECT_AT(harness_find_nth("b", 0), 2, 22);
+	harness_reset();
+	/* a "#" item is dropped whole from install_requires, line by line elsewhere */
+	DETECT("[options]\ninstall_requires = #c\f b\nsetup_requires = #c\f d\n");
+	assert_int_equal(out.n_deps, 1);
+	assert_string_equal(out.deps[0]->name, "d");
+	harness_reset();
+	DETECT("[options]\ninstall_requires = a\xc2\xa0" "b\n");   /* U+00A0 splits nothing */
+	assert_int_equal(out.n_deps, 0);
+	assert_int_equal(diags.len, 1);
+}
+
+static void
+test_setup_cfg_refuses_sections_setuptools_has_no_handler_for(void **state)
+{
+	(void)state;
+	DETECT("[options.bogus]\n[metadata.x]\n[optionsfoo]\n[options.extras_require ]\n"
+	       "[options.packages.find]\n[options.packages__find]\n[Options]\n[metadata]\n");
+	assert_int_equal(diags.len, 4);
+	for (size_t i = 0; i < diags.len; i++) {
+		assert_int_equal(diags.items[i].line, i + 1);
+		assert_int_equal(diags.items[i].column, 2);
+	}
+}
+
+struct seen {
+	char names[256];
+};
+
+static int
+record_list(const char *option, struct sv extra, void *payload)
+{
+	struct seen *s = payload;
+
+	strcat(s->names, option);
+	if (extra.ptr) {
+		strcat(s->names, ":");
+		strncat(s->names, extra.ptr, extra.len);
+	}
+	strcat(s->names, " ");
+	return 0;
+}
+
+static void
+test_setup_cfg_names_the_extras_as_setuptools_does(void **state)
+{
+	struct seen s = { "" };
+	static const char text[] = "[options..extras_require.]\ndash-name = a\ndash_name = b\n"
+				   "__name__ = c\n[options]\ntests-require = d\n";
+
+	(void)state;
+	src = (struct source){ PATH, SV_LIT(text) };
+	assert_int_equal(setup_cfg_read(&out, &src, record_list, &s), 0);
+	/* outside [options.extras_require] itself, dashes read as underscores */
+	assert_string_equal(s.names, "tests_require extras_require:dash_name ");
+	assert_int_equal(out.n_deps, 2);
+	assert_string_equal(out.deps[0]->name, "d");
+	assert_string_equal(out.deps[1]->name, "b");
+}
+
 /* Every prefix of the example is read to the end: no crash, no failure, diagnostics placed in it. */
 static void
 test_setup_cfg_reads_every_prefix_of_the_example(void **state)
@@ -197,7 +358,15 @@ main(void)
 		HARNESS_TEST(test_setup_cfg_reports_bad_requirements_and_split_markers),
 		HARNESS_TEST(test_setup_cfg_keeps_inline_hash_text_out_of_the_requirement),
 		HARNESS_TEST(test_setup_cfg_follows_file_directives),
-		HARNESS_TEST(test_setup_cfg_reads_percent_as_configparser_does),
+		HARNESS_TEST(test_setup_cfg_reads_double_percent_as_one),
+		HARNESS_TEST(test_setup_cfg_reads_no_value_configparser_cannot_interpolate),
+		HARNESS_TEST(test_setup_cfg_places_interpolated_requirements_where_written),
+		HARNESS_TEST(test_setup_cfg_reads_the_last_of_dashed_and_underscored_names),
+		HARNESS_TEST(test_setup_cfg_reads_file_directives_only_in_requirement_lists),
+		HARNESS_TEST(test_setup_cfg_joins_continuations_as_setuptools_does),
+		HARNESS_TEST(test_setup_cfg_splits_items_at_every_line_boundary),
+		HARNESS_TEST(test_setup_cfg_refuses_sections_setuptools_has_no_handler_for),
+		HARNESS_TEST(test_setup_cfg_names_the_extras_as_setuptools_does),
 		HARNESS_TEST(test_setup_cfg_reads_past_a_corrupted_line),
 		HARNESS_TEST(test_setup_cfg_reads_a_truncated_file),
 		HARNESS_TEST(test_setup_cfg_reads_every_prefix_of_the_example),
