@@ -18,8 +18,9 @@
 #include "deputy/diag.h"
 #include "detect/detect.h"
 #include "lex/pep508.h"
-#include "../common/read_file.h"
 #include "../common/clock.h"
+#include "../common/dump_json.h"
+#include "../common/read_file.h"
 
 #define MAX_DEPTH 64
 
@@ -34,41 +35,6 @@ struct dump {
 	double parse_seconds;    /* in detect_requirements() */
 };
 
-static cJSON *
-sorted_array(const char *const *items, size_t n, bool lower)
-{
-	const char **copy = calloc(n + 1, sizeof(*copy));
-	char **owned = calloc(n + 1, sizeof(*owned));
-	cJSON *arr = cJSON_CreateArray();
-
-	for (size_t i = 0; i < n; i++) {
-		owned[i] = strdup(items[i]);
-		if (lower)
-			for (char *p = owned[i]; *p; p++)
-				if (*p >= 'A' && *p <= 'Z')
-					*p = (char)(*p - 'A' + 'a');
-		copy[i] = owned[i];
-	}
-	qsort(copy, n, sizeof(*copy), compare_cstrings);
-	for (size_t i = 0; i < n; i++)
-		if (i == 0 || strcmp(copy[i], copy[i - 1]) != 0)
-			cJSON_AddItemToArray(arr, cJSON_CreateString(copy[i]));
-	for (size_t i = 0; i < n; i++)
-		free(owned[i]);
-	free(owned);
-	free(copy);
-	return arr;
-}
-
-static void
-add_string_or_null(cJSON *obj, const char *key, const char *value)
-{
-	if (value)
-		cJSON_AddStringToObject(obj, key, value);
-	else
-		cJSON_AddNullToObject(obj, key);
-}
-
 static void
 dump_dep(struct dump *d, const struct dep *dep, const char *comes_from, bool constraint)
 {
@@ -82,18 +48,18 @@ dump_dep(struct dump *d, const struct dep *dep, const char *comes_from, bool con
 	cJSON_AddStringToObject(o, "name", dep->name);
 	cJSON_AddStringToObject(o, "normalized", dep->normalized);
 	cJSON_AddStringToObject(o, "ecosystem", ecosystem_str(dep->ecosystem));
-	cJSON_AddItemToObject(o, "extras", sorted_array(dep->extras, dep->n_extras,
+	cJSON_AddItemToObject(o, "extras", dump_json_sorted(dep->extras, dep->n_extras,
 							  dep->ecosystem == ECO_LOCAL && !dep->name[0]));
 	cJSON_AddStringToObject(o, "spec", dep->spec);
 	cJSON_AddStringToObject(o, "specifier", spec);
-	add_string_or_null(o, "marker", marker[0] ? marker : NULL);
-	add_string_or_null(o, "url", dep->url);
-	add_string_or_null(o, "vcs_ref", dep->vcs_ref);
-	cJSON_AddItemToObject(o, "hashes", sorted_array(dep->hashes, dep->n_hashes, false));
+	dump_json_string_or_null(o, "marker", marker[0] ? marker : NULL);
+	dump_json_string_or_null(o, "url", dep->url);
+	dump_json_string_or_null(o, "vcs_ref", dep->vcs_ref);
+	cJSON_AddItemToObject(o, "hashes", dump_json_sorted(dep->hashes, dep->n_hashes, false));
 	cJSON_AddBoolToObject(o, "editable", dep->editable);
 	cJSON_AddBoolToObject(o, "constraint", constraint);
 	cJSON_AddBoolToObject(o, "env_var", dep->env_var);
-	add_string_or_null(o, "index_url", dep->index_url);
+	dump_json_string_or_null(o, "index_url", dep->index_url);
 	cJSON_AddBoolToObject(o, "extra_index", dep->extra_index);
 	cJSON_AddStringToObject(o, "comes_from", comes_from);
 	cJSON_AddNumberToObject(o, "line", dep->line);
