@@ -22,6 +22,16 @@ pyreq_offset(const struct pyreq_text *t, size_t offset)
 	return t->text_at + (offset > t->text.len ? t->text.len : offset);
 }
 
+struct span
+pyreq_span(const struct pyreq_text *t, struct span s)
+{
+	size_t start = pyreq_offset(t, s.start);
+	size_t end = t->map && s.end > s.start ? pyreq_offset(t, s.end - 1) + 1
+					       : pyreq_offset(t, s.end);
+
+	return (struct span){ start, end > start ? end : start };
+}
+
 char *
 pyreq_raw(struct arena *arena, struct source *src, struct span at)
 {
@@ -122,7 +132,7 @@ pyreq_add(struct dep **dep_out, struct detect_out *out, struct source *src,
 			 err.message);
 		return 0;
 	}
-	struct span name_at = { pyreq_offset(t, req.name_at.start), pyreq_offset(t, req.name_at.end) };
+	struct span name_at = pyreq_span(t, req.name_at);
 	if (!(dep = pyreq_new_dep(out, src, kind, t->at, name_at)))
 		return ERR_NOMEM;
 	if ((rc = pyreq_set_name(dep, out->arena, req.name)))

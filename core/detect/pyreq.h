@@ -29,6 +29,11 @@ struct pyreq_text {
 
 /* The file offset of byte @offset of @t->text. */
 size_t pyreq_offset(const struct pyreq_text *t, size_t offset);
+/*
+ * Where the bytes [@s.start, @s.end) of @t->text are written: with a map, up
+ * to just past the last of them (the byte after them may come from anywhere).
+ */
+struct span pyreq_span(const struct pyreq_text *t, struct span s);
 
 /*
  * A new declaration of @kind for @src: file, line and column of @name_at's

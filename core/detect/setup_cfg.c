@@ -68,12 +68,19 @@ setup_cfg_matches(const char *path)
 	return strcmp(path_basename(path), "setup.cfg") == 0;
 }
 
+/*
+ * Where the bytes [@start, @end) of @m are written: from the first, as far as
+ * they follow each other in the file (a joined "\" line does; a value
+ * interpolated from elsewhere does not).
+ */
 static struct span
 value_span(const struct mapped_text *m, size_t start, size_t end)
 {
-	size_t a = m->map[start], b = end > start ? m->map[end - 1] + 1 : a;
+	size_t i = start + 1;
 
-	return (struct span){ a, b > a ? b : a + 1 };
+	while (i < end && m->map[i] > m->map[i - 1])
+		i++;
+	return (struct span){ m->map[start], m->map[i - 1] + 1 };
 }
 
 /* ---- requirements ---- */

@@ -181,6 +181,14 @@ test_setup_cfg_places_interpolated_requirements_where_written(void **state)
 	EXPECT_AT(harness_find_nth("attrs", 0), 4, 30);
 	EXPECT_AT(harness_find_nth("pytest", 0), 6, 7);
 	EXPECT_AT(harness_find_nth("six", 1), 2, 8);
+	harness_reset();
+	/* "Foo" from e, then "[x]" from d, written above it: the name is Foo's bytes */
+	DETECT("[options]\nd = [x]\ninstall_requires = %(e)s%(d)s\ne = Foo\n");
+	d = harness_find_nth("Foo", 0);
+	EXPECT_AT(d, 4, 5);
+	assert_int_equal(d->at.name_end - d->at.name_start, 3);
+	assert_string_equal(d->raw, "Foo");
+	assert_string_equal(d->extras[0], "x");
 }
 
 static void
