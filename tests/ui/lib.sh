@@ -20,9 +20,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# No status bar (the pane is the whole window), and keep the pane after the
-# program exits so its exit status can be read.
+# No status bar (the pane is the whole window), keep the pane after the
+# program exits so its exit status can be read, and keep the server when a
+# test kills its session to start another (an exiting server can take the
+# next new-session down with it).
 cat >"$WORK/tmux.conf" <<'CONF'
+set -s exit-empty off
 set -g status off
 set -g remain-on-exit on
 set -g default-terminal tmux-256color
