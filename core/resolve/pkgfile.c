@@ -1,13 +1,16 @@
 /*
- * Package description files read as text. setup.cfg is read as setuptools
- * reads it (configparser): "[section]" headers, "key = value" or "key: value",
- * a value continued on indented lines, '#' and ';' comment lines; only
- * [metadata] name, version and [options] install_requires matter here.
+ * Package description files read as text: pyproject.toml's [project], and
+ * setup.cfg read by the setup.cfg detector and its INI reader (as setuptools
+ * reads it); only the name, the version and the install requirements matter
+ * here.
  */
 #include "resolve/pkgfile.h"
 
 #include <string.h>
 
+#include "deputy/mapped_text.h"
+#include "detect/ini.h"
+#include "detect/setup_cfg.h"
 #include "lex/toml.h"
 #include "resolve/marker.h"
 #include "resolve/requires_dist.h"
@@ -71,65 +74,116 @@ read_pyproject(struct pkg_records *out, struct arena *arena, struct diags *diags
 			  toml_string(toml_table_get(project, "version")), &reqs);
 }
 
-/* The next line of @text from *@at, without its newline. */
-static struct sv
-next_line(struct sv text, size_t *at)
-{
-	size_t start = *at, end = start;
+/*
+ * install_requires, as the setup.cfg detector reads it: the declarations
+ * added after its call for that list and before its next call.
+ */
+struct cfg_requires {
+	struct detect_out *det;
+	struct requires_list *reqs;
+	struct arena *arena;
+	struct diags *diags;
+	struct source *src;
+	const struct marker_env *env;
+	size_t from;             /* the first declaration of the list being read */
+	bool install;            /* that list is install_requires */
+};
 
-	while (end < text.len && text.ptr[end] != '\n')
-		end++;
-	*at = end < text.len ? end + 1 : end;
-	return sv_make(text.ptr + start, end - start);
+static int
+take_install_requires(struct cfg_requires *c)
+{
+	for (size_t i = c->from; c->install && i < c->det->n_deps; i++) {
+		const struct dep *d = c->det->deps[i];
+		const char *req = d->marker[0] ? arena_printf(c->arena, "%s; %s", d->name, d->marker)
+					       : d->name;
+		int rc;
+
+		if (!req)
+			return ERR_NOMEM;
+		if (d->name[0] && (rc = requires_dist_add(c->reqs, c->arena, c->diags, c->src,
+							  (struct span){ d->at.start, d->at.end },
+							  c->env, sv_from_cstr(req))) < 0)
+			return rc;
+	}
+	c->from = c->det->n_deps;
+	return 0;
 }
 
+static int
+on_list(const char *option, struct sv extra, void *payload)
+{
+	struct cfg_requires *c = payload;
+	int rc = take_install_requires(c);
+
+	(void)extra;
+	c->install = strcmp(option, "install_requires") == 0;
+	return rc;
+}
+
+/*
+ * [metadata] @key as configparser's get() gives it, into *@out (the arena);
+ * NULL when not written, not interpolated, or a setuptools directive
+ * ("attr:", "file:") that only running setuptools would resolve.
+ */
+static int
+metadata(const char **out, struct arena *arena, struct ini *ini, const char *key)
+{
+	struct mapped_text v = { 0 };
+	const struct ini_option *o = NULL;
+	size_t section = 1;
+	int rc = 0;
+
+	*out = NULL;
+	while (section < ini->n_sections && !sv_eq_cstr(ini->sections[section].name, "metadata"))
+		section++;
+	if (section < ini->n_sections)
+		o = ini_lookup(ini, section, sv_from_cstr(key));
+	if (o && (rc = ini_get(ini, &v, section, o)) == 0) {
+		struct sv value = mapped_text_sv(&v);
+		if (value.len && !sv_starts_with(value, SV_LIT("attr:")) &&
+		    !sv_starts_with(value, SV_LIT("file:")))
+			rc = (*out = arena_strndup(arena, value)) ? 0 : ERR_NOMEM;
+	}
+	mapped_text_release(&v);
+	return rc == ERR_NOMEM ? rc : 0;
+}
+
+/*
+ * setup.cfg: the declarations of install_requires as the detector reads them
+ * (its diagnostics go to @diags, under the file's own name), [metadata] name
+ * and version.
+ */
 static int
 read_setup_cfg(struct pkg_records *out, struct arena *arena, struct diags *diags,
 	       struct source *src, const char *label, const struct marker_env *env)
 {
 	struct requires_list reqs = { 0 };
-	struct sv section = { "", 0 }, key = { "", 0 };
+	struct detect_out det;
+	struct diags scratch;
+	struct ini ini = { 0 };
 	const char *name = NULL, *version = NULL;
-	size_t at = 0;
+	struct cfg_requires c = {
+		.det = &det, .reqs = &reqs, .arena = arena, .diags = diags, .src = src, .env = env,
+	};
 	int rc;
 
-	while (at < src->text.len) {
-		size_t line_at = at;
-		struct sv line = next_line(src->text, &at), t = sv_trim(line);
-		bool continued = line.len && (line.ptr[0] == ' ' || line.ptr[0] == '\t');
-
-		if (t.len == 0 || t.ptr[0] == '#' || t.ptr[0] == ';')
-			continue;
-		if (!continued && t.ptr[0] == '[' && t.ptr[t.len - 1] == ']') {
-			section = sv_trim(sv_slice(t, 1, t.len - 2));
-			key = (struct sv){ "", 0 };
-			continue;
-		}
-		struct sv value = t;
-		if (!continued) {
-			size_t eq = 0;
-			while (eq < t.len && t.ptr[eq] != '=' && t.ptr[eq] != ':')
-				eq++;
-			if (eq == t.len)
-				continue;
-			key = sv_trim(sv_slice(t, 0, eq));
-			value = sv_trim(sv_tail(t, eq + 1));
-		}
-		if (sv_eq_cstr(section, "metadata") && !continued && sv_eq_cstr(key, "name"))
-			name = arena_strndup(arena, value);
-		else if (sv_eq_cstr(section, "metadata") && !continued && sv_eq_cstr(key, "version"))
-			version = arena_strndup(arena, value);
-		else if (sv_eq_cstr(section, "options") && sv_eq_cstr(key, "install_requires") &&
-			 value.len) {
-			struct span span = { line_at + (size_t)(value.ptr - line.ptr),
-					     line_at + (size_t)(value.ptr - line.ptr) + value.len };
-			if ((rc = requires_dist_add(&reqs, arena, diags, src, span, env, value)) < 0)
-				return rc;
-		}
-	}
-	if (!name || !name[0])
+	detect_out_init(&det, arena, diags);
+	rc = setup_cfg_read(&det, src, on_list, &c);
+	if (rc == 0)
+		rc = take_install_requires(&c);
+	detect_out_release(&det);
+	/* read again for [metadata]: its problems were told once already */
+	diags_init(&scratch, arena);
+	if (rc == 0 && (rc = ini_parse(&ini, src, &scratch)) == 0 &&
+	    (rc = metadata(&name, arena, &ini, "name")) == 0)
+		rc = metadata(&version, arena, &ini, "version");
+	ini_release(&ini);
+	diags_release(&scratch);
+	if (rc)
+		return rc;
+	if (!name)
 		return ERR_NOTFOUND;
-	return add_record(out, src, label, name, version && version[0] ? version : NULL, &reqs);
+	return add_record(out, src, label, name, version, &reqs);
 }
 
 int

@@ -123,6 +123,29 @@ test_setup_cfg(void **state)
 	assert_int_equal(python(fx, "setup.cfg", "[options]\ninstall_requires = x\n"), ERR_NOTFOUND);
 }
 
+/* The setup.cfg detector's reading: dashes, [DEFAULT], "%", " #", "\", directives. */
+static void
+test_setup_cfg_as_setuptools_reads_it(void **state)
+{
+	struct fx *fx = *state;
+
+	assert_int_equal(python(fx, "setup.cfg",
+				"[DEFAULT]\nbase = attrs\n"
+				"[metadata]\nname = %(base)s-plus\nversion = attr: plus.__version__\n"
+				"[options]\ninstall-requires =\n"
+				"    %(base)s>=21  # why\n    click \\\n      >=8\n"
+				"setup_requires = wheel\n"
+				"[options.extras_require]\ndocs = sphinx\n"), 0);
+	assert_int_equal(fx->recs.len, 1);
+	const struct pkg_record *r = &fx->recs.items[0];
+	assert_string_equal(r->name, "attrs-plus");
+	assert_null(r->version);
+	assert_int_equal(r->n_requires, 2);
+	assert_true(requires(r, "attrs"));
+	assert_true(requires(r, "click"));
+	assert_int_equal(fx->diags.len, 0);
+}
+
 static void
 test_description(void **state)
 {
@@ -189,6 +212,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_pyproject, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pyproject_without_project, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_setup_cfg, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_setup_cfg_as_setuptools_reads_it, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_description, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_guess_name, setup, teardown),
 	};
