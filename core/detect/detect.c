@@ -80,3 +80,47 @@ path_basename(const char *path)
 
 	return slash ? slash + 1 : path;
 }
+
+void
+detect_out_mark(struct detect_mark *mark, const struct detect_out *out)
+{
+	*mark = (struct detect_mark){ out->n_deps, out->n_options, out->n_includes, out->diags->len };
+}
+
+static void
+map_span_ref(struct span_ref *at, const struct detect_mapper *map)
+{
+	at->start = map->offset(at->start, map->payload);
+	at->end = map->offset(at->end, map->payload);
+	at->name_start = map->offset(at->name_start, map->payload);
+	at->name_end = map->offset(at->name_end, map->payload);
+}
+
+static void
+map_line_col(unsigned *line, unsigned *column, const struct detect_mapper *map)
+{
+	if (*line)
+		map->line_col(line, column, map->payload);
+}
+
+void
+detect_out_map_since(struct detect_out *out, const struct detect_mark *mark,
+		     const struct detect_mapper *map)
+{
+	for (size_t i = mark->deps; i < out->n_deps; i++) {
+		map_line_col(&out->deps[i]->line, &out->deps[i]->column, map);
+		map_span_ref(&out->deps[i]->at, map);
+	}
+	for (size_t i = mark->options; i < out->n_options; i++) {
+		map_line_col(&out->options[i]->line, &out->options[i]->column, map);
+		map_span_ref(&out->options[i]->at, map);
+	}
+	for (size_t i = mark->includes; i < out->n_includes; i++) {
+		struct detect_include *inc = &out->includes[i];
+		map_line_col(&inc->line, &inc->column, map);
+		inc->at.start = map->offset(inc->at.start, map->payload);
+		inc->at.end = map->offset(inc->at.end, map->payload);
+	}
+	for (size_t i = mark->diags; i < out->diags->len; i++)
+		map_line_col(&out->diags->items[i].line, &out->diags->items[i].column, map);
+}

@@ -69,6 +69,32 @@ struct dep *detect_new_dep(struct detect_out *out);
 struct index_option *detect_new_option(struct detect_out *out);
 int detect_add_include(struct detect_out *out, const struct detect_include *inc);
 
+/* How much @out held at a point, to tell what a reader added after it. */
+struct detect_mark {
+	size_t deps, options, includes, diags;
+};
+
+void detect_out_mark(struct detect_mark *mark, const struct detect_out *out);
+
+/*
+ * From a text cut from a file back to the file: @offset maps a byte offset,
+ * @line_col a line and column (called only for a line other than 0). For a
+ * reader run on a piece of a file (a notebook's shell lines, a tox.ini value).
+ */
+struct detect_mapper {
+	size_t (*offset)(size_t at, void *payload);
+	void (*line_col)(unsigned *line, unsigned *column, void *payload);
+	void *payload;
+};
+
+/*
+ * Moves what was added to @out since @mark to the file's places: the spans
+ * and lines of declarations, option lines and includes, the lines of
+ * diagnostics, each kind in the order it was added.
+ */
+void detect_out_map_since(struct detect_out *out, const struct detect_mark *mark,
+			  const struct detect_mapper *map);
+
 /* The table of detectors, and the one for a path (NULL when none). */
 const struct detector *detector_table(size_t *count);
 const struct detector *detector_for_path(const char *path);

@@ -372,62 +372,33 @@ notebook_shell_release(struct notebook_shell *sh)
 
 /* ---- moving what shcmd found back to the notebook ---- */
 
+/* A notebook's shell text and a cursor in it, for detect_out_map_since(). */
+struct shell_map {
+	const struct notebook_shell *sh;
+	struct source *src;
+	struct text_cursor cur;
+};
+
 static size_t
-map_offset(const struct notebook_shell *sh, size_t at)
+map_offset(size_t at, void *payload)
 {
+	const struct notebook_shell *sh = ((struct shell_map *)payload)->sh;
+
 	return sh->map[at > sh->len ? sh->len : at];
 }
 
-static void
-map_span(const struct notebook_shell *sh, struct span_ref *at)
-{
-	at->start = map_offset(sh, at->start);
-	at->end = map_offset(sh, at->end);
-	at->name_start = map_offset(sh, at->name_start);
-	at->name_end = map_offset(sh, at->name_end);
-}
-
 /*
- * A line and column of the shell buffer, as the notebook's. What shcmd found
- * comes in order of its lines, so @cur walks on from the last lookup instead
- * of from the start (a notebook of many install lines was quadratic).
+ * A line and column of the shell text, as the notebook's. What shcmd found
+ * comes in order of its lines, so the cursor walks on from the last lookup
+ * instead of from the start (a notebook of many install lines was quadratic).
  */
 static void
-map_line_col(const struct notebook_shell *sh, struct text_cursor *cur, struct source *src,
-	     unsigned *line, unsigned *column)
+map_line_col(unsigned *line, unsigned *column, void *payload)
 {
-	if (*line == 0)
-		return;
-	size_t at = text_cursor_offset(cur, sv_make(sh->text, sh->len), *line, *column);
-	source_line_col(src, sh->map[at], line, column);
-}
+	struct shell_map *m = payload;
+	size_t at = text_cursor_offset(&m->cur, sv_make(m->sh->text, m->sh->len), *line, *column);
 
-struct counts {
-	size_t deps, options, includes, diags;
-};
-
-static void
-map_back(const struct notebook_shell *sh, struct detect_out *out, struct source *src,
-	 const struct counts *before)
-{
-	struct text_cursor cur = { 0 };
-
-	for (size_t i = before->deps; i < out->n_deps; i++) {
-		map_line_col(sh, &cur, src, &out->deps[i]->line, &out->deps[i]->column);
-		map_span(sh, &out->deps[i]->at);
-	}
-	for (size_t i = before->options; i < out->n_options; i++) {
-		map_line_col(sh, &cur, src, &out->options[i]->line, &out->options[i]->column);
-		map_span(sh, &out->options[i]->at);
-	}
-	for (size_t i = before->includes; i < out->n_includes; i++) {
-		struct detect_include *inc = &out->includes[i];
-		map_line_col(sh, &cur, src, &inc->line, &inc->column);
-		inc->at.start = map_offset(sh, inc->at.start);
-		inc->at.end = map_offset(sh, inc->at.end);
-	}
-	for (size_t i = before->diags; i < out->diags->len; i++)
-		map_line_col(sh, &cur, src, &out->diags->items[i].line, &out->diags->items[i].column);
+	source_line_col(m->src, m->sh->map[at], line, column);
 }
 
 int
@@ -442,10 +413,12 @@ detect_notebook(struct detect_out *out, struct source *src, const struct detect_
 		notebook_shell_release(&sh);
 		return rc;
 	}
-	struct counts before = { out->n_deps, out->n_options, out->n_includes, out->diags->len };
+	struct detect_mark mark;
 	struct source shell = { src->path, { sh.text, sh.len } };
+	struct shell_map m = { &sh, src, { 0 } };
+	detect_out_mark(&mark, out);
 	rc = shcmd_detect(out, &shell, (struct span){ 0, sh.len }, &opts);
-	map_back(&sh, out, src, &before);
+	detect_out_map_since(out, &mark, &(struct detect_mapper){ map_offset, map_line_col, &m });
 	notebook_shell_release(&sh);
 	return rc;
 }

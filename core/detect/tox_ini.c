@@ -1,15 +1,19 @@
 /*
- * The detector for tox.ini: in each [testenv] or [testenv:NAME] section (and
- * [tox] requires), the `deps` value is read as a pip requirement file by the
- * requirements detector, and each `commands` line by core/lex/shcmd.c.
+ * The detector for tox.ini, read with the INI reader (detect/ini.c: tox 4
+ * reads it with configparser, interpolation off): in each [testenv] or
+ * [testenv:NAME] section (and [tox] requires), the `deps` value is read as a
+ * pip requirement file by the requirements detector, and each line of
+ * `commands`, `commands_pre` and `commands_post` by core/lex/shcmd.c.
  *
- *   file    = (section | key | continuation | comment | blank)*
- *   section = "[" name "]"
- *   key     = name ("=" | ":") value       continuation = blank+ value
- *   dep     = [factors ":" blank] requirement-line     (py38,py39: mock)
+ *   dep = [factors ":" blank] requirement-line     (py38,py39: mock)
  *
  * tox substitutions: a line that is only {...} ({[testenv]deps}) is skipped,
  * and {toxinidir}/ before a path is dropped so the include resolves.
+ *
+ * Each value is read from a text of its own, its lines where they are in the
+ * file from the value's first byte on (what configparser leaves out, and
+ * tox's own syntax, blanked), and what the readers find is moved back by
+ * that offset: one value costs its own length, not the file's.
  */
 #include "detect/detect.h"
 
@@ -17,6 +21,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "detect/ini.h"
 #include "lex/shcmd.h"
 
 #include "deputy/ascii.h"
@@ -51,64 +56,115 @@ static void
 blank(char *s, size_t from, size_t to)
 {
 	for (size_t k = from; k < to; k++)
-		if (s[k] != '\n')
+		if (s[k] != '\n' && s[k] != '\r')
 			s[k] = ' ';
 }
 
-/*
- * The deps value [@start, @end) as a requirement file: a copy of the file with
- * every byte outside the value (and tox's own syntax inside it) blanked, so
- * lines, columns and offsets stay the file's own.
- */
-static int
-read_deps(struct detect_out *out, struct source *src, size_t start, size_t end)
-{
-	struct sv t = src->text;
-	char *copy = malloc(t.len ? t.len : 1);
-	struct detect_ctx ctx = { 0 };
-	size_t first = out->n_deps;
-	int rc;
+/* A value's lines, laid out as in the file from the value's first byte. */
+struct value_text {
+	char *text;              /* in the arena: what shcmd keeps may point into it */
+	size_t len;
+	size_t base;             /* the file offset of text[0] */
+	unsigned line, column;   /* of @base in the file */
+};
 
-	if (!copy)
+static int
+value_text_cut(struct value_text *v, struct arena *arena, const struct ini *ini,
+	       const struct ini_option *o)
+{
+	struct sv t = ini->src->text;
+	const struct ini_line *first = &ini->lines[o->line];
+	const struct ini_line *last = &ini->lines[o->line + o->n_lines - 1];
+
+	v->base = first->at;
+	v->len = last->at + last->text.len - v->base;
+	if (!(v->text = arena_memdup(arena, t.ptr + v->base, v->len)))
 		return ERR_NOMEM;
-	memcpy(copy, t.ptr, t.len);
-	blank(copy, 0, start);
-	blank(copy, end, t.len);
-	for (size_t i = start; i < end;) {
-		size_t e = sv_line_end(t, i), s = i;
-		while (s < e && is_blank(copy[s]))
-			s++;
-		size_t f = factor_prefix(copy + s, e - s);
-		blank(copy, s, s + f);
-		s += f;
-		while (s < e && is_blank(copy[s]))
-			s++;
-		size_t last = e;
-		while (last > s && is_blank(copy[last - 1]))
-			last--;
-		if (last > s && copy[s] == '{' && copy[last - 1] == '}')
-			blank(copy, s, last);
-		for (size_t k = s; k + 12 <= e; k++)
-			if (memcmp(copy + k, "{toxinidir}", 11) == 0 &&
-			    (copy[k + 11] == '/' || copy[k + 11] == '\\'))
-				blank(copy, k, k + 12);
-		i = e + 1;
+	blank(v->text, 0, v->len);
+	for (size_t i = 0; i < o->n_lines; i++) {
+		const struct ini_line *l = &ini->lines[o->line + i];
+		memcpy(v->text + (l->at - v->base), l->text.ptr, l->text.len);
 	}
-	struct source sub = { src->path, { copy, t.len } };
-	rc = detect_requirements(out, &sub, &ctx);
-	for (size_t i = first; i < out->n_deps; i++)
-		out->deps[i]->kind = DEP_INSTALL_COMMAND;
-	free(copy);
-	return rc;
+	source_line_col(ini->src, v->base, &v->line, &v->column);
+	return 0;
 }
 
-/* Each commands line is a command of its own; tox hands it to no shell, but its words are shell words. */
-static int
-read_commands(struct detect_out *out, struct source *src, size_t start, size_t end)
+static size_t
+value_offset(size_t at, void *payload)
 {
-	struct shcmd_opts opts = { .kind = DEP_INSTALL_COMMAND };
+	const struct value_text *v = payload;
 
-	return shcmd_detect(out, src, (struct span){ start, end }, &opts);
+	return v->base + (at < v->len ? at : v->len);
+}
+
+static void
+value_line_col(unsigned *line, unsigned *column, void *payload)
+{
+	const struct value_text *v = payload;
+
+	if (*line == 1)
+		*column += v->column - 1;
+	*line += v->line - 1;
+}
+
+/* tox's own syntax in the deps lines of @v, blanked: factor prefixes, {...} lines, {toxinidir}/. */
+static void
+blank_tox_syntax(struct value_text *v)
+{
+	char *c = v->text;
+	struct sv t = sv_make(c, v->len);
+
+	for (size_t i = 0; i < v->len;) {
+		size_t e = sv_line_end(t, i), s = i;
+		while (s < e && is_blank(c[s]))
+			s++;
+		size_t f = factor_prefix(c + s, e - s);
+		blank(c, s, s + f);
+		s += f;
+		while (s < e && is_blank(c[s]))
+			s++;
+		size_t last = e;
+		while (last > s && is_blank(c[last - 1]))
+			last--;
+		if (last > s && c[s] == '{' && c[last - 1] == '}')
+			blank(c, s, last);
+		for (size_t k = s; k + 12 <= e; k++)
+			if (memcmp(c + k, "{toxinidir}", 11) == 0 && (c[k + 11] == '/' || c[k + 11] == '\\'))
+				blank(c, k, k + 12);
+		i = e + 1;
+	}
+}
+
+enum value_kind {
+	VALUE_DEPS,              /* a requirement file */
+	VALUE_COMMANDS,          /* a command a line; tox hands it to no shell, but its
+				  * words are shell words */
+};
+
+static int
+read_value(struct detect_out *out, const struct ini *ini, const struct ini_option *o,
+	   enum value_kind kind)
+{
+	struct value_text v;
+	struct detect_mark mark;
+	struct detect_ctx ctx = { 0 };
+	struct shcmd_opts opts = { .kind = DEP_INSTALL_COMMAND };
+	int rc;
+
+	if ((rc = value_text_cut(&v, out->arena, ini, o)))
+		return rc;
+	struct source sub = { ini->src->path, { v.text, v.len } };
+	detect_out_mark(&mark, out);
+	if (kind == VALUE_DEPS) {
+		blank_tox_syntax(&v);
+		rc = detect_requirements(out, &sub, &ctx);
+		for (size_t i = mark.deps; i < out->n_deps; i++)
+			out->deps[i]->kind = DEP_INSTALL_COMMAND;
+	} else {
+		rc = shcmd_detect(out, &sub, (struct span){ 0, v.len }, &opts);
+	}
+	detect_out_map_since(out, &mark, &(struct detect_mapper){ value_offset, value_line_col, &v });
+	return rc;
 }
 
 static bool
@@ -117,54 +173,31 @@ is_testenv(struct sv name)
 	return sv_eq_cstr(name, "testenv") || sv_starts_with(name, SV_LIT("testenv:"));
 }
 
+static bool
+key_is(const struct ini_option *o, const char *key)
+{
+	return o->key.len == strlen(key) && strncasecmp(o->key.ptr, key, o->key.len) == 0;
+}
+
 int
 detect_tox_ini(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
-	struct sv t = src->text;
-	enum { OTHER, TESTENV, TOX } section = OTHER;
-	size_t i = 0;
-	int rc = 0;
+	struct ini ini;
+	int rc;
 
 	(void)ctx;
-	while (i < t.len && rc == 0) {
-		size_t e = sv_line_end(t, i), next = e < t.len ? e + 1 : e;
-		struct sv line = sv_trim(sv_make(t.ptr + i, e - i));
-		if (line.len == 0 || line.ptr[0] == '#' || line.ptr[0] == ';' || is_blank(t.ptr[i])) {
-			i = next;
-			continue;
-		}
-		if (line.ptr[0] == '[') {
-			size_t close = sv_find_char(line, ']');
-			struct sv name = close == SV_NPOS ? SV_NULL : sv_trim(sv_slice(line, 1, close - 1));
-			if (close == SV_NPOS)
-				diag_add(out->diags, DIAG_ERROR, src, (struct span){ i, e },
-					 "expected ']' to close the section name");
-			section = is_testenv(name) ? TESTENV : sv_eq_cstr(name, "tox") ? TOX : OTHER;
-			i = next;
-			continue;
-		}
-		size_t sep = 0;
-		while (sep < line.len && line.ptr[sep] != '=' && line.ptr[sep] != ':')
-			sep++;
-		struct sv key = sv_trim(sv_slice(line, 0, sep));
-		size_t value = (size_t)(line.ptr - t.ptr) + sep + 1, end = e;
-		/* the value goes on over the indented lines after it */
-		while (next < t.len) {
-			size_t ne = sv_line_end(t, next);
-			struct sv nl = sv_trim(sv_make(t.ptr + next, ne - next));
-			if (!is_blank(t.ptr[next]) && nl.len)
-				break;
-			end = ne;
-			next = ne < t.len ? ne + 1 : ne;
-		}
-		if (sep < line.len && ((section == TESTENV && sv_eq_cstr(key, "deps")) ||
-				       (section == TOX && sv_eq_cstr(key, "requires"))))
-			rc = read_deps(out, src, value, end);
-		else if (sep < line.len && section == TESTENV &&
-			 (sv_eq_cstr(key, "commands") || sv_eq_cstr(key, "commands_pre") ||
-			  sv_eq_cstr(key, "commands_post")))
-			rc = read_commands(out, src, value, end);
-		i = next;
+	rc = ini_parse(&ini, src, out->diags);
+	for (size_t i = 0; i < ini.n_options && rc == 0; i++) {
+		const struct ini_option *o = &ini.options[i];
+		struct sv section = ini.sections[o->section].name;
+		bool testenv = is_testenv(section);
+		if ((testenv && key_is(o, "deps")) ||
+		    (sv_eq_cstr(section, "tox") && key_is(o, "requires")))
+			rc = read_value(out, &ini, o, VALUE_DEPS);
+		else if (testenv && (key_is(o, "commands") || key_is(o, "commands_pre") ||
+				     key_is(o, "commands_post")))
+			rc = read_value(out, &ini, o, VALUE_COMMANDS);
 	}
+	ini_release(&ini);
 	return rc;
 }

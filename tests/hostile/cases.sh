@@ -315,6 +315,21 @@ sys.stdout.buffer.write(b"Package: flood\r" + b"\x98bad line\r" * 300000)
 	commit "$1"
 }
 
+case_tox_sections() {
+	# A tox.ini of 50,000 [testenv:NAME] sections, each with deps and
+	# commands: each value read must cost its own length, not the file's
+	# (a copy of the whole file for each took 18 s for 8,000 sections).
+	init "$1"
+	python3 -c '
+import sys
+out = ["[tox]\nenvlist = py\n"]
+for i in range(50000):
+    out.append("[testenv:e%d]\ndeps = pkg%d\ncommands = pytest\n" % (i, i % 50))
+sys.stdout.write("\n".join(out))
+' >"$1/tox.ini"
+	commit "$1"
+}
+
 case_many_files() {
 	init "$1"
 	for d in $(seq 1 100); do
@@ -358,4 +373,4 @@ CASES=(ansi_names bidi_names ansi_file_names ansi_commit_author invalid_utf8 hug
 	include_chain include_bomb include_outside symlinks submodule_url filters_and_hooks
 	git_config_commands deep_toml deep_json deep_r deep_yaml deep_python notebook_1g
 	corrupt_object truncated_pack many_commits nul_bytes control_lines long_name
-	description_bomb warning_flood cr_flood many_files review_file_hostile gitdir_file unreadable bare_and_shallow_refs)
+	description_bomb warning_flood cr_flood tox_sections many_files review_file_hostile gitdir_file unreadable bare_and_shallow_refs)

@@ -127,9 +127,12 @@ static void
 test_notebook_maps_options_and_includes_back(void **state)
 {
 	(void)state;
-	DETECT("{\"cells\": [{\"cell_type\": \"code\", \"source\": [\n"
-	       "\"!pip install -r reqs.txt --index-url https://mirror.example.org/simple\"]}]}");
+	static const char text[] =
+		"{\"cells\": [{\"cell_type\": \"code\", \"source\": [\n"
+		"\"!pip install -r reqs.txt --index-url https://mirror.example.org/simple\"]}]}";
+	DETECT(text);
 	assert_int_equal(out.n_includes, 1);
+	assert_memory_equal(text + out.includes[0].at.start, "reqs.txt", 8);
 	assert_string_equal(out.includes[0].path, "reqs.txt");
 	assert_int_equal(out.includes[0].line, 2);
 	assert_int_equal(out.includes[0].column, 18);
@@ -137,6 +140,9 @@ test_notebook_maps_options_and_includes_back(void **state)
 	assert_int_equal(out.options[0]->kind, OPT_INDEX_URL);
 	assert_int_equal(out.options[0]->line, 2);
 	assert_int_equal(out.options[0]->column, 27);
+	/* the option's spans are the notebook's too */
+	assert_memory_equal(text + out.options[0]->at.name_start, "https://mirror", 14);
+	assert_memory_equal(text + out.options[0]->at.start, "--index-url", 11);
 }
 
 static void

@@ -79,6 +79,33 @@ test_tox_ini_reports_bad_lines_with_their_file_position(void **state)
 	harness_expect_dep(1, "fine", 7, 5);
 }
 
+/*
+ * configparser's grammar, as tox 4 reads the file: a line continues a value
+ * only when indented deeper than the option's line; comment lines inside a
+ * value are left out; CR alone ends a line; keys are matched in any case.
+ */
+static void
+test_tox_ini_reads_values_as_configparser_does(void **state)
+{
+	(void)state;
+	DETECT("[testenv]\n"
+	       "  deps = a\n"
+	       "  commands = pytest\n"       /* as deep as deps: an option, not a dep */
+	       "    pip install b\n"
+	       "[testenv:x]\r"
+	       "Deps =\r"
+	       "  # c\r"
+	       "  d\r"
+	       "[notenv]\n"
+	       "deps = e\n");
+	assert_int_equal(out.n_deps, 3);
+	harness_expect_dep(0, "a", 2, 10);
+	harness_expect_dep(1, "b", 4, 17);
+	assert_string_equal(harness_dep_at(2)->name, "d");
+	assert_int_equal(harness_dep_at(2)->line, 5);      /* a line counter sees no CR */
+	assert_int_equal(diags.len, 0);
+}
+
 int
 main(void)
 {
@@ -86,6 +113,7 @@ main(void)
 		HARNESS_TEST(test_tox_ini_matches_only_tox_ini),
 		HARNESS_TEST(test_tox_ini_reads_deps_and_commands_of_testenvs),
 		HARNESS_TEST(test_tox_ini_reports_bad_lines_with_their_file_position),
+		HARNESS_TEST(test_tox_ini_reads_values_as_configparser_does),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
