@@ -63,8 +63,17 @@ start_command() {
 	local cmd
 	rm -f "$WORK/exit-status"
 	cmd="$(printf '%q ' "$@"); echo \$? >$(printf '%q' "$WORK/exit-status")"
-	"${TMUX_CMD[@]}" new-session -d -s ui -x "$cols" -y "$rows" "$cmd" ||
-		{ echo "tmux new-session failed" >&2; exit 1; }
+	# after a kill-server the old server may still be exiting, and a client
+	# that reaches it fails ("server exited unexpectedly"): try again
+	local try
+	for ((try = 0; try < 20; try++)); do
+		"${TMUX_CMD[@]}" new-session -d -s ui -x "$cols" -y "$rows" "$cmd" 2>"$WORK/tmux.err" &&
+			return 0
+		"${TMUX_CMD[@]}" has-session -t ui 2>/dev/null && break
+		sleep 0.1
+	done
+	echo "tmux new-session failed: $(cat "$WORK/tmux.err")" >&2
+	exit 1
 }
 
 capture() {
