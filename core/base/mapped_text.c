@@ -55,19 +55,35 @@ mapped_text_end(struct mapped_text *m, size_t off)
 	return 0;
 }
 
+/* @s copied in after the text; the caller fills map[len .. len + s.len), then append_done(). */
+static int
+append_text(struct mapped_text *m, struct sv s)
+{
+	if (reserve(m, s.len))
+		return ERR_NOMEM;
+	memcpy(m->text + m->len, s.ptr, s.len);
+	return 0;
+}
+
+/* @n (> 0) bytes appended: the terminator, and map[len] the last byte's offset. */
+static void
+append_done(struct mapped_text *m, size_t n)
+{
+	m->len += n;
+	m->text[m->len] = '\0';
+	m->map[m->len] = m->map[m->len - 1];
+}
+
 int
 mapped_text_append(struct mapped_text *m, struct sv s, size_t off)
 {
 	if (s.len == 0)
 		return 0;
-	if (reserve(m, s.len))
+	if (append_text(m, s))
 		return ERR_NOMEM;
-	memcpy(m->text + m->len, s.ptr, s.len);
 	for (size_t i = 0; i < s.len; i++)
 		m->map[m->len + i] = off + i;
-	m->len += s.len;
-	m->text[m->len] = '\0';
-	m->map[m->len] = off + s.len - 1;
+	append_done(m, s.len);
 	return 0;
 }
 
@@ -76,13 +92,10 @@ mapped_text_append_map(struct mapped_text *m, struct sv s, const size_t *map)
 {
 	if (s.len == 0)
 		return 0;
-	if (reserve(m, s.len))
+	if (append_text(m, s))
 		return ERR_NOMEM;
-	memcpy(m->text + m->len, s.ptr, s.len);
 	memcpy(m->map + m->len, map, s.len * sizeof(*map));
-	m->len += s.len;
-	m->text[m->len] = '\0';
-	m->map[m->len] = map[s.len - 1];
+	append_done(m, s.len);
 	return 0;
 }
 
