@@ -340,25 +340,47 @@ on_fatal_signal(int sig)
 	raise(sig);
 }
 
+/* Sets what SIGHUP, SIGTERM and SIGINT do. */
+static void
+on_fatal_signals(void (*handler)(int))
+{
+	signal(SIGHUP, handler);
+	signal(SIGTERM, handler);
+	signal(SIGINT, handler);
+}
+
+/*
+ * Those three signals are held back while the folder is made and while it is
+ * removed (each a quarter of a second on a busy machine), so that one coming
+ * then waits for demo_dir to say what exists, rather than ending the process
+ * halfway.
+ */
 static int
 run_demo(const struct cli *cli)
 {
+	sigset_t fatal, old;
+
+	sigemptyset(&fatal);
+	sigaddset(&fatal, SIGHUP);
+	sigaddset(&fatal, SIGTERM);
+	sigaddset(&fatal, SIGINT);
+	sigprocmask(SIG_BLOCK, &fatal, &old);
 	int rc = demo_create(&demo_dir);
 
 	if (rc) {
+		sigprocmask(SIG_SETMASK, &old, NULL);
 		fprintf(stderr, "deputy: could not create the demo repository: %s\n", err_str(rc));
 		return EXIT_TROUBLE;
 	}
-	signal(SIGHUP, on_fatal_signal);
-	signal(SIGTERM, on_fatal_signal);
-	signal(SIGINT, on_fatal_signal);
+	on_fatal_signals(on_fatal_signal);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	rc = run_audit(cli, demo_dir, true);
-	signal(SIGHUP, SIG_DFL);
-	signal(SIGTERM, SIG_DFL);
-	signal(SIGINT, SIG_DFL);
+	sigprocmask(SIG_BLOCK, &fatal, NULL);
 	demo_remove(demo_dir);
 	free(demo_dir);
 	demo_dir = NULL;
+	on_fatal_signals(SIG_DFL);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	return rc;
 }
 

@@ -40,4 +40,17 @@ for r in known-malicious typosquat stdlib-shadow unpinned mutable-ref insecure-u
 done
 "$DEPUTY" explain no-such-rule >"$WORK/e7" 2>&1
 expect_eq "explain unknown rule exit" "$?" 2
+# The demo's folder goes away even when a signal comes while it is being made
+# (deputy is still writing its commits) or just after.
+mkdir "$WORK/tmp"
+for delay in 0 0.01 0.02 0.04 0.06 0.08 0.1 0.15 0.2 0.3; do
+	for sig in HUP TERM INT; do
+		TMPDIR="$WORK/tmp" "$DEPUTY" --demo </dev/null >/dev/null 2>&1 &
+		pid=$!
+		sleep "$delay"
+		kill -s "$sig" "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+	done
+done
+expect_eq "no demo folder left after a signal" "$(ls "$WORK/tmp")" ""
 finish
