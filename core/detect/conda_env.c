@@ -14,7 +14,8 @@
  * one a line, into a requirements file next to the environment file and runs
  * `pip install -r` on it. So they are read by the requirement-file detector
  * (requirements.c), over a copy of the file in which every byte outside the
- * items is blanked (line breaks kept): offsets and lines stay the file's,
+ * items is blanked (line breaks kept), from the first item to the last (what
+ * it finds is moved back to the file's offsets and lines);
  * -i/--extra-index-url lines apply to the items after them, and `-r FILE`
  * becomes an include relative to the environment file. Quoted items are
  * read inside their quotes, as written.
@@ -28,14 +29,15 @@
 
 #include "deputy/ascii.h"
 
-/* More pip items than this are not read (each flow-style line costs a pass). */
+/* More pip items than this are not read (each flow-style line costs a pass over its items). */
 #define CONDA_MAX_PIP_ITEMS 10000
 
 struct conda_state {
 	struct detect_out *out;
 	struct source *src;
 	char *blank;             /* heap: the file with everything but pip items blanked */
-	size_t used_end;         /* bytes of @blank that hold items since the last flush */
+	size_t used_start;       /* the bytes of @blank that hold items since the last */
+	size_t used_end;         /* flush: [used_start, used_end) */
 	unsigned last_line;      /* line where the last item ends, 0 when none pending */
 	size_t deps_before, options_before, includes_before;
 };
@@ -100,18 +102,50 @@ read_channels(struct conda_state *st, const struct ynode *channels)
 	return 0;
 }
 
-/* Hands the items gathered so far to the requirement-file detector, then blanks them again. */
+/* Where the piece of @blank handed to the requirement-file detector starts in the file. */
+struct window {
+	size_t start;
+	unsigned line, column;
+};
+
+static size_t
+window_offset(size_t at, void *payload)
+{
+	return at + ((const struct window *)payload)->start;
+}
+
+static void
+window_line_col(unsigned *line, unsigned *column, void *payload)
+{
+	const struct window *w = payload;
+
+	if (*line == 1)
+		*column += w->column - 1;
+	*line += w->line - 1;
+}
+
+/*
+ * Hands the items gathered so far to the requirement-file detector, then
+ * blanks them again. Only the bytes from the first item to the last are
+ * read, so that a file of many one-line flows costs its length once.
+ */
 static int
 flush_items(struct conda_state *st)
 {
-	struct source blanked = { st->src->path, { st->blank, st->src->text.len } };
+	struct window w = { .start = st->used_start };
 	struct detect_ctx ctx = { 0 };
+	struct detect_mark mark;
 	int rc;
 
 	if (!st->last_line)
 		return 0;
-	rc = detect_requirements(st->out, &blanked, &ctx);
-	for (size_t i = 0; i < st->used_end; i++)
+	source_line_col(st->src, w.start, &w.line, &w.column);
+	struct source piece = { st->src->path, { st->blank + w.start, st->used_end - w.start } };
+	detect_out_mark(&mark, st->out);
+	rc = detect_requirements(st->out, &piece, &ctx);
+	detect_out_map_since(st->out, &mark, &(struct detect_mapper){ window_offset,
+								     window_line_col, &w });
+	for (size_t i = st->used_start; i < st->used_end; i++)
 		if (st->blank[i] != '\n')
 			st->blank[i] = ' ';
 	st->used_end = 0;
@@ -149,6 +183,8 @@ add_pip_item(struct conda_state *st, const struct ynode *item)
 	for (size_t i = at.start; i < at.end; i++)
 		if (st->src->text.ptr[i] != '\n')
 			st->blank[i] = st->src->text.ptr[i];
+	if (!st->last_line || at.start < st->used_start)
+		st->used_start = at.start;
 	if (at.end > st->used_end)
 		st->used_end = at.end;
 	st->last_line = end_line;

@@ -330,6 +330,21 @@ sys.stdout.write("\n".join(out))
 	commit "$1"
 }
 
+case_conda_flow_lines() {
+	# An environment.yml whose pip list is a flow of 500 lines of 20 items
+	# followed by 5 MB of comments: each line of items must cost its own
+	# length, not the file's (a pass over the whole file for each took 68 s
+	# with 2 MB of comments).
+	init "$1"
+	python3 -c '
+import sys
+lines = ["    " + ", ".join("p%d" % i for i in range(k, k + 20)) + "," for k in range(0, 10000, 20)]
+sys.stdout.write("name: x\ndependencies:\n  - python=3.11\n  - pip: [\n" + "\n".join(lines) + "\n    ]\n")
+sys.stdout.write(("#" + "." * 99 + "\n") * 50000)
+' >"$1/environment.yml"
+	commit "$1"
+}
+
 case_many_files() {
 	init "$1"
 	for d in $(seq 1 100); do
@@ -373,4 +388,4 @@ CASES=(ansi_names bidi_names ansi_file_names ansi_commit_author invalid_utf8 hug
 	include_chain include_bomb include_outside symlinks submodule_url filters_and_hooks
 	git_config_commands deep_toml deep_json deep_r deep_yaml deep_python notebook_1g
 	corrupt_object truncated_pack many_commits nul_bytes control_lines long_name
-	description_bomb warning_flood cr_flood tox_sections many_files review_file_hostile gitdir_file unreadable bare_and_shallow_refs)
+	description_bomb warning_flood cr_flood tox_sections conda_flow_lines many_files review_file_hostile gitdir_file unreadable bare_and_shallow_refs)

@@ -136,6 +136,30 @@ test_conda_env_keeps_columns_in_code_points_after_multibyte_text(void **state)
 }
 
 static void
+test_conda_env_places_flow_items_on_their_lines_and_columns(void **state)
+{
+	static const char text[] =
+		"dependencies:\n"
+		"  - pip: [a==1, b==2,\n"
+		"      c==3, ==bad,\n"
+		"      d==4]\n";
+
+	(void)state;
+	DETECT(text);
+	assert_int_equal(out.n_deps, 4);
+	assert_dep(0, "a", "==1", 2, 11);
+	assert_dep(1, "b", "==2", 2, 17);
+	assert_dep(2, "c", "==3", 3, 7);
+	assert_dep(3, "d", "==4", 4, 7);
+	assert_int_equal(out.deps[1]->at.start, (size_t)(strstr(text, "b==2") - text));
+	assert_int_equal(out.deps[3]->at.end, (size_t)(strstr(text, "d==4") - text) + 4);
+	/* the one item that is no requirement, at its own place */
+	assert_int_equal(diags.len, 1);
+	assert_int_equal(diags.items[0].line, 3);
+	assert_int_equal(diags.items[0].column, 13);
+}
+
+static void
 test_conda_env_reports_invalid_yaml_once_with_line_and_column(void **state)
 {
 	(void)state;
@@ -251,6 +275,7 @@ main(void)
 		HARNESS_TEST(test_conda_env_turns_pip_r_line_into_an_include),
 		HARNESS_TEST(test_conda_env_reads_flow_pip_list_items_on_one_line_separately),
 		HARNESS_TEST(test_conda_env_keeps_columns_in_code_points_after_multibyte_text),
+		HARNESS_TEST(test_conda_env_places_flow_items_on_their_lines_and_columns),
 		HARNESS_TEST(test_conda_env_reports_invalid_yaml_once_with_line_and_column),
 		HARNESS_TEST(test_conda_env_keeps_items_read_before_a_syntax_error),
 		HARNESS_TEST(test_conda_env_reports_non_string_items_and_reads_the_rest),
