@@ -85,7 +85,6 @@ struct shcmd {
 	struct detect_out *out;
 	struct source *src;
 	enum dep_kind kind;
-	struct text_cursor cursor;   /* for locate() */
 	unsigned n_diags;
 	unsigned n_substs;
 	bool quiet;
@@ -131,11 +130,15 @@ word_file(const struct lexer *lx, const struct word *w, size_t k)
 	return k < w->t.len ? in_file(&lx->in, w->t.map[k]) : in_file_end(&lx->in, w->end);
 }
 
-/* Line and column of @off, moving a cursor so a long line is not rescanned per word. */
+/*
+ * Line and column of @off, on the file's own cursor: neither a long line
+ * nor a file of many commands (a README's blocks, a Dockerfile's RUNs, each
+ * a call) is walked from its start again for each word.
+ */
 static void
 locate(struct shcmd *sh, size_t off, unsigned *line, unsigned *column)
 {
-	text_cursor_line_col(&sh->cursor, sh->src->text, off, line, column);
+	source_line_col(sh->src, off, line, column);
 }
 
 static void __attribute__((format(printf, 4, 5)))

@@ -345,6 +345,23 @@ sys.stdout.write(("#" + "." * 99 + "\n") * 50000)
 	commit "$1"
 }
 
+case_shell_pieces() {
+	# A README of 100,000 fenced shell blocks and a Dockerfile of 100,000
+	# RUN lines: each block or command, read on its own, must find its line
+	# without walking the file from the start (that took 34 s for 50,000
+	# blocks).
+	init "$1"
+	python3 -c '
+import sys
+sys.stdout.write("".join("step %d\n```bash\npip install flask\n```\n" % i for i in range(100000)))
+' >"$1/README.md"
+	python3 -c '
+import sys
+sys.stdout.write("FROM python\n" + "".join("RUN pip install six==1.%d\n" % i for i in range(100000)))
+' >"$1/Dockerfile"
+	commit "$1"
+}
+
 case_many_files() {
 	init "$1"
 	for d in $(seq 1 100); do
@@ -388,4 +405,4 @@ CASES=(ansi_names bidi_names ansi_file_names ansi_commit_author invalid_utf8 hug
 	include_chain include_bomb include_outside symlinks submodule_url filters_and_hooks
 	git_config_commands deep_toml deep_json deep_r deep_yaml deep_python notebook_1g
 	corrupt_object truncated_pack many_commits nul_bytes control_lines long_name
-	description_bomb warning_flood cr_flood tox_sections conda_flow_lines many_files review_file_hostile gitdir_file unreadable bare_and_shallow_refs)
+	description_bomb warning_flood cr_flood tox_sections conda_flow_lines shell_pieces many_files review_file_hostile gitdir_file unreadable bare_and_shallow_refs)
