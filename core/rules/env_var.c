@@ -1,6 +1,8 @@
 /*
  * env-var: a requirement or option line holding ${NAME}, which pip expands
- * from the installing machine's environment (kept as written by the reader).
+ * from the installing machine's environment (kept as written by the reader),
+ * or an install command's word holding $NAME or $(command), which the shell
+ * fills in.
  */
 #include "rules/checks.h"
 
@@ -26,8 +28,8 @@ env_var_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *d
 	if (!dep->env_var)
 		return;
 	rule_report(ctx, rule, dep, NULL,
-		    "%s holds an environment variable that pip fills in at install time; "
-		    "its value is not in the repository", dep->raw);
+		    "%s holds a variable (or a command's output) that is filled in at "
+		    "install time; its value is not in the repository", dep->raw);
 }
 
 void

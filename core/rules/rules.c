@@ -324,9 +324,10 @@ static const struct rule rules[] = {
 		.severity = SEV_LOW,
 		.title    = "Line depends on an environment variable",
 		.why      = "pip replaces ${NAME} in a requirement file with the value of that "
-			    "environment variable when it installs, so what this line asks for "
-			    "is decided by the machine that runs pip, not by the file you are "
-			    "reviewing. deputy cannot see that value and cannot check it: the "
+			    "environment variable when it installs, and a shell fills in $NAME "
+			    "and $(command) in an install command before pip sees it, so what "
+			    "this line asks for is decided by the machine that runs it, not by "
+			    "the file you are reviewing. deputy cannot see that value and cannot check it: the "
 			    "variable may name another index, another URL, or carry a credential "
 			    "that ends up in logs. Treat the line as unreviewed until you know "
 			    "every value it takes in CI and on developers' machines.",
@@ -780,6 +781,8 @@ severity_parse(enum severity *out, const char *s)
 bool
 rules_dep_has_registry_name(const struct dep *dep)
 {
+	if (dep->dynamic)
+		return false;   /* the shell or R computes it: "$PKG" names nothing */
 	if (dep->ecosystem != ECO_PYPI && dep->ecosystem != ECO_CRAN &&
 	    dep->ecosystem != ECO_BIOC)
 		return false;

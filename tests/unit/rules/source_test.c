@@ -219,6 +219,30 @@ test_env_var_flags_lines_that_pip_fills_from_the_environment(void **state)
 	assert_non_null(strstr(f->message, "${REQ_VERSION}"));
 }
 
+/*
+ * `pip install "$PKG"` or `pip install $(ls dist)`: the shell computes
+ * the word, so it names no package to look up, pin or compare; env-var alone
+ * says what there is to check.
+ */
+static void
+test_env_var_alone_flags_a_word_the_shell_computes(void **state)
+{
+	struct fixture *fx = *state;
+	const char *words[] = { "$PKG", "$(echo dist/*.whl)[test]", "foo$(date)", "`cat x`" };
+
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		struct dep *d = fixture_dep(fx, words[i], "");
+		d->kind = DEP_INSTALL_COMMAND;
+		d->dynamic = true;
+		d->env_var = true;
+		d->raw = words[i];
+		assert_int_equal(fixture_run_one(fx, d), 0);
+		assert_int_equal(fx->findings.len, 1);
+		assert_string_equal(fx->findings.items[0].rule->id, "env-var");
+		assert_non_null(strstr(fx->findings.items[0].message, words[i]));
+	}
+}
+
 static void
 test_curl_pipe_shell_flags_shell_downloads_only(void **state)
 {
@@ -409,6 +433,7 @@ main(void)
 		cmocka_unit_test(test_insecure_url_checks_index_options),
 		cmocka_unit_test(test_extra_index_flags_extra_urls_high_and_trusted_hosts_medium),
 		cmocka_unit_test(test_env_var_flags_lines_that_pip_fills_from_the_environment),
+		cmocka_unit_test(test_env_var_alone_flags_a_word_the_shell_computes),
 		cmocka_unit_test(test_curl_pipe_shell_flags_shell_downloads_only),
 		cmocka_unit_test(test_unpinned_honours_constraint_pins_and_locks_beside_the_manifest),
 		cmocka_unit_test(test_unhashed_lock_flags_index_entries_without_hashes),
