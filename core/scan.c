@@ -157,7 +157,8 @@ follow_includes(struct scan_build *b, struct detect_include *incs, size_t n)
 		struct scan_file *from = find_file(scan, inc->from);
 		struct source src = { inc->from, from ? from->text : SV_NULL };
 		char *target;
-		int err = path_resolve(&target, &scan->arena, inc->from, inc->path);
+		int err = inc->dir ? path_resolve_in(&target, &scan->arena, inc->dir, inc->path)
+				   : path_resolve(&target, &scan->arena, inc->from, inc->path);
 
 		if (err == ERR_NOMEM)
 			return err;

@@ -1,6 +1,7 @@
 /* Lexical path resolution: an include can name any string, so trust none. */
 #include "deputy/path.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "deputy/diag.h"
@@ -37,8 +38,15 @@ push_segments(struct strbuf *sb, const char *p, size_t len)
 	return sb->failed ? ERR_NOMEM : 0;
 }
 
-int
-path_resolve(char **out, struct arena *arena, const char *from, const char *rel)
+static bool
+is_absolute(const char *p)
+{
+	return p[0] == '/' || p[0] == '\\' || (p[0] && p[1] == ':');   /* or a Windows drive */
+}
+
+/* @rel against the folder @dir (@dir_len bytes, relative to the root). */
+static int
+resolve(char **out, struct arena *arena, const char *dir, size_t dir_len, const char *rel)
 {
 	struct strbuf sb = STRBUF_INIT;
 	int err;
@@ -46,26 +54,32 @@ path_resolve(char **out, struct arena *arena, const char *from, const char *rel)
 	*out = NULL;
 	if (!rel || !rel[0])
 		return ERR_USAGE;
-	if (rel[0] == '/' || rel[0] == '\\' || (rel[0] && rel[1] == ':'))
-		return ERR_OUTSIDE;     /* absolute, or a Windows drive */
-	if (from) {
-		const char *slash = strrchr(from, '/');
-		if (slash) {
-			err = push_segments(&sb, from, (size_t)(slash - from));
-			if (err)
-				goto done;
-		}
-	}
-	err = push_segments(&sb, rel, strlen(rel));
-	if (err)
-		goto done;
-	if (sb.len == 0) {
+	if (is_absolute(rel))
+		return ERR_OUTSIDE;
+	err = push_segments(&sb, dir, dir_len);
+	if (!err)
+		err = push_segments(&sb, rel, strlen(rel));
+	if (!err && sb.len == 0)
 		err = ERR_USAGE;
-		goto done;
-	}
-	*out = arena_strndup(arena, strbuf_sv(&sb));
-	err = *out ? 0 : ERR_NOMEM;
-done:
+	if (!err)
+		err = (*out = arena_strndup(arena, strbuf_sv(&sb))) ? 0 : ERR_NOMEM;
 	strbuf_release(&sb);
 	return err;
+}
+
+int
+path_resolve(char **out, struct arena *arena, const char *from, const char *rel)
+{
+	const char *slash = from ? strrchr(from, '/') : NULL;
+
+	return resolve(out, arena, from, slash ? (size_t)(slash - from) : 0, rel);
+}
+
+int
+path_resolve_in(char **out, struct arena *arena, const char *dir, const char *rel)
+{
+	*out = NULL;
+	if (dir && is_absolute(dir))
+		return ERR_OUTSIDE;
+	return resolve(out, arena, dir, dir ? strlen(dir) : 0, rel);
 }

@@ -24,7 +24,7 @@
 #include "lex/shcmd.h"
 
 struct region_list {
-	struct span *items;
+	struct ci_region *items;
 	size_t n, cap;
 };
 
@@ -45,11 +45,11 @@ ci_yaml_matches(const char *path)
 }
 
 static int
-add_region(struct region_list *list, const struct ynode *scalar, struct sv text)
+add_region(struct region_list *list, const struct ynode *scalar, struct sv text, const char *dir)
 {
 	if (array_reserve(&list->items, &list->cap, list->n, sizeof(*list->items)))
 		return ERR_NOMEM;
-	list->items[list->n++] = ytree_scalar_text(scalar, text);
+	list->items[list->n++] = (struct ci_region){ ytree_scalar_text(scalar, text), dir };
 	return 0;
 }
 
@@ -70,23 +70,55 @@ is_posix_shell(const struct ynode *shell)
 	return false;
 }
 
+/*
+ * The working-directory a step's `run:` has: its own, else its job's
+ * `defaults: run:`, else the workflow's; @dir when none. One holding an
+ * expression (${{ ... }}) is not known before the run: the root.
+ */
 static int
-find_github(struct region_list *list, const struct ynode *root, struct sv text)
+working_dir(const char **dir, struct arena *arena, const struct ynode *holder, bool defaults)
+{
+	const struct ynode *wd = holder;
+
+	if (defaults)
+		wd = ytree_get(ytree_get(holder, "defaults"), "run");
+	wd = ytree_get(wd, "working-directory");
+	if (!wd || wd->type != YNODE_SCALAR || wd->incomplete)
+		return 0;
+	struct sv v = { wd->value, wd->len };
+	if (sv_find(v, SV_LIT("${{")) != SV_NPOS || memchr(v.ptr, '\0', v.len)) {
+		*dir = "";
+		return 0;
+	}
+	return (*dir = arena_strndup(arena, v)) ? 0 : ERR_NOMEM;
+}
+
+static int
+find_github(struct region_list *list, struct arena *arena, const struct ynode *root,
+	    struct sv text)
 {
 	const struct ynode *jobs = ytree_get(root, "jobs");
+	const char *top = "";
+	int rc;
 
 	if (!jobs || jobs->type != YNODE_MAPPING)
 		return 0;
+	if ((rc = working_dir(&top, arena, root, true)))
+		return rc;
 	for (const struct ynode *k = jobs->child; k && k->next; k = k->next->next) {
 		const struct ynode *steps = ytree_get(k->next, "steps");
+		const char *job = top;
 		if (!steps || steps->type != YNODE_SEQUENCE)
 			continue;
+		if ((rc = working_dir(&job, arena, k->next, true)))
+			return rc;
 		for (const struct ynode *step = steps->child; step; step = step->next) {
 			const struct ynode *run = ytree_get(step, "run");
+			const char *dir = job;
 			if (!run || run->type != YNODE_SCALAR || !is_posix_shell(ytree_get(step, "shell")))
 				continue;
-			int rc = add_region(list, run, text);
-			if (rc)
+			if ((rc = working_dir(&dir, arena, step, false)) ||
+			    (rc = add_region(list, run, text, dir)))
 				return rc;
 		}
 	}
@@ -100,7 +132,7 @@ find_script(struct region_list *list, const struct ynode *script, struct sv text
 	if (!script || (script->tag && strcmp(script->tag, "!reference") == 0))
 		return 0;
 	if (script->type == YNODE_SCALAR)
-		return script->len ? add_region(list, script, text) : 0;
+		return script->len ? add_region(list, script, text, NULL) : 0;
 	if (script->type != YNODE_SEQUENCE || depth >= CI_YAML_MAX_SCRIPT_DEPTH)
 		return 0;
 	for (const struct ynode *item = script->child; item; item = item->next) {
@@ -140,7 +172,7 @@ find_gitlab(struct region_list *list, const struct ynode *root, struct sv text)
 }
 
 int
-ci_yaml_find_regions(struct span **regions, size_t *n, struct detect_out *out,
+ci_yaml_find_regions(struct ci_region **regions, size_t *n, struct detect_out *out,
 		     struct source *src)
 {
 	struct region_list list = { 0 };
@@ -153,7 +185,8 @@ ci_yaml_find_regions(struct span **regions, size_t *n, struct detect_out *out,
 	if ((rc = ytree_parse(&tree, out->arena, out->diags, src)))
 		return rc;
 	for (const struct ynode *doc = tree.docs; doc && !rc; doc = doc->next)
-		rc = gitlab ? find_gitlab(&list, doc, src->text) : find_github(&list, doc, src->text);
+		rc = gitlab ? find_gitlab(&list, doc, src->text)
+			    : find_github(&list, out->arena, doc, src->text);
 	if (rc) {
 		free(list.items);
 		return rc;
@@ -166,16 +199,17 @@ ci_yaml_find_regions(struct span **regions, size_t *n, struct detect_out *out,
 int
 detect_ci_yaml(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
-	struct shcmd_opts opts = { .kind = DEP_INSTALL_COMMAND };
-	struct span *regions;
+	struct ci_region *regions;
 	size_t n;
 	int rc;
 
 	(void)ctx;
 	if ((rc = ci_yaml_find_regions(&regions, &n, out, src)))
 		return rc;
-	for (size_t i = 0; i < n && !rc; i++)
-		rc = shcmd_detect(out, src, regions[i], &opts);
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct shcmd_opts opts = { .kind = DEP_INSTALL_COMMAND, .dir = regions[i].dir };
+		rc = shcmd_detect(out, src, regions[i].at, &opts);
+	}
 	free(regions);
 	return rc;
 }

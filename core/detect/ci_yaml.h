@@ -13,6 +13,14 @@
 /* GitLab's script lists nest (they are flattened) at most this deep. */
 #define CI_YAML_MAX_SCRIPT_DEPTH 16
 
+/* A piece of shell text in a CI file and the folder it runs in. */
+struct ci_region {
+	struct span at;
+	const char *dir;         /* for shcmd_opts.dir: a GitHub step's working-directory
+				  * or "" (the checkout's root), in @out's arena; NULL
+				  * for GitLab (the folder of .gitlab-ci.yml) */
+};
+
 /*
  * The regions of @src that hold shell text, in file order: `run:` of GitHub
  * Actions steps, or `script:`/`before_script:`/`after_script:` of GitLab CI
@@ -20,7 +28,7 @@
  * becomes a diagnostic in @out->diags. *@regions is heap (free()); it may be
  * NULL when *@n is 0. Returns 0 or ERR_NOMEM.
  */
-int ci_yaml_find_regions(struct span **regions, size_t *n, struct detect_out *out,
+int ci_yaml_find_regions(struct ci_region **regions, size_t *n, struct detect_out *out,
 			 struct source *src);
 
 #endif

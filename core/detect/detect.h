@@ -17,6 +17,8 @@ struct detect_include {
 	const char *path;        /* as written, in the arena */
 	bool constraint;         /* -c: its requirements only constrain */
 	const char *from;        /* the including file */
+	const char *dir;         /* the folder @path is relative to ("" the root); NULL
+				  * @from's folder */
 	unsigned line, column;
 	struct span at;          /* of the path in the including file */
 };

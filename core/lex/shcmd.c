@@ -85,6 +85,7 @@ struct shcmd {
 	struct detect_out *out;
 	struct source *src;
 	enum dep_kind kind;
+	const char *dir;             /* shcmd_opts.dir */
 	unsigned n_diags;
 	unsigned n_substs;
 	bool quiet;
@@ -1513,7 +1514,8 @@ static int
 add_include(struct install *ins, const struct arg *a, bool constraint)
 {
 	struct shcmd *sh = ins->lx->sh;
-	struct detect_include inc = { .constraint = constraint, .from = sh->src->path };
+	struct detect_include inc = { .constraint = constraint, .from = sh->src->path,
+				      .dir = sh->dir };
 
 	if (!(inc.path = arena_strndup(sh->out->arena, sv_tail(word_sv(a->vw), a->vk))))
 		return ERR_NOMEM;
@@ -1912,6 +1914,7 @@ shcmd_detect_mapped(struct detect_out *out, struct source *src, struct sv text,
 		.src = src,
 		.kind = opts ? opts->kind : DEP_INSTALL_COMMAND,
 		.quiet = opts && opts->quiet,
+		.dir = opts ? opts->dir : NULL,
 	};
 	struct input in = { text.ptr, text.len, map, 0 };
 

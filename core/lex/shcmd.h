@@ -21,6 +21,8 @@
 struct shcmd_opts {
 	enum dep_kind kind;      /* DEP_INSTALL_COMMAND, or DEP_DOCUMENTATION for README blocks */
 	bool quiet;              /* no diagnostics: text that may not be shell (an unlabelled README block) */
+	const char *dir;         /* the folder the commands run in, for -r FILE ("" the
+				  * root); NULL the file's own folder */
 };
 
 /* Limits: a longer word, or a command with more words or packages, is an ERR_LIMIT diagnostic. */

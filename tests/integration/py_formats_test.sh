@@ -57,10 +57,36 @@ printf 'FROM python\nRUN pip install -r reqs/base.txt\n' >"$inc/Dockerfile"
 printf 'dockerpkg\n' >"$inc/reqs/base.txt"
 printf 'pip install -r deps.lst\n' >"$inc/install.sh"
 printf 'shellpkg\n' >"$inc/deps.lst"
+# A GitHub workflow's commands run in the checkout's root, or in the
+# working-directory a step or its job's defaults name.
+mkdir -p "$inc/.github/workflows" "$inc/ci" "$inc/backend"
+cat >"$inc/.github/workflows/test.yml" <<'YML'
+on: push
+jobs:
+  a:
+    runs-on: x
+    steps:
+      - run: pip install -r ci/tools.lst
+      - run: pip install -r api.lst
+        working-directory: backend
+  b:
+    runs-on: x
+    defaults:
+      run:
+        working-directory: ./backend/
+    steps:
+      - run: pip install -r ../ci/more.lst
+YML
+printf 'cipkg\n' >"$inc/ci/tools.lst"
+printf 'apipkg\n' >"$inc/backend/api.lst"
+printf 'morepkg\n' >"$inc/ci/more.lst"
 git -C "$inc" add -A && git -C "$inc" -c user.name=t -c user.email=t@t commit -qm x
 "$DEPUTY" scan "$inc" >"$WORK/inc.out" 2>&1
 for want in "deps.txt:1:1: pypi manifest cfgpkg" "reqs.in:1:1: pypi manifest tomlpkg" \
-	"reqs/base.txt:1:1: pypi manifest dockerpkg" "deps.lst:1:1: pypi manifest shellpkg"; do
+	"reqs/base.txt:1:1: pypi manifest dockerpkg" "deps.lst:1:1: pypi manifest shellpkg" \
+	"ci/tools.lst:1:1: pypi manifest cipkg" "backend/api.lst:1:1: pypi manifest apipkg" \
+	"ci/more.lst:1:1: pypi manifest morepkg"; do
 	expect_grep "an included file is read as requirements: $want" "$want" "$WORK/inc.out"
 done
+if grep -q "not found" "$WORK/inc.out"; then fail "an include was looked for in the wrong folder"; grep "not found" "$WORK/inc.out" >&2; else ok; fi
 finish

@@ -13,4 +13,11 @@
  */
 int path_resolve(char **out, struct arena *arena, const char *from, const char *rel);
 
+/*
+ * The same against the folder @dir itself (relative to the root; NULL or ""
+ * the root; an absolute @dir is ERR_OUTSIDE): a CI job's commands run in the
+ * checkout's root or its working-directory, not beside the CI file.
+ */
+int path_resolve_in(char **out, struct arena *arena, const char *dir, const char *rel);
+
 #endif

@@ -294,6 +294,18 @@ test_path_resolve_stays_inside_the_root(void **state)
 	assert_int_equal(path_resolve(&out, &a, "req.txt", "/etc/passwd"), ERR_OUTSIDE);
 	assert_int_equal(path_resolve(&out, &a, "x/req.txt", ".."), ERR_USAGE);
 	assert_int_equal(path_resolve(&out, &a, "req.txt", ""), ERR_USAGE);
+	/* against a folder itself: a CI job's working-directory, "" or NULL the root */
+	assert_int_equal(path_resolve_in(&out, &a, "", "requirements.txt"), 0);
+	assert_string_equal(out, "requirements.txt");
+	assert_int_equal(path_resolve_in(&out, &a, NULL, "./a/b.txt"), 0);
+	assert_string_equal(out, "a/b.txt");
+	assert_int_equal(path_resolve_in(&out, &a, "./backend/", "../ci/x.txt"), 0);
+	assert_string_equal(out, "ci/x.txt");
+	assert_int_equal(path_resolve_in(&out, &a, "backend", "../../x.txt"), ERR_OUTSIDE);
+	assert_int_equal(path_resolve_in(&out, &a, "..", "x.txt"), ERR_OUTSIDE);
+	assert_int_equal(path_resolve_in(&out, &a, "/home/runner", "x.txt"), ERR_OUTSIDE);
+	assert_int_equal(path_resolve_in(&out, &a, "backend", "/etc/passwd"), ERR_OUTSIDE);
+	assert_int_equal(path_resolve_in(&out, &a, "backend", ""), ERR_USAGE);
 	arena_release(&a);
 }
 

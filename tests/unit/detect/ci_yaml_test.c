@@ -5,7 +5,7 @@
 #include "detect/ci_yaml.h"
 #include "detect/yaml_tree.h"
 
-static struct span *regions;
+static struct ci_region *regions;
 static size_t n_regions;
 static int
 setup(void **state)
@@ -25,6 +25,7 @@ teardown(void **state)
 static void
 find_len(const char *path, const char *text, size_t len)
 {
+	free(regions);  /* of an earlier call in the same test */
 	src = (struct source){ path, { text, len } };
 	assert_int_equal(ci_yaml_find_regions(&regions, &n_regions, &out, &src), 0);
 }
@@ -36,8 +37,8 @@ static void
 assert_region(size_t i, const char *text)
 {
 	assert_true(i < n_regions);
-	assert_true(regions[i].end <= src.text.len);
-	struct sv got = sv_slice(src.text, regions[i].start, regions[i].end - regions[i].start);
+	assert_true(regions[i].at.end <= src.text.len);
+	struct sv got = sv_slice(src.text, regions[i].at.start, regions[i].at.end - regions[i].at.start);
 	if (!sv_eq_cstr(got, text))
 		fail_msg("region %zu is \"%.*s\", expected \"%s\"", i, (int)got.len, got.ptr, text);
 }
@@ -119,6 +120,48 @@ test_ci_yaml_finds_run_of_every_posix_shell_step_as_written(void **state)
 	assert_region(3, "pip3 install six");
 	assert_region(4, "curl -sSL https://example.com/install.sh | sh");
 	assert_int_equal(diags.len, 0);
+}
+
+static void
+assert_dir(size_t i, const char *dir)
+{
+	assert_true(i < n_regions);
+	if (!dir)
+		assert_null(regions[i].dir);
+	else
+		assert_string_equal(regions[i].dir, dir);
+}
+
+/* A step runs in the checkout's root unless it, its job or the workflow names a folder. */
+static void
+test_ci_yaml_gives_each_step_its_working_directory(void **state)
+{
+	(void)state;
+	FIND(".github/workflows/ci.yml",
+	     "defaults:\n"
+	     "  run:\n"
+	     "    working-directory: top\n"
+	     "jobs:\n"
+	     "  a:\n"
+	     "    steps:\n"
+	     "      - run: one\n"
+	     "      - run: two\n"
+	     "        working-directory: ./step\n"
+	     "  b:\n"
+	     "    defaults: {run: {working-directory: job}}\n"
+	     "    steps:\n"
+	     "      - run: three\n"
+	     "      - run: four\n"
+	     "        working-directory: ${{ matrix.dir }}\n");
+	assert_int_equal(n_regions, 4);
+	assert_dir(0, "top");
+	assert_dir(1, "./step");
+	assert_dir(2, "job");
+	assert_dir(3, "");      /* known only when the job runs: the root */
+	FIND(".github/workflows/ci.yml", "jobs:\n  a:\n    steps:\n      - run: one\n");
+	assert_dir(0, "");
+	FIND(".gitlab-ci.yml", "job:\n  script: one\n");
+	assert_dir(0, NULL);    /* the folder of .gitlab-ci.yml */
 }
 
 static void
@@ -319,6 +362,7 @@ main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(test_ci_yaml_matches_workflows_and_gitlab_ci),
 		T(test_ci_yaml_finds_run_of_every_posix_shell_step_as_written),
+		T(test_ci_yaml_gives_each_step_its_working_directory),
 		T(test_ci_yaml_reads_a_shell_other_than_pwsh_or_python),
 		T(test_ci_yaml_finds_gitlab_scripts_in_jobs_default_and_globals),
 		T(test_ci_yaml_does_not_read_github_keys_in_gitlab_files_nor_the_reverse),
