@@ -144,6 +144,32 @@ looks_binary(const char *bytes, size_t len)
 static int read_one(struct scan_build *b, const char *path, const struct detector *det,
 		    const struct detect_ctx *ctx, const struct detect_include *via);
 
+/*
+ * *@target, beside the including file, when the snapshot holds it; else the
+ * same path from the root when the snapshot holds that (a script in
+ * scripts/ run from the root); else *@target unchanged, for the diagnostic.
+ */
+static int
+or_root(char **target, struct scan *scan, const struct detect_include *inc)
+{
+	char *found = NULL, *root;
+	int err = snapshot_resolve(scan->snap, *target, &found);
+
+	free(found);
+	if (err != ERR_NOTFOUND)
+		return err == ERR_NOMEM ? err : 0;
+	err = path_resolve_in(&root, &scan->arena, "", inc->path);
+	if (err)
+		return err == ERR_NOMEM ? err : 0;
+	if (strcmp(root, *target) == 0)
+		return 0;
+	err = snapshot_resolve(scan->snap, root, &found);
+	free(found);
+	if (err == 0)
+		*target = root;
+	return err == ERR_NOMEM ? err : 0;
+}
+
 /* Follows the includes a file asked for, depth first, so a cycle is seen on the stack. */
 static int
 follow_includes(struct scan_build *b, struct detect_include *incs, size_t n)
@@ -160,6 +186,8 @@ follow_includes(struct scan_build *b, struct detect_include *incs, size_t n)
 		int err = inc->dir ? path_resolve_in(&target, &scan->arena, inc->dir, inc->path)
 				   : path_resolve(&target, &scan->arena, inc->from, inc->path);
 
+		if (!err && inc->or_root && !inc->dir)
+			err = or_root(&target, scan, inc);
 		if (err == ERR_NOMEM)
 			return err;
 		if (err == ERR_OUTSIDE) {

@@ -19,6 +19,7 @@ struct detect_include {
 	const char *from;        /* the including file */
 	const char *dir;         /* the folder @path is relative to ("" the root); NULL
 				  * @from's folder */
+	bool or_root;            /* with @dir NULL: when not found there, the root's */
 	unsigned line, column;
 	struct span at;          /* of the path in the including file */
 };

@@ -212,7 +212,7 @@ static int
 read_run(struct detect_out *out, struct source *src, const struct mapped_text *j, size_t i,
 	 size_t *next)
 {
-	struct shcmd_opts opts = { .kind = DEP_INSTALL_COMMAND };
+	struct shcmd_opts opts = { .kind = DEP_INSTALL_COMMAND, .or_root = true };
 
 	/* --mount=..., --network=..., --security=... */
 	while (i + 1 < j->len && j->text[i] == '-' && j->text[i + 1] == '-') {

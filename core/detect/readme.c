@@ -88,7 +88,7 @@ read_block(struct detect_out *out, struct source *src, struct mapped_text *b, si
 	   size_t end, size_t indent, bool quiet)
 {
 	struct sv t = src->text;
-	struct shcmd_opts opts = { .kind = DEP_DOCUMENTATION, .quiet = quiet };
+	struct shcmd_opts opts = { .kind = DEP_DOCUMENTATION, .quiet = quiet, .or_root = true };
 	bool prompted = false, cont = false;
 	int rc = 0;
 

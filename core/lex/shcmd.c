@@ -85,7 +85,8 @@ struct shcmd {
 	struct detect_out *out;
 	struct source *src;
 	enum dep_kind kind;
-	const char *dir;             /* shcmd_opts.dir */
+	const char *dir;             /* shcmd_opts.dir, .or_root */
+	bool or_root;
 	unsigned n_diags;
 	unsigned n_substs;
 	bool quiet;
@@ -1515,7 +1516,7 @@ add_include(struct install *ins, const struct arg *a, bool constraint)
 {
 	struct shcmd *sh = ins->lx->sh;
 	struct detect_include inc = { .constraint = constraint, .from = sh->src->path,
-				      .dir = sh->dir };
+				      .dir = sh->dir, .or_root = sh->or_root };
 
 	if (!(inc.path = arena_strndup(sh->out->arena, sv_tail(word_sv(a->vw), a->vk))))
 		return ERR_NOMEM;
@@ -1915,6 +1916,7 @@ shcmd_detect_mapped(struct detect_out *out, struct source *src, struct sv text,
 		.kind = opts ? opts->kind : DEP_INSTALL_COMMAND,
 		.quiet = opts && opts->quiet,
 		.dir = opts ? opts->dir : NULL,
+		.or_root = opts && opts->or_root,
 	};
 	struct input in = { text.ptr, text.len, map, 0 };
 

@@ -23,6 +23,9 @@ struct shcmd_opts {
 	bool quiet;              /* no diagnostics: text that may not be shell (an unlabelled README block) */
 	const char *dir;         /* the folder the commands run in, for -r FILE ("" the
 				  * root); NULL the file's own folder */
+	bool or_root;            /* with @dir NULL: they may run in the root as well (a
+				  * script in scripts/, a Dockerfile built from the
+				  * root): -r FILE is looked for there when not beside */
 };
 
 /* Limits: a longer word, or a command with more words or packages, is an ERR_LIMIT diagnostic. */

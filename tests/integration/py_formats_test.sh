@@ -77,6 +77,19 @@ jobs:
     steps:
       - run: pip install -r ../ci/more.lst
 YML
+# A script, a Dockerfile or a README in a folder may be run from the root:
+# -r FILE is looked for beside it first, then in the root. A Makefile runs
+# in its own folder only.
+mkdir -p "$inc/scripts" "$inc/docker" "$inc/docs" "$inc/sub"
+printf 'pip install -r root.lst -r near.lst\n' >"$inc/scripts/setup.sh"
+printf 'rootpkg\n' >"$inc/root.lst"
+printf 'nearpkg\n' >"$inc/scripts/near.lst"
+printf 'wrongpkg\n' >"$inc/near.lst"
+printf 'FROM python\nRUN pip install -r image.lst\n' >"$inc/docker/Dockerfile"
+printf 'imagepkg\n' >"$inc/image.lst"
+printf '# x\n\n```bash\npip install -r docs.lst\n```\n' >"$inc/docs/README.md"
+printf 'docspkg\n' >"$inc/docs.lst"
+printf 't:\n\tpip install -r root.lst\n' >"$inc/sub/Makefile"
 printf 'cipkg\n' >"$inc/ci/tools.lst"
 printf 'apipkg\n' >"$inc/backend/api.lst"
 printf 'morepkg\n' >"$inc/ci/more.lst"
@@ -85,8 +98,15 @@ git -C "$inc" add -A && git -C "$inc" -c user.name=t -c user.email=t@t commit -q
 for want in "deps.txt:1:1: pypi manifest cfgpkg" "reqs.in:1:1: pypi manifest tomlpkg" \
 	"reqs/base.txt:1:1: pypi manifest dockerpkg" "deps.lst:1:1: pypi manifest shellpkg" \
 	"ci/tools.lst:1:1: pypi manifest cipkg" "backend/api.lst:1:1: pypi manifest apipkg" \
-	"ci/more.lst:1:1: pypi manifest morepkg"; do
+	"ci/more.lst:1:1: pypi manifest morepkg" "root.lst:1:1: pypi manifest rootpkg" \
+	"scripts/near.lst:1:1: pypi manifest nearpkg" "image.lst:1:1: pypi manifest imagepkg" \
+	"docs.lst:1:1: pypi manifest docspkg"; do
 	expect_grep "an included file is read as requirements: $want" "$want" "$WORK/inc.out"
 done
-if grep -q "not found" "$WORK/inc.out"; then fail "an include was looked for in the wrong folder"; grep "not found" "$WORK/inc.out" >&2; else ok; fi
+expect_grep "beside the file comes first" "^  scripts/near.lst" "$WORK/inc.out"
+if grep -q "wrongpkg" "$WORK/inc.out"; then fail "near.lst of the root was read"; else ok; fi
+expect_grep "a Makefile's include is not looked for in the root" \
+	"sub/Makefile:2:.*included file 'root.lst' not found" "$WORK/inc.out"
+if [ "$(grep -c "not found" "$WORK/inc.out")" = 1 ]; then ok; else
+	fail "an include was looked for in the wrong folder"; grep "not found" "$WORK/inc.out" >&2; fi
 finish
