@@ -18,13 +18,33 @@
 #include "deputy/mapped_text.h"
 #include "lex/shcmd.h"
 
+/*
+ * README.gz, README.pdf, README.html: a compressed, binary or rendered copy
+ * (Debian's doc folders, a site build), not text to read as Markdown.
+ */
+static bool
+is_packed_or_rendered(const char *base)
+{
+	static const char *const exts[] = {
+		"gz", "bz2", "xz", "zst", "z", "zip", "tgz", "7z", "pdf", "png", "jpg", "jpeg",
+		"gif", "svg", "webp", "ico", "html", "htm", "doc", "docx", "odt",
+	};
+	const char *dot = strrchr(base, '.');
+
+	for (size_t i = 0; dot && i < sizeof(exts) / sizeof(exts[0]); i++)
+		if (strcasecmp(dot + 1, exts[i]) == 0)
+			return true;
+	return false;
+}
+
 bool
 readme_matches(const char *path)
 {
 	const char *base = path_basename(path);
 	size_t n = strlen(base);
 
-	return strncasecmp(base, "README", 6) == 0 || (n > 3 && strcasecmp(base + n - 3, ".md") == 0) ||
+	return (strncasecmp(base, "README", 6) == 0 && !is_packed_or_rendered(base)) ||
+	       (n > 3 && strcasecmp(base + n - 3, ".md") == 0) ||
 	       (n > 9 && strcasecmp(base + n - 9, ".markdown") == 0);
 }
 

@@ -14,6 +14,13 @@ test_readme_matches_readmes_and_markdown(void **state)
 	assert_true(readme_matches("CHANGES.markdown"));
 	assert_false(readme_matches("notes.txt"));
 	assert_false(readme_matches("x.mdx"));
+	/* a compressed, binary or rendered copy is not Markdown to read */
+	assert_false(readme_matches("usr/share/doc/bash/README.gz"));
+	assert_false(readme_matches("README.md.gz"));
+	assert_false(readme_matches("docs/README.PDF"));
+	assert_false(readme_matches("site/README.html"));
+	assert_true(readme_matches("README.Debian"));
+	assert_true(readme_matches("README.md"));
 }
 
 static void
