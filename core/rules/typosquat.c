@@ -329,12 +329,15 @@ two_edits(struct search *s, const struct intel *intel, const char *text)
 		int rank;
 		const char *other;
 		const char *target = intel_pypi_top(intel, i, &rank, &other);
-		size_t olen = strlen(other), shorter;
+		size_t olen, shorter;
 
 		if (rank > top)
 			break;          /* by rank: the rest are less popular */
 		/* people keep a name's first letter: its look-alikes do too */
-		if (olen + 2 < len || olen > len + 2 || other[0] != text[0])
+		if (other[0] != text[0])
+			continue;
+		olen = strlen(other);
+		if (olen + 2 < len || olen > len + 2)
 			continue;
 		shorter = olen < len ? olen : len;
 		if (!(shorter >= lim->two_edits_len && rank <= lim->two_edits) &&
