@@ -71,25 +71,46 @@ is_posix_shell(const struct ynode *shell)
 }
 
 /*
- * The working-directory a step's `run:` has: its own, else its job's
- * `defaults: run:`, else the workflow's; @dir when none. One holding an
- * expression (${{ ... }}) is not known before the run: the root.
+ * A key of `defaults: run:` (`shell`, `working-directory`) as a step sees
+ * it: its own, else its job's defaults, else the workflow's; NULL when
+ * none of them sets it.
+ */
+static const struct ynode *
+run_default(const struct ynode *step, const struct ynode *job, const struct ynode *workflow,
+	    const char *key)
+{
+	const struct ynode *v = ytree_get(step, key);
+
+	if (!v)
+		v = ytree_get(ytree_get(ytree_get(job, "defaults"), "run"), key);
+	if (!v)
+		v = ytree_get(ytree_get(ytree_get(workflow, "defaults"), "run"), key);
+	return v;
+}
+
+/*
+ * The folder a step runs in, repository-relative: its working-directory,
+ * with a leading ${{ github.workspace }} (the checkout's root) dropped; the
+ * root when it sets none. A folder known only at run time (another
+ * expression, an absolute path) is also taken as the root: the likeliest.
  */
 static int
-working_dir(const char **dir, struct arena *arena, const struct ynode *holder, bool defaults)
+working_dir(const char **dir, struct arena *arena, const struct ynode *wd)
 {
-	const struct ynode *wd = holder;
-
-	if (defaults)
-		wd = ytree_get(ytree_get(holder, "defaults"), "run");
-	wd = ytree_get(wd, "working-directory");
+	*dir = "";
 	if (!wd || wd->type != YNODE_SCALAR || wd->incomplete)
 		return 0;
 	struct sv v = { wd->value, wd->len };
-	if (sv_find(v, SV_LIT("${{")) != SV_NPOS || memchr(v.ptr, '\0', v.len)) {
-		*dir = "";
-		return 0;
+	size_t close = sv_find(v, SV_LIT("}}"));
+	if (sv_starts_with(v, SV_LIT("${{")) && close != SV_NPOS &&
+	    sv_eq_cstr(sv_trim(sv_slice(v, 3, close - 3)), "github.workspace")) {
+		v = sv_tail(v, close + 2);
+		while (v.len && v.ptr[0] == '/')
+			v = sv_tail(v, 1);      /* "${{ github.workspace }}/backend" */
 	}
+	if (sv_find(v, SV_LIT("${{")) != SV_NPOS || memchr(v.ptr, '\0', v.len) ||
+	    (v.len && (v.ptr[0] == '/' || v.ptr[0] == '\\' || v.ptr[0] == '~')))
+		return 0;
 	return (*dir = arena_strndup(arena, v)) ? 0 : ERR_NOMEM;
 }
 
@@ -98,26 +119,22 @@ find_github(struct region_list *list, struct arena *arena, const struct ynode *r
 	    struct sv text)
 {
 	const struct ynode *jobs = ytree_get(root, "jobs");
-	const char *top = "";
 	int rc;
 
 	if (!jobs || jobs->type != YNODE_MAPPING)
 		return 0;
-	if ((rc = working_dir(&top, arena, root, true)))
-		return rc;
 	for (const struct ynode *k = jobs->child; k && k->next; k = k->next->next) {
-		const struct ynode *steps = ytree_get(k->next, "steps");
-		const char *job = top;
+		const struct ynode *job = k->next, *steps = ytree_get(job, "steps");
 		if (!steps || steps->type != YNODE_SEQUENCE)
 			continue;
-		if ((rc = working_dir(&job, arena, k->next, true)))
-			return rc;
 		for (const struct ynode *step = steps->child; step; step = step->next) {
 			const struct ynode *run = ytree_get(step, "run");
-			const char *dir = job;
-			if (!run || run->type != YNODE_SCALAR || !is_posix_shell(ytree_get(step, "shell")))
+			const char *dir;
+			if (!run || run->type != YNODE_SCALAR ||
+			    !is_posix_shell(run_default(step, job, root, "shell")))
 				continue;
-			if ((rc = working_dir(&dir, arena, step, false)) ||
+			if ((rc = working_dir(&dir, arena,
+					      run_default(step, job, root, "working-directory"))) ||
 			    (rc = add_region(list, run, text, dir)))
 				return rc;
 		}

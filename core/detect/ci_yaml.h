@@ -18,7 +18,9 @@ struct ci_region {
 	struct span at;
 	const char *dir;         /* for shcmd_opts.dir: a GitHub step's working-directory
 				  * or "" (the checkout's root), in @out's arena; NULL
-				  * for GitLab (the folder of .gitlab-ci.yml) */
+				  * for GitLab: the folder of .gitlab-ci.yml, the
+				  * project's root (one in a subfolder is a vendored
+				  * project's) */
 };
 
 /*

@@ -38,7 +38,8 @@ assert_region(size_t i, const char *text)
 {
 	assert_true(i < n_regions);
 	assert_true(regions[i].at.end <= src.text.len);
-	struct sv got = sv_slice(src.text, regions[i].at.start, regions[i].at.end - regions[i].at.start);
+	struct span at = regions[i].at;
+	struct sv got = sv_slice(src.text, at.start, at.end - at.start);
 	if (!sv_eq_cstr(got, text))
 		fail_msg("region %zu is \"%.*s\", expected \"%s\"", i, (int)got.len, got.ptr, text);
 }
@@ -158,10 +159,49 @@ test_ci_yaml_gives_each_step_its_working_directory(void **state)
 	assert_dir(1, "./step");
 	assert_dir(2, "job");
 	assert_dir(3, "");      /* known only when the job runs: the root */
+	FIND(".github/workflows/ci.yml",
+	     "jobs:\n"
+	     "  a:\n"
+	     "    steps:\n"
+	     "      - run: one\n"
+	     "        working-directory: ${{ github.workspace }}/backend\n"
+	     "      - run: two\n"
+	     "        working-directory: ${{github.workspace}}\n"
+	     "      - run: three\n"
+	     "        working-directory: /home/runner/work\n"
+	     "      - run: four\n"
+	     "        working-directory: ~/src\n");
+	assert_int_equal(n_regions, 4);
+	assert_dir(0, "backend");
+	assert_dir(1, "");
+	assert_dir(2, "");      /* outside the checkout: unknown, the root */
+	assert_dir(3, "");
 	FIND(".github/workflows/ci.yml", "jobs:\n  a:\n    steps:\n      - run: one\n");
 	assert_dir(0, "");
 	FIND(".gitlab-ci.yml", "job:\n  script: one\n");
 	assert_dir(0, NULL);    /* the folder of .gitlab-ci.yml */
+}
+
+/* `defaults: run: shell:` of the job or the workflow applies to steps that set none. */
+static void
+test_ci_yaml_skips_steps_whose_default_shell_is_not_posix(void **state)
+{
+	(void)state;
+	FIND(".github/workflows/ci.yml",
+	     "defaults: {run: {shell: pwsh}}\n"
+	     "jobs:\n"
+	     "  a:\n"
+	     "    steps:\n"
+	     "      - run: skipped\n"
+	     "      - run: read\n"
+	     "        shell: bash\n"
+	     "  b:\n"
+	     "    defaults: {run: {shell: bash}}\n"
+	     "    steps:\n"
+	     "      - run: also read\n");
+	assert_int_equal(n_regions, 2);
+	assert_region(0, "read");
+	assert_region(1, "also read");
 }
 
 static void
@@ -363,6 +403,7 @@ main(void)
 		T(test_ci_yaml_matches_workflows_and_gitlab_ci),
 		T(test_ci_yaml_finds_run_of_every_posix_shell_step_as_written),
 		T(test_ci_yaml_gives_each_step_its_working_directory),
+		T(test_ci_yaml_skips_steps_whose_default_shell_is_not_posix),
 		T(test_ci_yaml_reads_a_shell_other_than_pwsh_or_python),
 		T(test_ci_yaml_finds_gitlab_scripts_in_jobs_default_and_globals),
 		T(test_ci_yaml_does_not_read_github_keys_in_gitlab_files_nor_the_reverse),
