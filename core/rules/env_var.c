@@ -27,9 +27,18 @@ env_var_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *d
 {
 	if (!dep->env_var)
 		return;
+	if (dep->kind != DEP_INSTALL_COMMAND && dep->kind != DEP_DOCUMENTATION) {
+		rule_report(ctx, rule, dep, NULL,
+			    "%s holds an environment variable that pip fills in at install "
+			    "time; its value is not in the repository", dep->raw);
+		return;
+	}
+	/* a command: name the word, one of several a command may hold */
+	const char *spec = dep->spec ? dep->spec : "";
 	rule_report(ctx, rule, dep, NULL,
-		    "%s holds a variable (or a command's output) that is filled in at "
-		    "install time; its value is not in the repository", dep->raw);
+		    "%s%s in `%s` is filled in when the command runs (a variable or a "
+		    "command's output); its value is not in the repository", dep->name ?
+		    dep->name : "", spec, dep->raw ? dep->raw : "");
 }
 
 void

@@ -327,10 +327,11 @@ static const struct rule rules[] = {
 			    "environment variable when it installs, and a shell fills in $NAME "
 			    "and $(command) in an install command before pip sees it, so what "
 			    "this line asks for is decided by the machine that runs it, not by "
-			    "the file you are reviewing. deputy cannot see that value and cannot check it: the "
-			    "variable may name another index, another URL, or carry a credential "
-			    "that ends up in logs. Treat the line as unreviewed until you know "
-			    "every value it takes in CI and on developers' machines.",
+			    "the file you are reviewing. deputy cannot see that value and "
+			    "cannot check it: the variable may name another index, another "
+			    "URL, or carry a credential that ends up in logs. Treat the line as "
+			    "unreviewed until you know every value it takes in CI and on "
+			    "developers' machines.",
 		.fix      = "Write the value into the file if it is not secret. If it is a "
 			    "credential, keep it out of the URL (pip reads keyring or .netrc) and "
 			    "check where the variable is set.",
@@ -782,7 +783,7 @@ bool
 rules_dep_has_registry_name(const struct dep *dep)
 {
 	if (dep->dynamic)
-		return false;   /* the shell or R computes it: "$PKG" names nothing */
+		return false;   /* computed when it runs: "$PKG" names nothing */
 	if (dep->ecosystem != ECO_PYPI && dep->ecosystem != ECO_CRAN &&
 	    dep->ecosystem != ECO_BIOC)
 		return false;

@@ -15,7 +15,7 @@ unpinned_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *
 	if (dep->language == LANG_R)
 		return;
 	if (dep->ecosystem != ECO_PYPI || dep->editable || dep->dynamic || !dep->name)
-		return;         /* a computed name has no version to pin: env-var says it */
+		return;         /* a computed name has no version to pin */
 	if (dep->kind != DEP_MANIFEST && dep->kind != DEP_LOCK &&
 	    dep->kind != DEP_INSTALL_COMMAND)
 		return;
