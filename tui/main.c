@@ -330,11 +330,12 @@ print_version(void)
  * process ends right after, so the worst case is a folder left in $TMPDIR.
  */
 static char *demo_dir;
+static pid_t demo_owner;        /* not a child forked for --online, which inherits the handler */
 
 static void
 on_fatal_signal(int sig)
 {
-	if (demo_dir)
+	if (demo_dir && getpid() == demo_owner)
 		demo_remove(demo_dir);
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -365,6 +366,7 @@ run_demo(const struct cli *cli)
 	sigaddset(&fatal, SIGTERM);
 	sigaddset(&fatal, SIGINT);
 	sigprocmask(SIG_BLOCK, &fatal, &old);
+	demo_owner = getpid();
 	int rc = demo_create(&demo_dir);
 
 	if (rc) {

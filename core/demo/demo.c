@@ -238,7 +238,8 @@ remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
 	(void)st;
 	(void)ftw;
-	return (flag == FTW_DP ? rmdir(path) : unlink(path)) == 0 ? 0 : -1;
+	/* gone already (removed by a signal handler as well) is removed */
+	return (flag == FTW_DP ? rmdir(path) : unlink(path)) == 0 || errno == ENOENT ? 0 : -1;
 }
 
 int
