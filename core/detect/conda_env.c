@@ -183,8 +183,8 @@ add_pip_item(struct conda_state *st, const struct ynode *item)
 	for (size_t i = at.start; i < at.end; i++)
 		if (st->src->text.ptr[i] != '\n')
 			st->blank[i] = st->src->text.ptr[i];
-	if (!st->last_line || at.start < st->used_start)
-		st->used_start = at.start;
+	if (!st->last_line)
+		st->used_start = at.start;      /* items come in file order */
 	if (at.end > st->used_end)
 		st->used_end = at.end;
 	st->last_line = end_line;

@@ -26,8 +26,9 @@ static bool
 is_packed_or_rendered(const char *base)
 {
 	static const char *const exts[] = {
-		"gz", "bz2", "xz", "zst", "z", "zip", "tgz", "7z", "pdf", "png", "jpg", "jpeg",
-		"gif", "svg", "webp", "ico", "html", "htm", "doc", "docx", "odt",
+		"gz", "bz2", "xz", "zst", "z", "zip", "tgz", "7z", "tar", "rar", "lz", "lzma",
+		"lz4", "br", "pdf", "png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "html",
+		"htm", "xhtml", "doc", "docx", "odt", "rtf", "epub",
 	};
 	const char *dot = strrchr(base, '.');
 
