@@ -13,6 +13,7 @@
 #include "deputy/array.h"
 #include "deputy/hash_index.h"
 #include "deputy/path.h"
+#include "deputy/strbuf.h"
 #include "deputy/sync.h"
 #include "detect/detect.h"
 #include "intel/intel.h"
@@ -60,6 +61,8 @@ struct scan_build {
 	size_t depth;
 	int error;                   /* first fatal error (ERR_NOMEM) */
 	bool cancelled;
+	const char *last_missing;    /* the last include found missing (in the scan's
+				      * arena): a file naming it again is not looked up */
 };
 
 static size_t
@@ -141,8 +144,16 @@ looks_binary(const char *bytes, size_t len)
 	return memchr(bytes, '\0', len < BINARY_PROBE ? len : BINARY_PROBE) != NULL;
 }
 
+static void
+include_not_found(struct scan *scan, const struct detect_include *inc, struct source *src)
+{
+	diag_add(&scan->diags, DIAG_ERROR, src, inc->at, "included file '%s' not found",
+		 inc->path);
+}
+
 static int read_one(struct scan_build *b, const char *path, const struct detector *det,
-		    const struct detect_ctx *ctx, const struct detect_include *via);
+		    const struct detect_ctx *ctx, const struct detect_include *via,
+		    struct source *via_src);
 
 /*
  * *@target, beside the including file, when the snapshot holds it; else the
@@ -150,7 +161,7 @@ static int read_one(struct scan_build *b, const char *path, const struct detecto
  * scripts/ run from the root); else *@target unchanged, for the diagnostic.
  */
 static int
-or_root(char **target, struct scan *scan, const struct detect_include *inc)
+or_root(char **target, struct scan *scan, const char *rel)
 {
 	char *found = NULL, *root;
 	int err = snapshot_resolve(scan->snap, *target, &found);
@@ -158,7 +169,7 @@ or_root(char **target, struct scan *scan, const struct detect_include *inc)
 	free(found);
 	if (err != ERR_NOTFOUND)
 		return err == ERR_NOMEM ? err : 0;
-	err = path_resolve_in(&root, &scan->arena, "", inc->path);
+	err = path_resolve_in(&root, &scan->arena, "", rel);
 	if (err)
 		return err == ERR_NOMEM ? err : 0;
 	if (strcmp(root, *target) == 0)
@@ -170,6 +181,20 @@ or_root(char **target, struct scan *scan, const struct detect_include *inc)
 	return err == ERR_NOMEM ? err : 0;
 }
 
+/* Longer than this, the folders of the cds before an include are not followed. */
+#define CD_PATH_MAX 4096
+
+/* The folders of the cds that led to @cd, first first, each with its '/'. */
+static void
+put_cd(struct strbuf *sb, const struct detect_cd *cd)
+{
+	if (!cd)
+		return;
+	put_cd(sb, cd->up);     /* as deep as shcmd follows cds: SHCMD_MAX_CDS */
+	strbuf_adds(sb, cd->dir);
+	strbuf_addch(sb, '/');
+}
+
 /* Follows the includes a file asked for, depth first, so a cycle is seen on the stack. */
 static int
 follow_includes(struct scan_build *b, struct detect_include *incs, size_t n)
@@ -178,16 +203,34 @@ follow_includes(struct scan_build *b, struct detect_include *incs, size_t n)
 	const struct detector *det = detector_find("requirements");
 	struct scan *scan = b->scan;
 
+	/* one source a file, so that its cursor walks on from one include's line to the next */
+	struct source src = { NULL, SV_NULL };
+
 	for (size_t i = 0; i < n && !b->error; i++) {
 		const struct detect_include *inc = &incs[i];
-		struct scan_file *from = find_file(scan, inc->from);
-		struct source src = { inc->from, from ? from->text : SV_NULL };
+		if (!src.path || strcmp(src.path, inc->from) != 0) {
+			struct scan_file *from = find_file(scan, inc->from);
+			src = (struct source){ inc->from, from ? from->text : SV_NULL };
+		}
 		char *target;
-		int err = inc->dir ? path_resolve_in(&target, &scan->arena, inc->dir, inc->path)
-				   : path_resolve(&target, &scan->arena, inc->from, inc->path);
+		struct strbuf cd = STRBUF_INIT;
+		const char *rel = inc->path;
+
+		if (inc->cd && inc->cd->path_len + 1 + strlen(inc->path) <= CD_PATH_MAX) {
+			put_cd(&cd, inc->cd);
+			strbuf_adds(&cd, inc->path);
+			if (cd.failed) {
+				strbuf_release(&cd);
+				return ERR_NOMEM;
+			}
+			rel = cd.ptr;
+		}
+		int err = inc->dir ? path_resolve_in(&target, &scan->arena, inc->dir, rel)
+				   : path_resolve(&target, &scan->arena, inc->from, rel);
 
 		if (!err && inc->or_root && !inc->dir)
-			err = or_root(&target, scan, inc);
+			err = or_root(&target, scan, rel);
+		strbuf_release(&cd);
 		if (err == ERR_NOMEM)
 			return err;
 		if (err == ERR_OUTSIDE) {
@@ -213,8 +256,12 @@ follow_includes(struct scan_build *b, struct detect_include *incs, size_t n)
 		}
 		if (find_file(scan, target))
 			continue;       /* read already, through another path */
+		if (b->last_missing && strcmp(b->last_missing, target) == 0) {
+			include_not_found(scan, inc, &src);
+			continue;
+		}
 		struct detect_ctx ctx = { inc->constraint, true };
-		err = read_one(b, target, det, &ctx, inc);
+		err = read_one(b, target, det, &ctx, inc, &src);
 		if (err)
 			return err;
 	}
@@ -223,11 +270,11 @@ follow_includes(struct scan_build *b, struct detect_include *incs, size_t n)
 
 /*
  * Reads @path with @det and everything it includes. @via is the include
- * that named it (NULL for a file found by its name).
+ * that named it, in @via_src (both NULL for a file found by its name).
  */
 static int
 read_one(struct scan_build *b, const char *path, const struct detector *det,
-	 const struct detect_ctx *ctx, const struct detect_include *via)
+	 const struct detect_ctx *ctx, const struct detect_include *via, struct source *via_src)
 {
 	struct scan *scan = b->scan;
 	char *bytes = NULL;
@@ -245,10 +292,8 @@ read_one(struct scan_build *b, const char *path, const struct detector *det,
 			err == ERR_NOTFOUND ? "not found in the snapshot" : "could not be read";
 
 		if (via && err == ERR_NOTFOUND) {
-			struct scan_file *from = find_file(scan, via->from);
-			struct source src = { via->from, from ? from->text : SV_NULL };
-			diag_add(&scan->diags, DIAG_ERROR, &src, via->at,
-				 "included file '%s' not found", via->path);
+			include_not_found(scan, via, via_src);
+			b->last_missing = path;
 			return 0;
 		}
 		f = add_file(scan, path, det->name, state);
@@ -366,7 +411,7 @@ on_entry(const struct snapshot_entry *e, void *payload)
 			return 0;
 	}
 	struct detect_ctx ctx = { false, false };
-	int err = read_one(b, e->path, det, &ctx, NULL);
+	int err = read_one(b, e->path, det, &ctx, NULL, NULL);
 	if (err)
 		return err;
 	return b->cancelled ? 1 : 0;

@@ -26,6 +26,7 @@
 struct region_list {
 	struct ci_region *items;
 	size_t n, cap;
+	unsigned shell;          /* for the regions added next */
 };
 
 bool
@@ -49,7 +50,8 @@ add_region(struct region_list *list, const struct ynode *scalar, struct sv text,
 {
 	if (array_reserve(&list->items, &list->cap, list->n, sizeof(*list->items)))
 		return ERR_NOMEM;
-	list->items[list->n++] = (struct ci_region){ ytree_scalar_text(scalar, text), dir };
+	list->items[list->n++] = (struct ci_region){ ytree_scalar_text(scalar, text), dir,
+						     list->shell };
 	return 0;
 }
 
@@ -133,6 +135,7 @@ find_github(struct region_list *list, struct arena *arena, const struct ynode *r
 			if (!run || run->type != YNODE_SCALAR ||
 			    !is_posix_shell(run_default(step, job, root, "shell")))
 				continue;
+			list->shell++;  /* each run: is a shell of its own */
 			if ((rc = working_dir(&dir, arena,
 					      run_default(step, job, root, "working-directory"))) ||
 			    (rc = add_region(list, run, text, dir)))
@@ -176,11 +179,18 @@ find_gitlab(struct region_list *list, const struct ynode *root, struct sv text)
 		const struct ynode *v = k->next;
 		int rc = 0;
 		if (is_script_key(k)) {
+			list->shell++;
 			rc = find_script(list, v, text, 0);     /* the old global before_script */
 		} else if (v->type == YNODE_MAPPING && !ytree_is(k, "variables")) {
-			for (const struct ynode *jk = v->child; jk && jk->next && !rc; jk = jk->next->next)
-				if (is_script_key(jk))
-					rc = find_script(list, jk->next, text, 0);
+			/* a job's before_script and script run in one shell, after_script in another */
+			unsigned job = ++list->shell;
+			for (const struct ynode *jk = v->child; jk && jk->next && !rc; jk = jk->next->next) {
+				if (!is_script_key(jk))
+					continue;
+				list->shell = ytree_is(jk, "after_script") ? job + 1 : job;
+				rc = find_script(list, jk->next, text, 0);
+			}
+			list->shell = job + 1;
 		}
 		if (rc)
 			return rc;
@@ -223,8 +233,12 @@ detect_ci_yaml(struct detect_out *out, struct source *src, const struct detect_c
 	(void)ctx;
 	if ((rc = ci_yaml_find_regions(&regions, &n, out, src)))
 		return rc;
+	struct shcmd_cd cd = { 0 };
 	for (size_t i = 0; i < n && !rc; i++) {
-		struct shcmd_opts opts = { .kind = DEP_INSTALL_COMMAND, .dir = regions[i].dir };
+		if (i == 0 || regions[i].shell != regions[i - 1].shell)
+			cd = (struct shcmd_cd){ 0 };    /* a new shell starts where the job does */
+		struct shcmd_opts opts = { .kind = DEP_INSTALL_COMMAND, .dir = regions[i].dir,
+					   .cd = &cd };
 		rc = shcmd_detect(out, src, regions[i].at, &opts);
 	}
 	free(regions);

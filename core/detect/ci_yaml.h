@@ -21,6 +21,8 @@ struct ci_region {
 				  * for GitLab: the folder of .gitlab-ci.yml, the
 				  * project's root (one in a subfolder is a vendored
 				  * project's) */
+	unsigned shell;          /* regions with the same number run in one shell, in
+				  * order: a GitLab job's before_script and script lines */
 };
 
 /*

@@ -13,6 +13,14 @@
 #include "deputy/diag.h"
 
 /* A file that a detector asks the scan to read next (pip's -r and -c). */
+/* A `cd` in shell text: its folder as written, after the cd before it. */
+struct detect_cd {
+	const struct detect_cd *up;      /* NULL: from where the shell started */
+	const char *dir;                 /* relative, in the arena */
+	unsigned depth;                  /* cds from the start, this one included */
+	size_t path_len;                 /* of all their folders joined with '/' */
+};
+
 struct detect_include {
 	const char *path;        /* as written, in the arena */
 	bool constraint;         /* -c: its requirements only constrain */
@@ -20,6 +28,8 @@ struct detect_include {
 	const char *dir;         /* the folder @path is relative to ("" the root); NULL
 				  * @from's folder */
 	bool or_root;            /* with @dir NULL: when not found there, the root's */
+	const struct detect_cd *cd;   /* where `cd` moved the shell before it: the
+				       * folders go before @path; NULL none */
 	unsigned line, column;
 	struct span at;          /* of the path in the including file */
 };

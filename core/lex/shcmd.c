@@ -40,6 +40,7 @@
 #define MAX_SUBST_PER_WORD 4
 #define MAX_PACKAGES 10000       /* per command */
 #define MAX_HEREDOCS 8
+#define MAX_SUBSHELLS 16         /* ( ... ) nesting whose cd is undone at the ')' */
 #define RAW_MAX 200
 
 /* The text being lexed; byte i comes from file offset map[i] (or base + i). */
@@ -87,6 +88,7 @@ struct shcmd {
 	enum dep_kind kind;
 	const char *dir;             /* shcmd_opts.dir, .or_root */
 	bool or_root;
+	struct shcmd_cd own, *cd;    /* opts->cd, or @own for a fresh shell */
 	unsigned n_diags;
 	unsigned n_substs;
 	bool quiet;
@@ -99,6 +101,9 @@ struct lexer {
 	unsigned depth;
 	struct heredoc here[MAX_HEREDOCS];
 	size_t n_here;
+	struct shcmd_cd outer[MAX_SUBSHELLS];   /* sh->cd before each open '(' */
+	unsigned n_open;
+	unsigned closes;         /* ')' ending the command being read: after it */
 };
 
 enum term { T_END, T_PIPE, T_EOF };
@@ -623,6 +628,21 @@ lex_word(struct lexer *lx, struct command *cmd)
 }
 
 /* One simple command, up to the operator after it. */
+/* A '(' starts a subshell: a cd inside it is undone at its ')'. */
+static void
+subshell(struct lexer *lx, bool open)
+{
+	if (open) {
+		if (lx->n_open < MAX_SUBSHELLS)
+			lx->outer[lx->n_open] = *lx->sh->cd;
+		lx->n_open++;
+	} else if (lx->n_open) {
+		lx->n_open--;
+		if (lx->n_open < MAX_SUBSHELLS)
+			*lx->sh->cd = lx->outer[lx->n_open];
+	}
+}
+
 static int
 lex_command(struct lexer *lx, struct command *cmd, enum term *term)
 {
@@ -663,8 +683,12 @@ lex_command(struct lexer *lx, struct command *cmd, enum term *term)
 		}
 		if (c == '(' || c == ')') {
 			lx->pos++;
-			if (cmd->n || cmd->bad)
+			if (cmd->n || cmd->bad) {
+				/* "(cd x; cmd)": cmd still runs inside */
+				lx->closes += c == ')';
 				return 0;
+			}
+			subshell(lx, c == '(');
 			continue;
 		}
 		if ((c == '<' || c == '>' || c == '&') && n != '(') {
@@ -693,6 +717,7 @@ lex_input(struct shcmd *sh, struct input in, unsigned depth, pipeline_fn fn)
 	struct lexer lx = { .sh = sh, .in = in, .depth = depth };
 	struct pipeline pl = { 0 };
 	enum term term = T_EOF;
+	struct shcmd_cd outer = *sh->cd;        /* $(...) and sh -c: a subshell */
 	int rc = 0;
 
 	do {
@@ -707,10 +732,14 @@ lex_input(struct shcmd *sh, struct input in, unsigned depth, pipeline_fn fn)
 		if (term == T_PIPE && pl.n < 256)
 			continue;
 		rc = fn(&lx, &pl);
+		for (; lx.closes; lx.closes--)
+			subshell(&lx, false);
 		pipeline_clear(&pl);
 	} while (rc == 0 && term != T_EOF);
 	pipeline_clear(&pl);
 	free(pl.cmds);
+	if (depth > 0)
+		*sh->cd = outer;
 	return rc;
 }
 
@@ -1516,7 +1545,8 @@ add_include(struct install *ins, const struct arg *a, bool constraint)
 {
 	struct shcmd *sh = ins->lx->sh;
 	struct detect_include inc = { .constraint = constraint, .from = sh->src->path,
-				      .dir = sh->dir, .or_root = sh->or_root };
+				      .dir = sh->dir, .or_root = sh->or_root,
+				      .cd = sh->cd->unknown ? NULL : sh->cd->at };
 
 	if (!(inc.path = arena_strndup(sh->out->arena, sv_tail(word_sv(a->vw), a->vk))))
 		return ERR_NOMEM;
@@ -1878,10 +1908,65 @@ read_substitutions(struct lexer *lx, struct command *cmd)
 	return rc;
 }
 
+/*
+ * `cd DIR` or `pushd DIR`: the folder the commands after it run in. Only a
+ * literal relative DIR is followed; any other cd (or a popd) makes it
+ * unknown for the rest of the shell. Each cd is one node after the one
+ * before, so a long chain costs what its words cost.
+ */
+static int
+follow_cd(struct lexer *lx, const struct command *cmd)
+{
+	struct shcmd_cd *cd = lx->sh->cd;
+	size_t i = skip_prefixes(cmd, 0);
+	char buf[16];
+
+	if (i >= cmd->n || cmd->bad)
+		return 0;
+	struct sv name = program_name(&cmd->words[i], buf);
+	if (sv_eq_cstr(name, "popd")) {
+		*cd = (struct shcmd_cd){ .unknown = true };
+		return 0;
+	}
+	if (!sv_eq_cstr(name, "cd") && !sv_eq_cstr(name, "pushd"))
+		return 0;
+	for (i++; i < cmd->n; i++) {   /* -L, -P, -e, -@ */
+		struct sv v = word_sv(&cmd->words[i]);
+		if (v.len < 2 || v.ptr[0] != '-' || cmd->words[i].expand || cmd->words[i].subst)
+			break;
+		if (sv_eq_cstr(v, "--")) {
+			i++;
+			break;
+		}
+	}
+	const struct word *w = i < cmd->n ? &cmd->words[i] : NULL;
+	struct sv v = w ? word_sv(w) : SV_NULL;
+	unsigned depth = cd->at ? cd->at->depth + 1 : 1;
+	if (cd->unknown)
+		return 0;
+	if (!w || w->expand || w->subst || !v.len || v.ptr[0] == '/' || v.ptr[0] == '~' ||
+	    sv_eq_cstr(v, "-") || memchr(v.ptr, '\0', v.len) || v.len > SHCMD_MAX_CD_DIR ||
+	    depth > SHCMD_MAX_CDS) {
+		*cd = (struct shcmd_cd){ .unknown = true };
+		return 0;
+	}
+	struct detect_cd *node = arena_alloc(lx->sh->out->arena, sizeof(*node));
+	if (!node || !(node->dir = arena_strndup(lx->sh->out->arena, v)))
+		return ERR_NOMEM;
+	node->up = cd->at;
+	node->depth = depth;
+	node->path_len = (cd->at ? cd->at->path_len + 1 : 0) + v.len;
+	cd->at = node;
+	return 0;
+}
+
 static int
 on_pipeline(struct lexer *lx, struct pipeline *pl)
 {
 	int rc = 0;
+
+	if (pl->n == 1 && (rc = follow_cd(lx, &pl->cmds[0])))
+		return rc;      /* in a pipeline of several, each runs in a subshell */
 
 	for (size_t c = 0; c < pl->n && rc == 0; c++) {
 		if ((rc = read_command(lx, &pl->cmds[c])))
@@ -1920,6 +2005,7 @@ shcmd_detect_mapped(struct detect_out *out, struct source *src, struct sv text,
 	};
 	struct input in = { text.ptr, text.len, map, 0 };
 
+	sh.cd = opts && opts->cd ? opts->cd : &sh.own;
 	if (!map && text.ptr >= src->text.ptr && text.ptr <= src->text.ptr + src->text.len)
 		in.base = (size_t)(text.ptr - src->text.ptr);
 	return lex_input(&sh, in, 0, on_pipeline);

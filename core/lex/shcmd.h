@@ -18,6 +18,20 @@
 #include "deputy/diag.h"
 #include "detect/detect.h"
 
+/*
+ * Where `cd` has moved a shell, from where it started: carried from one
+ * text to the next when they run in one shell (a GitLab job's script
+ * lines). Zero for a fresh shell.
+ */
+struct shcmd_cd {
+	const struct detect_cd *at;      /* the last cd followed; NULL none */
+	bool unknown;            /* a cd deputy cannot follow: $DIR, /abs, ~, -, none */
+};
+
+/* A cd is followed at most this deep, each folder at most this long. */
+#define SHCMD_MAX_CDS 64
+#define SHCMD_MAX_CD_DIR 1024
+
 struct shcmd_opts {
 	enum dep_kind kind;      /* DEP_INSTALL_COMMAND, or DEP_DOCUMENTATION for README blocks */
 	bool quiet;              /* no diagnostics: text that may not be shell (an unlabelled README block) */
@@ -26,6 +40,8 @@ struct shcmd_opts {
 	bool or_root;            /* with @dir NULL: they may run in the root as well (a
 				  * script in scripts/, a Dockerfile built from the
 				  * root): -r FILE is looked for there when not beside */
+	struct shcmd_cd *cd;     /* in and out: where earlier text of the same shell
+				  * left it; NULL a fresh shell */
 };
 
 /* Limits: a longer word, or a command with more words or packages, is an ERR_LIMIT diagnostic. */

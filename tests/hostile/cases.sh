@@ -362,6 +362,18 @@ sys.stdout.write("FROM python\n" + "".join("RUN pip install six==1.%d\n" % i for
 	commit "$1"
 }
 
+case_missing_includes() {
+	# A requirements.txt of 200,000 "-r" lines naming a file that is not
+	# there: each diagnostic must find its line from the one before, not from
+	# the top of the file (78 s before, when each started from the top).
+	init "$1"
+	python3 -c '
+import sys
+sys.stdout.write("-r missing.txt\n" * 200000)
+' >"$1/requirements.txt"
+	commit "$1"
+}
+
 case_many_files() {
 	init "$1"
 	for d in $(seq 1 100); do
@@ -405,4 +417,4 @@ CASES=(ansi_names bidi_names ansi_file_names ansi_commit_author invalid_utf8 hug
 	include_chain include_bomb include_outside symlinks submodule_url filters_and_hooks
 	git_config_commands deep_toml deep_json deep_r deep_yaml deep_python notebook_1g
 	corrupt_object truncated_pack many_commits nul_bytes control_lines long_name
-	description_bomb warning_flood cr_flood tox_sections conda_flow_lines shell_pieces many_files review_file_hostile gitdir_file unreadable bare_and_shallow_refs)
+	description_bomb warning_flood cr_flood tox_sections conda_flow_lines shell_pieces missing_includes many_files review_file_hostile gitdir_file unreadable bare_and_shallow_refs)

@@ -69,6 +69,9 @@ jobs:
       - run: pip install -r ci/tools.lst
       - run: pip install -r api.lst
         working-directory: backend
+      - run: |
+          cd backend/sub
+          pip install -r deep.lst
   b:
     runs-on: x
     defaults:
@@ -92,6 +95,8 @@ printf 'docspkg\n' >"$inc/docs.lst"
 printf 't:\n\tpip install -r root.lst\n' >"$inc/sub/Makefile"
 printf 'cipkg\n' >"$inc/ci/tools.lst"
 printf 'apipkg\n' >"$inc/backend/api.lst"
+mkdir -p "$inc/backend/sub"
+printf 'deeppkg\n' >"$inc/backend/sub/deep.lst"
 printf 'morepkg\n' >"$inc/ci/more.lst"
 git -C "$inc" add -A && git -C "$inc" -c user.name=t -c user.email=t@t commit -qm x
 "$DEPUTY" scan "$inc" >"$WORK/inc.out" 2>&1
@@ -100,7 +105,7 @@ for want in "deps.txt:1:1: pypi manifest cfgpkg" "reqs.in:1:1: pypi manifest tom
 	"ci/tools.lst:1:1: pypi manifest cipkg" "backend/api.lst:1:1: pypi manifest apipkg" \
 	"ci/more.lst:1:1: pypi manifest morepkg" "root.lst:1:1: pypi manifest rootpkg" \
 	"scripts/near.lst:1:1: pypi manifest nearpkg" "image.lst:1:1: pypi manifest imagepkg" \
-	"docs.lst:1:1: pypi manifest docspkg"; do
+	"docs.lst:1:1: pypi manifest docspkg" "backend/sub/deep.lst:1:1: pypi manifest deeppkg"; do
 	expect_grep "an included file is read as requirements: $want" "$want" "$WORK/inc.out"
 done
 expect_grep "beside the file comes first" "^  scripts/near.lst" "$WORK/inc.out"

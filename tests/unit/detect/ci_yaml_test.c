@@ -204,6 +204,41 @@ test_ci_yaml_skips_steps_whose_default_shell_is_not_posix(void **state)
 	assert_region(1, "also read");
 }
 
+/*
+ * A GitLab job's before_script and script lines run in one shell, so a cd
+ * in one line holds for the next; after_script and other jobs start anew.
+ * A GitHub step's run: is a shell of its own.
+ */
+static void
+test_ci_yaml_keeps_a_cd_across_the_lines_of_one_shell(void **state)
+{
+	(void)state;
+	DETECT(".gitlab-ci.yml",
+	       "a:\n"
+	       "  before_script:\n"
+	       "    - cd backend\n"
+	       "  script:\n"
+	       "    - pip install -r one.txt\n"
+	       "  after_script:\n"
+	       "    - pip install -r two.txt\n"
+	       "b:\n"
+	       "  script:\n"
+	       "    - pip install -r three.txt\n");
+	assert_int_equal(out.n_includes, 3);
+	assert_string_equal(out.includes[0].cd->dir, "backend");
+	assert_null(out.includes[1].cd);
+	assert_null(out.includes[2].cd);
+	DETECT(".github/workflows/ci.yml",
+	       "jobs:\n"
+	       "  a:\n"
+	       "    steps:\n"
+	       "      - run: cd api && pip install -r one.txt\n"
+	       "      - run: pip install -r two.txt\n");
+	assert_int_equal(out.n_includes, 5);  /* after the three above */
+	assert_string_equal(out.includes[3].cd->dir, "api");
+	assert_null(out.includes[4].cd);
+}
+
 static void
 test_ci_yaml_reads_a_shell_other_than_pwsh_or_python(void **state)
 {
@@ -404,6 +439,7 @@ main(void)
 		T(test_ci_yaml_finds_run_of_every_posix_shell_step_as_written),
 		T(test_ci_yaml_gives_each_step_its_working_directory),
 		T(test_ci_yaml_skips_steps_whose_default_shell_is_not_posix),
+		T(test_ci_yaml_keeps_a_cd_across_the_lines_of_one_shell),
 		T(test_ci_yaml_reads_a_shell_other_than_pwsh_or_python),
 		T(test_ci_yaml_finds_gitlab_scripts_in_jobs_default_and_globals),
 		T(test_ci_yaml_does_not_read_github_keys_in_gitlab_files_nor_the_reverse),

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,6 +60,22 @@ harness_detect(detect_fn fn, const char *path, const char *text, size_t len)
 
 	src = (struct source){ path, { text, len } };
 	assert_int_equal(fn(&out, &src, &ctx), 0);
+}
+
+/* The folders of the cds that led to @cd, joined with '/' ("" for none), in @buf. */
+static inline const char *
+harness_cd_path(const struct detect_cd *cd, char *buf, size_t cap)
+{
+	const char *dirs[64];
+	size_t n = 0, len = 0;
+
+	for (; cd && n < 64; cd = cd->up)
+		dirs[n++] = cd->dir;
+	buf[0] = '\0';
+	while (n-- > 0)
+		len += (size_t)snprintf(buf + len, len < cap ? cap - len : 0, "%s%s", dirs[n],
+					n ? "/" : "");
+	return buf;
 }
 
 static inline const struct dep *

@@ -120,6 +120,68 @@ test_shcmd_turns_r_and_c_into_includes(void **state)
 }
 
 static void
+expect_include(size_t i, const char *path, const char *cd)
+{
+	char buf[256];
+
+	assert_true(i < out.n_includes);
+	assert_string_equal(out.includes[i].path, path);
+	if (!cd)
+		assert_null(out.includes[i].cd);
+	else
+		assert_string_equal(harness_cd_path(out.includes[i].cd, buf, sizeof(buf)), cd);
+}
+
+/* -r FILE after `cd DIR` is DIR/FILE; a cd in a subshell ends with it. */
+static void
+test_shcmd_follows_cd_for_includes(void **state)
+{
+	(void)state;
+	RUN("pip install -r a.txt\n"
+	    "cd backend && pip install -r b.txt\n"
+	    "(cd docs && pip install -r c.txt); pip install -r d.txt\n"
+	    "cd ../api; pip install -r e.txt\n"
+	    "echo $(cd x); cd -P y | cat; pip install -r f.txt\n"
+	    "if true; then cd -- z; fi; pip install -r g.txt\n"
+	    "pushd w; pip install -r h.txt; popd; pip install -r i.txt\n"
+	    "cd q; pip install -r j.txt\n");
+	assert_int_equal(out.n_includes, 10);
+	expect_include(0, "a.txt", NULL);
+	expect_include(1, "b.txt", "backend");
+	expect_include(2, "c.txt", "backend/docs");
+	expect_include(3, "d.txt", "backend");
+	expect_include(4, "e.txt", "backend/../api");
+	expect_include(5, "f.txt", "backend/../api");   /* $(...) and | run apart */
+	expect_include(6, "g.txt", "backend/../api/z");
+	expect_include(7, "h.txt", "backend/../api/z/w");
+	expect_include(8, "i.txt", NULL);       /* popd: back to where, is not followed */
+	expect_include(9, "j.txt", NULL);       /* nor anything after it */
+	RUN("cd $HOME/x; pip install -r a.txt\n");
+	expect_include(0, "a.txt", NULL);
+	RUN("cd /srv && pip install -r a.txt\n");
+	expect_include(0, "a.txt", NULL);
+	RUN("cd; pip install -r a.txt\n");
+	expect_include(0, "a.txt", NULL);
+}
+
+/* Text of one shell, read in pieces (a GitLab job's lines), keeps its cd. */
+static void
+test_shcmd_carries_cd_from_one_text_to_the_next(void **state)
+{
+	struct shcmd_cd cd = { 0 };
+	struct shcmd_opts opts = { .kind = DEP_INSTALL_COMMAND, .cd = &cd };
+	static const char text[] = "cd api\npip install -r a.txt\n";
+
+	(void)state;
+	src = (struct source){ "ci/build.sh", { text, sizeof(text) - 1 } };
+	assert_int_equal(shcmd_detect(&out, &src, (struct span){ 0, 7 }, &opts), 0);
+	assert_string_equal(cd.at->dir, "api");
+	assert_null(cd.at->up);
+	assert_int_equal(shcmd_detect(&out, &src, (struct span){ 7, sizeof(text) - 1 }, &opts), 0);
+	expect_include(0, "a.txt", "api");
+}
+
+static void
 test_shcmd_reads_index_options_and_applies_them_to_the_command(void **state)
 {
 	(void)state;
@@ -591,6 +653,8 @@ main(void)
 		HARNESS_TEST(test_shcmd_reports_a_nul_byte_in_a_requirement),
 		HARNESS_TEST(test_shcmd_reads_a_mapped_text),
 		HARNESS_TEST(test_shcmd_reads_only_its_region),
+		HARNESS_TEST(test_shcmd_follows_cd_for_includes),
+		HARNESS_TEST(test_shcmd_carries_cd_from_one_text_to_the_next),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
