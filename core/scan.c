@@ -61,8 +61,8 @@ struct scan_build {
 	size_t depth;
 	int error;                   /* first fatal error (ERR_NOMEM) */
 	bool cancelled;
-	const char *last_missing;    /* the last include found missing (in the scan's
-				      * arena): a file naming it again is not looked up */
+	struct strbuf last_missing;  /* the last include found missing: a file naming
+				      * it again is not looked up */
 };
 
 static size_t
@@ -144,11 +144,26 @@ looks_binary(const char *bytes, size_t len)
 	return memchr(bytes, '\0', len < BINARY_PROBE ? len : BINARY_PROBE) != NULL;
 }
 
+/*
+ * "not found", and where it was looked for when that is not the path as
+ * written: its last 120 bytes at most (a message for each of many includes
+ * after long cds must not cost a path each).
+ */
 static void
-include_not_found(struct scan *scan, const struct detect_include *inc, struct source *src)
+include_not_found(struct scan *scan, const struct detect_include *inc, struct source *src,
+		  const char *target)
 {
-	diag_add(&scan->diags, DIAG_ERROR, src, inc->at, "included file '%s' not found",
-		 inc->path);
+	size_t len = strlen(target), from = len > 120 ? len - 120 : 0;
+
+	while (from < len && ((unsigned char)target[from] & 0xc0) == 0x80)
+		from++;         /* not inside a UTF-8 sequence */
+	if (strcmp(target, inc->path) == 0)
+		diag_add(&scan->diags, DIAG_ERROR, src, inc->at, "included file '%s' not found",
+			 inc->path);
+	else
+		diag_add(&scan->diags, DIAG_ERROR, src, inc->at,
+			 "included file '%s' not found (looked for %s%s)", inc->path,
+			 from ? "..." : "", target + from);
 }
 
 static int read_one(struct scan_build *b, const char *path, const struct detector *det,
@@ -161,7 +176,7 @@ static int read_one(struct scan_build *b, const char *path, const struct detecto
  * scripts/ run from the root); else *@target unchanged, for the diagnostic.
  */
 static int
-or_root(char **target, struct scan *scan, const char *rel)
+or_root(char **target, struct scan *scan, struct arena *arena, const char *rel)
 {
 	char *found = NULL, *root;
 	int err = snapshot_resolve(scan->snap, *target, &found);
@@ -169,7 +184,7 @@ or_root(char **target, struct scan *scan, const char *rel)
 	free(found);
 	if (err != ERR_NOTFOUND)
 		return err == ERR_NOMEM ? err : 0;
-	err = path_resolve_in(&root, &scan->arena, "", rel);
+	err = path_resolve_in(&root, arena, "", rel);
 	if (err)
 		return err == ERR_NOMEM ? err : 0;
 	if (strcmp(root, *target) == 0)
@@ -180,9 +195,6 @@ or_root(char **target, struct scan *scan, const char *rel)
 		*target = root;
 	return err == ERR_NOMEM ? err : 0;
 }
-
-/* Longer than this, the folders of the cds before an include are not followed. */
-#define CD_PATH_MAX 4096
 
 /* The folders of the cds that led to @cd, first first, each with its '/'. */
 static void
@@ -195,82 +207,109 @@ put_cd(struct strbuf *sb, const struct detect_cd *cd)
 	strbuf_addch(sb, '/');
 }
 
-/* Follows the includes a file asked for, depth first, so a cycle is seen on the stack. */
+/*
+ * Follows one include of the file @src. Paths are worked out in a scratch
+ * arena: a file of many includes after long cds keeps only the files read,
+ * not one path each.
+ */
 static int
-follow_includes(struct scan_build *b, struct detect_include *incs, size_t n)
+follow_one(struct scan_build *b, const struct detect_include *inc, struct source *src,
+	   struct arena *tmp, bool *missed)
 {
 	/* -r, -c, setup.cfg's "file:" and pyproject's {file = ...} all name requirement files */
 	const struct detector *det = detector_find("requirements");
 	struct scan *scan = b->scan;
+	const char *rel = inc->path;
+	char *target;
+	int err;
 
-	/* one source a file, so that its cursor walks on from one include's line to the next */
-	struct source src = { NULL, SV_NULL };
-
-	for (size_t i = 0; i < n && !b->error; i++) {
-		const struct detect_include *inc = &incs[i];
-		if (!src.path || strcmp(src.path, inc->from) != 0) {
-			struct scan_file *from = find_file(scan, inc->from);
-			src = (struct source){ inc->from, from ? from->text : SV_NULL };
-		}
-		char *target;
+	*missed = false;
+	if (inc->cd) {          /* at most DETECT_MAX_CD_PATH bytes of folders */
 		struct strbuf cd = STRBUF_INIT;
-		const char *rel = inc->path;
-
-		if (inc->cd && inc->cd->path_len + 1 + strlen(inc->path) <= CD_PATH_MAX) {
-			put_cd(&cd, inc->cd);
-			strbuf_adds(&cd, inc->path);
-			if (cd.failed) {
-				strbuf_release(&cd);
-				return ERR_NOMEM;
-			}
-			rel = cd.ptr;
-		}
-		int err = inc->dir ? path_resolve_in(&target, &scan->arena, inc->dir, rel)
-				   : path_resolve(&target, &scan->arena, inc->from, rel);
-
-		if (!err && inc->or_root && !inc->dir)
-			err = or_root(&target, scan, rel);
+		put_cd(&cd, inc->cd);
+		strbuf_adds(&cd, inc->path);
+		rel = cd.failed ? NULL : arena_strndup(tmp, strbuf_sv(&cd));
 		strbuf_release(&cd);
-		if (err == ERR_NOMEM)
-			return err;
-		if (err == ERR_OUTSIDE) {
-			diag_add(&scan->diags, DIAG_WARNING, &src, inc->at,
-				 "included file '%s' is outside the repository: not followed",
-				 inc->path);
-			continue;
-		}
-		if (err) {
-			diag_add(&scan->diags, DIAG_ERROR, &src, inc->at,
-				 "expected a file name after '%s'", inc->constraint ? "-c" : "-r");
-			continue;
-		}
-		bool on_stack = false;
-		for (size_t d = 0; d < b->depth; d++)
-			if (strcmp(b->stack[d], target) == 0)
-				on_stack = true;
-		if (on_stack) {
-			diag_add(&scan->diags, DIAG_WARNING, &src, inc->at,
+		if (!rel)
+			return ERR_NOMEM;
+	}
+	err = inc->dir ? path_resolve_in(&target, tmp, inc->dir, rel)
+		       : path_resolve(&target, tmp, inc->from, rel);
+	if (!err && inc->or_root && !inc->dir)
+		err = or_root(&target, scan, tmp, rel);
+	if (err == ERR_NOMEM)
+		return err;
+	if (err == ERR_OUTSIDE) {
+		diag_add(&scan->diags, DIAG_WARNING, src, inc->at,
+			 "included file '%s' is outside the repository: not followed", rel);
+		return 0;
+	}
+	if (err) {
+		diag_add(&scan->diags, DIAG_ERROR, src, inc->at,
+			 "expected a file name after '%s'", inc->constraint ? "-c" : "-r");
+		return 0;
+	}
+	for (size_t d = 0; d < b->depth; d++) {
+		if (strcmp(b->stack[d], target) == 0) {
+			diag_add(&scan->diags, DIAG_WARNING, src, inc->at,
 				 "include cycle: '%s' is already being read; not followed again",
 				 inc->path);
-			continue;
+			return 0;
 		}
-		if (find_file(scan, target))
-			continue;       /* read already, through another path */
-		if (b->last_missing && strcmp(b->last_missing, target) == 0) {
-			include_not_found(scan, inc, &src);
-			continue;
-		}
-		struct detect_ctx ctx = { inc->constraint, true };
-		err = read_one(b, target, det, &ctx, inc, &src);
-		if (err)
-			return err;
 	}
-	return 0;
+	if (find_file(scan, target))
+		return 0;       /* read already, through another path */
+	if (b->last_missing.ptr && strcmp(b->last_missing.ptr, target) == 0) {
+		include_not_found(scan, inc, src, target);
+		*missed = true;
+		return 0;
+	}
+	struct detect_ctx ctx = { inc->constraint, true };
+	err = read_one(b, target, det, &ctx, inc, src);
+	*missed = err == ERR_NOTFOUND;
+	return *missed ? 0 : err;
+}
+
+/* The same words in the same place: the same file, found or not. */
+static bool
+same_include(const struct detect_include *a, const struct detect_include *b)
+{
+	return a->cd == b->cd && a->or_root == b->or_root && a->constraint == b->constraint &&
+	       strcmp(a->path, b->path) == 0 && strcmp(a->from, b->from) == 0 &&
+	       (a->dir == b->dir || (a->dir && b->dir && strcmp(a->dir, b->dir) == 0));
+}
+
+/* Follows the includes a file asked for, depth first, so a cycle is seen on the stack. */
+static int
+follow_includes(struct scan_build *b, struct detect_include *incs, size_t n)
+{
+	/* one source a file, so that its cursor walks on from one include's line to the next */
+	struct source src = { NULL, SV_NULL };
+	bool missed = false;
+	int err = 0;
+
+	for (size_t i = 0; i < n && !b->error && !err; i++) {
+		const struct detect_include *inc = &incs[i];
+		if (!src.path || strcmp(src.path, inc->from) != 0) {
+			struct scan_file *from = find_file(b->scan, inc->from);
+			src = (struct source){ inc->from, from ? from->text : SV_NULL };
+		}
+		/* the same include as the one before, found missing: no need to look again */
+		if (i > 0 && missed && same_include(inc, &incs[i - 1])) {
+			include_not_found(b->scan, inc, &src, b->last_missing.ptr);
+			continue;
+		}
+		struct arena tmp = ARENA_INIT;
+		err = follow_one(b, inc, &src, &tmp, &missed);
+		arena_release(&tmp);
+	}
+	return err;
 }
 
 /*
  * Reads @path with @det and everything it includes. @via is the include
  * that named it, in @via_src (both NULL for a file found by its name).
+ * ERR_NOTFOUND: @via names no file (said in a diagnostic).
  */
 static int
 read_one(struct scan_build *b, const char *path, const struct detector *det,
@@ -292,9 +331,10 @@ read_one(struct scan_build *b, const char *path, const struct detector *det,
 			err == ERR_NOTFOUND ? "not found in the snapshot" : "could not be read";
 
 		if (via && err == ERR_NOTFOUND) {
-			include_not_found(scan, via, via_src);
-			b->last_missing = path;
-			return 0;
+			include_not_found(scan, via, via_src, path);
+			strbuf_reset(&b->last_missing);
+			strbuf_adds(&b->last_missing, path);
+			return b->last_missing.failed ? ERR_NOMEM : ERR_NOTFOUND;
 		}
 		f = add_file(scan, path, det->name, state);
 		if (!f)
@@ -849,8 +889,9 @@ scan_run(struct scan **out, const char *path, const struct scan_opts *opts, char
 		goto fail;
 	}
 
-	struct scan_build b = { scan, opts, stack, 0, 0, false };
+	struct scan_build b = { scan, opts, stack, 0, 0, false, STRBUF_INIT };
 	err = snapshot_list(scan->snap, on_entry, &b);
+	strbuf_release(&b.last_missing);
 	if (err < 0) {
 		if (errbuf && err != ERR_NOMEM)
 			snprintf(errbuf, errbuf_size, "%s: could not list the files: %s", path,

@@ -182,15 +182,17 @@ find_gitlab(struct region_list *list, const struct ynode *root, struct sv text)
 			list->shell++;
 			rc = find_script(list, v, text, 0);     /* the old global before_script */
 		} else if (v->type == YNODE_MAPPING && !ytree_is(k, "variables")) {
-			/* a job's before_script and script run in one shell, after_script in another */
+			/*
+			 * In the order they run, whatever the order of the keys:
+			 * before_script and script in one shell, after_script in
+			 * another.
+			 */
+			static const char *const keys[] = { "before_script", "script", "after_script" };
 			unsigned job = ++list->shell;
-			for (const struct ynode *jk = v->child; jk && jk->next && !rc; jk = jk->next->next) {
-				if (!is_script_key(jk))
-					continue;
-				list->shell = ytree_is(jk, "after_script") ? job + 1 : job;
-				rc = find_script(list, jk->next, text, 0);
+			for (size_t s = 0; s < 3 && !rc; s++) {
+				list->shell = s < 2 ? job : job + 1;
+				rc = find_script(list, ytree_get(v, keys[s]), text, 0);
 			}
-			list->shell = job + 1;
 		}
 		if (rc)
 			return rc;

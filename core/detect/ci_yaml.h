@@ -26,8 +26,8 @@ struct ci_region {
 };
 
 /*
- * The regions of @src that hold shell text, in file order: `run:` of GitHub
- * Actions steps, or `script:`/`before_script:`/`after_script:` of GitLab CI
+ * The regions of @src that hold shell text, in the order they run: `run:` of
+ * GitHub Actions steps, or `before_script:`/`script:`/`after_script:` of a GitLab CI job
  * (chosen by @src->path: base name .gitlab-ci.yml is GitLab). Bad YAML
  * becomes a diagnostic in @out->diags. *@regions is heap (free()); it may be
  * NULL when *@n is 0. Returns 0 or ERR_NOMEM.

@@ -12,7 +12,6 @@
 #include "deputy/dep.h"
 #include "deputy/diag.h"
 
-/* A file that a detector asks the scan to read next (pip's -r and -c). */
 /* A `cd` in shell text: its folder as written, after the cd before it. */
 struct detect_cd {
 	const struct detect_cd *up;      /* NULL: from where the shell started */
@@ -21,6 +20,10 @@ struct detect_cd {
 	size_t path_len;                 /* of all their folders joined with '/' */
 };
 
+/* Folders of cds longer than this, joined, are not followed (the cd is unknown). */
+#define DETECT_MAX_CD_PATH 4096
+
+/* A file that a detector asks the scan to read next (pip's -r and -c). */
 struct detect_include {
 	const char *path;        /* as written, in the arena */
 	bool constraint;         /* -c: its requirements only constrain */

@@ -68,6 +68,7 @@ struct command {
 	size_t n, cap;
 	bool bad;                /* an unterminated quote: nothing is read from it */
 	bool limited;            /* words past SHCMD_MAX_WORDS were dropped */
+	bool background;         /* ended by a single '&': it runs in a subshell */
 };
 
 struct pipeline {
@@ -104,6 +105,11 @@ struct lexer {
 	struct shcmd_cd outer[MAX_SUBSHELLS];   /* sh->cd before each open '(' */
 	unsigned n_open;
 	unsigned closes;         /* ')' ending the command being read: after it */
+	unsigned inline_parens;  /* '(' inside a command (a=(...), f()): their ')' close nothing */
+	unsigned in_case;        /* case ... esac nesting: a ')' there ends a pattern */
+	bool fn_next;            /* f() or function f seen: the next { ... } is its body */
+	unsigned fn_depth;       /* braces open in a function body: a cd there is undone */
+	struct shcmd_cd fn_outer;
 };
 
 enum term { T_END, T_PIPE, T_EOF };
@@ -627,7 +633,6 @@ lex_word(struct lexer *lx, struct command *cmd)
 	return rc;
 }
 
-/* One simple command, up to the operator after it. */
 /* A '(' starts a subshell: a cd inside it is undone at its ')'. */
 static void
 subshell(struct lexer *lx, bool open)
@@ -643,6 +648,7 @@ subshell(struct lexer *lx, bool open)
 	}
 }
 
+/* One simple command, up to the operator after it. */
 static int
 lex_command(struct lexer *lx, struct command *cmd, enum term *term)
 {
@@ -673,6 +679,7 @@ lex_command(struct lexer *lx, struct command *cmd, enum term *term)
 		}
 		if (c == '&' && n != '>') {
 			lx->pos += 1 + (n == '&');
+			cmd->background = n != '&';
 			return 0;
 		}
 		if (c == '|') {
@@ -683,9 +690,20 @@ lex_command(struct lexer *lx, struct command *cmd, enum term *term)
 		}
 		if (c == '(' || c == ')') {
 			lx->pos++;
+			if (c == '(' && (cmd->n || cmd->bad)) {
+				lx->inline_parens++;    /* a=(1 2), f() */
+				lx->fn_next |= cmd->n == 1 && at(lx, lx->pos) == ')';
+				return 0;
+			}
+			if (c == ')' && lx->inline_parens) {
+				lx->inline_parens--;
+				continue;
+			}
+			if (c == ')' && cmd->n && !word_is(&cmd->words[0], "esac") &&
+			    (lx->in_case || word_is(&cmd->words[0], "case")))
+				return 0;       /* a case pattern: "in dev)", "prod)" */
 			if (cmd->n || cmd->bad) {
-				/* "(cd x; cmd)": cmd still runs inside */
-				lx->closes += c == ')';
+				lx->closes += c == ')';  /* "(cd x; cmd)": cmd still runs inside */
 				return 0;
 			}
 			subshell(lx, c == '(');
@@ -711,6 +729,36 @@ pipeline_clear(struct pipeline *pl)
 	pl->n = 0;
 }
 
+/*
+ * Keeps count of case ... esac and of a function's body, from the command
+ * just read (before it runs). True when it ends a function body: a cd in
+ * the body is undone after it (the body runs when called, not here).
+ */
+static bool
+track_blocks(struct lexer *lx, const struct command *cmd)
+{
+	if (!cmd->n)
+		return false;
+	const struct word *first = &cmd->words[0];
+	if (word_is(first, "case"))
+		lx->in_case++;
+	else if (word_is(first, "esac") && lx->in_case)
+		lx->in_case--;
+	else if (word_is(first, "function"))
+		lx->fn_next = true;
+	/* "{" starts the body: as its own command's first word, or after "function g" */
+	if (word_is(first, "{") || (lx->fn_next && word_is(&cmd->words[cmd->n - 1], "{"))) {
+		if (lx->fn_next && !lx->fn_depth)
+			lx->fn_outer = *lx->sh->cd;
+		if (lx->fn_next || lx->fn_depth)
+			lx->fn_depth++;
+		lx->fn_next = false;
+	}
+	if (lx->fn_depth && word_is(first, "}"))     /* "}" must start a command */
+		return --lx->fn_depth == 0;
+	return false;
+}
+
 static int
 lex_input(struct shcmd *sh, struct input in, unsigned depth, pipeline_fn fn)
 {
@@ -731,9 +779,12 @@ lex_input(struct shcmd *sh, struct input in, unsigned depth, pipeline_fn fn)
 			break;
 		if (term == T_PIPE && pl.n < 256)
 			continue;
+		bool fn_end = track_blocks(&lx, &pl.cmds[pl.n - 1]);
 		rc = fn(&lx, &pl);
 		for (; lx.closes; lx.closes--)
 			subshell(&lx, false);
+		if (fn_end)
+			*sh->cd = lx.fn_outer;
 		pipeline_clear(&pl);
 	} while (rc == 0 && term != T_EOF);
 	pipeline_clear(&pl);
@@ -1942,11 +1993,12 @@ follow_cd(struct lexer *lx, const struct command *cmd)
 	const struct word *w = i < cmd->n ? &cmd->words[i] : NULL;
 	struct sv v = w ? word_sv(w) : SV_NULL;
 	unsigned depth = cd->at ? cd->at->depth + 1 : 1;
+	size_t path_len = (cd->at ? cd->at->path_len + 1 : 0) + v.len;
 	if (cd->unknown)
 		return 0;
 	if (!w || w->expand || w->subst || !v.len || v.ptr[0] == '/' || v.ptr[0] == '~' ||
 	    sv_eq_cstr(v, "-") || memchr(v.ptr, '\0', v.len) || v.len > SHCMD_MAX_CD_DIR ||
-	    depth > SHCMD_MAX_CDS) {
+	    depth > SHCMD_MAX_CDS || path_len > DETECT_MAX_CD_PATH) {
 		*cd = (struct shcmd_cd){ .unknown = true };
 		return 0;
 	}
@@ -1955,7 +2007,7 @@ follow_cd(struct lexer *lx, const struct command *cmd)
 		return ERR_NOMEM;
 	node->up = cd->at;
 	node->depth = depth;
-	node->path_len = (cd->at ? cd->at->path_len + 1 : 0) + v.len;
+	node->path_len = path_len;
 	cd->at = node;
 	return 0;
 }
@@ -1965,8 +2017,8 @@ on_pipeline(struct lexer *lx, struct pipeline *pl)
 {
 	int rc = 0;
 
-	if (pl->n == 1 && (rc = follow_cd(lx, &pl->cmds[0])))
-		return rc;      /* in a pipeline of several, each runs in a subshell */
+	if (pl->n == 1 && !pl->cmds[0].background && (rc = follow_cd(lx, &pl->cmds[0])))
+		return rc;      /* in a pipeline of several, or in the background: a subshell */
 
 	for (size_t c = 0; c < pl->n && rc == 0; c++) {
 		if ((rc = read_command(lx, &pl->cmds[c])))

@@ -114,4 +114,20 @@ expect_grep "a Makefile's include is not looked for in the root" \
 	"sub/Makefile:2:.*included file 'root.lst' not found" "$WORK/inc.out"
 if [ "$(grep -c "not found" "$WORK/inc.out")" = 1 ]; then ok; else
 	fail "an include was looked for in the wrong folder"; grep "not found" "$WORK/inc.out" >&2; fi
+# The same include twice, its file holding an include of a missing file:
+# one "not found", for that file; after a cd the message says where it
+# looked.
+twice="$WORK/twice"
+mkdir -p "$twice" && git -C "$twice" init -q
+printf -- '-r a.lst\n-r a.lst\n' >"$twice/requirements.txt"
+printf -- '-r gone.lst\nsix\n' >"$twice/a.lst"
+printf 'cd api && pip install -r r.lst\n' >"$twice/setup.sh"
+git -C "$twice" add -A && git -C "$twice" -c user.name=t -c user.email=t@t commit -qm x
+"$DEPUTY" scan "$twice" >"$WORK/twice.out" 2>&1
+expect_eq "one include of a missing file, one diagnostic" \
+	"$(grep -c "not found" "$WORK/twice.out")" 2
+expect_grep "the missing file is named" "a.lst:1:4: error: included file 'gone.lst' not found" \
+	"$WORK/twice.out"
+expect_grep "after a cd, where it looked" "included file 'r.lst' not found \(looked for api/r.lst\)" \
+	"$WORK/twice.out"
 finish

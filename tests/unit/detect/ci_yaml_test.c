@@ -237,6 +237,17 @@ test_ci_yaml_keeps_a_cd_across_the_lines_of_one_shell(void **state)
 	assert_int_equal(out.n_includes, 5);  /* after the three above */
 	assert_string_equal(out.includes[3].cd->dir, "api");
 	assert_null(out.includes[4].cd);
+	/* the order GitLab runs them in, not the order of the keys */
+	DETECT(".gitlab-ci.yml",
+	       "c:\n"
+	       "  after_script: [pip install -r four.txt]\n"
+	       "  script: [pip install -r five.txt]\n"
+	       "  before_script: [cd web]\n");
+	assert_int_equal(out.n_includes, 7);
+	assert_string_equal(out.includes[5].path, "five.txt");
+	assert_string_equal(out.includes[5].cd->dir, "web");
+	assert_string_equal(out.includes[6].path, "four.txt");
+	assert_null(out.includes[6].cd);
 }
 
 static void

@@ -156,6 +156,24 @@ test_shcmd_follows_cd_for_includes(void **state)
 	expect_include(7, "h.txt", "backend/../api/z/w");
 	expect_include(8, "i.txt", NULL);       /* popd: back to where, is not followed */
 	expect_include(9, "j.txt", NULL);       /* nor anything after it */
+	RUN("(case \"$1\" in dev) cd dev;; prod) cd prod;; esac; pip install -r a.txt)\n"
+	    "pip install -r b.txt\n"
+	    "(a=(1 2); cd x; pip install -r c.txt); pip install -r d.txt\n"
+	    "f() { cd f; pip install -r e.txt; }\n"
+	    "function g {\n  cd g\n}\n"
+	    "pip install -r h.txt\n"
+	    "cd bg & pip install -r i.txt\n"
+	    "case $x in\n  a) cd a ;;\nesac\n"
+	    "pip install -r j.txt\n");
+	assert_int_equal(out.n_includes, 18);
+	expect_include(10, "a.txt", "dev/prod");        /* each pattern's cd, as written */
+	expect_include(11, "b.txt", NULL);
+	expect_include(12, "c.txt", "x");
+	expect_include(13, "d.txt", NULL);
+	expect_include(14, "e.txt", "f");
+	expect_include(15, "h.txt", NULL);      /* a function's cd waits for a call */
+	expect_include(16, "i.txt", NULL);
+	expect_include(17, "j.txt", "a");       /* outside a subshell a case's cd holds */
 	RUN("cd $HOME/x; pip install -r a.txt\n");
 	expect_include(0, "a.txt", NULL);
 	RUN("cd /srv && pip install -r a.txt\n");
