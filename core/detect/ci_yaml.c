@@ -27,6 +27,7 @@ struct region_list {
 	struct ci_region *items;
 	size_t n, cap;
 	unsigned shell;          /* for the regions added next */
+	bool replay;
 };
 
 bool
@@ -51,7 +52,7 @@ add_region(struct region_list *list, const struct ynode *scalar, struct sv text,
 	if (array_reserve(&list->items, &list->cap, list->n, sizeof(*list->items)))
 		return ERR_NOMEM;
 	list->items[list->n++] = (struct ci_region){ ytree_scalar_text(scalar, text), dir,
-						     list->shell };
+						     list->shell, list->replay };
 	return 0;
 }
 
@@ -170,11 +171,40 @@ is_script_key(const struct ynode *key)
 	       ytree_is(key, "after_script");
 }
 
+/*
+ * The before_script a job runs when it has none of its own: `default:`'s,
+ * else the old global one. NULL when there is none.
+ */
+static const struct ynode *
+inherited_before(const struct ynode *root)
+{
+	const struct ynode *b = ytree_get(ytree_get(root, "default"), "before_script");
+
+	return b ? b : ytree_get(root, "before_script");
+}
+
+/* A top-level key that names a job: not a keyword, not a hidden template. */
+static bool
+is_job(const struct ynode *key, const struct ynode *value)
+{
+	static const char *const keywords[] = { "default", "include", "stages", "variables",
+						"workflow", "image", "services", "cache" };
+
+	if (value->type != YNODE_MAPPING || key->type != YNODE_SCALAR || !key->len ||
+	    key->value[0] == '.')
+		return false;
+	for (size_t i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
+		if (ytree_is(key, keywords[i]))
+			return false;
+	return true;
+}
+
 static int
 find_gitlab(struct region_list *list, const struct ynode *root, struct sv text)
 {
 	if (!root || root->type != YNODE_MAPPING)
 		return 0;
+	const struct ynode *inherited = inherited_before(root);
 	for (const struct ynode *k = root->child; k && k->next; k = k->next->next) {
 		const struct ynode *v = k->next;
 		int rc = 0;
@@ -189,6 +219,12 @@ find_gitlab(struct region_list *list, const struct ynode *root, struct sv text)
 			 */
 			static const char *const keys[] = { "before_script", "script", "after_script" };
 			unsigned job = ++list->shell;
+			if (inherited && is_job(k, v) && !ytree_get(v, "before_script")) {
+				/* read where it is written; here only for where its cds lead */
+				list->replay = true;
+				rc = find_script(list, inherited, text, 0);
+				list->replay = false;
+			}
 			for (size_t s = 0; s < 3 && !rc; s++) {
 				list->shell = s < 2 ? job : job + 1;
 				rc = find_script(list, ytree_get(v, keys[s]), text, 0);
@@ -240,7 +276,8 @@ detect_ci_yaml(struct detect_out *out, struct source *src, const struct detect_c
 		if (i == 0 || regions[i].shell != regions[i - 1].shell)
 			cd = (struct shcmd_cd){ 0 };    /* a new shell starts where the job does */
 		struct shcmd_opts opts = { .kind = DEP_INSTALL_COMMAND, .dir = regions[i].dir,
-					   .cd = &cd };
+					   .cd = &cd, .quiet = regions[i].replay,
+					   .cd_only = regions[i].replay };
 		rc = shcmd_detect(out, src, regions[i].at, &opts);
 	}
 	free(regions);

@@ -23,6 +23,8 @@ struct ci_region {
 				  * project's) */
 	unsigned shell;          /* regions with the same number run in one shell, in
 				  * order: a GitLab job's before_script and script lines */
+	bool replay;             /* read already: the default before_script again, at
+				  * the start of a job that has none, for its cds only */
 };
 
 /*

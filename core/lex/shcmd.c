@@ -93,6 +93,7 @@ struct shcmd {
 	unsigned n_diags;
 	unsigned n_substs;
 	bool quiet;
+	bool cd_only;                /* shcmd_opts.cd_only */
 };
 
 struct lexer {
@@ -2019,6 +2020,8 @@ on_pipeline(struct lexer *lx, struct pipeline *pl)
 
 	if (pl->n == 1 && !pl->cmds[0].background && (rc = follow_cd(lx, &pl->cmds[0])))
 		return rc;      /* in a pipeline of several, or in the background: a subshell */
+	if (lx->sh->cd_only)
+		return 0;
 
 	for (size_t c = 0; c < pl->n && rc == 0; c++) {
 		if ((rc = read_command(lx, &pl->cmds[c])))
@@ -2052,6 +2055,7 @@ shcmd_detect_mapped(struct detect_out *out, struct source *src, struct sv text,
 		.src = src,
 		.kind = opts ? opts->kind : DEP_INSTALL_COMMAND,
 		.quiet = opts && opts->quiet,
+		.cd_only = opts && opts->cd_only,
 		.dir = opts ? opts->dir : NULL,
 		.or_root = opts && opts->or_root,
 	};

@@ -42,6 +42,9 @@ struct shcmd_opts {
 				  * root): -r FILE is looked for there when not beside */
 	struct shcmd_cd *cd;     /* in and out: where earlier text of the same shell
 				  * left it; NULL a fresh shell */
+	bool cd_only;            /* follow cds, read nothing else: text read already,
+				  * run again for where it leaves the shell (GitLab's
+				  * default before_script in each job) */
 };
 
 /* Limits: a longer word, or a command with more words or packages, is an ERR_LIMIT diagnostic. */

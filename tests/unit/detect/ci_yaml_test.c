@@ -204,6 +204,18 @@ test_ci_yaml_skips_steps_whose_default_shell_is_not_posix(void **state)
 	assert_region(1, "also read");
 }
 
+/* Include @i names @path after a cd to @dir (NULL: none). */
+static void
+expect_include(size_t i, const char *path, const char *dir)
+{
+	assert_true(i < out.n_includes);
+	assert_string_equal(out.includes[i].path, path);
+	if (dir)
+		assert_string_equal(out.includes[i].cd->dir, dir);
+	else
+		assert_null(out.includes[i].cd);
+}
+
 /*
  * A GitLab job's before_script and script lines run in one shell, so a cd
  * in one line holds for the next; after_script and other jobs start anew.
@@ -237,17 +249,30 @@ test_ci_yaml_keeps_a_cd_across_the_lines_of_one_shell(void **state)
 	assert_int_equal(out.n_includes, 5);  /* after the three above */
 	assert_string_equal(out.includes[3].cd->dir, "api");
 	assert_null(out.includes[4].cd);
+	/* a default before_script's cd holds in a job without one, declared once */
+	DETECT(".gitlab-ci.yml",
+	       "default:\n"
+	       "  before_script: [cd app, pip install once]\n"
+	       "d:\n"
+	       "  script: [pip install -r six.txt]\n"
+	       "e:\n"
+	       "  before_script: [pip install -r seven.txt]\n");
+	assert_int_equal(out.n_includes, 7);
+	expect_include(5, "six.txt", "app");
+	expect_include(6, "seven.txt", NULL);   /* its own before_script replaces it */
+	size_t once = 0;
+	for (size_t i = 0; i < out.n_deps; i++)
+		once += strcmp(out.deps[i]->name, "once") == 0;
+	assert_int_equal(once, 1);
 	/* the order GitLab runs them in, not the order of the keys */
 	DETECT(".gitlab-ci.yml",
 	       "c:\n"
 	       "  after_script: [pip install -r four.txt]\n"
 	       "  script: [pip install -r five.txt]\n"
 	       "  before_script: [cd web]\n");
-	assert_int_equal(out.n_includes, 7);
-	assert_string_equal(out.includes[5].path, "five.txt");
-	assert_string_equal(out.includes[5].cd->dir, "web");
-	assert_string_equal(out.includes[6].path, "four.txt");
-	assert_null(out.includes[6].cd);
+	assert_int_equal(out.n_includes, 9);
+	expect_include(7, "five.txt", "web");
+	expect_include(8, "four.txt", NULL);
 }
 
 static void
@@ -271,13 +296,20 @@ test_ci_yaml_finds_gitlab_scripts_in_jobs_default_and_globals(void **state)
 {
 	(void)state;
 	FIND(".gitlab-ci.yml", gitlab);
-	assert_int_equal(n_regions, 6);
+	assert_int_equal(n_regions, 7);
 	assert_region(0, "pip install global-dep");
 	assert_region(1, "echo done");
 	assert_region(2, "pip install reqeusts");
 	assert_region(3, "cd src && pip install colorama");
 	assert_region(4, "      pip install \\\n        numpy\n");
-	assert_region(5, "python -m pip install build");
+	/* build has no before_script: the global one runs first, read again for its cds */
+	assert_region(5, "pip install global-dep");
+	assert_true(regions[5].replay);
+	assert_region(6, "python -m pip install build");
+	assert_false(regions[6].replay);
+	assert_int_equal(regions[5].shell, regions[6].shell);
+	for (size_t i = 0; i < 5; i++)
+		assert_false(regions[i].replay);
 	assert_int_equal(diags.len, 0);
 }
 
