@@ -61,8 +61,6 @@ struct scan_build {
 	size_t depth;
 	int error;                   /* first fatal error (ERR_NOMEM) */
 	bool cancelled;
-	struct strbuf last_missing;  /* the last include found missing: a file naming
-				      * it again is not looked up */
 };
 
 static size_t
@@ -210,11 +208,12 @@ put_cd(struct strbuf *sb, const struct detect_cd *cd)
 /*
  * Follows one include of the file @src. Paths are worked out in a scratch
  * arena: a file of many includes after long cds keeps only the files read,
- * not one path each.
+ * not one path each. @missing gets the path looked for when there is no
+ * such file, else is emptied.
  */
 static int
 follow_one(struct scan_build *b, const struct detect_include *inc, struct source *src,
-	   struct arena *tmp, bool *missed)
+	   struct arena *tmp, struct strbuf *missing)
 {
 	/* -r, -c, setup.cfg's "file:" and pyproject's {file = ...} all name requirement files */
 	const struct detector *det = detector_find("requirements");
@@ -223,7 +222,7 @@ follow_one(struct scan_build *b, const struct detect_include *inc, struct source
 	char *target;
 	int err;
 
-	*missed = false;
+	strbuf_reset(missing);
 	if (inc->cd) {          /* at most DETECT_MAX_CD_PATH bytes of folders */
 		struct strbuf cd = STRBUF_INIT;
 		put_cd(&cd, inc->cd);
@@ -259,15 +258,12 @@ follow_one(struct scan_build *b, const struct detect_include *inc, struct source
 	}
 	if (find_file(scan, target))
 		return 0;       /* read already, through another path */
-	if (b->last_missing.ptr && strcmp(b->last_missing.ptr, target) == 0) {
-		include_not_found(scan, inc, src, target);
-		*missed = true;
-		return 0;
-	}
 	struct detect_ctx ctx = { inc->constraint, true };
 	err = read_one(b, target, det, &ctx, inc, src);
-	*missed = err == ERR_NOTFOUND;
-	return *missed ? 0 : err;
+	if (err != ERR_NOTFOUND)
+		return err;
+	strbuf_adds(missing, target);
+	return missing->failed ? ERR_NOMEM : 0;
 }
 
 /* The same words in the same place: the same file, found or not. */
@@ -285,7 +281,7 @@ follow_includes(struct scan_build *b, struct detect_include *incs, size_t n)
 {
 	/* one source a file, so that its cursor walks on from one include's line to the next */
 	struct source src = { NULL, SV_NULL };
-	bool missed = false;
+	struct strbuf missing = STRBUF_INIT;
 	int err = 0;
 
 	for (size_t i = 0; i < n && !b->error && !err; i++) {
@@ -295,14 +291,15 @@ follow_includes(struct scan_build *b, struct detect_include *incs, size_t n)
 			src = (struct source){ inc->from, from ? from->text : SV_NULL };
 		}
 		/* the same include as the one before, found missing: no need to look again */
-		if (i > 0 && missed && same_include(inc, &incs[i - 1])) {
-			include_not_found(b->scan, inc, &src, b->last_missing.ptr);
+		if (i > 0 && missing.len && same_include(inc, &incs[i - 1])) {
+			include_not_found(b->scan, inc, &src, missing.ptr);
 			continue;
 		}
 		struct arena tmp = ARENA_INIT;
-		err = follow_one(b, inc, &src, &tmp, &missed);
+		err = follow_one(b, inc, &src, &tmp, &missing);
 		arena_release(&tmp);
 	}
+	strbuf_release(&missing);
 	return err;
 }
 
@@ -332,9 +329,7 @@ read_one(struct scan_build *b, const char *path, const struct detector *det,
 
 		if (via && err == ERR_NOTFOUND) {
 			include_not_found(scan, via, via_src, path);
-			strbuf_reset(&b->last_missing);
-			strbuf_adds(&b->last_missing, path);
-			return b->last_missing.failed ? ERR_NOMEM : ERR_NOTFOUND;
+			return ERR_NOTFOUND;
 		}
 		f = add_file(scan, path, det->name, state);
 		if (!f)
@@ -889,9 +884,8 @@ scan_run(struct scan **out, const char *path, const struct scan_opts *opts, char
 		goto fail;
 	}
 
-	struct scan_build b = { scan, opts, stack, 0, 0, false, STRBUF_INIT };
+	struct scan_build b = { scan, opts, stack, 0, 0, false };
 	err = snapshot_list(scan->snap, on_entry, &b);
-	strbuf_release(&b.last_missing);
 	if (err < 0) {
 		if (errbuf && err != ERR_NOMEM)
 			snprintf(errbuf, errbuf_size, "%s: could not list the files: %s", path,

@@ -102,28 +102,6 @@ read_channels(struct conda_state *st, const struct ynode *channels)
 	return 0;
 }
 
-/* Where the piece of @blank handed to the requirement-file detector starts in the file. */
-struct window {
-	size_t start;
-	unsigned line, column;
-};
-
-static size_t
-window_offset(size_t at, void *payload)
-{
-	return at + ((const struct window *)payload)->start;
-}
-
-static void
-window_line_col(unsigned *line, unsigned *column, void *payload)
-{
-	const struct window *w = payload;
-
-	if (*line == 1)
-		*column += w->column - 1;
-	*line += w->line - 1;
-}
-
 /*
  * Hands the items gathered so far to the requirement-file detector, then
  * blanks them again. Only the bytes from the first item to the last are
@@ -132,19 +110,18 @@ window_line_col(unsigned *line, unsigned *column, void *payload)
 static int
 flush_items(struct conda_state *st)
 {
-	struct window w = { .start = st->used_start };
+	struct detect_window w;
 	struct detect_ctx ctx = { 0 };
 	struct detect_mark mark;
 	int rc;
 
 	if (!st->last_line)
 		return 0;
-	source_line_col(st->src, w.start, &w.line, &w.column);
-	struct source piece = { st->src->path, { st->blank + w.start, st->used_end - w.start } };
+	detect_window_at(&w, st->src, st->used_start, st->used_end - st->used_start);
+	struct source piece = { st->src->path, { st->blank + w.start, w.len } };
 	detect_out_mark(&mark, st->out);
 	rc = detect_requirements(st->out, &piece, &ctx);
-	detect_out_map_since(st->out, &mark, &(struct detect_mapper){ window_offset,
-								     window_line_col, &w });
+	detect_out_map_window(st->out, &mark, &w);
 	for (size_t i = st->used_start; i < st->used_end; i++)
 		if (st->blank[i] != '\n')
 			st->blank[i] = ' ';

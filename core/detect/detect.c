@@ -124,3 +124,37 @@ detect_out_map_since(struct detect_out *out, const struct detect_mark *mark,
 	for (size_t i = mark->diags; i < out->diags->len; i++)
 		map_line_col(&out->diags->items[i].line, &out->diags->items[i].column, map);
 }
+
+void
+detect_window_at(struct detect_window *w, struct source *src, size_t start, size_t len)
+{
+	w->start = start;
+	w->len = len;
+	source_line_col(src, start, &w->line, &w->column);
+}
+
+static size_t
+window_offset(size_t at, void *payload)
+{
+	const struct detect_window *w = payload;
+
+	return w->start + (at < w->len ? at : w->len);
+}
+
+static void
+window_line_col(unsigned *line, unsigned *column, void *payload)
+{
+	const struct detect_window *w = payload;
+
+	if (*line == 1)
+		*column += w->column - 1;
+	*line += w->line - 1;
+}
+
+void
+detect_out_map_window(struct detect_out *out, const struct detect_mark *mark,
+		      const struct detect_window *w)
+{
+	detect_out_map_since(out, mark, &(struct detect_mapper){ window_offset, window_line_col,
+								  (void *)w });
+}

@@ -111,6 +111,23 @@ struct detect_mapper {
 void detect_out_map_since(struct detect_out *out, const struct detect_mark *mark,
 			  const struct detect_mapper *map);
 
+/*
+ * A piece of a file laid out as in the file from byte @start on (@len
+ * bytes): what a reader finds in it moves back by @start, and its first
+ * line by @line and @column (a tox.ini value, conda's pip items).
+ */
+struct detect_window {
+	size_t start, len;
+	unsigned line, column;   /* of @start in the file */
+};
+
+/* The window of @len bytes of @src from @start. */
+void detect_window_at(struct detect_window *w, struct source *src, size_t start, size_t len);
+
+/* detect_out_map_since() for a reader run on window @w. */
+void detect_out_map_window(struct detect_out *out, const struct detect_mark *mark,
+			   const struct detect_window *w);
+
 /* The table of detectors, and the one for a path (NULL when none). */
 const struct detector *detector_table(size_t *count);
 const struct detector *detector_for_path(const char *path);

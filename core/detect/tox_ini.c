@@ -63,9 +63,7 @@ blank(char *s, size_t from, size_t to)
 /* A value's lines, laid out as in the file from the value's first byte. */
 struct value_text {
 	char *text;              /* in the arena: what shcmd keeps may point into it */
-	size_t len;
-	size_t base;             /* the file offset of text[0] */
-	unsigned line, column;   /* of @base in the file */
+	struct detect_window at; /* where text[0 .. at.len) stands in the file */
 };
 
 static int
@@ -75,36 +73,17 @@ value_text_cut(struct value_text *v, struct arena *arena, const struct ini *ini,
 	struct sv t = ini->src->text;
 	const struct ini_line *first = &ini->lines[o->line];
 	const struct ini_line *last = &ini->lines[o->line + o->n_lines - 1];
+	size_t base = first->at, len = last->at + last->text.len - base;
 
-	v->base = first->at;
-	v->len = last->at + last->text.len - v->base;
-	if (!(v->text = arena_memdup(arena, t.ptr + v->base, v->len)))
+	if (!(v->text = arena_memdup(arena, t.ptr + base, len)))
 		return ERR_NOMEM;
-	blank(v->text, 0, v->len);
+	blank(v->text, 0, len);
 	for (size_t i = 0; i < o->n_lines; i++) {
 		const struct ini_line *l = &ini->lines[o->line + i];
-		memcpy(v->text + (l->at - v->base), l->text.ptr, l->text.len);
+		memcpy(v->text + (l->at - base), l->text.ptr, l->text.len);
 	}
-	source_line_col(ini->src, v->base, &v->line, &v->column);
+	detect_window_at(&v->at, ini->src, base, len);
 	return 0;
-}
-
-static size_t
-value_offset(size_t at, void *payload)
-{
-	const struct value_text *v = payload;
-
-	return v->base + (at < v->len ? at : v->len);
-}
-
-static void
-value_line_col(unsigned *line, unsigned *column, void *payload)
-{
-	const struct value_text *v = payload;
-
-	if (*line == 1)
-		*column += v->column - 1;
-	*line += v->line - 1;
 }
 
 /* tox's own syntax in the deps lines of @v, blanked: factor prefixes, {...} lines, {toxinidir}/. */
@@ -112,9 +91,9 @@ static void
 blank_tox_syntax(struct value_text *v)
 {
 	char *c = v->text;
-	struct sv t = sv_make(c, v->len);
+	struct sv t = sv_make(c, v->at.len);
 
-	for (size_t i = 0; i < v->len;) {
+	for (size_t i = 0; i < v->at.len;) {
 		size_t e = sv_line_end(t, i), s = i;
 		while (s < e && is_blank(c[s]))
 			s++;
@@ -153,7 +132,7 @@ read_value(struct detect_out *out, const struct ini *ini, const struct ini_optio
 
 	if ((rc = value_text_cut(&v, out->arena, ini, o)))
 		return rc;
-	struct source sub = { ini->src->path, { v.text, v.len } };
+	struct source sub = { ini->src->path, { v.text, v.at.len } };
 	detect_out_mark(&mark, out);
 	if (kind == VALUE_DEPS) {
 		blank_tox_syntax(&v);
@@ -161,9 +140,9 @@ read_value(struct detect_out *out, const struct ini *ini, const struct ini_optio
 		for (size_t i = mark.deps; i < out->n_deps; i++)
 			out->deps[i]->kind = DEP_INSTALL_COMMAND;
 	} else {
-		rc = shcmd_detect(out, &sub, (struct span){ 0, v.len }, &opts);
+		rc = shcmd_detect(out, &sub, (struct span){ 0, v.at.len }, &opts);
 	}
-	detect_out_map_since(out, &mark, &(struct detect_mapper){ value_offset, value_line_col, &v });
+	detect_out_map_window(out, &mark, &v.at);
 	return rc;
 }
 

@@ -86,14 +86,10 @@ struct heredoc {
 struct shcmd {
 	struct detect_out *out;
 	struct source *src;
-	enum dep_kind kind;
-	const char *dir;             /* shcmd_opts.dir, .or_root */
-	bool or_root;
-	struct shcmd_cd own, *cd;    /* opts->cd, or @own for a fresh shell */
+	struct shcmd_opts opts;
+	struct shcmd_cd own, *cd;    /* opts.cd, or @own for a fresh shell */
 	unsigned n_diags;
 	unsigned n_substs;
-	bool quiet;
-	bool cd_only;                /* shcmd_opts.cd_only */
 };
 
 struct lexer {
@@ -161,7 +157,7 @@ report(struct shcmd *sh, enum diag_level level, size_t off, const char *fmt, ...
 	char msg[256];
 	va_list ap;
 
-	if (sh->quiet || sh->n_diags++ >= MAX_DIAGS)
+	if (sh->opts.quiet || sh->n_diags++ >= MAX_DIAGS)
 		return;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
@@ -1271,7 +1267,7 @@ add_package(struct install *ins, const struct word *w, size_t k, bool editable)
 	if (!(dep = detect_new_dep(sh->out)))
 		return ERR_NOMEM;
 	dep->ecosystem = ECO_PYPI;
-	dep->kind = sh->kind;
+	dep->kind = sh->opts.kind;
 	dep->language = LANG_PYTHON;
 	dep->file = sh->src->path;
 	dep->raw = ins->raw;
@@ -1597,7 +1593,7 @@ add_include(struct install *ins, const struct arg *a, bool constraint)
 {
 	struct shcmd *sh = ins->lx->sh;
 	struct detect_include inc = { .constraint = constraint, .from = sh->src->path,
-				      .dir = sh->dir, .or_root = sh->or_root,
+				      .dir = sh->opts.dir, .or_root = sh->opts.or_root,
 				      .cd = sh->cd->unknown ? NULL : sh->cd->at };
 
 	if (!(inc.path = arena_strndup(sh->out->arena, sv_tail(word_sv(a->vw), a->vk))))
@@ -2020,7 +2016,7 @@ on_pipeline(struct lexer *lx, struct pipeline *pl)
 
 	if (pl->n == 1 && !pl->cmds[0].background && (rc = follow_cd(lx, &pl->cmds[0])))
 		return rc;      /* in a pipeline of several, or in the background: a subshell */
-	if (lx->sh->cd_only)
+	if (lx->sh->opts.cd_only)
 		return 0;
 
 	for (size_t c = 0; c < pl->n && rc == 0; c++) {
@@ -2053,15 +2049,11 @@ shcmd_detect_mapped(struct detect_out *out, struct source *src, struct sv text,
 	struct shcmd sh = {
 		.out = out,
 		.src = src,
-		.kind = opts ? opts->kind : DEP_INSTALL_COMMAND,
-		.quiet = opts && opts->quiet,
-		.cd_only = opts && opts->cd_only,
-		.dir = opts ? opts->dir : NULL,
-		.or_root = opts && opts->or_root,
+		.opts = opts ? *opts : (struct shcmd_opts){ .kind = DEP_INSTALL_COMMAND },
 	};
 	struct input in = { text.ptr, text.len, map, 0 };
 
-	sh.cd = opts && opts->cd ? opts->cd : &sh.own;
+	sh.cd = sh.opts.cd ? sh.opts.cd : &sh.own;
 	if (!map && text.ptr >= src->text.ptr && text.ptr <= src->text.ptr + src->text.len)
 		in.base = (size_t)(text.ptr - src->text.ptr);
 	return lex_input(&sh, in, 0, on_pipeline);
