@@ -1,4 +1,4 @@
-# Sourced by scripts/run and scripts/test: installs the Debian packages deputy
+# Sourced by the scripts of scripts/: installs the Debian packages deputy
 # needs (when missing) and configures and compiles build/.
 # shellcheck shell=bash
 
@@ -7,6 +7,18 @@ DEPUTY_PACKAGES=(
 	libncurses-dev libgit2-dev libcjson-dev libyaml-dev
 	libcmocka-dev zlib1g-dev libcurl4-openssl-dev tmux strace python3 python3-pip r-base-core
 )
+
+# deputy_help_if_asked ARGS: with -h or --help first, prints the calling
+# script's opening comment (its usage) and exits, before anything is
+# installed or built.
+deputy_help_if_asked() {
+	case ${1:-} in
+	-h | --help)
+		sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0" | sed '/shellcheck/d'
+		exit 0
+		;;
+	esac
+}
 
 deputy_root() {
 	cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd
