@@ -53,6 +53,7 @@ index_option_str(enum index_option_kind kind)
 	case OPT_NO_BINARY: return "--no-binary";
 	case OPT_USE_FEATURE: return "--use-feature";
 	case OPT_R_REPOS: return "repos";
+	case OPT_INDEX_SOURCE: return "source";
 	}
 	return "?";
 }

@@ -5,9 +5,10 @@
  *   environment  = { "channels": [ channel ... ],
  *                    "dependencies": [ (conda-spec | { "pip": [ pip-line ... ] }) ... ] }
  *
- * Channels become index options: the first OPT_INDEX_URL, the others
- * OPT_EXTRA_INDEX_URL, value = the channel name or URL as written
- * ("nodefaults" names no channel and is skipped). Conda package specs
+ * Channels become index options of kind OPT_INDEX_SOURCE, value = the
+ * channel name or URL as written ("nodefaults" names no channel and is
+ * skipped): conda asks them in order and takes a package from the first that
+ * has it, so unlike pip's extra indexes they do not race PyPI on versions. Conda package specs
  * ("numpy=1.26", "conda-forge::pkg>=2") are declarations of ecosystem
  * conda: name, version spec as written (spaces dropped) and the channel
  * prefix as their index; no PyPI rule applies to them. The `pip:` items are what conda hands to pip: it writes them,
@@ -51,14 +52,14 @@ conda_env_matches(const char *path)
 }
 
 static int
-add_channel(struct conda_state *st, const struct ynode *item, bool first)
+add_channel(struct conda_state *st, const struct ynode *item)
 {
 	struct index_option *opt;
 	struct span at = ytree_scalar_text(item, st->src->text);
 
 	if (!(opt = detect_new_option(st->out)))
 		return ERR_NOMEM;
-	opt->kind = first ? OPT_INDEX_URL : OPT_EXTRA_INDEX_URL;
+	opt->kind = OPT_INDEX_SOURCE;
 	opt->file = st->src->path;
 	opt->at.start = item->at.start;
 	opt->at.end = item->at.end;
@@ -76,7 +77,6 @@ add_channel(struct conda_state *st, const struct ynode *item, bool first)
 static int
 read_channels(struct conda_state *st, const struct ynode *channels)
 {
-	bool first = true;
 	int rc;
 
 	if (channels->type != YNODE_SEQUENCE) {
@@ -95,9 +95,8 @@ read_channels(struct conda_state *st, const struct ynode *channels)
 		}
 		if (ytree_is(item, "nodefaults"))
 			continue;
-		if ((rc = add_channel(st, item, first)))
+		if ((rc = add_channel(st, item)))
 			return rc;
-		first = false;
 	}
 	return 0;
 }

@@ -2,6 +2,13 @@
  * The package indexes a pyproject.toml names, as option lines: Poetry's
  * [[tool.poetry.source]], uv's [[tool.uv.index]] and its pip-style
  * index-url, extra-index-url and find-links.
+ *
+ * A source that PyPI can win against is OPT_EXTRA_INDEX_URL: Poetry asks a
+ * supplemental (or secondary) source only for what PyPI lacks, and uv with
+ * index-strategy = "unsafe-best-match" takes the highest version anywhere.
+ * One asked before PyPI (uv's indexes under its default strategy, which
+ * stops at the first index that has the package) or only by the packages
+ * that name it (Poetry's explicit) is OPT_INDEX_SOURCE.
  */
 #include "detect/pyreq_toml.h"
 
@@ -9,7 +16,7 @@
 #include <strings.h>
 
 
-/* [[tool.poetry.source]]: primary/default replace PyPI, the others are extra. */
+/* [[tool.poetry.source]]: primary/default replace PyPI; see the top for the others. */
 static int
 read_poetry_source(struct pyreq_toml_doc *pp, const struct toml_value *s)
 {
@@ -21,9 +28,10 @@ read_poetry_source(struct pyreq_toml_doc *pp, const struct toml_value *s)
 	int rc;
 
 	if (priority) {
-		if (strcmp(priority, "supplemental") == 0 || strcmp(priority, "secondary") == 0 ||
-		    strcmp(priority, "explicit") == 0)
+		if (strcmp(priority, "supplemental") == 0 || strcmp(priority, "secondary") == 0)
 			kind = OPT_EXTRA_INDEX_URL;
+		else if (strcmp(priority, "explicit") == 0)
+			kind = OPT_INDEX_SOURCE;
 		else if (strcmp(priority, "primary") != 0 && strcmp(priority, "default") != 0)
 			diag_add(pp->out->diags, DIAG_WARNING, pp->src,
 				 pyreq_toml_span(prio_v, pp->base),
@@ -44,7 +52,17 @@ read_poetry_source(struct pyreq_toml_doc *pp, const struct toml_value *s)
 	return pyreq_toml_add_option(pp, s, url_v, kind);
 }
 
-/* [[tool.uv.index]]: default = true replaces PyPI; the others come before it. */
+/* uv's kind of an index that does not replace PyPI, by the project's index-strategy. */
+static enum index_option_kind
+uv_extra_kind(const struct toml_value *root)
+{
+	const struct toml_value *v = toml_get_path(root, "tool.uv.index-strategy");
+
+	return v && v->kind == TOML_STRING && strcmp(toml_string(v), "unsafe-best-match") == 0 ?
+		OPT_EXTRA_INDEX_URL : OPT_INDEX_SOURCE;
+}
+
+/* [[tool.uv.index]]: default = true replaces PyPI; explicit ones serve only who names them. */
 static int
 read_uv_index(struct pyreq_toml_doc *pp, const struct toml_value *s)
 {
@@ -62,7 +80,8 @@ read_uv_index(struct pyreq_toml_doc *pp, const struct toml_value *s)
 	if ((rc = pyreq_toml_add_index(pp, name, url)))
 		return rc;
 	return pyreq_toml_add_option(pp, s, url_v,
-				pyreq_toml_get_bool(s, "default") ? OPT_INDEX_URL : OPT_EXTRA_INDEX_URL);
+				pyreq_toml_get_bool(s, "default") ? OPT_INDEX_URL :
+				pyreq_toml_get_bool(s, "explicit") ? OPT_INDEX_SOURCE : pp->uv_extra);
 }
 
 static int
@@ -91,12 +110,12 @@ read_index_tables(struct pyreq_toml_doc *pp, const struct toml_value *list, cons
 static int
 read_uv_pip_options(struct pyreq_toml_doc *pp, const struct toml_value *uv)
 {
-	static const struct {
+	const struct {
 		const char *key;
 		enum index_option_kind kind;
 	} keys[] = {
 		{ "index-url", OPT_INDEX_URL },
-		{ "extra-index-url", OPT_EXTRA_INDEX_URL },
+		{ "extra-index-url", pp->uv_extra },
 		{ "find-links", OPT_FIND_LINKS },
 	};
 	int rc;
@@ -122,6 +141,7 @@ pyreq_index_read(struct pyreq_toml_doc *pp, const struct toml_value *root)
 {
 	int rc;
 
+	pp->uv_extra = uv_extra_kind(root);
 	if ((rc = read_index_tables(pp, toml_get_path(root, "tool.poetry.source"),
 				    "tool.poetry.source", read_poetry_source)) ||
 	    (rc = read_index_tables(pp, toml_get_path(root, "tool.uv.index"), "tool.uv.index",

@@ -56,6 +56,7 @@ struct pyreq_toml_doc {
 	size_t first_dep;        /* out->deps index of this part's first declaration */
 	struct pyreq_toml_index *indexes;   /* heap, freed by the detector */
 	size_t n_indexes, cap_indexes;
+	enum index_option_kind uv_extra;    /* a uv index that does not replace PyPI */
 };
 
 /* "expected @what for @where, found <kind>" at @v. */

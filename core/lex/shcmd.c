@@ -990,6 +990,7 @@ enum act {
 	A_SPEC,                  /* pipx --spec X */
 	A_INDEX_URL,
 	A_EXTRA_INDEX_URL,
+	A_INDEX_STRATEGY,        /* uv --index-strategy */
 	A_TRUSTED_HOST,
 	A_FIND_LINKS,
 	A_NO_INDEX,
@@ -1012,6 +1013,8 @@ struct tool {
 	const struct optdef *const *tables;
 	bool abbrev;             /* optparse and argparse take unique prefixes of long names */
 	bool first_is_target;    /* pipx inject VENV PKG... */
+	bool first_index;        /* uv: an extra index is asked before PyPI and the first
+				  * that has a package serves it (no race of versions) */
 };
 
 /* What one install command sets for every package it names. */
@@ -1021,7 +1024,8 @@ struct install {
 	const struct tool *tool;
 	const char *raw;
 	const char *index_url;
-	bool extra_index;
+	bool extra_index;        /* an index races PyPI on versions (dependency confusion) */
+	bool best_match;         /* uv --index-strategy unsafe-best-match: as pip does */
 	bool editable_flag;      /* uv add / poetry add / pipx: -e is a flag */
 	bool has_spec;           /* pipx --spec: the positional is only a name */
 	size_t n_packages;
@@ -1349,7 +1353,7 @@ static const struct optdef uv_common_opts[] = {
 	{ "--require-hashes", 0, A_REQUIRE_HASHES }, { "--only-binary", 0, A_ONLY_BINARY },
 	{ "--no-binary", 0, A_NO_BINARY }, { "--pre", 0, A_PRE },
 	{ "--python", 'p', A_VALUE }, { "--target", 0, A_VALUE }, { "--prefix", 0, A_VALUE },
-	{ "--index-strategy", 0, A_VALUE }, { "--keyring-provider", 0, A_VALUE },
+	{ "--index-strategy", 0, A_INDEX_STRATEGY }, { "--keyring-provider", 0, A_VALUE },
 	{ "--upgrade-package", 'P', A_VALUE }, { "--reinstall-package", 0, A_VALUE },
 	{ "--no-build-isolation-package", 0, A_VALUE }, { "--config-setting", 'C', A_VALUE },
 	{ "--config-settings", 0, A_VALUE }, { "--prerelease", 0, A_VALUE },
@@ -1439,8 +1443,8 @@ static const struct optdef *const pipx_tables[] = { pipx_opts, NULL };
 static const struct optdef *const easy_tables[] = { easy_install_opts, NULL };
 
 static const struct tool tool_pip = { "pip", pip_tables, true, false };
-static const struct tool tool_uv_pip = { "uv", uv_pip_tables, false, false };
-static const struct tool tool_uv_add = { "uv", uv_add_tables, false, false };
+static const struct tool tool_uv_pip = { "uv", uv_pip_tables, false, false, true };
+static const struct tool tool_uv_add = { "uv", uv_add_tables, false, false, true };
 static const struct tool tool_poetry = { "poetry", poetry_tables, false, false };
 static const struct tool tool_pipx = { "pipx", pipx_tables, true, false };
 static const struct tool tool_pipx_inject = { "pipx", pipx_tables, true, true };
@@ -1662,6 +1666,8 @@ install_scan_options(struct install *ins, size_t first)
 			ins->index_url = a.vw->t.text + a.vk;
 		else if (a.def->act == A_EXTRA_INDEX_URL)
 			ins->extra_index = true;
+		else if (a.def->act == A_INDEX_STRATEGY && a.vw)
+			ins->best_match = sv_eq_cstr(sv_tail(word_sv(a.vw), a.vk), "unsafe-best-match");
 		else if (a.def->act == A_NO_INDEX)
 			ins->index_url = NULL;
 		else if (a.def->act == A_EDITABLE_FLAG)
@@ -1685,6 +1691,8 @@ read_install(struct lexer *lx, struct command *cmd, size_t first, const struct t
 	if (!(ins.raw = command_raw(lx, cmd, 0)))
 		return ERR_NOMEM;
 	install_scan_options(&ins, first);
+	if (tool->first_index && !ins.best_match)
+		ins.extra_index = false;
 	if (ins.index_url &&
 	    !(ins.index_url = arena_strdup(lx->sh->out->arena, ins.index_url)))
 		return ERR_NOMEM;
@@ -1708,7 +1716,8 @@ read_install(struct lexer *lx, struct command *cmd, size_t first, const struct t
 		else if (a.def->act == A_SPEC)
 			rc = add_package(&ins, a.vw, a.vk, ins.editable_flag);
 		else if (option_kind(a.def->act, &kind))
-			rc = add_option(&ins, &a, kind);
+			rc = add_option(&ins, &a, kind == OPT_EXTRA_INDEX_URL && !ins.extra_index ?
+					OPT_INDEX_SOURCE : kind);
 	}
 	return rc;
 }

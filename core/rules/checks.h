@@ -132,12 +132,18 @@ void rprofile_check(const struct rule *rule, struct rule_ctx *ctx, const struct 
  */
 bool rules_r_repo_is_standard(const struct intel *intel, const char *url);
 
+/* The last component of a '/'-separated path (borrowed from @path). */
+const char *rules_basename(const char *path);
+/*
+ * @path is a file whose index options are declared sources (pyproject.toml,
+ * Pipfile, lock files, environment.yml) rather than pip's own options
+ * (untrusted_source.c).
+ */
+bool rules_declares_sources(const char *path);
 /*
  * The host of @url ("scheme://[user@]host[:port]/..."), lower case, into @out
  * (@cap bytes, cut when longer); "" when @url has no "://" (r_remote.c).
  */
-/* The last component of a '/'-separated path (borrowed from @path). */
-const char *rules_basename(const char *path);
 void rules_url_host(char *out, size_t cap, const char *url);
 /* @host is @domain or one of its subdomains. */
 bool rules_host_is(const char *host, const char *domain);

@@ -57,7 +57,8 @@ insecure_url_check_option(const struct rule *rule, struct rule_ctx *ctx,
 	const char *scheme;
 
 	if (opt->kind != OPT_INDEX_URL && opt->kind != OPT_EXTRA_INDEX_URL &&
-	    opt->kind != OPT_FIND_LINKS && opt->kind != OPT_R_REPOS)
+	    opt->kind != OPT_INDEX_SOURCE && opt->kind != OPT_FIND_LINKS &&
+	    opt->kind != OPT_R_REPOS)
 		return;
 	if (!opt->value || !(scheme = insecure_scheme(opt->value)))
 		return;

@@ -9,9 +9,8 @@
 #include <strings.h>
 
 
-/* Files whose index options are declared sources rather than pip options. */
-static bool
-declares_sources(const char *path)
+bool
+rules_declares_sources(const char *path)
 {
 	static const char *const names[] = {
 		"pyproject.toml", "Pipfile", "Pipfile.lock", "poetry.lock", "uv.lock", "pdm.lock",
@@ -50,7 +49,7 @@ untrusted_source_check_option(const struct rule *rule, struct rule_ctx *ctx,
 {
 	struct finding *f;
 
-	if (!declares_sources(opt->file))
+	if (!rules_declares_sources(opt->file))
 		return;
 	if (opt->kind == OPT_TRUSTED_HOST) {
 		f = rule_report(ctx, rule, NULL, opt,
@@ -60,7 +59,8 @@ untrusted_source_check_option(const struct rule *rule, struct rule_ctx *ctx,
 			f->severity = SEV_HIGH;
 		return;
 	}
-	if (opt->kind != OPT_INDEX_URL && opt->kind != OPT_EXTRA_INDEX_URL)
+	if (opt->kind != OPT_INDEX_URL && opt->kind != OPT_EXTRA_INDEX_URL &&
+	    opt->kind != OPT_INDEX_SOURCE)
 		return;
 	if (strncasecmp(opt->value, "http://", 7) == 0) {
 		f = rule_report(ctx, rule, NULL, opt,

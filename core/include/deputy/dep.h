@@ -93,6 +93,9 @@ enum index_option_kind {
 	OPT_NO_BINARY,
 	OPT_USE_FEATURE,
 	OPT_R_REPOS,             /* R: install.packages(repos=), Additional_repositories, drat */
+	OPT_INDEX_SOURCE,        /* a declared source that is asked first, or only by the
+				  * packages that name it, never in a race of versions with
+				  * PyPI: a conda channel, a uv index, a Poetry explicit source */
 };
 
 struct index_option {

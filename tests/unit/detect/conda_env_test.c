@@ -54,11 +54,12 @@ test_conda_env_reads_channels_as_index_options_in_order(void **state)
 	(void)state;
 	DETECT(env);
 	assert_int_equal(out.n_options, 3);
-	assert_int_equal(out.options[0]->kind, OPT_INDEX_URL);
+	/* channels are asked in order, never raced against PyPI */
+	assert_int_equal(out.options[0]->kind, OPT_INDEX_SOURCE);
 	assert_string_equal(out.options[0]->value, "conda-forge");
 	assert_int_equal(out.options[0]->line, 3);
 	assert_int_equal(out.options[0]->column, 5);
-	assert_int_equal(out.options[1]->kind, OPT_EXTRA_INDEX_URL);
+	assert_int_equal(out.options[1]->kind, OPT_INDEX_SOURCE);
 	assert_string_equal(out.options[1]->value, "https://conda.example.com/private");
 	assert_int_equal(out.options[1]->line, 4);
 	assert_string_equal(out.options[1]->file, "envs/environment.yml");

@@ -183,9 +183,43 @@ test_pyproject_reads_poetry_and_uv_indexes_as_options(void **state)
 	assert_int_equal(out.options[0]->line, 33);
 	assert_int_equal(out.options[0]->column, 8);
 	assert_non_null(strstr(out.options[0]->raw, "priority = \"supplemental\""));
-	assert_int_equal(out.options[1]->kind, OPT_EXTRA_INDEX_URL);
+	/* explicit = true: only the packages that name it come from it */
+	assert_int_equal(out.options[1]->kind, OPT_INDEX_SOURCE);
 	assert_string_equal(out.options[1]->value, "https://download.pytorch.org/whl/cpu");
 	assert_int_equal(out.options[1]->line, 47);
+}
+
+static void
+test_pyproject_index_kinds_follow_poetry_priority_and_uv_strategy(void **state)
+{
+	(void)state;
+	DETECT("[[tool.poetry.source]]\nname = \"a\"\nurl = \"https://a/\"\npriority = \"explicit\"\n"
+	       "[[tool.poetry.source]]\nname = \"b\"\nurl = \"https://b/\"\npriority = \"secondary\"\n"
+	       "[[tool.poetry.source]]\nname = \"c\"\nurl = \"https://c/\"\npriority = \"primary\"\n"
+	       "[[tool.uv.index]]\nname = \"d\"\nurl = \"https://d/\"\n"
+	       "[[tool.uv.index]]\nname = \"e\"\nurl = \"https://e/\"\ndefault = true\n"
+	       "[tool.uv]\nextra-index-url = [\"https://f/\"]\n");
+	assert_int_equal(out.n_options, 6);
+	assert_int_equal(out.options[0]->kind, OPT_INDEX_SOURCE);
+	assert_int_equal(out.options[1]->kind, OPT_EXTRA_INDEX_URL);
+	assert_int_equal(out.options[2]->kind, OPT_INDEX_URL);
+	/* uv's default strategy: the first index that has a package serves it */
+	assert_int_equal(out.options[3]->kind, OPT_INDEX_SOURCE);
+	assert_int_equal(out.options[4]->kind, OPT_INDEX_URL);
+	assert_int_equal(out.options[5]->kind, OPT_INDEX_SOURCE);
+	assert_string_equal(out.options[5]->value, "https://f/");
+
+	harness_reset();
+	DETECT("[tool.uv]\nindex-strategy = \"unsafe-best-match\"\n"
+	       "extra-index-url = [\"https://f/\"]\n"
+	       "[[tool.uv.index]]\nname = \"d\"\nurl = \"https://d/\"\n"
+	       "[[tool.uv.index]]\nname = \"x\"\nurl = \"https://x/\"\nexplicit = true\n");
+	assert_int_equal(out.n_options, 3);
+	assert_int_equal(out.options[0]->kind, OPT_EXTRA_INDEX_URL);
+	assert_string_equal(out.options[0]->value, "https://d/");
+	assert_int_equal(out.options[1]->kind, OPT_INDEX_SOURCE);
+	assert_int_equal(out.options[2]->kind, OPT_EXTRA_INDEX_URL);
+	assert_string_equal(out.options[2]->value, "https://f/");
 }
 
 static void
@@ -314,6 +348,7 @@ main(void)
 		HARNESS_TEST(test_pyproject_reads_dependency_groups_without_repeating_includes),
 		HARNESS_TEST(test_pyproject_reads_poetry_tables_and_skips_python),
 		HARNESS_TEST(test_pyproject_reads_poetry_and_uv_indexes_as_options),
+		HARNESS_TEST(test_pyproject_index_kinds_follow_poetry_priority_and_uv_strategy),
 		HARNESS_TEST(test_pyproject_reads_pdm_editables_and_uv_sources),
 		HARNESS_TEST(test_pyproject_reads_what_precedes_a_truncation),
 		HARNESS_TEST(test_pyproject_reads_around_a_corrupted_line),

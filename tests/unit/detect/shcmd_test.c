@@ -435,13 +435,35 @@ test_shcmd_reads_uv_poetry_pipx_and_easy_install_options(void **state)
 	assert_true(harness_dep_at(2)->editable);
 	assert_int_equal(harness_dep_at(2)->ecosystem, ECO_LOCAL);
 	assert_true(harness_dep_at(3)->editable);
-	assert_true(harness_dep_at(3)->extra_index);
+	assert_false(harness_dep_at(3)->extra_index);   /* uv asks --index before PyPI */
 	assert_string_equal(harness_dep_at(4)->spec, "^2.1");
 	assert_string_equal(harness_dep_at(5)->spec, "latest");
 	assert_int_equal(harness_dep_at(5)->n_extras, 1);
 	assert_int_equal(harness_dep_at(7)->ecosystem, ECO_VCS);
 	assert_string_equal(harness_dep_at(8)->index_url, "https://p/");
 	assert_string_equal(harness_dep_at(9)->index_url, "https://e/");
+}
+
+static void
+test_shcmd_uv_extra_indexes_race_pypi_only_with_best_match(void **state)
+{
+	(void)state;
+	RUN("uv pip install --extra-index-url https://x/ a\n"
+	    "uv pip install --index-strategy unsafe-best-match --extra-index-url https://y/ b\n"
+	    "uv add --index-strategy=first-index --index https://z/ c\n"
+	    "pip install --extra-index-url https://w/ d\n");
+	NAMES("a", "b", "c", "d");
+	assert_int_equal(out.n_options, 4);
+	assert_int_equal(out.options[0]->kind, OPT_INDEX_SOURCE);
+	assert_false(harness_dep_at(0)->extra_index);
+	assert_int_equal(out.options[1]->kind, OPT_EXTRA_INDEX_URL);
+	assert_true(harness_dep_at(1)->extra_index);
+	assert_int_equal(out.options[2]->kind, OPT_INDEX_SOURCE);
+	assert_string_equal(out.options[2]->value, "https://z/");
+	assert_false(harness_dep_at(2)->extra_index);
+	assert_int_equal(out.options[3]->kind, OPT_EXTRA_INDEX_URL);
+	assert_true(harness_dep_at(3)->extra_index);
+	assert_int_equal(diags.len, 0);
 }
 
 static void
@@ -659,6 +681,7 @@ main(void)
 		HARNESS_TEST(test_shcmd_refuses_an_editable_vcs_url_without_egg),
 		HARNESS_TEST(test_shcmd_marks_variables_as_env_var),
 		HARNESS_TEST(test_shcmd_reads_uv_poetry_pipx_and_easy_install_options),
+		HARNESS_TEST(test_shcmd_uv_extra_indexes_race_pypi_only_with_best_match),
 		HARNESS_TEST(test_shcmd_ignores_comments_and_heredoc_bodies),
 		HARNESS_TEST(test_shcmd_reads_shell_strings_with_their_positions),
 		HARNESS_TEST(test_shcmd_finds_downloads_run_by_a_shell),

@@ -327,6 +327,34 @@ test_unhashed_lock_flags_index_entries_without_hashes(void **state)
 }
 
 static void
+test_extra_index_skips_sources_asked_in_order_and_names_declared_ones(void **state)
+{
+	struct fixture *fx = *state;
+	struct index_option *opts[] = {
+		fixture_option(fx, OPT_INDEX_SOURCE, "pytorch"),
+		fixture_option(fx, OPT_INDEX_SOURCE, "conda-forge"),
+		fixture_option(fx, OPT_INDEX_SOURCE, "http://conda.internal/chan"),
+		fixture_option(fx, OPT_EXTRA_INDEX_URL, "https://pkgs.corp.example/simple"),
+	};
+	for (size_t i = 0; i < 3; i++)
+		opts[i]->file = "environment.yml";
+	opts[3]->file = "sub/pyproject.toml";  /* a Poetry supplemental source */
+
+	assert_int_equal(fixture_run(fx, NULL, 0, opts, 4), 0);
+	assert_int_equal(fixture_count(fx, "extra-index"), 1);
+	const struct finding *f = fixture_find(fx, "extra-index");
+	assert_ptr_equal(f->option, opts[3]);
+	assert_non_null(strstr(f->message, "searched beside PyPI"));
+	assert_null(strstr(f->message, "--extra-index-url"));
+	/* a channel that is not public, and one reached over http: still untrusted */
+	assert_int_equal(fixture_count(fx, "untrusted-source"), 3);
+	for (size_t i = 0; i < fx->findings.len; i++)
+		assert_ptr_not_equal(fx->findings.items[i].option, opts[1]);
+	assert_int_equal(fixture_count(fx, "insecure-url"), 1);
+	assert_ptr_equal(fixture_find(fx, "insecure-url")->option, opts[2]);
+}
+
+static void
 test_untrusted_source_flags_declared_sources_only(void **state)
 {
 	struct fixture *fx = *state;
@@ -437,6 +465,7 @@ main(void)
 		cmocka_unit_test(test_insecure_url_flags_plain_http_in_any_case),
 		cmocka_unit_test(test_insecure_url_checks_index_options),
 		cmocka_unit_test(test_extra_index_flags_extra_urls_high_and_trusted_hosts_medium),
+		cmocka_unit_test(test_extra_index_skips_sources_asked_in_order_and_names_declared_ones),
 		cmocka_unit_test(test_env_var_flags_lines_that_pip_fills_from_the_environment),
 		cmocka_unit_test(test_env_var_alone_flags_a_word_the_shell_computes),
 		cmocka_unit_test(test_curl_pipe_shell_flags_shell_downloads_only),
