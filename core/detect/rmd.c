@@ -9,7 +9,9 @@
  *   md inline code  = "`r" [ #] code "`"
  *   rnw chunk begin = ^\s* "<<" options ">>=" .*$
  *   rnw chunk end   = ^\s* "@" \s* ("%" .*)?$
- * An engine other than r or R ({python}, {bash}) is not R.
+ * An engine other than r or R ({python}, {bash}) is not R. As in knitr's
+ * split_file(), a chunk begin line inside a chunk that was never closed
+ * ends that chunk and begins the next one.
  */
 #include "detect/detect.h"
 
@@ -154,13 +156,12 @@ blank_non_r(char *code, struct sv text, bool rnw)
 		struct sv line = sv_slice(text, start, len);
 		size_t lead = 0;
 		enum fence fence = rnw ? rnw_fence(line) : md_fence(line, &lead);
-		if (state == FENCE_NONE) {
-			if (fence == FENCE_R || fence == FENCE_OTHER) {
-				state = fence;
-				prefix = lead;
-			} else if (!rnw) {
+		if (fence == FENCE_R || fence == FENCE_OTHER) {
+			state = fence;  /* inside a chunk too: it ends the one left open */
+			prefix = lead;
+		} else if (state == FENCE_NONE) {
+			if (!rnw)
 				keep_inline(code, line, start);
-			}
 		} else if (fence == FENCE_END) {
 			state = FENCE_NONE;
 		} else if (state == FENCE_R) {

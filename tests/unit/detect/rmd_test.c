@@ -115,6 +115,27 @@ test_rmd_unclosed_chunk_runs_to_the_end(void **state)
 	assert_int_equal(out.n_deps, 1);
 }
 
+static void
+test_rmd_chunk_begin_inside_an_open_chunk_begins_the_next(void **state)
+{
+	(void)state;
+	/* renv's evil.Rmd and many student notebooks: the closing fence forgotten */
+	detect_path("lab.Rmd", "```{r}\nlibrary(a)\n\n```{r, eval = FALSE}\nlibrary(b)\n"
+			       "```{python}\nimport c\nlibrary(notr)\n```{r}\nlibrary(d)\n```\n"
+			       "library(prose)\n");
+	harness_assert_at(harness_find("a"), 2, 9);
+	harness_assert_at(harness_find("b"), 5, 9);
+	harness_assert_at(harness_find("d"), 10, 9);
+	assert_int_equal(out.n_deps, 3);
+	assert_int_equal(diags.len, 0);
+
+	harness_reset();
+	detect_path("paper.Rnw", "<<>>=\nlibrary(e)\n<<b>>=\nlibrary(f)\n@\n");
+	harness_assert_at(harness_find("f"), 4, 9);
+	assert_int_equal(out.n_deps, 2);
+	assert_int_equal(diags.len, 0);
+}
+
 int
 main(void)
 {
@@ -124,6 +145,7 @@ main(void)
 		HARNESS_TEST(test_rmd_inline_code_keeps_code_point_columns),
 		HARNESS_TEST(test_rnw_reads_sweave_chunks),
 		HARNESS_TEST(test_rmd_unclosed_chunk_runs_to_the_end),
+		HARNESS_TEST(test_rmd_chunk_begin_inside_an_open_chunk_begins_the_next),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
