@@ -194,17 +194,6 @@ or_root(char **target, struct scan *scan, struct arena *arena, const char *rel)
 	return err == ERR_NOMEM ? err : 0;
 }
 
-/* The folders of the cds that led to @cd, first first, each with its '/'. */
-static void
-put_cd(struct strbuf *sb, const struct detect_cd *cd)
-{
-	if (!cd)
-		return;
-	put_cd(sb, cd->up);     /* as deep as shcmd follows cds: SHCMD_MAX_CDS */
-	strbuf_adds(sb, cd->dir);
-	strbuf_addch(sb, '/');
-}
-
 /*
  * Follows one include of the file @src. Paths are worked out in a scratch
  * arena: a file of many includes after long cds keeps only the files read,
@@ -225,7 +214,7 @@ follow_one(struct scan_build *b, const struct detect_include *inc, struct source
 	strbuf_reset(missing);
 	if (inc->cd) {          /* at most DETECT_MAX_CD_PATH bytes of folders */
 		struct strbuf cd = STRBUF_INIT;
-		put_cd(&cd, inc->cd);
+		detect_cd_put(&cd, inc->cd);
 		strbuf_adds(&cd, inc->path);
 		rel = cd.failed ? NULL : arena_strndup(tmp, strbuf_sv(&cd));
 		strbuf_release(&cd);

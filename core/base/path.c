@@ -7,9 +7,9 @@
 #include "deputy/diag.h"
 #include "deputy/strbuf.h"
 
-/* Appends the segments of @p to @sb, applying "." and "..". */
+/* Appends the segments of @p to @sb, applying "." and ".." (at the root: ERR_OUTSIDE, or nothing when @clamp). */
 static int
-push_segments(struct strbuf *sb, const char *p, size_t len)
+push_segments(struct strbuf *sb, const char *p, size_t len, bool clamp)
 {
 	size_t i = 0;
 
@@ -21,13 +21,16 @@ push_segments(struct strbuf *sb, const char *p, size_t len)
 		if (seg == 0 || (seg == 1 && p[i] == '.')) {
 			/* empty or "." */
 		} else if (seg == 2 && p[i] == '.' && p[i + 1] == '.') {
-			if (sb->len == 0)
-				return ERR_OUTSIDE;
-			while (sb->len && sb->ptr[sb->len - 1] != '/')
-				sb->len--;
-			if (sb->len)
-				sb->len--;      /* the slash itself */
-			sb->ptr[sb->len] = '\0';
+			if (sb->len == 0) {
+				if (!clamp)
+					return ERR_OUTSIDE;
+			} else {
+				while (sb->len && sb->ptr[sb->len - 1] != '/')
+					sb->len--;
+				if (sb->len)
+					sb->len--;      /* the slash itself */
+				sb->ptr[sb->len] = '\0';
+			}
 		} else {
 			if (sb->len)
 				strbuf_addch(sb, '/');
@@ -56,9 +59,9 @@ resolve(char **out, struct arena *arena, const char *dir, size_t dir_len, const 
 		return ERR_USAGE;
 	if (is_absolute(rel))
 		return ERR_OUTSIDE;
-	err = push_segments(&sb, dir, dir_len);
+	err = push_segments(&sb, dir, dir_len, false);
 	if (!err)
-		err = push_segments(&sb, rel, strlen(rel));
+		err = push_segments(&sb, rel, strlen(rel), false);
 	if (!err && sb.len == 0)
 		err = ERR_USAGE;
 	if (!err)
@@ -82,4 +85,20 @@ path_resolve_in(char **out, struct arena *arena, const char *dir, const char *re
 	if (dir && is_absolute(dir))
 		return ERR_OUTSIDE;
 	return resolve(out, arena, dir, dir ? strlen(dir) : 0, rel);
+}
+
+int
+path_image_join(char **out, struct arena *arena, const char *dir, struct sv path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int err = 0;
+
+	if (!path.len || path.ptr[0] != '/')
+		err = push_segments(&sb, dir, strlen(dir), true);
+	if (!err)
+		err = push_segments(&sb, path.ptr, path.len, true);
+	if (!err)
+		err = (*out = arena_strndup(arena, strbuf_sv(&sb))) ? 0 : ERR_NOMEM;
+	strbuf_release(&sb);
+	return err;
 }

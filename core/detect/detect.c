@@ -2,6 +2,7 @@
 #include "detect/detect.h"
 
 #include "deputy/array.h"
+#include "deputy/strbuf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -157,4 +158,14 @@ detect_out_map_window(struct detect_out *out, const struct detect_mark *mark,
 {
 	detect_out_map_since(out, mark, &(struct detect_mapper){ window_offset, window_line_col,
 								  (void *)w });
+}
+
+void
+detect_cd_put(struct strbuf *sb, const struct detect_cd *cd)
+{
+	if (!cd)
+		return;
+	detect_cd_put(sb, cd->up);      /* as deep as shcmd follows cds: SHCMD_MAX_CDS */
+	strbuf_adds(sb, cd->dir);
+	strbuf_addch(sb, '/');
 }

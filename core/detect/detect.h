@@ -23,6 +23,10 @@ struct detect_cd {
 /* Folders of cds longer than this, joined, are not followed (the cd is unknown). */
 #define DETECT_MAX_CD_PATH 4096
 
+struct strbuf;
+/* Appends the folders of the cds that led to @cd, first first, each with its '/'. */
+void detect_cd_put(struct strbuf *sb, const struct detect_cd *cd);
+
 /* A file that a detector asks the scan to read next (pip's -r and -c). */
 struct detect_include {
 	const char *path;        /* as written, in the arena */

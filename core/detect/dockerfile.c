@@ -12,14 +12,18 @@
  *
  * With `# escape=\`` (Windows images) the backtick continues lines; the
  * command is still read as POSIX shell, which is right for the pip words.
+ * FROM, WORKDIR, COPY and ADD tell where a -r FILE in the image came from
+ * in the build context (dockerfile_fs.c).
  */
 #include "detect/detect.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "deputy/ascii.h"
 #include "deputy/mapped_text.h"
+#include "detect/dockerfile_fs.h"
 #include "lex/shcmd.h"
 
 static bool
@@ -228,16 +232,62 @@ read_run(struct detect_out *out, struct source *src, const struct mapped_text *j
 	return shcmd_detect_mapped(out, src, sv_make(j->text + i, j->len - i), j->map + i, &opts);
 }
 
+/* The -r/-c files that RUN asked for from @first on: to what COPY put there, if it did. */
+static int
+map_includes(struct detect_out *out, struct docker_fs *fs, size_t first)
+{
+	int err = 0;
+
+	for (size_t i = first; i < out->n_includes && !err; i++) {
+		struct arena tmp = ARENA_INIT;
+		const char *from = docker_fs_source(fs, &out->includes[i], &tmp, &err);
+		if (from && !(out->includes[i].path = arena_strndup(out->arena, sv_from_cstr(from))))
+			err = ERR_NOMEM;
+		if (from)
+			out->includes[i].cd = NULL;
+		arena_release(&tmp);
+	}
+	return err;
+}
+
+/* One instruction, joined in @j; *@next may move past a heredoc body. */
+static int
+read_instruction(struct detect_out *out, struct source *src, struct docker_fs *fs,
+		 const struct mapped_text *j, size_t *next)
+{
+	size_t k = 0, first = out->n_includes;
+	int rc;
+
+	if (keyword_is(j, &k, "ONBUILD"))
+		return keyword_is(j, &k, "RUN") ? read_run(out, src, j, k, next) : 0;
+	if (keyword_is(j, &k, "RUN")) {
+		if ((rc = read_run(out, src, j, k, next)))
+			return rc;
+		return map_includes(out, fs, first);
+	}
+	if (keyword_is(j, &k, "FROM"))
+		docker_fs_from(fs);
+	else if (keyword_is(j, &k, "WORKDIR"))
+		return docker_fs_workdir(fs, sv_make(j->text + k, j->len - k));
+	else if (keyword_is(j, &k, "COPY") || keyword_is(j, &k, "ADD"))
+		return docker_fs_copy(fs, sv_make(j->text + k, j->len - k));
+	return 0;
+}
+
 int
 detect_dockerfile(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
 	struct sv t = src->text;
 	struct mapped_text j = { 0 };
+	struct docker_fs *fs = malloc(sizeof(*fs));
 	char escape = read_directives(t);
 	size_t i = 0;
 	int rc = 0;
 
 	(void)ctx;
+	if (!fs)
+		return ERR_NOMEM;
+	docker_fs_init(fs);
 	while (i < t.len && rc == 0) {
 		size_t e = sv_line_end(t, i), p = skip_ws(t, i, e), next;
 		if (p >= e || t.ptr[p] == '#') {
@@ -246,12 +296,11 @@ detect_dockerfile(struct detect_out *out, struct source *src, const struct detec
 		}
 		if ((rc = join_instruction(&j, t, p, escape, &next)))
 			break;
-		size_t k = 0;
-		(void)keyword_is(&j, &k, "ONBUILD");
-		if (keyword_is(&j, &k, "RUN"))
-			rc = read_run(out, src, &j, k, &next);
+		rc = read_instruction(out, src, fs, &j, &next);
 		i = next;
 	}
+	docker_fs_release(fs);
+	free(fs);
 	mapped_text_release(&j);
 	return rc;
 }

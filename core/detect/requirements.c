@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deputy/glob.h"
 #include "detect/pipreq.h"
 #include "lex/pep508.h"
 #include "lex/reqfile.h"
@@ -21,22 +22,6 @@ struct reqs_state {
 	bool extra_index;
 	int rc;                  /* ERR_NOMEM seen in the callback */
 };
-
-static bool
-glob_match(const char *pat, const char *s)
-{
-	if (*pat == '\0')
-		return *s == '\0';
-	if (*pat == '*') {
-		for (const char *t = s;; t++) {
-			if (glob_match(pat + 1, t))
-				return true;
-			if (*t == '\0')
-				return false;
-		}
-	}
-	return *s != '\0' && *pat == *s && glob_match(pat + 1, s + 1);
-}
 
 bool
 requirements_matches(const char *path)

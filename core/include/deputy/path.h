@@ -3,6 +3,7 @@
 #define DEPUTY_DEPUTY_PATH_H
 
 #include "deputy/arena.h"
+#include "deputy/sv.h"
 
 /*
  * Resolves @rel (as written in the file @from, e.g. "../base.txt") against
@@ -19,5 +20,13 @@ int path_resolve(char **out, struct arena *arena, const char *from, const char *
  * checkout's root or its working-directory, not beside the CI file.
  */
 int path_resolve_in(char **out, struct arena *arena, const char *dir, const char *rel);
+
+/*
+ * @path inside a container image: absolute, or relative to the image folder
+ * @dir (from the root, without its '/'); normalised the same way, except that
+ * ".." at the root stays there. The result has no leading '/' ("" the root).
+ * Returns 0 or ERR_NOMEM.
+ */
+int path_image_join(char **out, struct arena *arena, const char *dir, struct sv path);
 
 #endif

@@ -1,4 +1,5 @@
 /* core/base: arena, strbuf, mapped text, sv, utf8, diagnostics, path resolution, names. */
+#include <fnmatch.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +12,7 @@
 #include "deputy/ascii.h"
 #include "deputy/dep.h"
 #include "deputy/diag.h"
+#include "deputy/glob.h"
 #include "deputy/hash_index.h"
 #include "deputy/mapped_text.h"
 #include "deputy/path.h"
@@ -494,6 +496,70 @@ test_text_cursor_offset_inverts_line_col(void **state)
 	assert_int_equal(text_cursor_offset(&cur, t, 1, 1), 0);
 }
 
+static void
+test_path_image_join_keeps_dot_dot_at_the_image_root(void **state)
+{
+	struct arena a = ARENA_INIT;
+	char *out;
+
+	(void)state;
+	assert_int_equal(path_image_join(&out, &a, "srv/app", SV_LIT("../x/./r.txt")), 0);
+	assert_string_equal(out, "srv/x/r.txt");
+	assert_int_equal(path_image_join(&out, &a, "srv", SV_LIT("/../../tmp//r.txt")), 0);
+	assert_string_equal(out, "tmp/r.txt");
+	assert_int_equal(path_image_join(&out, &a, "", SV_LIT("..")), 0);
+	assert_string_equal(out, "");
+	assert_int_equal(path_image_join(&out, &a, "a", SV_LIT("/")), 0);
+	assert_string_equal(out, "");
+	arena_release(&a);
+}
+
+/* A string of up to @cap - 1 bytes drawn from @bytes, by a fixed linear congruential sequence. */
+static void
+random_string(char *out, size_t cap, const char *bytes, uint32_t *seed)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	size_t len = (*seed >> 16) % cap;
+	for (size_t i = 0; i < len; i++) {
+		*seed = *seed * 1103515245u + 12345u;
+		out[i] = bytes[(*seed >> 16) % strlen(bytes)];
+	}
+	out[len] = '\0';
+}
+
+static void
+test_glob_match_agrees_with_fnmatch(void **state)
+{
+	uint32_t seed = 20261127;
+	char pat[9], name[7];
+
+	(void)state;
+	for (int n = 0; n < 200000; n++) {
+		random_string(pat, sizeof(pat), "ab*?[]!^-\\", &seed);
+		random_string(name, sizeof(name), "ab-]!\\[", &seed);
+		if (glob_match(pat, name) != (fnmatch(pat, name, 0) == 0))
+			fail_msg("pattern '%s' name '%s': glob_match %d", pat, name,
+				 glob_match(pat, name));
+	}
+}
+
+static void
+test_glob_match_is_not_exponential_in_stars(void **state)
+{
+	char name[256];
+
+	(void)state;
+	memset(name, 'a', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	/* a backtracking matcher takes longer than the test's timeout here */
+	assert_false(glob_match("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b", name));
+	assert_true(glob_match("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a", name));
+	assert_true(glob_match("requirements*.txt", "requirements-dev.txt"));
+	assert_false(glob_match("requirements*.txt", "requirements.txt.bak"));
+	assert_true(glob_match("[!.]*", "a.txt"));
+	assert_false(glob_match("[!.]*", ".env"));
+}
+
 int
 main(void)
 {
@@ -510,6 +576,9 @@ main(void)
 		cmocka_unit_test(test_ascii_classes_ignore_nul_and_high_bytes),
 		cmocka_unit_test(test_hash_index_finds_puts_and_removes),
 		cmocka_unit_test(test_path_resolve_stays_inside_the_root),
+		cmocka_unit_test(test_path_image_join_keeps_dot_dot_at_the_image_root),
+		cmocka_unit_test(test_glob_match_agrees_with_fnmatch),
+		cmocka_unit_test(test_glob_match_is_not_exponential_in_stars),
 		cmocka_unit_test(test_normalize_name_follows_pep503),
 		cmocka_unit_test(test_pinned_means_one_exact_version),
 	};

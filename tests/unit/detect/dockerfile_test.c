@@ -109,6 +109,67 @@ test_dockerfile_survives_truncated_input(void **state)
 	assert_string_equal(harness_dep_at(0)->name, "never_closed");
 }
 
+static void
+test_dockerfile_maps_image_paths_to_what_copy_put_there(void **state)
+{
+	static const char *const want[] = {
+		"requirements.txt",     /* COPY file dir/ keeps its name */
+		"ci/test.txt",          /* a folder's contents go into the destination */
+		"ci/test.txt",          /* JSON form, file to file */
+		"ci/extra-1.txt",       /* a wildcard source */
+		"app.txt",              /* COPY . . under WORKDIR, relative -r */
+		"ci/test.txt",          /* relative to a cd inside the image */
+		"/etc/never-copied.txt",/* as written: nothing put it there */
+		"/tmp/requirements.txt",/* a new stage starts over */
+	};
+
+	(void)state;
+	DETECT("FROM python:3.12 AS base\n"
+	       "WORKDIR /srv\n"
+	       "WORKDIR app\n"
+	       "COPY --chown=app:app requirements.txt /tmp/\n"
+	       "COPY ci/ ./ci-files/\n"
+	       "COPY [\"ci/test.txt\", \"/opt/t.txt\"]\n"
+	       "COPY ci/extra-*.txt /x/\n"
+	       "COPY --from=builder /wheels/req.txt /tmp/req.txt\n"
+	       "ADD https://example.com/r.txt /tmp/remote.txt\n"
+	       "COPY $CTX/r.txt /tmp/var.txt\n"
+	       "COPY . .\n"
+	       "RUN pip install -r /tmp/requirements.txt -r ci-files/test.txt \\\n"
+	       "    -r /opt/t.txt -r /x/extra-1.txt -r ./app.txt\n"
+	       "RUN cd ci-files && pip install -r test.txt\n"
+	       "RUN pip install -r /etc/never-copied.txt -r /tmp/req.txt -r /tmp/remote.txt "
+	       "-r /tmp/var.txt\n"
+	       "FROM base\n"
+	       "RUN pip install -r /tmp/requirements.txt\n");
+	assert_int_equal(out.n_includes, 11);
+	for (size_t i = 0; i < 6; i++) {
+		assert_string_equal(out.includes[i].path, want[i]);
+		assert_null(out.includes[i].cd);
+		assert_true(out.includes[i].or_root);
+	}
+	assert_string_equal(out.includes[6].path, want[6]);
+	/* --from, a remote ADD and a $ source put nothing from the context there */
+	assert_string_equal(out.includes[7].path, "/tmp/req.txt");
+	assert_string_equal(out.includes[8].path, "/tmp/remote.txt");
+	assert_string_equal(out.includes[9].path, "/tmp/var.txt");
+	assert_string_equal(out.includes[10].path, want[7]);
+	assert_int_equal(out.includes[10].line, 17);
+}
+
+static void
+test_dockerfile_copy_into_a_folder_without_workdir_and_above_the_root(void **state)
+{
+	(void)state;
+	DETECT("FROM x\nCOPY reqs /\nCOPY a.txt b.txt ..\nWORKDIR $HOME\nCOPY c.txt .\n"
+	       "RUN pip install -r /reqs/base.txt -r /a.txt -r c.txt\n");
+	assert_int_equal(out.n_includes, 3);
+	assert_string_equal(out.includes[0].path, "reqs/base.txt");
+	assert_string_equal(out.includes[1].path, "a.txt");
+	/* WORKDIR $HOME: the image folder is unknown, the path stays as written */
+	assert_string_equal(out.includes[2].path, "c.txt");
+}
+
 int
 main(void)
 {
@@ -120,6 +181,8 @@ main(void)
 		HARNESS_TEST(test_dockerfile_follows_the_escape_directive),
 		HARNESS_TEST(test_dockerfile_reads_heredoc_bodies),
 		HARNESS_TEST(test_dockerfile_survives_truncated_input),
+		HARNESS_TEST(test_dockerfile_maps_image_paths_to_what_copy_put_there),
+		HARNESS_TEST(test_dockerfile_copy_into_a_folder_without_workdir_and_above_the_root),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,262 @@
+/*
+ * The build context as a Dockerfile's image sees it (dockerfile_fs.h).
+ *
+ *   WORKDIR path                       relative to the WORKDIR before it
+ *   COPY [--flag=v ...] src... dest    shell form: words split at blanks
+ *   COPY [--flag=v ...] ["src", ..., "dest"]
+ *
+ * A source copied "into" a folder (dest ends in '/', or several sources)
+ * lands as dest/basename(src) when it is a file, and its contents land in
+ * dest when it is a folder; which one is told from the path looked up: the
+ * basename (or a wildcard matching it) says file, anything else folder.
+ */
+#include "detect/dockerfile_fs.h"
+
+#include <string.h>
+
+#include "deputy/ascii.h"
+#include "deputy/glob.h"
+#include "deputy/path.h"
+#include "deputy/strbuf.h"
+
+/* Words of one COPY, at most; a longer one is not mapped. */
+#define MAX_WORDS 64
+
+void
+docker_fs_init(struct docker_fs *fs)
+{
+	memset(fs, 0, sizeof(*fs));
+	arena_init(&fs->arena);
+	fs->workdir = "";
+}
+
+void
+docker_fs_release(struct docker_fs *fs)
+{
+	arena_release(&fs->arena);
+}
+
+void
+docker_fs_from(struct docker_fs *fs)
+{
+	fs->workdir = "";
+	fs->n_copies = 0;
+	fs->overflow = false;
+}
+
+/*
+ * @p in the image (absolute, or relative to the folder @base), normalised and
+ * from the root without its '/', in @arena; NULL when it cannot be known (a $,
+ * a NUL, a relative @p in an unknown folder) or on no memory (*@err).
+ */
+static const char *
+image_path(struct arena *arena, const char *base, struct sv p, int *err)
+{
+	char *out;
+
+	if (!p.len || memchr(p.ptr, '$', p.len) || memchr(p.ptr, '\0', p.len) ||
+	    (!base && p.ptr[0] != '/'))
+		return NULL;
+	if ((*err = path_image_join(&out, arena, base ? base : "", p)))
+		return NULL;
+	return out;
+}
+
+int
+docker_fs_workdir(struct docker_fs *fs, struct sv arg)
+{
+	int err = 0;
+
+	arg = sv_trim(arg);
+	fs->workdir = image_path(&fs->arena, fs->workdir, arg, &err);
+	return err;
+}
+
+/* The words of @args: blank-separated, or the strings of a JSON array (no escapes). */
+static size_t
+split_words(struct sv args, struct sv *words)
+{
+	size_t n = 0, i = 0;
+
+	args = sv_trim(args);
+	if (args.len && args.ptr[0] == '[') {
+		while (i < args.len && n < MAX_WORDS) {
+			size_t q = sv_find_char(sv_tail(args, i), '"');
+			if (q == SV_NPOS)
+				break;
+			size_t start = i + q + 1, end = start;
+			while (end < args.len && args.ptr[end] != '"' && args.ptr[end] != '\\')
+				end++;
+			if (end >= args.len || args.ptr[end] == '\\')
+				return 0;
+			words[n++] = sv_slice(args, start, end - start);
+			i = end + 1;
+		}
+		return i < args.len && n == MAX_WORDS ? 0 : n;
+	}
+	while (i < args.len) {
+		while (i < args.len && byte_in(" \t\r\n", args.ptr[i]))
+			i++;
+		size_t start = i;
+		while (i < args.len && !byte_in(" \t\r\n", args.ptr[i]))
+			i++;
+		if (i > start) {
+			if (n == MAX_WORDS)
+				return 0;
+			words[n++] = sv_slice(args, start, i - start);
+		}
+	}
+	return n;
+}
+
+static bool
+is_remote(struct sv src)
+{
+	return sv_find(src, SV_LIT("://")) != SV_NPOS || sv_starts_with(src, SV_LIT("git@"));
+}
+
+int
+docker_fs_copy(struct docker_fs *fs, struct sv args)
+{
+	struct sv words[MAX_WORDS];
+	size_t n = split_words(args, words), first = 0;
+	int err = 0;
+
+	for (; first < n && sv_starts_with(words[first], SV_LIT("--")); first++)
+		if (sv_starts_with(words[first], SV_LIT("--from=")))
+			return 0;       /* from another stage or image, not the context */
+	if (n < first + 2)
+		return 0;
+	struct sv dest = words[n - 1];
+	size_t n_src = n - 1 - first;
+	bool into = n_src > 1 || dest.ptr[dest.len - 1] == '/' || sv_eq_cstr(dest, ".") ||
+		    sv_ends_with(dest, SV_LIT("/.")) || sv_eq_cstr(dest, "..") ||
+		    sv_ends_with(dest, SV_LIT("/.."));
+	const char *to = image_path(&fs->arena, fs->workdir, dest, &err);
+	if (!to)
+		return err;
+	for (size_t i = first; i < n - 1; i++) {
+		struct sv s = words[i];
+		if (is_remote(s) || memchr(s.ptr, '$', s.len) || memchr(s.ptr, '\0', s.len))
+			continue;
+		char *src;
+		int rc = path_resolve_in(&src, &fs->arena, "", arena_strndup(&fs->arena, s));
+		if (rc == ERR_NOMEM)
+			return rc;
+		if (rc == ERR_USAGE)
+			src = "";       /* "." : the context itself */
+		else if (rc)
+			continue;       /* outside the context: docker refuses it */
+		if (fs->n_copies == DOCKER_FS_MAX_COPIES) {
+			fs->overflow = true;
+			return 0;
+		}
+		const char *name = strrchr(src, '/');
+		name = name ? name + 1 : src;
+		bool folder = !src[0] || s.ptr[s.len - 1] == '/' || !strchr(name + 1, '.');
+		fs->copies[fs->n_copies++] = (struct docker_copy){ to, strlen(to), src, name, into,
+								   folder };
+	}
+	return 0;
+}
+
+/* @path below the folder @dir (@n bytes, 0 the root): what follows "dir/", or NULL. */
+static const char *
+below(const char *path, const char *dir, size_t n)
+{
+	if (!n)
+		return path;
+	return strncmp(path, dir, n) == 0 && path[n] == '/' ? path + n + 1 : NULL;
+}
+
+enum held {
+	HELD_NOT,
+	HELD_BY_NAME,            /* the copy names it: its path, its name or a wildcard */
+	HELD_INSIDE,             /* it can only be in the contents of a copied folder */
+};
+
+/* Whether copy @c put @path (in the image) there, and how; *@rest gets what follows dest/. */
+static enum held
+holds(const struct docker_copy *c, const char *path, const char **rest)
+{
+	char head[256];
+
+	*rest = NULL;
+	if (!c->into && strcmp(path, c->dest) == 0)
+		return HELD_BY_NAME;
+	if (!(*rest = below(path, c->dest, c->dest_len)) || !**rest)
+		return HELD_NOT;
+	/* a file copied into dest keeps its name; a folder's contents go into dest */
+	size_t first = strcspn(*rest, "/");
+	if (c->into && c->name[0] && first < sizeof(head)) {
+		memcpy(head, *rest, first);
+		head[first] = '\0';
+		if (glob_match(c->name, head))
+			return HELD_BY_NAME;
+	}
+	return c->into && !c->folder ? HELD_NOT : HELD_INSIDE;
+}
+
+/* The context path of @path, held by copy @c as @how, in @arena; NULL on no memory. */
+static const char *
+source_of(const struct docker_copy *c, enum held how, const char *rest, struct arena *arena,
+	  int *err)
+{
+	const char *slash = strrchr(c->src, '/'), *folder = c->src;
+	char *out;
+
+	if (!rest)
+		return c->src;  /* the file copied to dest itself */
+	if (how == HELD_BY_NAME)
+		folder = slash ? arena_strndup(arena, sv_make(c->src, (size_t)(slash - c->src))) : "";
+	int rc = folder ? path_resolve_in(&out, arena, folder, rest) : ERR_NOMEM;
+	if (rc == ERR_NOMEM)
+		*err = rc;
+	return rc ? NULL : out;
+}
+
+const char *
+docker_fs_source(struct docker_fs *fs, const struct detect_include *inc,
+		 struct arena *arena, int *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *in_image, *found = NULL;
+
+	*err = 0;
+	if (fs->overflow || inc->dir || fs->looks > DOCKER_FS_MAX_LOOKS)
+		return NULL;
+	fs->looks += 2 * fs->n_copies;
+	if (inc->path[0] != '/')
+		detect_cd_put(&sb, inc->cd);
+	strbuf_adds(&sb, inc->path);
+	if (sb.failed) {
+		strbuf_release(&sb);
+		*err = ERR_NOMEM;
+		return NULL;
+	}
+	in_image = image_path(arena, fs->workdir, strbuf_sv(&sb), err);
+	strbuf_release(&sb);
+	/* the last copy that names the file, else the folder of the deepest destination */
+	const struct docker_copy *by = NULL;
+	enum held how = HELD_NOT;
+	const char *rest = NULL;
+	for (size_t i = fs->n_copies; in_image && how == HELD_NOT && i-- > 0;) {
+		if (holds(&fs->copies[i], in_image, &rest) == HELD_BY_NAME) {
+			by = &fs->copies[i];
+			how = HELD_BY_NAME;
+		}
+	}
+	for (size_t i = 0, best = 0; in_image && how != HELD_BY_NAME && i < fs->n_copies; i++) {
+		const char *r;
+		size_t len = fs->copies[i].dest_len;
+		if ((by && len < best) || holds(&fs->copies[i], in_image, &r) != HELD_INSIDE)
+			continue;
+		by = &fs->copies[i];
+		how = HELD_INSIDE;
+		rest = r;
+		best = len;
+	}
+	if (by)
+		found = source_of(by, how, rest, arena, err);
+	return found;
+}
