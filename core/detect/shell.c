@@ -22,7 +22,8 @@ shell_matches(const char *path)
 int
 detect_shell(struct detect_out *out, struct source *src, const struct detect_ctx *ctx)
 {
-	struct shcmd_opts opts = { .kind = DEP_INSTALL_COMMAND, .or_root = true };
+	struct shcmd_opts opts = { .kind = DEP_INSTALL_COMMAND, .or_root = true,
+				   .self_dir = true };
 
 	(void)ctx;
 	return shcmd_detect(out, src, (struct span){ 0, src->text.len }, &opts);

@@ -1600,6 +1600,14 @@ add_include(struct install *ins, const struct arg *a, bool constraint)
 				      .dir = sh->opts.dir, .or_root = sh->opts.or_root,
 				      .cd = sh->cd->unknown ? NULL : sh->cd->at };
 
+	if (a->vw->expand || a->vw->subst) {    /* -r "$REQS": no file to look for */
+		struct sv v = sv_tail(word_sv(a->vw), a->vk);
+		report(sh, DIAG_NOTE, word_file(ins->lx, a->vw, a->vk),
+		       "%s file named when the command runs ('%.*s'): not followed",
+		       constraint ? "constraint" : "requirement", (int)(v.len > 64 ? 64 : v.len),
+		       v.ptr);
+		return 0;
+	}
 	if (!(inc.path = arena_strndup(sh->out->arena, sv_tail(word_sv(a->vw), a->vk))))
 		return ERR_NOMEM;
 	inc.at.start = word_file(ins->lx, a->vw, a->vk);
@@ -1965,9 +1973,143 @@ read_substitutions(struct lexer *lx, struct command *cmd)
 	return rc;
 }
 
+/* ---- the script's own folder: cd "$(dirname "$0")" ---- */
+
+/* Consumes @lit at *@p. */
+static bool
+eat(const char **p, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if (strncmp(*p, lit, n) != 0)
+		return false;
+	*p += n;
+	return true;
+}
+
+static bool
+eat_any(const char **p, const char *const *lits)
+{
+	for (; *lits; lits++)
+		if (eat(p, *lits))
+			return true;
+	return false;
+}
+
+/* $0 or $BASH_SOURCE, or readlink -f / realpath of one. */
+static bool
+eat_self(const char **p, unsigned depth)
+{
+	static const char *const selves[] = { "${BASH_SOURCE[0]}", "${BASH_SOURCE}",
+					      "$BASH_SOURCE", "${0}", "$0", NULL };
+	static const char *const resolvers[] = { "$(readlink -f ", "$(readlink -e ",
+						 "$(readlink -m ", "$(realpath ", NULL };
+
+	if (eat_any(p, selves))
+		return true;
+	if (depth > 4 || !eat_any(p, resolvers))
+		return false;
+	(void)eat(p, "-- ");
+	return eat_self(p, depth + 1) && eat(p, ")");
+}
+
+/* The folder of the script: dirname of itself, ${0%/...}, or a $(cd that && pwd). */
+static bool
+eat_self_dir(const char **p, unsigned depth)
+{
+	static const char *const trims[] = { "${BASH_SOURCE[0]%/*}", "${BASH_SOURCE%/*}",
+					     "${0%/*}", NULL };
+	static const char *const quiet[] = { " >/dev/null 2>&1", " &>/dev/null", " &> /dev/null",
+					     " >/dev/null", " > /dev/null", " 2>&1", NULL };
+	static const char *const pwds[] = { " && pwd -P)", " && pwd)", "; pwd -P)", "; pwd)",
+					    NULL };
+
+	if (eat_any(p, trims))
+		return true;
+	if (depth > 4)
+		return false;
+	bool tick = false;
+	if (eat(p, "$(dirname ") || (tick = eat(p, "`dirname "))) {
+		(void)eat(p, "-- ");
+		return eat_self(p, depth + 1) && eat(p, tick ? "`" : ")");
+	}
+	if (!eat(p, "$(cd "))
+		return false;
+	(void)eat(p, "-P ");
+	(void)eat(p, "-- ");
+	if (!eat_self_dir(p, depth + 1))
+		return false;
+	while (eat_any(p, quiet))
+		;
+	return eat_any(p, pwds);
+}
+
+/*
+ * @w names the script's folder, perhaps with "/more" after it: *@rest gets
+ * what follows ("" none). The word's quotes are dropped and blanks folded
+ * first; a single quote anywhere makes it something else.
+ */
+static bool
+script_dir_word(const struct word *w, struct sv *rest, char *buf, size_t cap)
+{
+	struct sv v = word_sv(w);
+	size_t n = 0;
+
+	if (!w->subst && !w->expand)
+		return false;
+	for (size_t i = 0; i < v.len; i++) {
+		char c = v.ptr[i];
+		if (c == '\'' || c == '\0' || n + 1 >= cap)
+			return false;
+		if (c == '"')
+			continue;
+		if (is_blank(c) || c == '\n') {
+			if (n && buf[n - 1] != ' ' && buf[n - 1] != '(')
+				buf[n++] = ' ';
+			continue;
+		}
+		if (c == ')' && n && buf[n - 1] == ' ')
+			n--;
+		buf[n++] = c;
+	}
+	buf[n] = '\0';
+	const char *p = buf;
+	if (!eat_self_dir(&p, 0) || (*p && *p != '/') || strpbrk(p, "$`"))
+		return false;
+	while (*p == '/')
+		p++;
+	*rest = sv_from_cstr(p);
+	return true;
+}
+
+/* One more folder, @dir (relative, literal), after where the shell is. */
+static int
+push_cd(struct lexer *lx, struct sv dir)
+{
+	struct shcmd_cd *cd = lx->sh->cd;
+	unsigned depth = cd->at ? cd->at->depth + 1 : 1;
+	size_t path_len = (cd->at ? cd->at->path_len + 1 : 0) + dir.len;
+
+	if (dir.ptr[0] == '/' || dir.ptr[0] == '~' || sv_eq_cstr(dir, "-") ||
+	    memchr(dir.ptr, '\0', dir.len) || dir.len > SHCMD_MAX_CD_DIR ||
+	    depth > SHCMD_MAX_CDS || path_len > DETECT_MAX_CD_PATH) {
+		*cd = (struct shcmd_cd){ .unknown = true };
+		return 0;
+	}
+	struct detect_cd *node = arena_alloc(lx->sh->out->arena, sizeof(*node));
+	if (!node || !(node->dir = arena_strndup(lx->sh->out->arena, dir)))
+		return ERR_NOMEM;
+	node->up = cd->at;
+	node->depth = depth;
+	node->path_len = path_len;
+	cd->at = node;
+	return 0;
+}
+
 /*
  * `cd DIR` or `pushd DIR`: the folder the commands after it run in. Only a
- * literal relative DIR is followed; any other cd (or a popd) makes it
+ * literal relative DIR is followed, or in a script the script's own folder
+ * (with a literal relative path after it); any other cd (or a popd) makes it
  * unknown for the rest of the shell. Each cd is one node after the one
  * before, so a long chain costs what its words cost.
  */
@@ -1976,7 +2118,8 @@ follow_cd(struct lexer *lx, const struct command *cmd)
 {
 	struct shcmd_cd *cd = lx->sh->cd;
 	size_t i = skip_prefixes(cmd, 0);
-	char buf[16];
+	char buf[16], dir[512];
+	struct sv rest;
 
 	if (i >= cmd->n || cmd->bad)
 		return 0;
@@ -1997,25 +2140,17 @@ follow_cd(struct lexer *lx, const struct command *cmd)
 		}
 	}
 	const struct word *w = i < cmd->n ? &cmd->words[i] : NULL;
-	struct sv v = w ? word_sv(w) : SV_NULL;
-	unsigned depth = cd->at ? cd->at->depth + 1 : 1;
-	size_t path_len = (cd->at ? cd->at->path_len + 1 : 0) + v.len;
+	if (w && lx->sh->opts.self_dir && script_dir_word(w, &rest, dir, sizeof(dir))) {
+		*cd = (struct shcmd_cd){ 0 };   /* back in the script's folder, known again */
+		return rest.len ? push_cd(lx, rest) : 0;
+	}
 	if (cd->unknown)
 		return 0;
-	if (!w || w->expand || w->subst || !v.len || v.ptr[0] == '/' || v.ptr[0] == '~' ||
-	    sv_eq_cstr(v, "-") || memchr(v.ptr, '\0', v.len) || v.len > SHCMD_MAX_CD_DIR ||
-	    depth > SHCMD_MAX_CDS || path_len > DETECT_MAX_CD_PATH) {
+	if (!w || w->expand || w->subst || !word_sv(w).len) {
 		*cd = (struct shcmd_cd){ .unknown = true };
 		return 0;
 	}
-	struct detect_cd *node = arena_alloc(lx->sh->out->arena, sizeof(*node));
-	if (!node || !(node->dir = arena_strndup(lx->sh->out->arena, v)))
-		return ERR_NOMEM;
-	node->up = cd->at;
-	node->depth = depth;
-	node->path_len = path_len;
-	cd->at = node;
-	return 0;
+	return push_cd(lx, word_sv(w));
 }
 
 static int

@@ -45,6 +45,8 @@ struct shcmd_opts {
 	bool cd_only;            /* follow cds, read nothing else: text read already,
 				  * run again for where it leaves the shell (GitLab's
 				  * default before_script in each job) */
+	bool self_dir;           /* the text is a script file and $0 its path, so
+				  * `cd "$(dirname "$0")"` goes back to the file's folder */
 };
 
 /* Limits: a longer word, or a command with more words or packages, is an ERR_LIMIT diagnostic. */

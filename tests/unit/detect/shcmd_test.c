@@ -467,6 +467,21 @@ test_shcmd_uv_extra_indexes_race_pypi_only_with_best_match(void **state)
 }
 
 static void
+test_shcmd_does_not_look_for_files_named_when_the_command_runs(void **state)
+{
+	(void)state;
+	RUN("pip install -r \"$REQS\" -c ${DIR}/c.txt -r \"$(ls req*.txt)\" -r plain.txt a\n");
+	NAMES("a");
+	assert_int_equal(out.n_includes, 1);
+	assert_string_equal(out.includes[0].path, "plain.txt");
+	assert_true(harness_has_diag("requirement file named when the command runs ('$REQS')"));
+	assert_true(harness_has_diag("constraint file named when the command runs ('${DIR}/c.txt')"));
+	assert_true(harness_has_diag("('$(ls req*.txt)')"));
+	for (size_t i = 0; i < diags.len; i++)
+		assert_int_equal(diags.items[i].level, DIAG_NOTE);
+}
+
+static void
 test_shcmd_ignores_comments_and_heredoc_bodies(void **state)
 {
 	(void)state;
@@ -682,6 +697,7 @@ main(void)
 		HARNESS_TEST(test_shcmd_marks_variables_as_env_var),
 		HARNESS_TEST(test_shcmd_reads_uv_poetry_pipx_and_easy_install_options),
 		HARNESS_TEST(test_shcmd_uv_extra_indexes_race_pypi_only_with_best_match),
+		HARNESS_TEST(test_shcmd_does_not_look_for_files_named_when_the_command_runs),
 		HARNESS_TEST(test_shcmd_ignores_comments_and_heredoc_bodies),
 		HARNESS_TEST(test_shcmd_reads_shell_strings_with_their_positions),
 		HARNESS_TEST(test_shcmd_finds_downloads_run_by_a_shell),

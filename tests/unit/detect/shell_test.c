@@ -54,6 +54,52 @@ test_shell_reads_an_empty_file(void **state)
 	assert_int_equal(diags.len, 0);
 }
 
+/* Where the -r file @i of the script is looked for: its cd folders, "" none, NULL unknown. */
+static const char *
+include_cd(size_t i, char *buf, size_t cap)
+{
+	assert_true(i < out.n_includes);
+	return harness_cd_path(out.includes[i].cd, buf, cap);
+}
+
+static void
+test_shell_cd_to_its_own_folder_is_followed(void **state)
+{
+	char buf[256];
+
+	(void)state;
+	DETECT("scripts/ci/setup.sh",
+	       "cd \"$(dirname \"$0\")\"\npip install -r a.txt\n"
+	       "cd ..\npip install -r b.txt\n"
+	       "cd /opt\npip install -r lost.txt\n"
+	       "cd \"$( dirname -- \"${BASH_SOURCE[0]}\" )/../..\"\npip install -r c.txt\n"
+	       "cd `dirname $0`/x && pip install -r d.txt\n"
+	       "cd \"$(cd \"$(dirname \"$(readlink -f \"$0\")\")\" &> /dev/null && pwd)\"\n"
+	       "pip install -r e.txt\n"
+	       "cd ${0%/*}/y; pip install -r f.txt\n"
+	       "cd \"$(dirname \"$0\")/$SUB\"; pip install -r g.txt\n"
+	       "cd \"$(dirname '$0')\"; pip install -r h.txt\n");
+	assert_int_equal(out.n_includes, 9);
+	assert_string_equal(include_cd(0, buf, sizeof(buf)), "");
+	assert_string_equal(include_cd(1, buf, sizeof(buf)), "..");
+	assert_null(out.includes[2].cd);        /* cd /opt: unknown */
+	assert_string_equal(include_cd(3, buf, sizeof(buf)), "../..");
+	assert_string_equal(include_cd(4, buf, sizeof(buf)), "x");
+	assert_string_equal(include_cd(5, buf, sizeof(buf)), "");
+	assert_string_equal(include_cd(6, buf, sizeof(buf)), "y");
+	/* a $ after the folder, or a single-quoted $0: unknown again */
+	assert_null(out.includes[7].cd);
+	assert_null(out.includes[8].cd);
+	assert_int_equal(diags.len, 0);
+
+	/* $0 is not the file outside a script: a Dockerfile's RUN leaves it unknown */
+	static const char run[] = "RUN cd \"$(dirname \"$0\")\" && cd x && pip install -r z.txt\n";
+	harness_reset();
+	harness_detect(detect_dockerfile, "Dockerfile", run, sizeof(run) - 1);
+	assert_int_equal(out.n_includes, 1);
+	assert_null(out.includes[0].cd);
+}
+
 int
 main(void)
 {
@@ -62,6 +108,7 @@ main(void)
 		HARNESS_TEST(test_shell_reads_the_whole_script),
 		HARNESS_TEST(test_shell_reports_bad_text_and_reads_the_rest),
 		HARNESS_TEST(test_shell_reads_an_empty_file),
+		HARNESS_TEST(test_shell_cd_to_its_own_folder_is_followed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
