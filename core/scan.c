@@ -195,6 +195,24 @@ or_root(char **target, struct scan *scan, struct arena *arena, const char *rel)
 }
 
 /*
+ * The reader of an included file. -r, -c, setup.cfg's "file:" and
+ * pyproject's {file = ...} name requirement files, but uv pip install -r and
+ * pip-compile also take a project's own pyproject.toml, setup.cfg or
+ * setup.py: those are read as what they are.
+ */
+static const struct detector *
+include_detector(const char *target)
+{
+	static const char *const manifests[] = { "pyproject", "setup-cfg", "setup-py" };
+	const struct detector *own = detector_for_path(target);
+
+	for (size_t i = 0; own && i < sizeof(manifests) / sizeof(manifests[0]); i++)
+		if (strcmp(own->name, manifests[i]) == 0)
+			return own;
+	return detector_find("requirements");
+}
+
+/*
  * Follows one include of the file @src. Paths are worked out in a scratch
  * arena: a file of many includes after long cds keeps only the files read,
  * not one path each. @missing gets the path looked for when there is no
@@ -204,8 +222,6 @@ static int
 follow_one(struct scan_build *b, const struct detect_include *inc, struct source *src,
 	   struct arena *tmp, struct strbuf *missing)
 {
-	/* -r, -c, setup.cfg's "file:" and pyproject's {file = ...} all name requirement files */
-	const struct detector *det = detector_find("requirements");
 	struct scan *scan = b->scan;
 	const char *rel = inc->path;
 	char *target;
@@ -248,7 +264,7 @@ follow_one(struct scan_build *b, const struct detect_include *inc, struct source
 	if (find_file(scan, target))
 		return 0;       /* read already, through another path */
 	struct detect_ctx ctx = { inc->constraint, true };
-	err = read_one(b, target, det, &ctx, inc, src);
+	err = read_one(b, target, include_detector(target), &ctx, inc, src);
 	if (err != ERR_NOTFOUND)
 		return err;
 	strbuf_adds(missing, target);

@@ -130,4 +130,26 @@ expect_grep "the missing file is named" "a.lst:1:4: error: included file 'gone.l
 	"$WORK/twice.out"
 expect_grep "after a cd, where it looked" "included file 'r.lst' not found \(looked for api/r.lst\)" \
 	"$WORK/twice.out"
+
+# uv pip install -r takes a project's own pyproject.toml: it is read as one,
+# not as a requirement file, whichever comes first in the walk; an image path
+# in a Dockerfile is traced back to what COPY put there.
+uvr="$WORK/uvr"
+mkdir -p "$uvr/docker" && git -C "$uvr" init -q
+printf '[project]\nname = "x"\ndependencies = ["flask>=3"]\n' >"$uvr/pyproject.toml"
+printf 'six==1.16.0\n' >"$uvr/base.lst"
+printf 'FROM x\nWORKDIR /srv\nCOPY pyproject.toml base.lst /tmp/in/\n%s\n' \
+	'RUN uv pip install --system -r pyproject.toml -r /tmp/in/base.lst' >"$uvr/docker/Dockerfile"
+git -C "$uvr" add -A && git -C "$uvr" -c user.name=t -c user.email=t@t commit -qm x
+"$DEPUTY" scan --format json "$uvr" >"$WORK/uvr.json" 2>&1
+python3 - "$WORK/uvr.json" <<'PY' || fail "pyproject.toml through uv pip install -r"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+names = sorted((d["file"], d["name"]) for d in doc["declarations"])
+assert ("pyproject.toml", "flask") in names, names
+assert ("base.lst", "six") in names, names
+assert not [d for d in doc["diagnostics"] if d["level"] != "note"], doc["diagnostics"]
+files = {f["path"]: f["detector"] for f in doc["files"]}
+assert files["pyproject.toml"] == "pyproject", files
+PY
 finish
