@@ -1371,7 +1371,8 @@ static const struct optdef uv_common_opts[] = {
 	{ "--no-build", 0, A_FLAG }, { "--compile-bytecode", 0, A_FLAG },
 	{ "--no-verify-hashes", 0, A_FLAG }, { "--strict", 0, A_FLAG }, { "--dry-run", 0, A_FLAG },
 	{ "--no-sources", 0, A_FLAG }, { "--refresh", 0, A_FLAG }, { "--offline", 0, A_FLAG },
-	{ "--no-cache", 'n', A_FLAG }, { "--quiet", 'q', A_FLAG }, { "--verbose", 'v', A_FLAG },
+	{ "--no-cache", 'n', A_FLAG }, { "--no-cache-dir", 0, A_FLAG },   /* clap alias */
+	{ "--quiet", 'q', A_FLAG }, { "--verbose", 'v', A_FLAG },
 	{ "--native-tls", 0, A_FLAG }, { "--no-config", 0, A_FLAG },
 	{ "--no-progress", 0, A_FLAG }, { "--preview", 0, A_FLAG }, { "--isolated", 0, A_FLAG },
 	{ "--managed-python", 0, A_FLAG }, { "--no-managed-python", 0, A_FLAG },

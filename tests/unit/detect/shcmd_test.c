@@ -448,7 +448,7 @@ static void
 test_shcmd_uv_extra_indexes_race_pypi_only_with_best_match(void **state)
 {
 	(void)state;
-	RUN("uv pip install --extra-index-url https://x/ a\n"
+	RUN("uv pip install --no-cache-dir --extra-index-url https://x/ a\n"
 	    "uv pip install --index-strategy unsafe-best-match --extra-index-url https://y/ b\n"
 	    "uv add --index-strategy=first-index --index https://z/ c\n"
 	    "pip install --extra-index-url https://w/ d\n");
