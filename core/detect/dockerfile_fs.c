@@ -122,9 +122,10 @@ docker_fs_copy(struct docker_fs *fs, struct sv args)
 	size_t n = split_words(args, words), first = 0;
 	int err = 0;
 
+	bool other = false;     /* --from: another stage or image, not the context */
+
 	for (; first < n && sv_starts_with(words[first], SV_LIT("--")); first++)
-		if (sv_starts_with(words[first], SV_LIT("--from=")))
-			return 0;       /* from another stage or image, not the context */
+		other |= sv_starts_with(words[first], SV_LIT("--from="));
 	if (n < first + 2)
 		return 0;
 	struct sv dest = words[n - 1];
@@ -137,23 +138,28 @@ docker_fs_copy(struct docker_fs *fs, struct sv args)
 		return err;
 	for (size_t i = first; i < n - 1; i++) {
 		struct sv s = words[i];
-		if (is_remote(s) || memchr(s.ptr, '$', s.len) || memchr(s.ptr, '\0', s.len))
-			continue;
-		char *src;
-		int rc = path_resolve_in(&src, &fs->arena, "", arena_strndup(&fs->arena, s));
+		char *written = arena_strndup(&fs->arena, s), *resolved = NULL;
+		if (!written)
+			return ERR_NOMEM;
+		/* a URL, a heredoc, a variable, another stage: it hides what was there */
+		bool opaque = other || is_remote(s) || sv_starts_with(s, SV_LIT("<<")) ||
+			      memchr(s.ptr, '$', s.len) || memchr(s.ptr, '\0', s.len);
+		int rc = opaque ? 0 : path_resolve_in(&resolved, &fs->arena, "", written);
 		if (rc == ERR_NOMEM)
 			return rc;
-		if (rc == ERR_USAGE)
-			src = "";       /* "." : the context itself */
-		else if (rc)
+		if (rc && rc != ERR_USAGE)
 			continue;       /* outside the context: docker refuses it */
+		const char *src = opaque ? NULL : rc ? "" : resolved;  /* "": "." the context */
+		const char *name = strrchr(opaque ? written : src, '/');
+		name = name ? name + 1 : opaque ? written : src;
+		if (opaque && (!into || sv_starts_with(s, SV_LIT("<<"))))
+			name = "";      /* it lands at dest itself, or under a name it does not tell */
 		if (fs->n_copies == DOCKER_FS_MAX_COPIES) {
 			fs->overflow = true;
 			return 0;
 		}
-		const char *name = strrchr(src, '/');
-		name = name ? name + 1 : src;
-		bool folder = !src[0] || s.ptr[s.len - 1] == '/' || !strchr(name + 1, '.');
+		bool folder = !opaque && (!src[0] || s.ptr[s.len - 1] == '/' ||
+					  !strchr(name + 1, '.'));
 		fs->copies[fs->n_copies++] = (struct docker_copy){ to, strlen(to), src, name, into,
 								   folder };
 	}
@@ -256,7 +262,7 @@ docker_fs_source(struct docker_fs *fs, const struct detect_include *inc,
 		rest = r;
 		best = len;
 	}
-	if (by)
+	if (by && by->src)
 		found = source_of(by, how, rest, arena, err);
 	return found;
 }

@@ -3,8 +3,9 @@
  * `pip install -r /app/requirements.txt` after `COPY requirements.txt /app/`
  * is read from the repository's requirements.txt. Only what is written is
  * followed: WORKDIR and COPY/ADD with literal paths in the current stage (a
- * FROM starts over; COPY --from, remote ADD sources and paths holding $ are
- * not mapped).
+ * FROM starts over; what COPY --from, a remote ADD, a heredoc or a path
+ * holding $ puts in the image is not from the context, and hides what an
+ * earlier COPY put at the same place).
  */
 #ifndef DEPUTY_DETECT_DOCKERFILE_FS_H
 #define DEPUTY_DETECT_DOCKERFILE_FS_H
@@ -24,7 +25,9 @@
 struct docker_copy {
 	const char *dest;        /* in the image, from its root, normalised, no leading '/' */
 	size_t dest_len;
-	const char *src;         /* in the build context, normalised; "" the context itself */
+	const char *src;         /* in the build context, normalised; "" the context itself;
+				  * NULL not from the context (--from, a URL, a heredoc, a
+				  * $): what it puts there hides what was there before */
 	const char *name;        /* the last component of @src */
 	bool into;               /* @src goes into the folder @dest (dest ends in '/', or
 				  * several sources), not to @dest itself */

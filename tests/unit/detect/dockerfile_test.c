@@ -162,12 +162,15 @@ test_dockerfile_copy_into_a_folder_without_workdir_and_above_the_root(void **sta
 {
 	(void)state;
 	DETECT("FROM x\nCOPY reqs /\nCOPY a.txt b.txt ..\nWORKDIR $HOME\nCOPY c.txt .\n"
-	       "RUN pip install -r /reqs/base.txt -r /a.txt -r c.txt\n");
-	assert_int_equal(out.n_includes, 3);
+	       "COPY <<EOF /h.txt\nflask\nEOF\n"
+	       "RUN pip install -r /reqs/base.txt -r /a.txt -r c.txt -r /h.txt\n");
+	assert_int_equal(out.n_includes, 4);
 	assert_string_equal(out.includes[0].path, "reqs/base.txt");
 	assert_string_equal(out.includes[1].path, "a.txt");
 	/* WORKDIR $HOME: the image folder is unknown, the path stays as written */
 	assert_string_equal(out.includes[2].path, "c.txt");
+	/* a heredoc is not in the build context */
+	assert_string_equal(out.includes[3].path, "/h.txt");
 }
 
 int
