@@ -49,6 +49,8 @@ struct input {
 	size_t len;
 	const size_t *map;
 	size_t base;
+	size_t limit;            /* the source's length: no offset goes past it (a
+				  * reader's newline after a file's last line maps there) */
 };
 
 /* One shell word, quotes removed; t.map[i] is the input index of t.text[i]. */
@@ -118,20 +120,26 @@ static int lex_input(struct shcmd *sh, struct input in, unsigned depth, pipeline
 /* ---- positions and diagnostics ---- */
 
 static size_t
+clamp(const struct input *in, size_t off)
+{
+	return off < in->limit ? off : in->limit;
+}
+
+static size_t
 in_file(const struct input *in, size_t i)
 {
 	if (in->len == 0)
-		return in->base;
+		return clamp(in, in->base);
 	if (i >= in->len)
-		return (in->map ? in->map[in->len - 1] : in->base + in->len - 1) + 1;
-	return in->map ? in->map[i] : in->base + i;
+		return clamp(in, (in->map ? in->map[in->len - 1] : in->base + in->len - 1) + 1);
+	return clamp(in, in->map ? in->map[i] : in->base + i);
 }
 
 /* The file offset just after input byte @i - 1 (an exclusive end). */
 static size_t
 in_file_end(const struct input *in, size_t i)
 {
-	return i == 0 ? in_file(in, 0) : in_file(in, i - 1) + 1;
+	return i == 0 ? in_file(in, 0) : clamp(in, in_file(in, i - 1) + 1);
 }
 
 static size_t
@@ -795,7 +803,8 @@ lex_input(struct shcmd *sh, struct input in, unsigned depth, pipeline_fn fn)
 static struct input
 sub_input(const struct input *in, struct span s)
 {
-	struct input sub = { in->p + s.start, s.end - s.start, NULL, in->base + s.start };
+	struct input sub = { in->p + s.start, s.end - s.start, NULL, in->base + s.start,
+			     in->limit };
 
 	if (in->map)
 		sub.map = in->map + s.start;
@@ -1940,8 +1949,8 @@ read_shell_string(struct lexer *lx, struct command *cmd, size_t i)
 		return ERR_NOMEM;
 	for (size_t k = 0; k < w->t.len; k++)
 		map[k] = in_file(&lx->in, w->t.map[k]);
-	rc = lex_input(lx->sh, (struct input){ w->t.text, w->t.len, map, 0 }, lx->depth + 1,
-		       on_pipeline);
+	rc = lex_input(lx->sh, (struct input){ w->t.text, w->t.len, map, 0, lx->in.limit },
+		       lx->depth + 1, on_pipeline);
 	free(map);
 	return rc;
 }
@@ -2196,7 +2205,7 @@ shcmd_detect_mapped(struct detect_out *out, struct source *src, struct sv text,
 		.src = src,
 		.opts = opts ? *opts : (struct shcmd_opts){ .kind = DEP_INSTALL_COMMAND },
 	};
-	struct input in = { text.ptr, text.len, map, 0 };
+	struct input in = { text.ptr, text.len, map, 0, src->text.len };
 
 	sh.cd = sh.opts.cd ? sh.opts.cd : &sh.own;
 	if (!map && text.ptr >= src->text.ptr && text.ptr <= src->text.ptr + src->text.len)
