@@ -236,17 +236,17 @@ read_run(struct detect_out *out, struct source *src, const struct mapped_text *j
 static int
 map_includes(struct detect_out *out, struct docker_fs *fs, size_t first)
 {
+	struct arena tmp = ARENA_INIT;          /* the paths worked out, for this RUN */
 	int err = 0;
 
 	for (size_t i = first; i < out->n_includes && !err; i++) {
-		struct arena tmp = ARENA_INIT;
 		const char *from = docker_fs_source(fs, &out->includes[i], &tmp, &err);
 		if (from && !(out->includes[i].path = arena_strndup(out->arena, sv_from_cstr(from))))
 			err = ERR_NOMEM;
 		if (from)
 			out->includes[i].cd = NULL;
-		arena_release(&tmp);
 	}
+	arena_release(&tmp);
 	return err;
 }
 

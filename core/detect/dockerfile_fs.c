@@ -14,6 +14,8 @@
 
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
 #include "deputy/ascii.h"
 #include "deputy/glob.h"
 #include "deputy/path.h"
@@ -72,28 +74,34 @@ docker_fs_workdir(struct docker_fs *fs, struct sv arg)
 	return err;
 }
 
-/* The words of @args: blank-separated, or the strings of a JSON array (no escapes). */
+/*
+ * The words of @args: the strings of a JSON array when it is one (as Docker
+ * decides, escapes decoded, copied into @arena), else blank-separated.
+ * Returns how many, 0 when there are more than MAX_WORDS or no memory.
+ */
 static size_t
-split_words(struct sv args, struct sv *words)
+split_words(struct arena *arena, struct sv args, struct sv *words)
 {
 	size_t n = 0, i = 0;
 
 	args = sv_trim(args);
-	if (args.len && args.ptr[0] == '[') {
-		while (i < args.len && n < MAX_WORDS) {
-			size_t q = sv_find_char(sv_tail(args, i), '"');
-			if (q == SV_NPOS)
+	cJSON *json = args.len && args.ptr[0] == '[' ? cJSON_ParseWithLength(args.ptr, args.len) :
+						     NULL;
+	if (cJSON_IsArray(json)) {
+		const cJSON *item;
+		cJSON_ArrayForEach(item, json) {
+			char *copy = cJSON_IsString(item) && n < MAX_WORDS ?
+				arena_strdup(arena, item->valuestring) : NULL;
+			if (!copy) {
+				n = 0;
 				break;
-			size_t start = i + q + 1, end = start;
-			while (end < args.len && args.ptr[end] != '"' && args.ptr[end] != '\\')
-				end++;
-			if (end >= args.len || args.ptr[end] == '\\')
-				return 0;
-			words[n++] = sv_slice(args, start, end - start);
-			i = end + 1;
+			}
+			words[n++] = sv_from_cstr(copy);
 		}
-		return i < args.len && n == MAX_WORDS ? 0 : n;
+		cJSON_Delete(json);
+		return n;
 	}
+	cJSON_Delete(json);
 	while (i < args.len) {
 		while (i < args.len && byte_in(" \t\r\n", args.ptr[i]))
 			i++;
@@ -119,7 +127,7 @@ int
 docker_fs_copy(struct docker_fs *fs, struct sv args)
 {
 	struct sv words[MAX_WORDS];
-	size_t n = split_words(args, words), first = 0;
+	size_t n = split_words(&fs->arena, args, words), first = 0;
 	int err = 0;
 
 	bool other = false;     /* --from: another stage or image, not the context */
