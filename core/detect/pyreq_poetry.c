@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "detect/poetry_python.h"
 #include "lex/pep508.h"
 
 int
@@ -57,6 +58,39 @@ pyreq_poetry_locate(struct pyreq_toml_doc *pp, struct dep *dep, const struct tom
 	return 0;
 }
 
+/*
+ * "markers", and "python" as the marker Poetry makes of it, both holding
+ * when both are given.
+ */
+static int
+set_marker(struct pyreq_toml_doc *pp, struct dep *dep, const struct toml_value *table)
+{
+	const struct toml_value *python_v;
+	const char *markers = pyreq_toml_get_string(pp, table, "markers", NULL);
+	const char *python = pyreq_toml_get_string(pp, table, "python", &python_v);
+	const char *marker = NULL;
+	int rc;
+
+	if (markers)
+		dep->marker = markers;
+	if (!python)
+		return 0;
+	rc = poetry_python_marker(&marker, pp->out->arena, python);
+	if (rc == ERR_SYNTAX) {
+		diag_add(pp->out->diags, DIAG_WARNING, pp->src, pyreq_toml_span(python_v, pp->base),
+			 "expected a Python version constraint such as \"<3.7\" or \"^3.8\", "
+			 "found '%s': not read", python);
+		return 0;
+	}
+	if (rc)
+		return rc;
+	if (!marker[0])
+		return 0;
+	if (markers && markers[0])
+		marker = arena_printf(pp->out->arena, "(%s) and (%s)", markers, marker);
+	return (dep->marker = marker) ? 0 : ERR_NOMEM;
+}
+
 /* One declaration of @e's name, from the constraint or table @v written at @at. */
 static int
 add_dep(struct pyreq_toml_doc *pp, const struct toml_entry *e, const struct toml_value *v,
@@ -74,8 +108,8 @@ add_dep(struct pyreq_toml_doc *pp, const struct toml_entry *e, const struct toml
 	if ((s = pyreq_toml_get_string(pp, v, "version", NULL)) &&
 	    !(dep->spec = pyreq_toml_constraint_spec(pp, s)))
 		return ERR_NOMEM;
-	if ((s = pyreq_toml_get_string(pp, v, "markers", NULL)))
-		dep->marker = s;
+	if ((rc = set_marker(pp, dep, v)))
+		return rc;
 	if ((rc = pyreq_toml_set_extras(pp, dep, toml_table_get(v, "extras"))))
 		return rc;
 	if (!toml_table_get(v, "version") && !toml_table_get(v, "git") &&

@@ -166,10 +166,41 @@ test_pyproject_reads_poetry_tables_and_skips_python(void **state)
 	assert_string_equal(d->index_url, "https://pypi.corp.example/simple/");
 
 	assert_string_equal(harness_find_nth("multi", 0)->spec, "<=1.9");
+	assert_string_equal(harness_find_nth("multi", 0)->marker, "python_version < \"3.8\"");
 	assert_string_equal(harness_find_nth("multi", 1)->spec, "^2.0");
+	assert_string_equal(harness_find_nth("multi", 1)->marker, "python_version >= \"3.8\"");
 	EXPECT_AT(harness_find_nth("multi", 1), 26, 1);
 	EXPECT_AT(harness_find_nth("sphinx", 0), 29, 1);
 	assert_string_equal(harness_find_nth("sphinx", 0)->spec, "7.2.*");
+}
+
+/* Poetry's "python" key is the marker Poetry makes of it, beside "markers". */
+static void
+test_pyproject_reads_poetry_python_as_a_marker(void **state)
+{
+	(void)state;
+	DETECT("[tool.poetry.dependencies]\n"
+	       "python = \"^3.6\"\n"
+	       "dataclasses = { version = \">=0.7\", python = \"<3.7\" }\n"
+	       "typing = { version = \"^3.6\", python = \"~2.7 || ~3.4\" }\n"
+	       "pywin32 = { version = \"*\", python = \">=3.8\", markers = \"sys_platform == 'win32'\" }\n"
+	       "anyver = { version = \"*\", python = \"*\" }\n"
+	       "odd = { version = \"*\", python = \"three\" }\n");
+	assert_int_equal(out.n_deps, 5);
+	assert_string_equal(harness_find_nth("dataclasses", 0)->marker, "python_version < \"3.7\"");
+	assert_string_equal(harness_find_nth("typing", 0)->marker,
+			    "(python_version >= \"2.7\" and python_version < \"2.8\") or "
+			    "(python_version >= \"3.4\" and python_version < \"3.5\")");
+	assert_string_equal(harness_find_nth("pywin32", 0)->marker,
+			    "(sys_platform == 'win32') and (python_version >= \"3.8\")");
+	assert_string_equal(harness_find_nth("anyver", 0)->marker, "");
+	/* not a constraint: said where, and the package still read */
+	assert_string_equal(harness_find_nth("odd", 0)->marker, "");
+	assert_int_equal(diags.len, 1);
+	assert_int_equal(diags.items[0].level, DIAG_WARNING);
+	assert_int_equal(diags.items[0].line, 7);
+	assert_int_equal(diags.items[0].column, 33);
+	assert_non_null(strstr(diags.items[0].message, "three"));
 }
 
 static void
@@ -347,6 +378,7 @@ main(void)
 		HARNESS_TEST(test_pyproject_reports_a_bad_requirement_and_reads_the_rest),
 		HARNESS_TEST(test_pyproject_reads_dependency_groups_without_repeating_includes),
 		HARNESS_TEST(test_pyproject_reads_poetry_tables_and_skips_python),
+		HARNESS_TEST(test_pyproject_reads_poetry_python_as_a_marker),
 		HARNESS_TEST(test_pyproject_reads_poetry_and_uv_indexes_as_options),
 		HARNESS_TEST(test_pyproject_index_kinds_follow_poetry_priority_and_uv_strategy),
 		HARNESS_TEST(test_pyproject_reads_pdm_editables_and_uv_sources),
