@@ -7,7 +7,10 @@ with the newest CPython at hand that still ships the modules removed by PEP 594,
 i.e. 3.11 or 3.12), one top-level module a line, sorted. The second section,
 after a line "[aliases]", holds "name<TAB>module" lines: a name that is not a
 module of this interpreter but that people ask PyPI for when they mean a module
-(Python 2 names, short forms, modules removed before this interpreter).
+(Python 2 names, short forms, modules removed before this interpreter). The
+third, after "[since]", holds "module<TAB>3.N" lines: the first CPython 3
+release with a module that Python 2.7 did not have (what a backport on PyPI
+serves: a requirement limited to older Pythons by its marker is no shadow).
 Lines starting with "#" are comments.
 
     python3 scripts/gen-python-stdlib.py -o data/python-stdlib.txt
@@ -93,6 +96,26 @@ REMOVED = {
 }
 
 
+# Top-level modules that Python 2.7 lacks, with the CPython 3 release that
+# brought each ("New in version 3.N" in the library reference; the renamed
+# Python 2 modules of PEP 3108 count from 3.0). A module not listed here was in
+# Python 2.7 already (ensurepip since 2.7.9), so no Python needs it from PyPI.
+SINCE = {
+    "_thread": 0, "builtins": 0, "configparser": 0, "copyreg": 0, "html": 0,
+    "http": 0, "queue": 0, "reprlib": 0, "socketserver": 0, "tkinter": 0,
+    "winreg": 0, "xmlrpc": 0,
+    "concurrent": 2,
+    "faulthandler": 3, "ipaddress": 3, "lzma": 3, "venv": 3,
+    "asyncio": 4, "enum": 4, "pathlib": 4, "selectors": 4,
+    "statistics": 4, "tracemalloc": 4,
+    "typing": 5, "zipapp": 5,
+    "secrets": 6,
+    "contextvars": 7, "dataclasses": 7,
+    "graphlib": 9, "zoneinfo": 9,
+    "tomllib": 11,
+}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-o", "--output", help="output file (default: stdout)")
@@ -117,6 +140,12 @@ def main():
     out.write("# name people type<TAB>the module they mean\n")
     for name in sorted(aliases):
         out.write("%s\t%s\n" % (name, aliases[name]))
+    out.write("[since]\n")
+    out.write("# module<TAB>the first CPython 3 release with it (Python 2.7 lacked it)\n")
+    for m in sorted(SINCE):
+        if m not in known:
+            sys.exit("gen-python-stdlib: %s is not a module of this interpreter" % m)
+        out.write("%s\t3.%d\n" % (m, SINCE[m]))
     if args.output:
         out.close()
     print("gen-python-stdlib: %d modules, %d aliases" % (len(modules), len(aliases)),

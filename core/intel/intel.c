@@ -37,6 +37,7 @@ struct popular_variant {
 struct stdlib_name {
 	const char *name;        /* normalised */
 	const char *module;      /* the module meant, as Python spells it */
+	int since;               /* 3.N brought the module, Python 2.7 lacked it; -1: not so */
 };
 
 struct intel {
@@ -225,9 +226,42 @@ stdlib_cmp(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+/* "3.N" of a [since] line: N, or -1. */
+static int
+python3_minor(const char *v)
+{
+	char *end;
+	long n;
+
+	if (strncmp(v, "3.", 2) != 0 || v[2] < '0' || v[2] > '9')
+		return -1;
+	n = strtol(v + 2, &end, 10);
+	return *end == '\0' && n < 100 ? (int)n : -1;
+}
+
+/* A [since] line "module<TAB>3.N": the module's entry learns N. */
+static int
+stdlib_since_line(struct intel *intel, char *line, struct arena *scratch)
+{
+	char *tab = strchr(line, '\t');
+	struct stdlib_name key, *e;
+
+	if (!tab)
+		return ERR_SYNTAX;
+	*tab = '\0';
+	key.name = dep_normalize_name(scratch, sv_from_cstr(line));
+	if (!key.name)
+		return ERR_NOMEM;
+	e = bsearch(&key, intel->stdlib, intel->n_stdlib, sizeof(*intel->stdlib), stdlib_cmp);
+	if (!e || strcmp(e->module, line) != 0 || (e->since = python3_minor(tab + 1)) < 0)
+		return ERR_SYNTAX;
+	return 0;
+}
+
 /*
  * data/python-stdlib.txt: module names one a line, then "[aliases]" and
- * "name<TAB>module" lines; "#" starts a comment line.
+ * "name<TAB>module" lines, then "[since]" and "module<TAB>3.N" lines; "#"
+ * starts a comment line.
  */
 static int
 load_stdlib(struct intel *intel)
@@ -249,6 +283,8 @@ load_stdlib(struct intel *intel)
 			aliases = true;
 			continue;
 		}
+		if (strcmp(line, "[since]") == 0)
+			break;
 		char *tab = strchr(line, '\t');
 		if (aliases != (tab != NULL))
 			return ERR_SYNTAX;
@@ -256,13 +292,22 @@ load_stdlib(struct intel *intel)
 			*tab = '\0';
 		struct stdlib_name *e = &intel->stdlib[n++];
 		e->module = tab ? tab + 1 : line;
+		e->since = -1;
 		e->name = dep_normalize_name(&intel->arena, sv_from_cstr(line));
 		if (!e->name)
 			return ERR_NOMEM;
 	}
 	intel->n_stdlib = n;
 	qsort(intel->stdlib, n, sizeof(*intel->stdlib), stdlib_cmp);
-	return 0;
+
+	struct arena scratch;
+	int rc = 0;
+	arena_init(&scratch);
+	while (rc == 0 && (line = next_line(&text)))
+		if (line[0] != '#' && line[0] != '\0')
+			rc = stdlib_since_line(intel, line, &scratch);
+	arena_release(&scratch);
+	return rc;
 }
 
 static int
@@ -606,6 +651,16 @@ intel_stdlib_module(const struct intel *intel, const char *normalized)
 					      sizeof(*intel->stdlib), stdlib_cmp);
 
 	return e ? e->module : NULL;
+}
+
+int
+intel_stdlib_since(const struct intel *intel, const char *normalized)
+{
+	struct stdlib_name key = { normalized, NULL, -1 };
+	const struct stdlib_name *e = bsearch(&key, intel->stdlib, intel->n_stdlib,
+					      sizeof(*intel->stdlib), stdlib_cmp);
+
+	return e ? e->since : -1;
 }
 
 const struct malicious *

@@ -97,6 +97,13 @@ const char *intel_pypi_known_name(const struct intel *intel, size_t i, char *buf
  */
 const char *intel_stdlib_module(const struct intel *intel, const char *normalized);
 
+/*
+ * When @normalized names a standard-library module that Python 2.7 lacked
+ * (dataclasses, typing), returns N of the CPython 3.N that brought it; else
+ * -1 (a module every Python has, an alias, or no module).
+ */
+int intel_stdlib_since(const struct intel *intel, const char *normalized);
+
 /* The known-malicious entry for @normalized in @eco, or NULL. */
 const struct malicious *intel_find_malicious(const struct intel *intel, enum ecosystem eco,
 					     const char *normalized);

@@ -107,7 +107,9 @@ static const struct rule rules[] = {
 			    "urllib, crypt, pwd, telnet and bzip were five of the ten malicious "
 			    "packages of 2017. A few such names are also real backports for old "
 			    "Pythons (dataclasses, typing, pathlib); those are reported at "
-			    "severity info, as they are probably unneeded rather than hostile.",
+			    "severity info, as they are probably unneeded rather than hostile, "
+			    "and not at all when a marker keeps them to the Pythons that lack "
+			    "the module.",
 		.fix      = "Delete the line: the module needs no installation. If you need a "
 			    "backport for an old Python, keep it behind a marker such as "
 			    "`; python_version < \"3.7\"`.",

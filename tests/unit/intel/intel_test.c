@@ -85,6 +85,24 @@ test_intel_knows_stdlib_modules_and_aliases(void **state)
 }
 
 static void
+test_intel_knows_when_python3_brought_a_module(void **state)
+{
+	const struct intel *intel = *state;
+
+	assert_int_equal(intel_stdlib_since(intel, "dataclasses"), 7);
+	assert_int_equal(intel_stdlib_since(intel, "typing"), 5);
+	assert_int_equal(intel_stdlib_since(intel, "tomllib"), 11);
+	assert_int_equal(intel_stdlib_since(intel, "configparser"), 0);
+	assert_int_equal(intel_stdlib_since(intel, "-thread"), 0);
+	/* Python 2.7 had them: no Python lacks them */
+	assert_int_equal(intel_stdlib_since(intel, "argparse"), -1);
+	assert_int_equal(intel_stdlib_since(intel, "os"), -1);
+	/* an alias is not the module */
+	assert_int_equal(intel_stdlib_since(intel, "concurrent-futures"), -1);
+	assert_int_equal(intel_stdlib_since(intel, "requests"), -1);
+}
+
+static void
 test_intel_lists_the_2017_packages_as_malicious(void **state)
 {
 	const struct intel *intel = *state;
@@ -206,6 +224,7 @@ main(void)
 		cmocka_unit_test(test_intel_ranks_popular_names),
 		cmocka_unit_test(test_intel_popular_names_are_sorted_and_normalized),
 		cmocka_unit_test(test_intel_knows_stdlib_modules_and_aliases),
+		cmocka_unit_test(test_intel_knows_when_python3_brought_a_module),
 		cmocka_unit_test(test_intel_lists_the_2017_packages_as_malicious),
 		cmocka_unit_test(test_intel_near_finds_each_kind_of_edit),
 		cmocka_unit_test(test_intel_near_survives_odd_queries),

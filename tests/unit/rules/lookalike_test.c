@@ -168,6 +168,54 @@ test_stdlib_shadow_is_quiet_on_popular_backports(void **state)
 	}
 }
 
+/* The rule's own fix: a backport behind a marker no Python with the module meets. */
+static void
+test_stdlib_shadow_passes_backports_kept_to_older_pythons(void **state)
+{
+	struct fixture *fx = *state;
+	static const struct {
+		const char *name, *marker;
+		bool flagged;
+	} cases[] = {
+		{ "dataclasses", "python_version < \"3.7\"", false },
+		{ "dataclasses", "python_full_version < '3.7.0'", false },
+		{ "dataclasses", "python_version < \"3.7\" and sys_platform == \"win32\"", false },
+		{ "typing", "python_version == \"2.7\"", false },
+		{ "typing", "python_version < '3.5' or platform_python_implementation == 'PyPy' and python_version < '3.5'", false },
+		{ "configparser", "python_version < \"3\"", false },
+		{ "contextvars", "python_version >= \"3.6\" and python_version < \"3.7\"", false },
+		/* installed on a Python that has the module */
+		{ "dataclasses", "python_version < \"3.8\"", true },
+		{ "dataclasses", "sys_platform == \"win32\"", true },
+		{ "dataclasses", "python_version < \"3.7\" or os_name == \"nt\"", true },
+		{ "dataclasses", "platform_python_implementation == 'PyPy'", true },
+		{ "typing", "python_version >= \"3.12\"", true },
+		{ "dataclasses", "", true },
+		/* which extras are asked for is not known */
+		{ "dataclasses", "python_version < \"3.7\" and extra == \"dev\"", true },
+		/* not a marker: cannot be told */
+		{ "dataclasses", "python_version <", true },
+		/* every Python since 2.7 has argparse */
+		{ "argparse", "python_version < \"3\"", true },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct dep *dep = fixture_dep(fx, cases[i].name, "");
+		dep->marker = cases[i].marker;
+		assert_int_equal(fixture_run_one(fx, dep), 0);
+		const struct finding *f = fixture_find(fx, "stdlib-shadow");
+		if ((f != NULL) != cases[i].flagged)
+			fail_msg("%s; %s: %s", cases[i].name, cases[i].marker,
+				 f ? "flagged" : "not flagged");
+	}
+
+	/* A name no backport has is flagged whatever its marker says. */
+	struct dep *dep = fixture_dep(fx, "urllib2", "");
+	dep->marker = "python_version < \"3\"";
+	assert_int_equal(fixture_run_one(fx, dep), 0);
+	assert_non_null(fixture_find(fx, "stdlib-shadow"));
+}
+
 static void
 test_stdlib_shadow_leaves_imports_and_real_packages_alone(void **state)
 {
@@ -196,6 +244,7 @@ main(void)
 		cmocka_unit_test(test_known_malicious_ignores_real_packages_and_other_ecosystems),
 		cmocka_unit_test(test_stdlib_shadow_names_the_module),
 		cmocka_unit_test(test_stdlib_shadow_is_quiet_on_popular_backports),
+		cmocka_unit_test(test_stdlib_shadow_passes_backports_kept_to_older_pythons),
 		cmocka_unit_test(test_stdlib_shadow_leaves_imports_and_real_packages_alone),
 	};
 	return cmocka_run_group_tests(tests, fixture_setup, fixture_teardown);
