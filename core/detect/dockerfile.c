@@ -266,7 +266,7 @@ read_instruction(struct detect_out *out, struct source *src, struct docker_fs *f
 		return map_includes(out, fs, first);
 	}
 	if (keyword_is(j, &k, "FROM"))
-		docker_fs_from(fs);
+		return docker_fs_from(fs, sv_make(j->text + k, j->len - k));
 	else if (keyword_is(j, &k, "WORKDIR"))
 		return docker_fs_workdir(fs, sv_make(j->text + k, j->len - k));
 	else if (keyword_is(j, &k, "COPY") || keyword_is(j, &k, "ADD"))

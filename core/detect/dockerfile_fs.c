@@ -13,6 +13,7 @@
 #include "detect/dockerfile_fs.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include <cjson/cJSON.h>
 
@@ -38,12 +39,71 @@ docker_fs_release(struct docker_fs *fs)
 	arena_release(&fs->arena);
 }
 
-void
-docker_fs_from(struct docker_fs *fs)
+/* The current stage, when it has a name, kept for a later FROM. */
+static int
+keep_stage(struct docker_fs *fs)
 {
-	fs->workdir = "";
-	fs->n_copies = 0;
-	fs->overflow = false;
+	struct docker_stage *st;
+
+	if (!fs->stage || fs->n_stages == DOCKER_FS_MAX_STAGES)
+		return 0;
+	st = &fs->stages[fs->n_stages];
+	*st = (struct docker_stage){ fs->stage, fs->workdir, NULL, fs->n_copies, fs->overflow };
+	if (fs->n_copies &&
+	    !(st->copies = arena_memdup(&fs->arena, fs->copies, fs->n_copies * sizeof(*fs->copies))))
+		return ERR_NOMEM;
+	fs->n_stages++;
+	return 0;
+}
+
+/* The stage named @name (any case) kept so far, the latest if several; NULL if none. */
+static const struct docker_stage *
+find_stage(const struct docker_fs *fs, struct sv name)
+{
+	for (size_t i = fs->n_stages; i-- > 0;)
+		if (strlen(fs->stages[i].name) == name.len &&
+		    strncasecmp(fs->stages[i].name, name.ptr, name.len) == 0)
+			return &fs->stages[i];
+	return NULL;
+}
+
+int
+docker_fs_from(struct docker_fs *fs, struct sv args)
+{
+	struct sv words[4];
+	size_t n = 0, i = 0;
+	const struct docker_stage *base = NULL;
+	int rc = keep_stage(fs);
+
+	if (rc)
+		return rc;
+	args = sv_trim(args);
+	while (i < args.len && n < 4) {
+		size_t start = i;
+		while (i < args.len && !byte_in(" \t\r\n", args.ptr[i]))
+			i++;
+		if (!(n == 0 && sv_starts_with(sv_slice(args, start, i - start), SV_LIT("--"))))
+			words[n++] = sv_slice(args, start, i - start);
+		while (i < args.len && byte_in(" \t\r\n", args.ptr[i]))
+			i++;
+	}
+	if (n >= 1)
+		base = find_stage(fs, words[0]);
+	fs->workdir = base ? base->workdir : "";
+	fs->n_copies = base ? base->n_copies : 0;
+	fs->overflow = base && base->overflow;
+	if (fs->n_copies)
+		memcpy(fs->copies, base->copies, fs->n_copies * sizeof(*fs->copies));
+	fs->stage = NULL;
+	if (n == 3 && words[1].len == 2 && strncasecmp(words[1].ptr, "as", 2) == 0) {
+		char *name = arena_strndup(&fs->arena, words[2]);
+		if (!name)
+			return ERR_NOMEM;
+		for (char *c = name; *c; c++)
+			*c = ascii_lower(*c);
+		fs->stage = name;
+	}
+	return 0;
 }
 
 /*

@@ -3,7 +3,8 @@
  * `pip install -r /app/requirements.txt` after `COPY requirements.txt /app/`
  * is read from the repository's requirements.txt. Only what is written is
  * followed: WORKDIR and COPY/ADD with literal paths in the current stage (a
- * FROM starts over; what COPY --from, a remote ADD, a heredoc or a path
+ * FROM an image starts over, a FROM an earlier stage's name goes on from where
+ * that stage ended; what COPY --from, a remote ADD, a heredoc or a path
  * holding $ puts in the image is not from the context, and hides what an
  * earlier COPY put at the same place).
  */
@@ -35,6 +36,18 @@ struct docker_copy {
 				  * context, or a name without an extension */
 };
 
+/* Named stages remembered for a later FROM, at most; a later one starts over. */
+#define DOCKER_FS_MAX_STAGES 64
+
+/* Where a named stage ended. */
+struct docker_stage {
+	const char *name;        /* lower case: docker compares stage names so */
+	const char *workdir;
+	struct docker_copy *copies;   /* in the arena */
+	size_t n_copies;
+	bool overflow;
+};
+
 struct docker_fs {
 	struct arena arena;      /* the strings below; released by docker_fs_release() */
 	const char *workdir;     /* like dest; NULL when it holds $ or is too deep */
@@ -42,13 +55,20 @@ struct docker_fs {
 	size_t n_copies;
 	bool overflow;           /* more COPY sources than fit: no path is mapped */
 	size_t looks;            /* copies looked at so far, for DOCKER_FS_MAX_LOOKS */
+	const char *stage;       /* the current stage's name (lower case), or NULL */
+	struct docker_stage stages[DOCKER_FS_MAX_STAGES];
+	size_t n_stages;
 };
 
 void docker_fs_init(struct docker_fs *fs);
 void docker_fs_release(struct docker_fs *fs);
 
-/* FROM: a new stage, at the image root with nothing copied. */
-void docker_fs_from(struct docker_fs *fs);
+/*
+ * FROM with the argument text @args ([--platform=...] image [AS name]): a new
+ * stage, at the image root with nothing copied, or where the earlier stage
+ * named @image ended. Returns 0 or ERR_NOMEM.
+ */
+int docker_fs_from(struct docker_fs *fs, struct sv args);
 /* WORKDIR @arg (the instruction's argument text). Returns 0 or ERR_NOMEM. */
 int docker_fs_workdir(struct docker_fs *fs, struct sv arg);
 /* COPY or ADD with the argument text @args (flags, then sources and a destination). */

@@ -120,7 +120,7 @@ test_dockerfile_maps_image_paths_to_what_copy_put_there(void **state)
 		"app.txt",              /* COPY . . under WORKDIR, relative -r */
 		"ci/test.txt",          /* relative to a cd inside the image */
 		"/etc/never-copied.txt",/* as written: nothing put it there */
-		"/tmp/requirements.txt",/* a new stage starts over */
+		"/tmp/requirements.txt",/* a new stage from an image starts over */
 	};
 
 	(void)state;
@@ -140,7 +140,7 @@ test_dockerfile_maps_image_paths_to_what_copy_put_there(void **state)
 	       "RUN cd ci-files && pip install -r test.txt\n"
 	       "RUN pip install -r /etc/never-copied.txt -r /tmp/req.txt -r /tmp/remote.txt "
 	       "-r /tmp/var.txt\n"
-	       "FROM base\n"
+	       "FROM python:3.12\n"
 	       "RUN pip install -r /tmp/requirements.txt\n");
 	assert_int_equal(out.n_includes, 11);
 	for (size_t i = 0; i < 6; i++) {
@@ -155,6 +155,40 @@ test_dockerfile_maps_image_paths_to_what_copy_put_there(void **state)
 	assert_string_equal(out.includes[9].path, "/tmp/var.txt");
 	assert_string_equal(out.includes[10].path, want[7]);
 	assert_int_equal(out.includes[10].line, 17);
+}
+
+/* FROM an earlier stage's name goes on from where that stage ended. */
+static void
+test_dockerfile_stage_from_a_stage_keeps_its_copies_and_workdir(void **state)
+{
+	static const char *const want[] = {
+		"requirements.txt",     /* FROM base: base's COPY */
+		"app/dev.txt",          /* ... and its WORKDIR */
+		"requirements.txt",     /* FROM --platform=... BASE AS second: any case */
+		"ci/test.txt",          /* FROM second: second's own COPY, base's WORKDIR */
+		"/tmp/requirements.txt",/* FROM an image: starts over */
+		"requirements.txt",     /* base again, as base ended */
+	};
+
+	(void)state;
+	DETECT("FROM python:3.12 AS base\n"
+	       "WORKDIR /srv\n"
+	       "COPY requirements.txt /tmp/\n"
+	       "COPY app/ ./\n"
+	       "FROM base\n"
+	       "RUN pip install -r /tmp/requirements.txt -r dev.txt\n"
+	       "FROM --platform=$BUILDPLATFORM BASE AS second\n"
+	       "COPY ci/test.txt t.txt\n"
+	       "RUN pip install -r /tmp/requirements.txt\n"
+	       "FROM second AS third\n"
+	       "RUN pip install -r t.txt\n"
+	       "FROM python:3.12\n"
+	       "RUN pip install -r /tmp/requirements.txt\n"
+	       "FROM base\n"
+	       "RUN pip install -r /tmp/requirements.txt\n");
+	assert_int_equal(out.n_includes, 6);
+	for (size_t i = 0; i < 6; i++)
+		assert_string_equal(out.includes[i].path, want[i]);
 }
 
 static void
@@ -185,6 +219,7 @@ main(void)
 		HARNESS_TEST(test_dockerfile_reads_heredoc_bodies),
 		HARNESS_TEST(test_dockerfile_survives_truncated_input),
 		HARNESS_TEST(test_dockerfile_maps_image_paths_to_what_copy_put_there),
+		HARNESS_TEST(test_dockerfile_stage_from_a_stage_keeps_its_copies_and_workdir),
 		HARNESS_TEST(test_dockerfile_copy_into_a_folder_without_workdir_and_above_the_root),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
