@@ -9,6 +9,10 @@
  *                name: { ("script" | "before_script" | "after_script"): script } ... }
  *   script   = scalar | [ (scalar | script | !reference [...]) ... ]
  *
+ * A job without a before_script runs its templates' (`extends: .t` or a
+ * list, the last that has one), else `default:`'s unless `inherit: default:`
+ * says no; it is read where written, and its cds carry into the job's script.
+ *
  * A scalar's region is its text as written (yaml_tree.h): a block scalar's
  * lines after the `|` or `>`, a quoted scalar inside its quotes, a plain one
  * whole. Escapes in double-quoted scalars are not decoded and folded lines
@@ -172,15 +176,94 @@ is_script_key(const struct ynode *key)
 }
 
 /*
- * The before_script a job runs when it has none of its own: `default:`'s,
- * else the old global one. NULL when there is none.
+ * The before_script of `default:`, else the old global one. NULL when there
+ * is none.
  */
 static const struct ynode *
-inherited_before(const struct ynode *root)
+default_before(const struct ynode *root)
 {
 	const struct ynode *b = ytree_get(ytree_get(root, "default"), "before_script");
 
 	return b ? b : ytree_get(root, "before_script");
+}
+
+/*
+ * Whether job @job takes `default:`'s before_script: not with `inherit:
+ * default: false`, nor with a list of default keywords that leaves it out.
+ */
+static bool
+inherits_default_before(const struct ynode *job)
+{
+	const struct ynode *d = ytree_get(ytree_get(job, "inherit"), "default");
+
+	if (!d)
+		return true;
+	if (d->type == YNODE_SCALAR)
+		return !ytree_is(d, "false");
+	if (d->type != YNODE_SEQUENCE)
+		return true;
+	for (const struct ynode *item = d->child; item; item = item->next)
+		if (ytree_is(item, "before_script"))
+			return true;
+	return false;
+}
+
+static const struct ynode *extended_before(const struct ynode *root, const struct ynode *job,
+					   unsigned depth, size_t *work);
+
+/*
+ * The before_script of the template named by the scalar @name: its own, else
+ * what its extends gives it. Each lookup costs *@work the keys it may pass.
+ */
+static const struct ynode *
+template_before(const struct ynode *root, const struct ynode *name, unsigned depth, size_t *work)
+{
+	size_t cost = root->n_children / 2 + 1;
+	const struct ynode *tpl, *own;
+
+	if (name->type != YNODE_SCALAR || *work < cost)
+		return NULL;
+	*work -= cost;
+	if (!(tpl = ytree_get(root, name->value)))
+		return NULL;
+	own = ytree_get(tpl, "before_script");
+	return own ? own : extended_before(root, tpl, depth + 1, work);
+}
+
+/*
+ * The before_script that @job's `extends:` gives it (of the templates
+ * listed, the last that has one: GitLab merges them in order), or NULL. A
+ * chain deeper than GitLab allows, or a cycle, ends at
+ * CI_YAML_MAX_EXTENDS_DEPTH; the whole file's lookups at *@work.
+ */
+static const struct ynode *
+extended_before(const struct ynode *root, const struct ynode *job, unsigned depth, size_t *work)
+{
+	const struct ynode *ext = ytree_get(job, "extends"), *b = NULL, *found;
+
+	if (!ext || depth >= CI_YAML_MAX_EXTENDS_DEPTH)
+		return NULL;
+	if (ext->type != YNODE_SEQUENCE)
+		return template_before(root, ext, depth, work);
+	for (const struct ynode *item = ext->child; item; item = item->next)
+		if ((found = template_before(root, item, depth, work)))
+			b = found;
+	return b;
+}
+
+/*
+ * The before_script job @job runs when it has none of its own: from its
+ * templates, else @dflt (default_before()). NULL when there is none.
+ */
+static const struct ynode *
+inherited_before(const struct ynode *root, const struct ynode *job, const struct ynode *dflt,
+		 size_t *work)
+{
+	const struct ynode *b = extended_before(root, job, 0, work);
+
+	if (b)
+		return b;
+	return dflt && inherits_default_before(job) ? dflt : NULL;
 }
 
 /* A top-level key that names a job: not a keyword, not a hidden template. */
@@ -204,7 +287,8 @@ find_gitlab(struct region_list *list, const struct ynode *root, struct sv text)
 {
 	if (!root || root->type != YNODE_MAPPING)
 		return 0;
-	const struct ynode *inherited = inherited_before(root);
+	size_t work = CI_YAML_MAX_EXTENDS_WORK;
+	const struct ynode *dflt = default_before(root);
 	for (const struct ynode *k = root->child; k && k->next; k = k->next->next) {
 		const struct ynode *v = k->next;
 		int rc = 0;
@@ -219,7 +303,9 @@ find_gitlab(struct region_list *list, const struct ynode *root, struct sv text)
 			 */
 			static const char *const keys[] = { "before_script", "script", "after_script" };
 			unsigned job = ++list->shell;
-			if (inherited && is_job(k, v) && !ytree_get(v, "before_script")) {
+			const struct ynode *inherited = is_job(k, v) && !ytree_get(v, "before_script") ?
+				inherited_before(root, v, dflt, &work) : NULL;
+			if (inherited) {
 				/* read where it is written; here only for where its cds lead */
 				list->replay = true;
 				rc = find_script(list, inherited, text, 0);

@@ -362,6 +362,23 @@ sys.stdout.write("FROM python\n" + "".join("RUN pip install six==1.%d\n" % i for
 	commit "$1"
 }
 
+case_gitlab_extends() {
+	# A .gitlab-ci.yml of 100,000 jobs, each extending two templates, one
+	# missing and one in an extends cycle: looking templates up must not
+	# cost the whole file for each job (a lookup of default: per job took
+	# 49 s for 40,000 jobs).
+	init "$1"
+	python3 -c '
+import sys
+sys.stdout.write("".join("j%d:\n  extends: [.gone, .t]\n  script: [pip install -r r.txt]\n" % i
+                         for i in range(100000)))
+sys.stdout.write(".t:\n  extends: .t\n  before_script: [cd sub]\ndefault:\n  before_script: [cd d]\n")
+' >"$1/.gitlab-ci.yml"
+	mkdir "$1/sub"
+	printf 'flask\n' >"$1/sub/r.txt"
+	commit "$1"
+}
+
 case_missing_includes() {
 	# A requirements.txt of 200,000 "-r" lines naming a file that is not
 	# there: each diagnostic must find its line from the one before, not from
@@ -417,4 +434,4 @@ CASES=(ansi_names bidi_names ansi_file_names ansi_commit_author invalid_utf8 hug
 	include_chain include_bomb include_outside symlinks submodule_url filters_and_hooks
 	git_config_commands deep_toml deep_json deep_r deep_yaml deep_python notebook_1g
 	corrupt_object truncated_pack many_commits nul_bytes control_lines long_name
-	description_bomb warning_flood cr_flood tox_sections conda_flow_lines shell_pieces missing_includes many_files review_file_hostile gitdir_file unreadable bare_and_shallow_refs)
+	description_bomb warning_flood cr_flood tox_sections conda_flow_lines shell_pieces gitlab_extends missing_includes many_files review_file_hostile gitdir_file unreadable bare_and_shallow_refs)

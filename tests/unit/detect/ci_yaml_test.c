@@ -275,6 +275,56 @@ test_ci_yaml_keeps_a_cd_across_the_lines_of_one_shell(void **state)
 	expect_include(8, "four.txt", NULL);
 }
 
+/* A job's templates give it their before_script, and `inherit:` can refuse default's. */
+static void
+test_ci_yaml_follows_extends_and_inherit_to_a_before_script(void **state)
+{
+	(void)state;
+	DETECT(".gitlab-ci.yml",
+	       "default:\n"
+	       "  before_script: [cd dflt]\n"
+	       ".py:\n"
+	       "  before_script: [cd api]\n"
+	       ".deep:\n"
+	       "  extends: .py\n"
+	       ".other:\n"
+	       "  before_script: [cd web]\n"
+	       ".loop-a:\n"
+	       "  extends: .loop-b\n"
+	       ".loop-b:\n"
+	       "  extends: [.loop-a]\n"
+	       "one:\n"
+	       "  extends: .deep\n"
+	       "  script: [pip install -r one.txt]\n"
+	       "two:\n"
+	       "  extends: [.py, .other, .missing]\n"
+	       "  script: [pip install -r two.txt]\n"
+	       "three:\n"
+	       "  extends: .loop-a\n"
+	       "  script: [pip install -r three.txt]\n"
+	       "four:\n"
+	       "  extends: .py\n"
+	       "  before_script: [echo own]\n"
+	       "  script: [pip install -r four.txt]\n"
+	       "five:\n"
+	       "  inherit: {default: false}\n"
+	       "  script: [pip install -r five.txt]\n"
+	       "six:\n"
+	       "  inherit: {default: [image]}\n"
+	       "  script: [pip install -r six.txt]\n"
+	       "seven:\n"
+	       "  inherit: {default: [image, before_script]}\n"
+	       "  script: [pip install -r seven.txt]\n");
+	assert_int_equal(out.n_includes, 7);
+	expect_include(0, "one.txt", "api");      /* .deep extends .py */
+	expect_include(1, "two.txt", "web");      /* the last template with one */
+	expect_include(2, "three.txt", "dflt");   /* a cycle gives nothing: default's */
+	expect_include(3, "four.txt", NULL);      /* its own replaces them */
+	expect_include(4, "five.txt", NULL);
+	expect_include(5, "six.txt", NULL);
+	expect_include(6, "seven.txt", "dflt");
+}
+
 static void
 test_ci_yaml_reads_a_shell_other_than_pwsh_or_python(void **state)
 {
@@ -483,6 +533,7 @@ main(void)
 		T(test_ci_yaml_gives_each_step_its_working_directory),
 		T(test_ci_yaml_skips_steps_whose_default_shell_is_not_posix),
 		T(test_ci_yaml_keeps_a_cd_across_the_lines_of_one_shell),
+		T(test_ci_yaml_follows_extends_and_inherit_to_a_before_script),
 		T(test_ci_yaml_reads_a_shell_other_than_pwsh_or_python),
 		T(test_ci_yaml_finds_gitlab_scripts_in_jobs_default_and_globals),
 		T(test_ci_yaml_does_not_read_github_keys_in_gitlab_files_nor_the_reverse),
