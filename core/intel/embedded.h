@@ -15,6 +15,8 @@ extern const unsigned char data_known_malicious[];
 extern const size_t data_known_malicious_len;
 extern const unsigned char data_cran_packages[];
 extern const size_t data_cran_packages_len;
+extern const unsigned char data_cran_known[];
+extern const size_t data_cran_known_len;
 extern const unsigned char data_cran_mirrors[];
 extern const size_t data_cran_mirrors_len;
 extern const unsigned char data_r_base_packages[];

@@ -54,6 +54,7 @@ struct intel {
 	struct malicious *malicious;  /* sorted by ecosystem, then name (any case) */
 	size_t n_malicious;
 	struct name_set cran;         /* lower case */
+	struct name_set cran_known;   /* other names CRAN packages depend on */
 	struct name_set r_base;       /* tag: "base" or "recommended" */
 	struct name_set r_owners;
 	struct name_set cran_mirrors; /* "host/path/", lower case */
@@ -469,6 +470,8 @@ intel_open(struct intel **out)
 	    (rc = load_malicious(intel)) != 0 ||
 	    (rc = name_set_parse(&intel->cran, &intel->arena, data_cran_packages,
 				 data_cran_packages_len)) != 0 ||
+	    (rc = name_set_parse(&intel->cran_known, &intel->arena, data_cran_known,
+				 data_cran_known_len)) != 0 ||
 	    (rc = name_set_parse(&intel->r_base, &intel->arena, data_r_base_packages,
 				 data_r_base_packages_len)) != 0 ||
 	    (rc = name_set_parse(&intel->r_owners, &intel->arena, data_r_github_owners,
@@ -755,6 +758,12 @@ bool
 intel_cran_has(const struct intel *intel, const char *name)
 {
 	return name_set_find(&intel->cran, name) != NULL;
+}
+
+bool
+intel_cran_known(const struct intel *intel, const char *name)
+{
+	return name_set_find(&intel->cran, name) || name_set_find(&intel->cran_known, name);
 }
 
 size_t

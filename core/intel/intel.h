@@ -129,6 +129,11 @@ int intel_add_malicious_batch(struct intel *intel, const struct malicious *ms, s
 
 /* @name is on the bundled CRAN list. */
 bool intel_cran_has(const struct intel *intel, const char *name);
+/*
+ * @name is a package deputy knows is real: on the bundled CRAN list, or named
+ * as a dependency by a package on it (data/cran-known.txt).
+ */
+bool intel_cran_known(const struct intel *intel, const char *name);
 /* Number of CRAN names, and the i-th (lower case). */
 size_t intel_cran_count(const struct intel *intel);
 const char *intel_cran_name(const struct intel *intel, size_t i);

@@ -12,8 +12,10 @@
 
 /*
  * The bundled CRAN list is Debian's ~1,100 packages of CRAN's 20,000+, with
- * no download rank, so a real CRAN package missing from it can sit one edit
- * from a listed one (reader/readr, tsibble/tibble, webshot2/webshot). Short
+ * no download rank; the ~900 names those packages depend on or suggest are
+ * known to be real and never flagged (intel_cran_known()). A real CRAN
+ * package missing from both can still sit one edit from a listed one
+ * (reader/readr, tsibble/tibble, webshot2/webshot). Short
  * names therefore count only for the slips least likely to be a separate
  * package: a look-alike letter, two letters swapped, separators; a letter
  * added, the edit that makes most new legitimate names, needs a longer
@@ -139,7 +141,7 @@ typosquat_cran_find(struct lookalike *out, bool *base, const struct intel *intel
 {
 	struct best best = { .name = name, .limits = &cran_limits };
 
-	if (intel_cran_has(intel, name) || intel_r_base_package(intel, name, NULL))
+	if (intel_cran_known(intel, name) || intel_r_base_package(intel, name, NULL))
 		return false;
 	intel_cran_near(intel, name, consider, &best);
 	best.current_base = true;

@@ -98,6 +98,30 @@ test_cran_names_deputy_knows_are_never_flagged(void **state)
 		assert_null(cran_typosquat(fx, base[i], DEP_LIBRARY_CALL));
 }
 
+/*
+ * Names that packages on the list depend on or suggest are real packages,
+ * however close to a popular one: tclust (fpc suggests it) is one letter
+ * from mclust, and was flagged in seurat's DESCRIPTION.
+ */
+static void
+test_cran_names_other_packages_use_are_never_flagged(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const used[] = { "tclust", "TCLUST", "ggplot2movies", "limma",
+		"Biobase" };
+
+	for (size_t i = 0; i < sizeof(used) / sizeof(used[0]); i++) {
+		assert_true(intel_cran_known(fx->intel, used[i]));
+		const struct finding *f = cran_typosquat(fx, used[i], DEP_LIBRARY_CALL);
+		if (f)
+			fail_msg("false alarm: %s", f->message);
+	}
+	/* known is not popular: no target is taken from that list */
+	assert_false(intel_cran_has(fx->intel, "tclust"));
+	assert_false(intel_cran_known(fx->intel, "tidyvrse"));
+	assert_non_null(cran_typosquat(fx, "tidyvrse", DEP_LIBRARY_CALL));
+}
+
 static void
 test_cran_case_does_not_matter(void **state)
 {
@@ -223,6 +247,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cran_lookalikes_name_target_and_technique),
 		cmocka_unit_test(test_cran_names_deputy_knows_are_never_flagged),
+		cmocka_unit_test(test_cran_names_other_packages_use_are_never_flagged),
 		cmocka_unit_test(test_cran_case_does_not_matter),
 		cmocka_unit_test(test_cran_lookalikes_leave_real_packages_missing_from_the_list),
 		cmocka_unit_test(test_cran_short_names_need_a_subtle_slip),
