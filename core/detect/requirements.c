@@ -28,7 +28,8 @@ requirements_matches(const char *path)
 {
 	const char *base = path_basename(path);
 
-	if (glob_match("requirements*.txt", base) || glob_match("*requirements*.in", base) ||
+	/* also dev-requirements.txt, test-requirements.txt (every OpenStack project has one) */
+	if (glob_match("*requirements*.txt", base) || glob_match("*requirements*.in", base) ||
 	    glob_match("constraints*.txt", base))
 		return true;
 	/* any .txt directly inside a folder named requirements/ */

@@ -52,6 +52,8 @@ test_requirements_matches_pip_file_names(void **state)
 	assert_true(requirements_matches("requirements.txt"));
 	assert_true(requirements_matches("a/b/requirements-dev.txt"));
 	assert_true(requirements_matches("dev-requirements.in"));
+	assert_true(requirements_matches("test-requirements.txt"));
+	assert_true(requirements_matches("doc/dev_requirements_py3.txt"));
 	assert_true(requirements_matches("requirements.in"));
 	assert_true(requirements_matches("constraints.txt"));
 	assert_true(requirements_matches("x/requirements/base.txt"));
