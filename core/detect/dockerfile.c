@@ -232,20 +232,36 @@ read_run(struct detect_out *out, struct source *src, const struct mapped_text *j
 	return shcmd_detect_mapped(out, src, sv_make(j->text + i, j->len - i), j->map + i, &opts);
 }
 
-/* The -r/-c files that RUN asked for from @first on: to what COPY put there, if it did. */
+/*
+ * The -r/-c files that RUN asked for from @first on: to what COPY put there,
+ * if it did; a file something else put there (COPY --from, a URL) is a note,
+ * not an include.
+ */
 static int
-map_includes(struct detect_out *out, struct docker_fs *fs, size_t first)
+map_includes(struct detect_out *out, struct source *src, struct docker_fs *fs, size_t first)
 {
 	struct arena tmp = ARENA_INIT;          /* the paths worked out, for this RUN */
+	size_t kept = first;
 	int err = 0;
 
 	for (size_t i = first; i < out->n_includes && !err; i++) {
-		const char *from = docker_fs_source(fs, &out->includes[i], &tmp, &err);
-		if (from && !(out->includes[i].path = arena_strndup(out->arena, sv_from_cstr(from))))
+		struct detect_include *inc = &out->includes[i];
+		const char *origin, *from = docker_fs_source(fs, inc, &tmp, &err, &origin);
+		if (from && !(inc->path = arena_strndup(out->arena, sv_from_cstr(from))))
 			err = ERR_NOMEM;
 		if (from)
-			out->includes[i].cd = NULL;
+			inc->cd = NULL;
+		if (origin) {
+			diag_add(out->diags, DIAG_NOTE, src, inc->at,
+				 "%s file '%s' is put in the image by COPY/ADD %.64s, not taken "
+				 "from the repository: not followed",
+				 inc->constraint ? "constraint" : "requirement", inc->path, origin);
+			continue;
+		}
+		out->includes[kept++] = *inc;
 	}
+	if (!err)
+		out->n_includes = kept;
 	arena_release(&tmp);
 	return err;
 }
@@ -263,7 +279,7 @@ read_instruction(struct detect_out *out, struct source *src, struct docker_fs *f
 	if (keyword_is(j, &k, "RUN")) {
 		if ((rc = read_run(out, src, j, k, next)))
 			return rc;
-		return map_includes(out, fs, first);
+		return map_includes(out, src, fs, first);
 	}
 	if (keyword_is(j, &k, "FROM"))
 		return docker_fs_from(fs, sv_make(j->text + k, j->len - k));

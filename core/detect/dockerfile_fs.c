@@ -190,10 +190,11 @@ docker_fs_copy(struct docker_fs *fs, struct sv args)
 	size_t n = split_words(&fs->arena, args, words), first = 0;
 	int err = 0;
 
-	bool other = false;     /* --from: another stage or image, not the context */
+	struct sv from = SV_NULL;       /* --from: another stage or image, not the context */
 
 	for (; first < n && sv_starts_with(words[first], SV_LIT("--")); first++)
-		other |= sv_starts_with(words[first], SV_LIT("--from="));
+		if (sv_starts_with(words[first], SV_LIT("--from=")))
+			from = words[first];
 	if (n < first + 2)
 		return 0;
 	struct sv dest = words[n - 1];
@@ -210,7 +211,7 @@ docker_fs_copy(struct docker_fs *fs, struct sv args)
 		if (!written)
 			return ERR_NOMEM;
 		/* a URL, a heredoc, a variable, another stage: it hides what was there */
-		bool opaque = other || is_remote(s) || sv_starts_with(s, SV_LIT("<<")) ||
+		bool opaque = from.ptr || is_remote(s) || sv_starts_with(s, SV_LIT("<<")) ||
 			      memchr(s.ptr, '$', s.len) || memchr(s.ptr, '\0', s.len);
 		int rc = opaque ? 0 : path_resolve_in(&resolved, &fs->arena, "", written);
 		if (rc == ERR_NOMEM)
@@ -228,8 +229,12 @@ docker_fs_copy(struct docker_fs *fs, struct sv args)
 		}
 		bool folder = !opaque && (!src[0] || s.ptr[s.len - 1] == '/' ||
 					  !strchr(name + 1, '.'));
-		fs->copies[fs->n_copies++] = (struct docker_copy){ to, strlen(to), src, name, into,
-								   folder };
+		const char *origin = !opaque ? NULL : from.ptr ? arena_strndup(&fs->arena, from)
+								 : written;
+		if (opaque && !origin)
+			return ERR_NOMEM;
+		fs->copies[fs->n_copies++] = (struct docker_copy){ to, strlen(to), src, name, origin,
+								   into, folder };
 	}
 	return 0;
 }
@@ -291,12 +296,13 @@ source_of(const struct docker_copy *c, enum held how, const char *rest, struct a
 
 const char *
 docker_fs_source(struct docker_fs *fs, const struct detect_include *inc,
-		 struct arena *arena, int *err)
+		 struct arena *arena, int *err, const char **origin)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *in_image, *found = NULL;
 
 	*err = 0;
+	*origin = NULL;
 	if (fs->overflow || inc->dir || fs->looks > DOCKER_FS_MAX_LOOKS)
 		return NULL;
 	fs->looks += 2 * fs->n_copies;
@@ -332,5 +338,7 @@ docker_fs_source(struct docker_fs *fs, const struct detect_include *inc,
 	}
 	if (by && by->src)
 		found = source_of(by, how, rest, arena, err);
+	else if (by)
+		*origin = by->origin;
 	return found;
 }

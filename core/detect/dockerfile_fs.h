@@ -30,6 +30,8 @@ struct docker_copy {
 				  * NULL not from the context (--from, a URL, a heredoc, a
 				  * $): what it puts there hides what was there before */
 	const char *name;        /* the last component of @src */
+	const char *origin;      /* with @src NULL: what put it there ("--from=builder", a
+				  * URL, "<<EOF", a word holding $), as written */
 	bool into;               /* @src goes into the folder @dest (dest ends in '/', or
 				  * several sources), not to @dest itself */
 	bool folder;             /* @src may be a folder: written with a final '/', the
@@ -78,8 +80,10 @@ int docker_fs_copy(struct docker_fs *fs, struct sv args);
  * The build-context path that @inc (a -r/-c of a RUN in this stage) names in
  * the image, in @arena; NULL when no COPY put it there, when the file has
  * used up DOCKER_FS_MAX_LOOKS, or on no memory (*@err is then ERR_NOMEM).
+ * When what put it there is not the build context, *@origin says what it was
+ * (docker_copy.origin); else it is NULL.
  */
 const char *docker_fs_source(struct docker_fs *fs, const struct detect_include *inc,
-			     struct arena *arena, int *err);
+			     struct arena *arena, int *err, const char **origin);
 
 #endif

@@ -142,19 +142,28 @@ test_dockerfile_maps_image_paths_to_what_copy_put_there(void **state)
 	       "-r /tmp/var.txt\n"
 	       "FROM python:3.12\n"
 	       "RUN pip install -r /tmp/requirements.txt\n");
-	assert_int_equal(out.n_includes, 11);
+	assert_int_equal(out.n_includes, 8);
 	for (size_t i = 0; i < 6; i++) {
 		assert_string_equal(out.includes[i].path, want[i]);
 		assert_null(out.includes[i].cd);
 		assert_true(out.includes[i].or_root);
 	}
 	assert_string_equal(out.includes[6].path, want[6]);
-	/* --from, a remote ADD and a $ source put nothing from the context there */
-	assert_string_equal(out.includes[7].path, "/tmp/req.txt");
-	assert_string_equal(out.includes[8].path, "/tmp/remote.txt");
-	assert_string_equal(out.includes[9].path, "/tmp/var.txt");
-	assert_string_equal(out.includes[10].path, want[7]);
-	assert_int_equal(out.includes[10].line, 17);
+	assert_string_equal(out.includes[7].path, want[7]);
+	assert_int_equal(out.includes[7].line, 17);
+	/* --from, a remote ADD and a $ source put nothing from the context there: notes */
+	static const char *const origins[][2] = {
+		{ "/tmp/req.txt", "--from=builder" },
+		{ "/tmp/remote.txt", "https://example.com/r.txt" },
+		{ "/tmp/var.txt", "$CTX/r.txt" },
+	};
+	assert_int_equal(diags.len, 3);
+	for (size_t i = 0; i < 3; i++) {
+		assert_int_equal(diags.items[i].level, DIAG_NOTE);
+		assert_int_equal(diags.items[i].line, 15);
+		assert_non_null(strstr(diags.items[i].message, origins[i][0]));
+		assert_non_null(strstr(diags.items[i].message, origins[i][1]));
+	}
 }
 
 /* FROM an earlier stage's name goes on from where that stage ended. */
@@ -198,13 +207,14 @@ test_dockerfile_copy_into_a_folder_without_workdir_and_above_the_root(void **sta
 	DETECT("FROM x\nCOPY reqs /\nCOPY a.txt b.txt ..\nWORKDIR $HOME\nCOPY c.txt .\n"
 	       "COPY <<EOF /h.txt\nflask\nEOF\n"
 	       "RUN pip install -r /reqs/base.txt -r /a.txt -r c.txt -r /h.txt\n");
-	assert_int_equal(out.n_includes, 4);
+	assert_int_equal(out.n_includes, 3);
 	assert_string_equal(out.includes[0].path, "reqs/base.txt");
 	assert_string_equal(out.includes[1].path, "a.txt");
 	/* WORKDIR $HOME: the image folder is unknown, the path stays as written */
 	assert_string_equal(out.includes[2].path, "c.txt");
 	/* a heredoc is not in the build context */
-	assert_string_equal(out.includes[3].path, "/h.txt");
+	assert_int_equal(diags.len, 1);
+	assert_non_null(strstr(diags.items[0].message, "'/h.txt' is put in the image by COPY/ADD <<EOF"));
 }
 
 int
