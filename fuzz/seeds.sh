@@ -37,6 +37,7 @@ classify() {
 	uv.lock) add detect_uv_lock "$f"; add lex_toml "$f" ;;
 	pdm.lock) add detect_pdm_lock "$f"; add lex_toml "$f" ;;
 	setup.cfg) add detect_setup_cfg "$f"; add resolve_pkgfile "$f" "s" ;;
+	noxfile.py) add detect_noxfile "$f"; add lex_pytok "$f" ;;
 	setup.py | *.py) add detect_setup_py "$f"; add lex_pytok "$f" ;;
 	tox.ini) add detect_tox_ini "$f" ;;
 	*.R | *.r | .Rprofile) add detect_rscript "$f"; add lex_rlex "$f" ;;

@@ -175,6 +175,8 @@ bool pdm_lock_matches(const char *path);                   /* pdm.lock */
 int detect_pdm_lock(struct detect_out *out, struct source *src, const struct detect_ctx *ctx);
 bool conda_env_matches(const char *path);                  /* environment.yml / environment.yaml */
 int detect_conda_env(struct detect_out *out, struct source *src, const struct detect_ctx *ctx);
+bool noxfile_matches(const char *path);                    /* noxfile.py */
+int detect_noxfile(struct detect_out *out, struct source *src, const struct detect_ctx *ctx);
 bool tox_ini_matches(const char *path);                    /* tox.ini */
 int detect_tox_ini(struct detect_out *out, struct source *src, const struct detect_ctx *ctx);
 bool shell_matches(const char *path);                      /* *.sh, *.bash */

@@ -20,6 +20,7 @@ static const struct detector detectors[] = {
 	{ "pdm-lock", pdm_lock_matches, detect_pdm_lock },
 	{ "conda-env", conda_env_matches, detect_conda_env },
 	{ "tox-ini", tox_ini_matches, detect_tox_ini },
+	{ "noxfile", noxfile_matches, detect_noxfile, true },
 	{ "shell", shell_matches, detect_shell, true, shell_sniff },
 	{ "dockerfile", dockerfile_matches, detect_dockerfile, true },
 	{ "makefile", makefile_matches, detect_makefile, true },

@@ -231,6 +231,16 @@ deps =
 commands = pytest
 EOF
 
+cat > noxfile.py <<'EOF'
+import nox
+
+
+@nox.session
+def tests(session):
+    session.install("pytest>=8", "django-server")
+    session.run("pytest")
+EOF
+
 cat > .github/workflows/ci.yml <<'EOF'
 name: ci
 on: [push]
@@ -313,6 +323,7 @@ scripts/setup.sh	3	crypt	crypto
 scripts/bootstrap	2	bzip	bz2file
 Makefile	3	pwd	pwdhash
 tox.ini	7	telnet	telnetsrvlib
+noxfile.py	6	django-server	django-server-guardian-api
 .github/workflows/ci.yml	11	urllib	urllib3
 .gitlab-ci.yml	5	urlib3	urllib3
 notebooks/explore.ipynb	15	setup-tools	setuptools
