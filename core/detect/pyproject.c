@@ -16,6 +16,8 @@
  *   [tool.uv.sources]    <name> = { git, rev, tag, branch, url, path, editable, index,
  *                        workspace } | [ {...}... ]: where a declared name comes from
  *   [[tool.uv.index]]    name, url, default, explicit
+ *   [tool.hatch.envs.<env>] dependencies, extra-dependencies = [pep508...]
+ *   [tool.hatch.build.hooks.<hook>] dependencies = [pep508...]
  *   [tool.setuptools.dynamic] dependencies = { file = [...] }: files to read next
  */
 #include "detect/detect.h"
@@ -137,6 +139,35 @@ read_tool_requirements(struct pyreq_toml_doc *pp, const struct toml_value *root)
 }
 
 /*
+ * Hatch: each environment's dependencies and extra-dependencies (what
+ * `hatch run` installs), each build hook's dependencies (installed to build).
+ */
+static int
+read_hatch(struct pyreq_toml_doc *pp, const struct toml_value *root)
+{
+	static const char *const env_keys[] = { "dependencies", "extra-dependencies" };
+	const struct toml_value *envs = toml_get_path(root, "tool.hatch.envs");
+	const struct toml_value *hooks = toml_get_path(root, "tool.hatch.build.hooks");
+	int rc;
+
+	for (size_t i = 0; envs && envs->kind == TOML_TABLE && i < toml_table_len(envs); i++) {
+		const struct toml_value *env = toml_table_at(envs, i)->value;
+		for (size_t k = 0; k < 2 && env->kind == TOML_TABLE; k++)
+			if ((rc = pyreq_toml_read_requirements(pp, toml_table_get(env, env_keys[k]),
+							      DEP_MANIFEST, "tool.hatch.envs", false)))
+				return rc;
+	}
+	for (size_t i = 0; hooks && hooks->kind == TOML_TABLE && i < toml_table_len(hooks); i++) {
+		const struct toml_value *hook = toml_table_at(hooks, i)->value;
+		if (hook->kind == TOML_TABLE &&
+		    (rc = pyreq_toml_read_requirements(pp, toml_table_get(hook, "dependencies"),
+						      DEP_MANIFEST, "tool.hatch.build.hooks", false)))
+			return rc;
+	}
+	return 0;
+}
+
+/*
  * [tool.uv.sources]: each names a dependency declared elsewhere in the file
  * and says where it really comes from. A list of sources (one per marker)
  * is read by its first entry.
@@ -190,7 +221,8 @@ read_root(const struct toml_value *root, size_t base, void *payload)
 						   DEP_MANIFEST, "build-system.requires", false)))
 		return rc;
 	if ((rc = pyreq_groups_read(pp, root)) || (rc = pyreq_poetry_read(pp, root)) ||
-	    (rc = read_tool_requirements(pp, root)) || (rc = read_setuptools(pp, root)))
+	    (rc = read_tool_requirements(pp, root)) || (rc = read_hatch(pp, root)) ||
+	    (rc = read_setuptools(pp, root)))
 		return rc;
 	return apply_uv_sources(pp, root);
 }

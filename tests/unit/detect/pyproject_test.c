@@ -203,6 +203,35 @@ test_pyproject_reads_poetry_python_as_a_marker(void **state)
 	assert_non_null(strstr(diags.items[0].message, "three"));
 }
 
+/* Hatch's environments and build hooks install what they list. */
+static void
+test_pyproject_reads_hatch_environments_and_build_hooks(void **state)
+{
+	(void)state;
+	DETECT("[tool.hatch.envs.default]\n"
+	       "dependencies = [\"pytest>=7\", \"coverage[toml]\"]\n"
+	       "[tool.hatch.envs.lint]\n"
+	       "detached = true\n"
+	       "extra-dependencies = [\"ruff==0.4.1\"]\n"
+	       "[tool.hatch.envs.docs.scripts]\n"
+	       "build = \"mkdocs build\"\n"
+	       "[tool.hatch.build.hooks.vcs]\n"
+	       "version-file = \"_version.py\"\n"
+	       "[tool.hatch.build.hooks.custom]\n"
+	       "dependencies = [\"hatch-fancy-pypi-readme\"]\n"
+	       "[tool.hatch.envs.bad]\n"
+	       "dependencies = \"pytest\"\n");
+	assert_int_equal(out.n_deps, 4);
+	EXPECT_AT(harness_find("pytest"), 2, 18);
+	assert_string_equal(harness_find("pytest")->spec, ">=7");
+	EXPECT_AT(harness_find("coverage"), 2, 31);
+	EXPECT_AT(harness_find("ruff"), 5, 24);
+	EXPECT_AT(harness_find("hatch-fancy-pypi-readme"), 11, 18);
+	/* a string where a list belongs: said where */
+	assert_int_equal(diags.len, 1);
+	assert_int_equal(diags.items[0].line, 13);
+}
+
 static void
 test_pyproject_reads_poetry_and_uv_indexes_as_options(void **state)
 {
@@ -379,6 +408,7 @@ main(void)
 		HARNESS_TEST(test_pyproject_reads_dependency_groups_without_repeating_includes),
 		HARNESS_TEST(test_pyproject_reads_poetry_tables_and_skips_python),
 		HARNESS_TEST(test_pyproject_reads_poetry_python_as_a_marker),
+		HARNESS_TEST(test_pyproject_reads_hatch_environments_and_build_hooks),
 		HARNESS_TEST(test_pyproject_reads_poetry_and_uv_indexes_as_options),
 		HARNESS_TEST(test_pyproject_index_kinds_follow_poetry_priority_and_uv_strategy),
 		HARNESS_TEST(test_pyproject_reads_pdm_editables_and_uv_sources),
