@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "deputy/array.h"
+#include "detect/gitlab_extends.h"
 #include "detect/yaml_tree.h"
 #include "lex/shcmd.h"
 
@@ -32,6 +33,8 @@ struct region_list {
 	size_t n, cap;
 	unsigned shell;          /* for the regions added next */
 	bool replay;
+	size_t replayed;         /* bytes of replayed regions so far */
+	bool replay_capped;      /* CI_YAML_MAX_REPLAY was reached */
 };
 
 bool
@@ -53,10 +56,18 @@ ci_yaml_matches(const char *path)
 static int
 add_region(struct region_list *list, const struct ynode *scalar, struct sv text, const char *dir)
 {
+	struct span at = ytree_scalar_text(scalar, text);
+
+	if (list->replay) {     /* a before_script read again for each job that inherits it */
+		if (list->replayed + (at.end - at.start) > CI_YAML_MAX_REPLAY) {
+			list->replay_capped = true;
+			return 0;
+		}
+		list->replayed += at.end - at.start;
+	}
 	if (array_reserve(&list->items, &list->cap, list->n, sizeof(*list->items)))
 		return ERR_NOMEM;
-	list->items[list->n++] = (struct ci_region){ ytree_scalar_text(scalar, text), dir,
-						     list->shell, list->replay };
+	list->items[list->n++] = (struct ci_region){ at, dir, list->shell, list->replay };
 	return 0;
 }
 
@@ -208,58 +219,14 @@ inherits_default_before(const struct ynode *job)
 	return false;
 }
 
-static const struct ynode *extended_before(const struct ynode *root, const struct ynode *job,
-					   unsigned depth, size_t *work);
-
-/*
- * The before_script of the template named by the scalar @name: its own, else
- * what its extends gives it. Each lookup costs *@work the keys it may pass.
- */
-static const struct ynode *
-template_before(const struct ynode *root, const struct ynode *name, unsigned depth, size_t *work)
-{
-	size_t cost = root->n_children / 2 + 1;
-	const struct ynode *tpl, *own;
-
-	if (name->type != YNODE_SCALAR || *work < cost)
-		return NULL;
-	*work -= cost;
-	if (!(tpl = ytree_get(root, name->value)))
-		return NULL;
-	own = ytree_get(tpl, "before_script");
-	return own ? own : extended_before(root, tpl, depth + 1, work);
-}
-
-/*
- * The before_script that @job's `extends:` gives it (of the templates
- * listed, the last that has one: GitLab merges them in order), or NULL. A
- * chain deeper than GitLab allows, or a cycle, ends at
- * CI_YAML_MAX_EXTENDS_DEPTH; the whole file's lookups at *@work.
- */
-static const struct ynode *
-extended_before(const struct ynode *root, const struct ynode *job, unsigned depth, size_t *work)
-{
-	const struct ynode *ext = ytree_get(job, "extends"), *b = NULL, *found;
-
-	if (!ext || depth >= CI_YAML_MAX_EXTENDS_DEPTH)
-		return NULL;
-	if (ext->type != YNODE_SEQUENCE)
-		return template_before(root, ext, depth, work);
-	for (const struct ynode *item = ext->child; item; item = item->next)
-		if ((found = template_before(root, item, depth, work)))
-			b = found;
-	return b;
-}
-
 /*
  * The before_script job @job runs when it has none of its own: from its
  * templates, else @dflt (default_before()). NULL when there is none.
  */
 static const struct ynode *
-inherited_before(const struct ynode *root, const struct ynode *job, const struct ynode *dflt,
-		 size_t *work)
+inherited_before(struct gitlab_templates *tpl, const struct ynode *job, const struct ynode *dflt)
 {
-	const struct ynode *b = extended_before(root, job, 0, work);
+	const struct ynode *b = gitlab_extended_before(tpl, job);
 
 	if (b)
 		return b;
@@ -285,13 +252,16 @@ is_job(const struct ynode *key, const struct ynode *value)
 static int
 find_gitlab(struct region_list *list, const struct ynode *root, struct sv text)
 {
+	struct gitlab_templates tpl;
+	int rc = 0;
+
 	if (!root || root->type != YNODE_MAPPING)
 		return 0;
-	size_t work = CI_YAML_MAX_EXTENDS_WORK;
+	if ((rc = gitlab_templates_init(&tpl, root)))
+		return rc;
 	const struct ynode *dflt = default_before(root);
-	for (const struct ynode *k = root->child; k && k->next; k = k->next->next) {
+	for (const struct ynode *k = root->child; k && k->next && !rc; k = k->next->next) {
 		const struct ynode *v = k->next;
-		int rc = 0;
 		if (is_script_key(k)) {
 			list->shell++;
 			rc = find_script(list, v, text, 0);     /* the old global before_script */
@@ -304,7 +274,7 @@ find_gitlab(struct region_list *list, const struct ynode *root, struct sv text)
 			static const char *const keys[] = { "before_script", "script", "after_script" };
 			unsigned job = ++list->shell;
 			const struct ynode *inherited = is_job(k, v) && !ytree_get(v, "before_script") ?
-				inherited_before(root, v, dflt, &work) : NULL;
+				inherited_before(&tpl, v, dflt) : NULL;
 			if (inherited) {
 				/* read where it is written; here only for where its cds lead */
 				list->replay = true;
@@ -316,10 +286,9 @@ find_gitlab(struct region_list *list, const struct ynode *root, struct sv text)
 				rc = find_script(list, ytree_get(v, keys[s]), text, 0);
 			}
 		}
-		if (rc)
-			return rc;
 	}
-	return 0;
+	gitlab_templates_release(&tpl);
+	return rc;
 }
 
 int
@@ -342,6 +311,11 @@ ci_yaml_find_regions(struct ci_region **regions, size_t *n, struct detect_out *o
 		free(list.items);
 		return rc;
 	}
+	if (list.replay_capped)
+		diag_add(out->diags, DIAG_NOTE, src, (struct span){ 0, 0 },
+			 "jobs inherit more before_script text than deputy replays (%u bytes): "
+			 "where its cds lead is followed in the first jobs only",
+			 (unsigned)CI_YAML_MAX_REPLAY);
 	*regions = list.items;
 	*n = list.n;
 	return 0;

@@ -12,10 +12,8 @@
 
 /* GitLab's script lists nest (they are flattened) at most this deep. */
 #define CI_YAML_MAX_SCRIPT_DEPTH 16
-/* GitLab's own limit on extends: eleven levels of templates. */
-#define CI_YAML_MAX_EXTENDS_DEPTH 11
-/* Keys passed looking up extends templates in one file, at most. */
-#define CI_YAML_MAX_EXTENDS_WORK (1u << 22)
+/* Bytes of inherited before_script read again for the jobs of one file, at most. */
+#define CI_YAML_MAX_REPLAY (1u << 22)
 
 /* A piece of shell text in a CI file and the folder it runs in. */
 struct ci_region {

@@ -35,6 +35,7 @@ declare -A SAYS=(
 	[deep_json]='(deep|nest|limit)'
 	[nul_bytes]='(binary|NUL|nul)'
 	[git_config_commands]='git repository cannot be used.*plain folder'
+	[gitlab_extends]='long/\.gitlab-ci\.yml.*more before_script text than deputy replays'
 )
 # Cases whose --rev HEAD scan may fail (exit 2), with a message.
 declare -A REV_MAY_FAIL=([corrupt_object]=1 [truncated_pack]=1 [bare_and_shallow_refs]=1

@@ -1,0 +1,135 @@
+/*
+ * GitLab CI's `extends:` for inherited before_scripts (gitlab_extends.h).
+ * Each top-level key is a possible template; its before_script (own, else
+ * from its own extends) is worked out the first time a job asks and kept, so
+ * every template is read once and every name in an extends list costs one
+ * binary search.
+ */
+#include "detect/gitlab_extends.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "deputy/diag.h"
+
+enum key_state {
+	KEY_NEW,
+	KEY_WORKING,             /* being worked out: met again, it is a cycle */
+	KEY_DONE,
+};
+
+struct gitlab_key {
+	const struct ynode *name;
+	const struct ynode *value;
+	size_t pos;              /* order in the file: the first of equal names counts */
+	enum key_state state;
+	const struct ynode *before;     /* with KEY_DONE */
+};
+
+static int
+name_cmp(const char *a, size_t alen, const char *b, size_t blen)
+{
+	int c = memcmp(a, b, alen < blen ? alen : blen);
+
+	return c ? c : alen < blen ? -1 : alen > blen;
+}
+
+static int
+key_cmp(const void *pa, const void *pb)
+{
+	const struct gitlab_key *a = pa, *b = pb;
+	int c = name_cmp(a->name->value, a->name->len, b->name->value, b->name->len);
+
+	return c ? c : a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+int
+gitlab_templates_init(struct gitlab_templates *t, const struct ynode *root)
+{
+	size_t n = 0;
+
+	*t = (struct gitlab_templates){ 0 };
+	if (!root || root->type != YNODE_MAPPING)
+		return 0;
+	t->keys = calloc(root->n_children / 2 + 1, sizeof(*t->keys));
+	if (!t->keys)
+		return ERR_NOMEM;
+	for (const struct ynode *k = root->child; k && k->next; k = k->next->next)
+		if (k->type == YNODE_SCALAR)
+			t->keys[n] = (struct gitlab_key){ k, k->next, n, KEY_NEW, NULL }, n++;
+	qsort(t->keys, n, sizeof(*t->keys), key_cmp);
+	t->n = n;
+	return 0;
+}
+
+void
+gitlab_templates_release(struct gitlab_templates *t)
+{
+	free(t->keys);
+	*t = (struct gitlab_templates){ 0 };
+}
+
+/* The first top-level key named as the scalar @name, or NULL. */
+static struct gitlab_key *
+find_key(struct gitlab_templates *t, const struct ynode *name)
+{
+	size_t lo = 0, hi = t->n;
+
+	while (lo < hi) {                /* the leftmost key not below @name */
+		size_t mid = lo + (hi - lo) / 2;
+		const struct ynode *m = t->keys[mid].name;
+		if (name_cmp(m->value, m->len, name->value, name->len) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == t->n || name_cmp(t->keys[lo].name->value, t->keys[lo].name->len, name->value,
+				   name->len) != 0)
+		return NULL;
+	return &t->keys[lo];
+}
+
+static const struct ynode *extended(struct gitlab_templates *t, const struct ynode *node,
+				    unsigned depth);
+
+/* The before_script of the template named by @name, worked out once. */
+static const struct ynode *
+template_before(struct gitlab_templates *t, const struct ynode *name, unsigned depth)
+{
+	struct gitlab_key *key;
+	const struct ynode *own;
+
+	if (name->type != YNODE_SCALAR || depth >= GITLAB_MAX_EXTENDS_DEPTH ||
+	    !(key = find_key(t, name)) || key->state == KEY_WORKING)
+		return NULL;
+	if (key->state == KEY_DONE)
+		return key->before;
+	key->state = KEY_WORKING;
+	own = key->value->type == YNODE_MAPPING ? ytree_get(key->value, "before_script") : NULL;
+	key->before = own ? own : key->value->type == YNODE_MAPPING ?
+		extended(t, key->value, depth + 1) : NULL;
+	key->state = KEY_DONE;
+	return key->before;
+}
+
+/* What @node's extends gives it: the last template listed that has a before_script. */
+static const struct ynode *
+extended(struct gitlab_templates *t, const struct ynode *node, unsigned depth)
+{
+	const struct ynode *ext = ytree_get(node, "extends"), *b = NULL, *found;
+
+	if (!ext)
+		return NULL;
+	if (ext->type != YNODE_SEQUENCE)
+		return template_before(t, ext, depth);
+	for (const struct ynode *item = ext->child; item; item = item->next)
+		if ((found = template_before(t, item, depth)))
+			b = found;
+	return b;
+}
+
+const struct ynode *
+gitlab_extended_before(struct gitlab_templates *t, const struct ynode *job)
+{
+	return extended(t, job, 0);
+}
