@@ -191,10 +191,24 @@ test_stdlib_shadow_passes_backports_kept_to_older_pythons(void **state)
 		{ "dataclasses", "platform_python_implementation == 'PyPy'", true },
 		{ "typing", "python_version >= \"3.12\"", true },
 		{ "dataclasses", "", true },
-		/* which extras are asked for is not known */
-		{ "dataclasses", "python_version < \"3.7\" and extra == \"dev\"", true },
+		/* pip evaluates the whole marker: with an extra, still only old Pythons */
+		{ "dataclasses", "python_version < \"3.7\" and extra == \"dev\"", false },
+		{ "dataclasses", "(python_version<'3.7' or extra=='x') and python_version<'3.6'", false },
+		/* a platform or interpreter deputy does not try still counts */
+		{ "dataclasses", "sys_platform == \"cygwin\"", true },
+		{ "dataclasses", "sys_platform == 'freebsd13' and python_version < '3.7'", false },
+		{ "dataclasses", "platform_machine == \"ppc64le\"", true },
+		{ "dataclasses", "implementation_name == \"graalpy\"", true },
+		{ "dataclasses", "python_version < \"3.7\" or sys_platform == \"cygwin\"", true },
+		{ "dataclasses", "extra == \"dev\"", true },
+		/* a Python that no X.Y.0 release is */
+		{ "dataclasses", "python_full_version == \"3.7.5\"", true },
+		{ "dataclasses", "python_full_version > \"3.9.2\" and python_version < \"3.10\"", true },
+		{ "dataclasses", "python_version >= \"4\"", true },
 		/* not a marker: cannot be told */
 		{ "dataclasses", "python_version <", true },
+		{ "dataclasses", "python_version < \"3.7\" and (", true },
+		{ "dataclasses", "python_version < \"3.7\" garbage", true },
 		/* every Python since 2.7 has argparse */
 		{ "argparse", "python_version < \"3\"", true },
 	};
