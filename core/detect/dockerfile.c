@@ -252,9 +252,7 @@ map_includes(struct detect_out *out, struct source *src, struct docker_fs *fs, s
 		if (from)
 			inc->cd = NULL;
 		if (origin) {
-			diag_add(out->diags, DIAG_NOTE, src, inc->at,
-				 "%s file '%s' is put in the image by COPY/ADD %.64s, not taken "
-				 "from the repository: not followed",
+			diag_add(out->diags, DIAG_NOTE, src, inc->at, "%s file '%s' %s: not followed",
 				 inc->constraint ? "constraint" : "requirement", inc->path, origin);
 			continue;
 		}

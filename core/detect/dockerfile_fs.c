@@ -183,6 +183,54 @@ is_remote(struct sv src)
 	return sv_find(src, SV_LIT("://")) != SV_NPOS || sv_starts_with(src, SV_LIT("git@"));
 }
 
+static const char *lookup(const struct docker_copy *copies, size_t n, const char *in_image,
+			  struct arena *arena, int *err, const char **origin);
+
+/*
+ * What put source @s of a COPY there when it is not a path of the build
+ * context, as the words that follow the file's name in a note; NULL when it
+ * is one (or on no memory: *@err).
+ */
+static const char *
+opaque_origin(struct docker_fs *fs, struct sv s, struct sv from, int *err)
+{
+	const char *o = NULL;
+
+	if (from.ptr)
+		o = arena_printf(&fs->arena, "is put in the image by COPY %.*s, not taken from the "
+				 "repository", (int)(from.len > 64 ? 64 : from.len), from.ptr);
+	else if (is_remote(s))
+		o = arena_printf(&fs->arena, "is downloaded into the image by ADD %.*s",
+				 (int)(s.len > 64 ? 64 : s.len), s.ptr);
+	else if (sv_starts_with(s, SV_LIT("<<")))
+		o = arena_printf(&fs->arena, "is written by a heredoc of the Dockerfile (%.*s)",
+				 (int)(s.len > 64 ? 64 : s.len), s.ptr);
+	else if (memchr(s.ptr, '$', s.len) || memchr(s.ptr, '\0', s.len))
+		o = arena_printf(&fs->arena, "is copied from a path known only when the image is "
+				 "built (%.*s)", (int)(s.len > 64 ? 64 : s.len), s.ptr);
+	else
+		return NULL;
+	if (!o)
+		*err = ERR_NOMEM;
+	return o;
+}
+
+/*
+ * COPY --from=STAGE of the image path @s: the build-context path that STAGE
+ * had put there (in the arena), or NULL with *@origin saying what had.
+ */
+static const char *
+from_stage(struct docker_fs *fs, const struct docker_stage *stage, struct sv s,
+	   const char **origin, int *err)
+{
+	const char *in_stage = image_path(&fs->arena, "", s, err);
+
+	if (!in_stage || fs->looks > DOCKER_FS_MAX_LOOKS)
+		return NULL;
+	fs->looks += 2 * stage->n_copies;
+	return lookup(stage->copies, stage->n_copies, in_stage, &fs->arena, err, origin);
+}
+
 int
 docker_fs_copy(struct docker_fs *fs, struct sv args)
 {
@@ -197,6 +245,7 @@ docker_fs_copy(struct docker_fs *fs, struct sv args)
 			from = words[first];
 	if (n < first + 2)
 		return 0;
+	const struct docker_stage *stage = from.ptr ? find_stage(fs, sv_tail(from, 7)) : NULL;
 	struct sv dest = words[n - 1];
 	size_t n_src = n - 1 - first;
 	bool into = n_src > 1 || dest.ptr[dest.len - 1] == '/' || sv_eq_cstr(dest, ".") ||
@@ -211,16 +260,26 @@ docker_fs_copy(struct docker_fs *fs, struct sv args)
 		if (!written)
 			return ERR_NOMEM;
 		/* a URL, a heredoc, a variable, another stage: it hides what was there */
-		bool opaque = from.ptr || is_remote(s) || sv_starts_with(s, SV_LIT("<<")) ||
-			      memchr(s.ptr, '$', s.len) || memchr(s.ptr, '\0', s.len);
-		int rc = opaque ? 0 : path_resolve_in(&resolved, &fs->arena, "", written);
-		if (rc == ERR_NOMEM)
-			return rc;
-		if (rc && rc != ERR_USAGE)
-			continue;       /* outside the context: docker refuses it */
-		const char *src = opaque ? NULL : rc ? "" : resolved;  /* "": "." the context */
-		const char *name = strrchr(opaque ? written : src, '/');
-		name = name ? name + 1 : opaque ? written : src;
+		const char *origin = opaque_origin(fs, s, stage ? SV_NULL : from, &err);
+		const char *src = NULL;
+		if (err)
+			return err;
+		if (!origin && stage) {         /* what that stage had put there */
+			if (!(src = from_stage(fs, stage, s, &origin, &err)) && err)
+				return err;
+			if (!src && !origin && !(origin = opaque_origin(fs, s, from, &err)))
+				return err;
+		} else if (!origin) {
+			int rc = path_resolve_in(&resolved, &fs->arena, "", written);
+			if (rc == ERR_NOMEM)
+				return rc;
+			if (rc && rc != ERR_USAGE)
+				continue;       /* outside the context: docker refuses it */
+			src = rc ? "" : resolved;       /* "": "." the context */
+		}
+		bool opaque = src == NULL;
+		const char *name = strrchr(stage || opaque ? written : src, '/');
+		name = name ? name + 1 : stage || opaque ? written : src;
 		if (opaque && (!into || sv_starts_with(s, SV_LIT("<<"))))
 			name = "";      /* it lands at dest itself, or under a name it does not tell */
 		if (fs->n_copies == DOCKER_FS_MAX_COPIES) {
@@ -229,10 +288,6 @@ docker_fs_copy(struct docker_fs *fs, struct sv args)
 		}
 		bool folder = !opaque && (!src[0] || s.ptr[s.len - 1] == '/' ||
 					  !strchr(name + 1, '.'));
-		const char *origin = !opaque ? NULL : from.ptr ? arena_strndup(&fs->arena, from)
-								 : written;
-		if (opaque && !origin)
-			return ERR_NOMEM;
 		fs->copies[fs->n_copies++] = (struct docker_copy){ to, strlen(to), src, name, origin,
 								   into, folder };
 	}
@@ -261,7 +316,8 @@ holds(const struct docker_copy *c, const char *path, const char **rest)
 	char head[256];
 
 	*rest = NULL;
-	if (!c->into && strcmp(path, c->dest) == 0)
+	/* the file or folder copied to dest, or the folder whose contents went there */
+	if ((!c->into || c->folder) && strcmp(path, c->dest) == 0)
 		return HELD_BY_NAME;
 	if (!(*rest = below(path, c->dest, c->dest_len)) || !**rest)
 		return HELD_NOT;
@@ -294,12 +350,50 @@ source_of(const struct docker_copy *c, enum held how, const char *rest, struct a
 	return rc ? NULL : out;
 }
 
+/*
+ * What copies @copies[0..@n) put at @in_image (from the image root): the
+ * build-context path, in @arena; NULL when none did, or with *@origin saying
+ * what did when it was not the context.
+ */
+static const char *
+lookup(const struct docker_copy *copies, size_t n, const char *in_image, struct arena *arena,
+       int *err, const char **origin)
+{
+	/* the last copy that names the file, else the folder of the deepest destination */
+	const struct docker_copy *by = NULL;
+	enum held how = HELD_NOT;
+	const char *rest = NULL;
+
+	*origin = NULL;
+	for (size_t i = n; how == HELD_NOT && i-- > 0;) {
+		if (holds(&copies[i], in_image, &rest) == HELD_BY_NAME) {
+			by = &copies[i];
+			how = HELD_BY_NAME;
+		}
+	}
+	for (size_t i = 0, best = 0; how != HELD_BY_NAME && i < n; i++) {
+		const char *r;
+		size_t len = copies[i].dest_len;
+		if ((by && len < best) || holds(&copies[i], in_image, &r) != HELD_INSIDE)
+			continue;
+		by = &copies[i];
+		how = HELD_INSIDE;
+		rest = r;
+		best = len;
+	}
+	if (by && by->src)
+		return source_of(by, how, rest, arena, err);
+	if (by)
+		*origin = by->origin;
+	return NULL;
+}
+
 const char *
 docker_fs_source(struct docker_fs *fs, const struct detect_include *inc,
 		 struct arena *arena, int *err, const char **origin)
 {
 	struct strbuf sb = STRBUF_INIT;
-	const char *in_image, *found = NULL;
+	const char *in_image;
 
 	*err = 0;
 	*origin = NULL;
@@ -316,29 +410,7 @@ docker_fs_source(struct docker_fs *fs, const struct detect_include *inc,
 	}
 	in_image = image_path(arena, fs->workdir, strbuf_sv(&sb), err);
 	strbuf_release(&sb);
-	/* the last copy that names the file, else the folder of the deepest destination */
-	const struct docker_copy *by = NULL;
-	enum held how = HELD_NOT;
-	const char *rest = NULL;
-	for (size_t i = fs->n_copies; in_image && how == HELD_NOT && i-- > 0;) {
-		if (holds(&fs->copies[i], in_image, &rest) == HELD_BY_NAME) {
-			by = &fs->copies[i];
-			how = HELD_BY_NAME;
-		}
-	}
-	for (size_t i = 0, best = 0; in_image && how != HELD_BY_NAME && i < fs->n_copies; i++) {
-		const char *r;
-		size_t len = fs->copies[i].dest_len;
-		if ((by && len < best) || holds(&fs->copies[i], in_image, &r) != HELD_INSIDE)
-			continue;
-		by = &fs->copies[i];
-		how = HELD_INSIDE;
-		rest = r;
-		best = len;
-	}
-	if (by && by->src)
-		found = source_of(by, how, rest, arena, err);
-	else if (by)
-		*origin = by->origin;
-	return found;
+	if (!in_image)
+		return NULL;
+	return lookup(fs->copies, fs->n_copies, in_image, arena, err, origin);
 }

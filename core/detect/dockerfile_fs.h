@@ -30,8 +30,9 @@ struct docker_copy {
 				  * NULL not from the context (--from, a URL, a heredoc, a
 				  * $): what it puts there hides what was there before */
 	const char *name;        /* the last component of @src */
-	const char *origin;      /* with @src NULL: what put it there ("--from=builder", a
-				  * URL, "<<EOF", a word holding $), as written */
+	const char *origin;      /* with @src NULL: what put it there, as the words after a
+				  * file's name in a note ("is downloaded into the image by
+				  * ADD https://..."); NULL when nothing says */
 	bool into;               /* @src goes into the folder @dest (dest ends in '/', or
 				  * several sources), not to @dest itself */
 	bool folder;             /* @src may be a folder: written with a final '/', the

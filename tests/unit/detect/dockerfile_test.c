@@ -153,9 +153,9 @@ test_dockerfile_maps_image_paths_to_what_copy_put_there(void **state)
 	assert_int_equal(out.includes[7].line, 17);
 	/* --from, a remote ADD and a $ source put nothing from the context there: notes */
 	static const char *const origins[][2] = {
-		{ "/tmp/req.txt", "--from=builder" },
-		{ "/tmp/remote.txt", "https://example.com/r.txt" },
-		{ "/tmp/var.txt", "$CTX/r.txt" },
+		{ "/tmp/req.txt", "is put in the image by COPY --from=builder, not taken from" },
+		{ "/tmp/remote.txt", "is downloaded into the image by ADD https://example.com/r.txt" },
+		{ "/tmp/var.txt", "is copied from a path known only when the image is built ($CTX" },
 	};
 	assert_int_equal(diags.len, 3);
 	for (size_t i = 0; i < 3; i++) {
@@ -200,6 +200,36 @@ test_dockerfile_stage_from_a_stage_keeps_its_copies_and_workdir(void **state)
 		assert_string_equal(out.includes[i].path, want[i]);
 }
 
+/* COPY --from=STAGE brings what that stage had copied from the context. */
+static void
+test_dockerfile_copy_from_a_stage_follows_that_stage(void **state)
+{
+	(void)state;
+	DETECT("FROM python AS deps\n"
+	       "COPY requirements.txt /src/\n"
+	       "COPY ci/ /src/ci/\n"
+	       "ADD https://example.com/x.txt /src/x.txt\n"
+	       "RUN pip wheel six -w /wheels\n"
+	       "FROM python\n"
+	       "COPY --from=deps /src/requirements.txt /app/\n"
+	       "COPY --from=DEPS /src/ci /app/ci\n"
+	       "COPY --from=deps /src/x.txt /app/\n"
+	       "COPY --from=deps /wheels /app/wheels\n"
+	       "COPY --from=python:3.12 /etc/r.txt /app/\n"
+	       "RUN pip install -r /app/requirements.txt -r /app/ci/test.txt -r /app/x.txt \\\n"
+	       "    -r /app/wheels/r.txt -r /app/r.txt\n");
+	assert_int_equal(out.n_includes, 2);
+	assert_string_equal(out.includes[0].path, "requirements.txt");
+	assert_string_equal(out.includes[1].path, "ci/test.txt");      /* a folder, any case */
+	assert_int_equal(diags.len, 3);
+	assert_non_null(strstr(diags.items[0].message, "'/app/x.txt' is downloaded into the image by "
+						      "ADD https://example.com/x.txt"));
+	assert_non_null(strstr(diags.items[1].message,
+			       "'/app/wheels/r.txt' is put in the image by COPY --from=deps"));
+	assert_non_null(strstr(diags.items[2].message,
+			       "'/app/r.txt' is put in the image by COPY --from=python:3.12"));
+}
+
 static void
 test_dockerfile_copy_into_a_folder_without_workdir_and_above_the_root(void **state)
 {
@@ -214,7 +244,8 @@ test_dockerfile_copy_into_a_folder_without_workdir_and_above_the_root(void **sta
 	assert_string_equal(out.includes[2].path, "c.txt");
 	/* a heredoc is not in the build context */
 	assert_int_equal(diags.len, 1);
-	assert_non_null(strstr(diags.items[0].message, "'/h.txt' is put in the image by COPY/ADD <<EOF"));
+	assert_non_null(strstr(diags.items[0].message,
+			       "'/h.txt' is written by a heredoc of the Dockerfile (<<EOF)"));
 }
 
 int
@@ -230,6 +261,7 @@ main(void)
 		HARNESS_TEST(test_dockerfile_survives_truncated_input),
 		HARNESS_TEST(test_dockerfile_maps_image_paths_to_what_copy_put_there),
 		HARNESS_TEST(test_dockerfile_stage_from_a_stage_keeps_its_copies_and_workdir),
+		HARNESS_TEST(test_dockerfile_copy_from_a_stage_follows_that_stage),
 		HARNESS_TEST(test_dockerfile_copy_into_a_folder_without_workdir_and_above_the_root),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
