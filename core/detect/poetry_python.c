@@ -20,6 +20,7 @@
 #include "deputy/ascii.h"
 #include "deputy/diag.h"
 #include "deputy/strbuf.h"
+#include "lex/pep440_version.h"
 
 #define MAX_PARTS 8
 
@@ -88,8 +89,9 @@ read_version(struct reader *r, struct version *v)
 			break;
 		}
 	}
-	/* A "*" only as the final ".*". */
-	return v->n > 0 && (v->wildcard || !memchr(v->text.ptr, '*', v->text.len));
+	/* a PEP 440 version ("3.", "3.6abc" are not), a "*" only as the final ".*" */
+	struct pep440_version parsed;
+	return v->n > 0 && pep440_version_parse(&parsed, v->text, PEP440_LOCAL | PEP440_WILDCARD);
 }
 
 /* python_version OP "V": the variable as precise as the version written. */
