@@ -6,7 +6,7 @@
  * each call stands for: "pip install ARGS" for install (nox runs pip, or uv
  * pip, with them), the arguments themselves for run.
  *
- *   call = NAME "." ( "install" | "run" | "run_install" ) "(" [ arg ( "," arg )* [ "," ] ] ")"
+ *   call = NAME "." ( "install" | "run" | "run_install" | "run_always" ) "(" [ arg ( "," arg )* ] ")"
  *   arg  = expression | "*" expression | "**" expression | NAME "=" expression
  *
  * Keyword arguments (silent=True, env=..., external=True) are not part of
@@ -80,16 +80,25 @@ struct dynamic_arg {
 	const char *why;
 };
 
+/* A word that starts an installer's command line: pip, pip3.11, uv, poetry, pipx. */
+static bool
+installer_word(struct sv w)
+{
+	return sv_find(w, SV_LIT("pip")) != SV_NPOS || sv_eq_cstr(w, "uv") ||
+	       sv_eq_cstr(w, "poetry");
+}
+
 /*
  * The arguments of the call whose "(" is token @open, into the command up to
- * the first that is not a string literal (*@dyn), *@installs whether one
- * before it is "install". Returns 0 or ERR_NOMEM; a call it cannot read to
- * its ")" is dropped (*@ok false).
+ * the first that is not a string literal (*@dyn), *@installs whether those
+ * name an installer and then "install". Returns 0 or ERR_NOMEM; a call it
+ * cannot read to its ")" is dropped (*@ok false).
  */
 static int
 read_args(struct nox *nx, size_t open, struct dynamic_arg *dyn, bool *installs, bool *ok)
 {
 	size_t pos = open + 1;
+	bool installer = false;
 	int rc;
 
 	*dyn = (struct dynamic_arg){ 0 };
@@ -112,7 +121,8 @@ read_args(struct nox *nx, size_t open, struct dynamic_arg *dyn, bool *installs, 
 		} else if (v && !dyn->found) {
 			if ((rc = put_word(&nx->cmd, v)))
 				return rc;
-			*installs |= sv_eq_cstr(v->str, "install");
+			*installs |= installer && sv_eq_cstr(v->str, "install");
+			installer |= installer_word(v->str);
 		}
 		if (op_at(nx, pos, ","))
 			pos++;
@@ -174,7 +184,8 @@ detect_noxfile(struct detect_out *out, struct source *src, const struct detect_c
 			continue;
 		if (name_at(&nx, i + 2, "install"))
 			rc = read_call(&nx, i, true);
-		else if (name_at(&nx, i + 2, "run") || name_at(&nx, i + 2, "run_install"))
+		else if (name_at(&nx, i + 2, "run") || name_at(&nx, i + 2, "run_install") ||
+			 name_at(&nx, i + 2, "run_always"))      /* run_install's old name */
 			rc = read_call(&nx, i, false);
 	}
 	mapped_text_release(&nx.cmd);
