@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "deputy/ascii.h"
 #include "deputy/glob.h"
 #include "detect/pipreq.h"
 #include "lex/pep508.h"
@@ -23,14 +25,36 @@ struct reqs_state {
 	int rc;                  /* ERR_NOMEM seen in the callback */
 };
 
+/*
+ * A "...requirements.txt" of another package manager: apt-requirements.txt,
+ * system-requirements.txt, conda-requirements.txt, r-requirements.txt.
+ */
+static bool
+other_managers(const char *base)
+{
+	static const char *const words[] = { "apt", "apt-get", "apk", "brew", "conda", "debian",
+		"dnf", "mamba", "node", "npm", "os", "r", "system", "ubuntu", "yum" };
+	const char *end = strstr(base, "requirements");
+	size_t n = (size_t)(end - base);
+
+	while (n > 0 && byte_in("-_.", base[n - 1]))
+		n--;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i]) == n && strncasecmp(base, words[i], n) == 0)
+			return true;
+	return false;
+}
+
 bool
 requirements_matches(const char *path)
 {
 	const char *base = path_basename(path);
 
 	/* also dev-requirements.txt, test-requirements.txt (every OpenStack project has one) */
-	if (glob_match("*requirements*.txt", base) || glob_match("*requirements*.in", base) ||
-	    glob_match("constraints*.txt", base))
+	if ((glob_match("*requirements*.txt", base) || glob_match("*requirements*.in", base)) &&
+	    !other_managers(base))
+		return true;
+	if (glob_match("constraints*.txt", base))
 		return true;
 	/* any .txt directly inside a folder named requirements/ */
 	if (base == path || !glob_match("*.txt", base))

@@ -54,6 +54,10 @@ test_requirements_matches_pip_file_names(void **state)
 	assert_true(requirements_matches("dev-requirements.in"));
 	assert_true(requirements_matches("test-requirements.txt"));
 	assert_true(requirements_matches("doc/dev_requirements_py3.txt"));
+	/* the lists of other package managers */
+	assert_false(requirements_matches("apt-requirements.txt"));
+	assert_false(requirements_matches("ci/system_requirements.txt"));
+	assert_false(requirements_matches("R-requirements.txt"));
 	assert_true(requirements_matches("requirements.in"));
 	assert_true(requirements_matches("constraints.txt"));
 	assert_true(requirements_matches("x/requirements/base.txt"));
