@@ -61,7 +61,11 @@ struct rval {
 };
 
 struct rvar;
+struct rscope;
 struct rdownload;
+
+/* Apply functions (lapply(x, function(p) ...)) followed in one file, at most. */
+#define RCALL_MAX_SCOPES 1024
 
 struct rfind {
 	struct detect_out *out;
@@ -76,6 +80,8 @@ struct rfind {
 	size_t n_vars, cap_vars;
 	size_t *var_heads;       /* hash buckets of vars */
 	size_t n_heads;
+	struct rscope *scopes;   /* apply functions whose parameter is known */
+	size_t n_scopes, cap_scopes;
 	struct rdownload *downloads;
 	size_t n_downloads, cap_downloads;
 	struct sv *attached;     /* packages loaded so far (library(), require() ...) */

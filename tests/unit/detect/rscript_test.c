@@ -149,6 +149,42 @@ test_character_only_resolves_a_constant_or_is_dynamic(void **state)
 	assert_int_equal(out.n_deps, 6);
 }
 
+/*
+ * The usual "install what is missing" idiom: inside lapply's function (and
+ * sapply, purrr's walk, a \(x) lambda, a ~ formula) the parameter is each
+ * element of the vector, whatever that name holds elsewhere.
+ */
+static void
+test_apply_functions_bind_their_parameter_to_the_vector(void **state)
+{
+	(void)state;
+	DETECT("packages = c(\"here\", \"readr\")\n"
+	       "package.check <- lapply(packages, FUN = function(x) {\n"
+	       "  if (!require(x, character.only = TRUE)) {\n"
+	       "    install.packages(x, dependencies = TRUE)\n"
+	       "  }\n"
+	       "})\n"
+	       "x <- \"glue\"\n"
+	       "library(x, character.only = TRUE)\n"
+	       "invisible(sapply(c(\"fs\"), \\(p) install.packages(p)))\n"
+	       "purrr::walk(c(\"zoo\"), ~ install.packages(.x))\n"
+	       "lapply(unknown_list, function(p) library(p, character.only = TRUE))\n"
+	       "for (p in c(\"lp1\")) library(p, character.only = TRUE)\n");
+	harness_assert_at(find_dep(DEP_LIBRARY_CALL, "here"), 3, 16);
+	harness_assert_at(find_dep(DEP_LIBRARY_CALL, "readr"), 3, 16);
+	harness_assert_at(find_dep(DEP_INSTALL_COMMAND, "here"), 4, 22);
+	harness_assert_at(find_dep(DEP_INSTALL_COMMAND, "readr"), 4, 22);
+	/* outside the function, x is the global one */
+	harness_assert_at(find_dep(DEP_LIBRARY_CALL, "glue"), 8, 9);
+	harness_assert_at(find_dep(DEP_INSTALL_COMMAND, "fs"), 9, 49);
+	harness_assert_at(find_dep(DEP_INSTALL_COMMAND, "zoo"), 10, 42);
+	/* p bound to an unknown list in one function does not spoil the loop's p */
+	harness_assert_at(find_dep(DEP_LIBRARY_CALL, "lp1"), 12, 29);
+	assert_true(find_dep(DEP_LIBRARY_CALL, "")->dynamic);
+	assert_int_equal(diags.len, 1);
+	assert_int_equal(diags.items[0].line, 11);
+}
+
 static void
 test_pacman_xfun_and_box_declare_each_package(void **state)
 {
@@ -598,6 +634,7 @@ main(void)
 		HARNESS_TEST(test_library_matches_arguments_by_name_partial_name_and_position),
 		HARNESS_TEST(test_namespaces_and_pkg_colons_declare_first_use_only),
 		HARNESS_TEST(test_character_only_resolves_a_constant_or_is_dynamic),
+		HARNESS_TEST(test_apply_functions_bind_their_parameter_to_the_vector),
 		HARNESS_TEST(test_pacman_xfun_and_box_declare_each_package),
 		HARNESS_TEST(test_install_packages_declares_each_name_with_its_repositories),
 		HARNESS_TEST(test_install_packages_without_repos_installs_files),
