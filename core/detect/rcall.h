@@ -64,7 +64,9 @@ struct rvar;
 struct rscope;
 struct rdownload;
 
-/* Apply functions (lapply(x, function(p) ...)) followed in one file, at most. */
+/* Strings in one value, at most; a longer vector is unknown. */
+#define RCALL_MAX_VECTOR 1000
+/* Function parameters (lapply(x, function(p) ...), f <- function(p)) followed in one file. */
 #define RCALL_MAX_SCOPES 1024
 
 struct rfind {
@@ -136,6 +138,16 @@ void rcall_vars_release(struct rfind *f);
 struct rval rcall_eval(struct rfind *f, size_t first, size_t last, unsigned depth);
 bool rcall_is_url(const char *s);
 bool rcall_is_false(const struct rfind *f, size_t first, size_t last);
+
+/* rcall_scope.c: what function parameters are bound to. */
+int rcall_scopes_collect(struct rfind *f);
+void rcall_scopes_release(struct rfind *f);
+/*
+ * When token @tok, named @name, is a parameter of a function around it,
+ * true, with *@out its values (unknown unless every binding is known).
+ */
+bool rcall_scope_value(struct rfind *f, struct sv name, size_t tok, unsigned depth,
+		       struct rval *out);
 
 /* rcall_pattern.c: the calls that declare something. */
 void rcall_pattern_apply(struct rfind *f, struct rcall *call);

@@ -1,10 +1,8 @@
 /*
  * Constant propagation within one R file, flow-insensitive: every
  * `x <- e`, `x = e`, `e -> x` and `for (x in e)` of the file is an
- * assignment of x; a variable with two different values is unknown. Inside
- * the function of `lapply(e, function(x) ...)` (sapply, vapply, purrr's map
- * and walk, FUN = or .f = as well), x is each element of e, whatever x is
- * elsewhere; in purrr's `~ f(.x)`, .x is. Values
+ * assignment of x; a variable with two different values is unknown. A
+ * function's parameter takes, in its body, the values rcall_scope.c finds. Values
  * are character vectors (literals, c(), paste0(), paste(), file.path(),
  * sprintf("%s")) or text fetched from a URL (url(), readLines(), httr, curl),
  * which taints whatever is computed from it.
@@ -19,7 +17,6 @@
 #include "deputy/strbuf.h"
 
 #define RCALL_MAX_DEPTH 64
-#define RCALL_MAX_VECTOR 1000
 
 struct rdef {
 	size_t first, last;
@@ -130,83 +127,6 @@ operand_start(const struct rfind *f, size_t i)
 	return RCALL_NONE;
 }
 
-/*
- * The functions that call a function on each element of their first
- * argument, with the formals of that argument and of the function.
- */
-static const char *const base_apply[] = { "X", "FUN", "...", NULL };
-static const char *const purrr_apply[] = { ".x", ".f", "...", NULL };
-static const char *const plyr_apply[] = { ".data", ".fun", "...", NULL };
-
-static const struct {
-	const char *fn;
-	const char *const *formals;
-} applies[] = {
-	{ "lapply", base_apply }, { "sapply", base_apply }, { "vapply", base_apply },
-	{ "pblapply", base_apply }, { "future_lapply", base_apply },
-	{ "map", purrr_apply }, { "map_chr", purrr_apply }, { "map_lgl", purrr_apply },
-	{ "walk", purrr_apply }, { "llply", plyr_apply },
-};
-
-/* @fn's formals when it is an apply function, else NULL. */
-static const char *const *
-apply_formals(struct sv fn)
-{
-	for (size_t k = 0; k < sizeof(applies) / sizeof(applies[0]); k++)
-		if (sv_eq_cstr(fn, applies[k].fn))
-			return applies[k].formals;
-	return NULL;
-}
-
-/* The function of an apply call, its parameter bound to the elements of X. */
-struct rscope {
-	struct sv name;
-	size_t body_first, body_last;    /* the tokens where @name is X's element */
-	size_t x_first, x_last;
-};
-
-static int
-add_scope(struct rfind *f, struct sv name, size_t body_first, size_t body_last,
-	  const struct rcall_arg *x)
-{
-	if (f->n_scopes == RCALL_MAX_SCOPES)
-		return 0;       /* a file of that many: the later ones stay unknown */
-	if (array_reserve(&f->scopes, &f->cap_scopes, f->n_scopes, sizeof(*f->scopes)))
-		return ERR_NOMEM;
-	f->scopes[f->n_scopes++] = (struct rscope){ name, body_first, body_last, x->first,
-						    x->last };
-	return 0;
-}
-
-/*
- * `lapply(X, function(p) ...)`: inside the function, p is each element of X
- * (as in `for (p in X)`). `~ f(.x)` (purrr): .x is.
- */
-static int
-apply_def(struct rfind *f, size_t i, const char *const *names)
-{
-	struct rcall call;
-	int rc = 0;
-
-	if (!rcall_parse(f, i, &call))
-		return 0;
-	rcall_match(f, &call, names);
-	const struct rcall_arg *x = rcall_arg(&call, names, names[0]);
-	const struct rcall_arg *fn = rcall_arg(&call, names, names[1]);
-	if (x && fn && x->first < x->last && fn->first < fn->last) {
-		size_t t = fn->first;
-		if ((f->toks[t].kind == RTOK_FUNCTION || f->toks[t].kind == RTOK_LAMBDA) &&
-		    rcall_tok_is(f, t + 1, "(") &&
-		    t + 2 < fn->last && f->toks[t + 2].kind == RTOK_SYMBOL_FORMALS &&
-		    f->match[t + 1] != RCALL_NONE && f->match[t + 1] + 1 < fn->last)
-			rc = add_scope(f, rcall_tok_name(f, t + 2), f->match[t + 1] + 1, fn->last, x);
-		else if (rcall_tok_is(f, t, "~") && t + 1 < fn->last)
-			rc = add_scope(f, SV_LIT(".x"), t + 1, fn->last, x);
-	}
-	rcall_release(&call);
-	return rc;
-}
-
 int
 rcall_vars_collect(struct rfind *f)
 {
@@ -231,15 +151,11 @@ rcall_vars_collect(struct rfind *f)
 			   f->toks[i + 2].kind == RTOK_SYMBOL && f->toks[i + 3].kind == RTOK_IN &&
 			   f->match[i + 1] != RCALL_NONE) {
 			rc = add_def(f, i + 2, i + 4, f->match[i + 1]);
-		} else if (k == RTOK_SYMBOL_FUNCTION_CALL) {
-			const char *const *formals = apply_formals(rcall_tok_text(f, i));
-			if (formals)
-				rc = apply_def(f, i, formals);
 		}
 		if (rc)
 			return rc;
 	}
-	return 0;
+	return rcall_scopes_collect(f);
 }
 
 void
@@ -249,9 +165,7 @@ rcall_vars_release(struct rfind *f)
 		free(f->vars[k].defs);
 	free(f->vars);
 	free(f->var_heads);
-	free(f->scopes);
-	f->scopes = NULL;
-	f->n_scopes = f->cap_scopes = 0;
+	rcall_scopes_release(f);
 	f->vars = NULL;
 	f->var_heads = NULL;
 	f->n_vars = f->n_heads = 0;
@@ -328,30 +242,15 @@ same_value(const struct rval *a, const struct rval *b)
 	return a->kind != RVAL_FETCH || a->n > 0;
 }
 
-/* The innermost apply function around token @tok whose parameter is @name, or NULL. */
-static const struct rscope *
-find_scope(const struct rfind *f, struct sv name, size_t tok)
-{
-	const struct rscope *in = NULL;
-
-	for (size_t k = 0; k < f->n_scopes; k++) {
-		const struct rscope *s = &f->scopes[k];
-		if (tok >= s->body_first && tok < s->body_last && sv_eq(s->name, name) &&
-		    (!in || s->body_first > in->body_first))
-			in = s;
-	}
-	return in;
-}
-
 static struct rval
 lookup(struct rfind *f, size_t tok, unsigned depth)
 {
 	struct sv name = rcall_tok_name(f, tok);
 	struct span use = rcall_tok_span(f, tok, tok + 1);
-	const struct rscope *scope = f->n_scopes ? find_scope(f, name, tok) : NULL;
+	struct rval param;
 
-	if (scope)      /* X lies outside the function: no loop through it */
-		return at_use(f, rcall_eval(f, scope->x_first, scope->x_last, depth + 1), use);
+	if (rcall_scope_value(f, name, tok, depth, &param))      /* a parameter there */
+		return at_use(f, param, use);
 	struct rvar *var = find_var(f, name);
 
 	if (!var || var->state == 1)
@@ -553,7 +452,7 @@ eval_call(struct rfind *f, struct rcall *call, unsigned depth)
 		"srcfile", "encoding", NULL };
 	static const char *const first_formals[] = { "x", "...", NULL };
 	static const char *const subsets[] = { "setdiff", "unique", "sort", "rev", "intersect",
-		"na.omit", "as.character", "trimws", NULL };
+		"na.omit", "as.character", "trimws", "as.list", "unlist", "as.vector", NULL };
 
 	if (sv_eq_cstr(call->fn, "c")) {
 		rcall_match(f, call, vector_formals);

@@ -393,6 +393,20 @@ sys.stdout.write("".join("j%d:\n  script: [pip install six]\n" % i for i in rang
 	commit "$1"
 }
 
+case_r_function_calls() {
+	# An R function whose parameter is loaded 100 times, called 200,000
+	# times with a different name each: the parameter's values are joined
+	# once, and past 1,000 of them it is unknown (each use joining them all
+	# again took 23 GB and was killed after 68 s).
+	init "$1"
+	python3 -c '
+import sys
+sys.stdout.write("f <- function(p) {\n" + "  library(p, character.only = TRUE)\n" * 100 + "}\n")
+sys.stdout.write("".join("f(\"pkg%d\")\n" % i for i in range(200000)))
+' >"$1/calls.R"
+	commit "$1"
+}
+
 case_missing_includes() {
 	# A requirements.txt of 200,000 "-r" lines naming a file that is not
 	# there: each diagnostic must find its line from the one before, not from
@@ -448,4 +462,4 @@ CASES=(ansi_names bidi_names ansi_file_names ansi_commit_author invalid_utf8 hug
 	include_chain include_bomb include_outside symlinks submodule_url filters_and_hooks
 	git_config_commands deep_toml deep_json deep_r deep_yaml deep_python notebook_1g
 	corrupt_object truncated_pack many_commits nul_bytes control_lines long_name
-	description_bomb warning_flood cr_flood tox_sections conda_flow_lines shell_pieces gitlab_extends missing_includes many_files review_file_hostile gitdir_file unreadable bare_and_shallow_refs)
+	description_bomb warning_flood cr_flood tox_sections conda_flow_lines shell_pieces gitlab_extends r_function_calls missing_includes many_files review_file_hostile gitdir_file unreadable bare_and_shallow_refs)

@@ -185,6 +185,39 @@ test_apply_functions_bind_their_parameter_to_the_vector(void **state)
 	assert_int_equal(diags.items[0].line, 11);
 }
 
+/*
+ * The "ipak" and "pkgTest" idioms: a function the file defines installs its
+ * parameter, and the file calls it with the names (or hands it to sapply).
+ */
+static void
+test_functions_the_file_defines_take_what_their_calls_pass(void **state)
+{
+	(void)state;
+	DETECT("ipak <- function(pkg){\n"
+	       "  new.pkg <- pkg[!(pkg %in% installed.packages()[, \"Package\"])]\n"
+	       "  if (length(new.pkg)) install.packages(new.pkg, dependencies = TRUE)\n"
+	       "}\n"
+	       "ipak(c(\"ggplot2\", \"plyr\"))\n"
+	       "pkgTest <- function(x, try = FALSE) install.packages(x)\n"
+	       "pkgTest(\"dplyr\")\n"
+	       "pkgTest(try = TRUE, x = \"tidyr\")\n"
+	       "sapply(as.list(c(\"zoo\")), pkgTest)\n"
+	       "loader <- function(p) library(p, character.only = TRUE)\n"
+	       "loader(readline())\n"
+	       "withdefault <- function(p = \"rlang\") library(p, character.only = TRUE)\n"
+	       "withdefault()\n");
+	static const char *const installed[] = { "ggplot2", "plyr", "dplyr", "tidyr", "zoo" };
+	for (size_t i = 0; i < 5; i++)
+		assert_false(find_dep(DEP_INSTALL_COMMAND, installed[i])->dynamic);
+	harness_assert_at(find_dep(DEP_INSTALL_COMMAND, "ggplot2"), 3, 41);
+	harness_assert_at(find_dep(DEP_INSTALL_COMMAND, "zoo"), 6, 54);
+	harness_assert_at(find_dep(DEP_LIBRARY_CALL, "rlang"), 12, 46);
+	/* a call passing what only the run knows: the parameter is unknown */
+	assert_true(find_dep(DEP_LIBRARY_CALL, "")->dynamic);
+	assert_int_equal(diags.len, 1);
+	assert_int_equal(diags.items[0].line, 10);
+}
+
 static void
 test_pacman_xfun_and_box_declare_each_package(void **state)
 {
@@ -635,6 +668,7 @@ main(void)
 		HARNESS_TEST(test_namespaces_and_pkg_colons_declare_first_use_only),
 		HARNESS_TEST(test_character_only_resolves_a_constant_or_is_dynamic),
 		HARNESS_TEST(test_apply_functions_bind_their_parameter_to_the_vector),
+		HARNESS_TEST(test_functions_the_file_defines_take_what_their_calls_pass),
 		HARNESS_TEST(test_pacman_xfun_and_box_declare_each_package),
 		HARNESS_TEST(test_install_packages_declares_each_name_with_its_repositories),
 		HARNESS_TEST(test_install_packages_without_repos_installs_files),
