@@ -200,12 +200,17 @@ default_before(const struct ynode *root)
 
 /*
  * Whether job @job takes `default:`'s before_script: not with `inherit:
- * default: false`, nor with a list of default keywords that leaves it out.
+ * default: false`, nor with a list of default keywords that leaves it out
+ * (its own `inherit:`, else its templates').
  */
 static bool
-inherits_default_before(const struct ynode *job)
+inherits_default_before(struct gitlab_templates *tpl, const struct ynode *job)
 {
+	/* GitLab merges inherit: key by key: the job's own default:, else its templates' */
 	const struct ynode *d = ytree_get(ytree_get(job, "inherit"), "default");
+
+	if (!d)
+		d = ytree_get(gitlab_extended(tpl, job, GITLAB_INHERIT), "default");
 
 	if (!d)
 		return true;
@@ -226,11 +231,11 @@ inherits_default_before(const struct ynode *job)
 static const struct ynode *
 inherited_before(struct gitlab_templates *tpl, const struct ynode *job, const struct ynode *dflt)
 {
-	const struct ynode *b = gitlab_extended_before(tpl, job);
+	const struct ynode *b = gitlab_extended(tpl, job, GITLAB_BEFORE_SCRIPT);
 
 	if (b)
 		return b;
-	return dflt && inherits_default_before(job) ? dflt : NULL;
+	return dflt && inherits_default_before(tpl, job) ? dflt : NULL;
 }
 
 /* A top-level key that names a job: not a keyword, not a hidden template. */

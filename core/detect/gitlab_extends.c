@@ -22,9 +22,11 @@ struct gitlab_key {
 	const struct ynode *name;
 	const struct ynode *value;
 	size_t pos;              /* order in the file: the first of equal names counts */
-	enum key_state state;
-	const struct ynode *before;     /* with KEY_DONE */
+	enum key_state state[GITLAB_N_INHERITED];
+	const struct ynode *found[GITLAB_N_INHERITED];   /* with KEY_DONE */
 };
+
+static const char *const inherited_keys[GITLAB_N_INHERITED] = { "before_script", "inherit" };
 
 static int
 name_cmp(const char *a, size_t alen, const char *b, size_t blen)
@@ -56,7 +58,7 @@ gitlab_templates_init(struct gitlab_templates *t, const struct ynode *root)
 		return ERR_NOMEM;
 	for (const struct ynode *k = root->child; k && k->next; k = k->next->next)
 		if (k->type == YNODE_SCALAR)
-			t->keys[n] = (struct gitlab_key){ k, k->next, n, KEY_NEW, NULL }, n++;
+			t->keys[n] = (struct gitlab_key){ k, k->next, n, { KEY_NEW }, { NULL } }, n++;
 	qsort(t->keys, n, sizeof(*t->keys), key_cmp);
 	t->n = n;
 	return 0;
@@ -90,46 +92,48 @@ find_key(struct gitlab_templates *t, const struct ynode *name)
 }
 
 static const struct ynode *extended(struct gitlab_templates *t, const struct ynode *node,
-				    unsigned depth);
+				    enum gitlab_inherited what, unsigned depth);
 
-/* The before_script of the template named by @name, worked out once. */
+/* The key @what of the template named by @name, own or inherited, worked out once. */
 static const struct ynode *
-template_before(struct gitlab_templates *t, const struct ynode *name, unsigned depth)
+template_value(struct gitlab_templates *t, const struct ynode *name, enum gitlab_inherited what,
+	       unsigned depth)
 {
 	struct gitlab_key *key;
 	const struct ynode *own;
 
 	if (name->type != YNODE_SCALAR || depth >= GITLAB_MAX_EXTENDS_DEPTH ||
-	    !(key = find_key(t, name)) || key->state == KEY_WORKING)
+	    !(key = find_key(t, name)) || key->state[what] == KEY_WORKING)
 		return NULL;
-	if (key->state == KEY_DONE)
-		return key->before;
-	key->state = KEY_WORKING;
-	own = key->value->type == YNODE_MAPPING ? ytree_get(key->value, "before_script") : NULL;
-	key->before = own ? own : key->value->type == YNODE_MAPPING ?
-		extended(t, key->value, depth + 1) : NULL;
-	key->state = KEY_DONE;
-	return key->before;
+	if (key->state[what] == KEY_DONE)
+		return key->found[what];
+	key->state[what] = KEY_WORKING;
+	own = key->value->type == YNODE_MAPPING ? ytree_get(key->value, inherited_keys[what]) : NULL;
+	key->found[what] = own ? own : key->value->type == YNODE_MAPPING ?
+		extended(t, key->value, what, depth + 1) : NULL;
+	key->state[what] = KEY_DONE;
+	return key->found[what];
 }
 
-/* What @node's extends gives it: the last template listed that has a before_script. */
+/* What @node's extends gives it: the last template listed that has the key. */
 static const struct ynode *
-extended(struct gitlab_templates *t, const struct ynode *node, unsigned depth)
+extended(struct gitlab_templates *t, const struct ynode *node, enum gitlab_inherited what,
+	 unsigned depth)
 {
 	const struct ynode *ext = ytree_get(node, "extends"), *b = NULL, *found;
 
 	if (!ext)
 		return NULL;
 	if (ext->type != YNODE_SEQUENCE)
-		return template_before(t, ext, depth);
+		return template_value(t, ext, what, depth);
 	for (const struct ynode *item = ext->child; item; item = item->next)
-		if ((found = template_before(t, item, depth)))
+		if ((found = template_value(t, item, what, depth)))
 			b = found;
 	return b;
 }
 
 const struct ynode *
-gitlab_extended_before(struct gitlab_templates *t, const struct ynode *job)
+gitlab_extended(struct gitlab_templates *t, const struct ynode *job, enum gitlab_inherited what)
 {
-	return extended(t, job, 0);
+	return extended(t, job, what, 0);
 }

@@ -314,8 +314,14 @@ test_ci_yaml_follows_extends_and_inherit_to_a_before_script(void **state)
 	       "  script: [pip install -r six.txt]\n"
 	       "seven:\n"
 	       "  inherit: {default: [image, before_script]}\n"
-	       "  script: [pip install -r seven.txt]\n");
-	assert_int_equal(out.n_includes, 7);
+	       "  script: [pip install -r seven.txt]\n"
+	       ".alone:\n"
+	       "  inherit: {default: false}\n"
+	       "eight:\n"
+	       "  extends: .alone\n"
+	       "  inherit: {variables: false}\n"
+	       "  script: [pip install -r eight.txt]\n");
+	assert_int_equal(out.n_includes, 8);
 	expect_include(0, "one.txt", "api");      /* .deep extends .py */
 	expect_include(1, "two.txt", "web");      /* the last template with one */
 	expect_include(2, "three.txt", "dflt");   /* a cycle gives nothing: default's */
@@ -323,6 +329,7 @@ test_ci_yaml_follows_extends_and_inherit_to_a_before_script(void **state)
 	expect_include(4, "five.txt", NULL);
 	expect_include(5, "six.txt", NULL);
 	expect_include(6, "seven.txt", "dflt");
+	expect_include(7, "eight.txt", NULL);     /* inherit: merged from its template */
 }
 
 static void
