@@ -2,9 +2,9 @@
  * Constant propagation within one R file, flow-insensitive: every
  * `x <- e`, `x = e`, `e -> x` and `for (x in e)` of the file is an
  * assignment of x; a variable with two different values is unknown. A
- * function's parameter takes, in its body, the values rcall_scope.c finds. Values
- * are character vectors (literals, c(), paste0(), paste(), file.path(),
- * sprintf("%s")) or text fetched from a URL (url(), readLines(), httr, curl),
+ * function's parameter takes, in its body, the values rcall_scope.c finds.
+ * Values are character vectors (literals, c() and list() of strings,
+ * paste0(), paste(), file.path(), sprintf("%s")) or text fetched from a URL (url(), readLines(), httr, curl),
  * which taints whatever is computed from it.
  */
 #include "detect/rcall.h"
@@ -454,7 +454,7 @@ eval_call(struct rfind *f, struct rcall *call, unsigned depth)
 	static const char *const subsets[] = { "setdiff", "unique", "sort", "rev", "intersect",
 		"na.omit", "as.character", "trimws", "as.list", "unlist", "as.vector", NULL };
 
-	if (sv_eq_cstr(call->fn, "c")) {
+	if (sv_eq_cstr(call->fn, "c") || sv_eq_cstr(call->fn, "list")) {
 		rcall_match(f, call, vector_formals);
 		struct rval parts[64];
 		size_t n_parts = 0, total = 0;

@@ -201,13 +201,13 @@ test_functions_the_file_defines_take_what_their_calls_pass(void **state)
 	       "pkgTest <- function(x, try = FALSE) install.packages(x)\n"
 	       "pkgTest(\"dplyr\")\n"
 	       "pkgTest(try = TRUE, x = \"tidyr\")\n"
-	       "sapply(as.list(c(\"zoo\")), pkgTest)\n"
+	       "sapply(list(\"zoo\"), pkgTest); sapply(as.list(c(\"xts\")), pkgTest)\n"
 	       "loader <- function(p) library(p, character.only = TRUE)\n"
 	       "loader(readline())\n"
 	       "withdefault <- function(p = \"rlang\") library(p, character.only = TRUE)\n"
 	       "withdefault()\n");
-	static const char *const installed[] = { "ggplot2", "plyr", "dplyr", "tidyr", "zoo" };
-	for (size_t i = 0; i < 5; i++)
+	static const char *const installed[] = { "ggplot2", "plyr", "dplyr", "tidyr", "zoo", "xts" };
+	for (size_t i = 0; i < 6; i++)
 		assert_false(find_dep(DEP_INSTALL_COMMAND, installed[i])->dynamic);
 	harness_assert_at(find_dep(DEP_INSTALL_COMMAND, "ggplot2"), 3, 41);
 	harness_assert_at(find_dep(DEP_INSTALL_COMMAND, "zoo"), 6, 54);
