@@ -62,12 +62,16 @@ struct rval {
 
 struct rvar;
 struct rscope;
+struct rfunc;
 struct rdownload;
+
+/* purrr's `~ f(.x)` given to an apply: .x in [first, last) is X's elements. */
+struct rformula {
+	size_t first, last, x_first, x_last;
+};
 
 /* Strings in one value, at most; a longer vector is unknown. */
 #define RCALL_MAX_VECTOR 1000
-/* Function parameters (lapply(x, function(p) ...), f <- function(p)) followed in one file. */
-#define RCALL_MAX_SCOPES 1024
 
 struct rfind {
 	struct detect_out *out;
@@ -82,8 +86,13 @@ struct rfind {
 	size_t n_vars, cap_vars;
 	size_t *var_heads;       /* hash buckets of vars */
 	size_t n_heads;
-	struct rscope *scopes;   /* apply functions whose parameter is known */
+	struct rscope *scopes;   /* every formal of every function (rcall_scope.c) */
 	size_t n_scopes, cap_scopes;
+	struct rfunc *funcs;     /* every function, in order */
+	size_t n_funcs, cap_funcs;
+	size_t *func_of;         /* the innermost function around each token, or RCALL_NONE */
+	struct rformula *formulas;
+	size_t n_formulas, cap_formulas;
 	struct rdownload *downloads;
 	size_t n_downloads, cap_downloads;
 	struct sv *attached;     /* packages loaded so far (library(), require() ...) */
@@ -140,7 +149,10 @@ bool rcall_is_url(const char *s);
 bool rcall_is_false(const struct rfind *f, size_t first, size_t last);
 
 /* rcall_scope.c: what function parameters are bound to. */
-int rcall_scopes_collect(struct rfind *f);
+int rcall_scopes_build(struct rfind *f);         /* the functions, before the variables */
+int rcall_scopes_bind(struct rfind *f);          /* the calls, after */
+/* The name at @name_tok is assigned: when it is a parameter there, it is unknown. */
+void rcall_scope_assigned(struct rfind *f, size_t name_tok);
 void rcall_scopes_release(struct rfind *f);
 /*
  * When token @tok, named @name, is a parameter of a function around it,

@@ -1,12 +1,20 @@
 /*
- * Function parameters whose values the file shows (rcall.h): inside the
- * function of `lapply(X, function(p) ...)` (sapply, vapply, purrr's map and
- * walk, plyr's llply; `\(p)`, purrr's `~ f(.x)`), p is each element of X; in
- * a function the file defines, `name <- function(p, ...) body`, p is what
- * every call `name(...)` in the file passes (or its default), and each
- * element of X when the function is lapply's FUN. Such a binding holds in
- * the function's body only, over whatever the name is elsewhere; the
- * innermost function wins.
+ * Function parameters (rcall.h). Every `function(...)` and `\(...)` of a
+ * file is known with its formals; inside it (its formals and body), a name
+ * that is one of its formals is that parameter, whatever the name is
+ * elsewhere: the innermost function wins. A parameter's values are known
+ * only when the file shows every one of them:
+ *
+ * - in the function of `lapply(X, function(p) ...)` (sapply, vapply, purrr's
+ *   map and walk, plyr's llply; `\(p)`; purrr's `~ f(.x)`), p is each
+ *   element of X;
+ * - in `name <- function(p, ...) body`, p is what every call `name(...)` of
+ *   the file passes (its default when a call leaves it out), and each
+ *   element of X when `name` is an apply's FUN; a name defined twice, or
+ *   called with a namespace (`base::load()`), is not followed.
+ *
+ * A parameter assigned in its function, one of a function nobody calls, or
+ * one a call leaves out without a default, is unknown.
  */
 #include "detect/rcall.h"
 
@@ -15,31 +23,27 @@
 
 #include "deputy/array.h"
 
-/* Functions a file defines that are followed, at most. */
-#define RCALL_MAX_FUNDEFS 64
-
 struct rrange {
 	size_t first, last;
 };
 
-struct rscope {
+struct rscope {                  /* one formal of one function */
 	struct sv name;
-	size_t body_first, body_last;    /* where @name has the values below */
-	struct rrange *values;           /* heap: the expressions it is bound to */
+	struct rrange dflt;      /* the default's tokens; first == last: none */
+	struct rrange *values;   /* heap: the expressions it is bound to */
 	size_t n_values, cap_values;
-	bool unknown;            /* a call passes nothing and there is no default, or too
-				  * many values */
-	int state;               /* 0 not evaluated, 1 being evaluated, 2 done */
+	bool missing;            /* a call leaves it out */
+	bool unknown;            /* assigned in the function, or too many values */
+	int state;               /* 0 not joined, 1 being joined, 2 done */
 	struct rval value;       /* with state 2 */
 };
 
-/* `name <- function(formals) body`: its parameters, each a scope. */
-struct rfundef {
-	struct sv name;
-	size_t fn_tok;           /* `function` */
-	const char **formals;    /* NULL-terminated, arena */
-	size_t first_scope;      /* scopes[first_scope + k] is formal k */
-	size_t n_formals;
+struct rfunc {
+	size_t open, last;       /* its formals' "(" to the end of its body */
+	size_t parent;           /* the function around it, or RCALL_NONE */
+	size_t first_scope, n_formals;
+	struct sv name;          /* `name <- function`: the name; else ptr NULL */
+	bool named_twice;
 };
 
 /*
@@ -69,18 +73,94 @@ apply_formals(struct sv fn)
 	return NULL;
 }
 
-static struct rscope *
-new_scope(struct rfind *f, struct sv name, size_t body_first, size_t body_last)
+static bool
+is_function(const struct rfind *f, size_t t)
 {
-	if (f->n_scopes == RCALL_MAX_SCOPES)
-		return NULL;    /* a file of that many: the later ones stay unknown */
-	if (array_reserve(&f->scopes, &f->cap_scopes, f->n_scopes, sizeof(*f->scopes))) {
-		f->rc = ERR_NOMEM;
-		return NULL;
+	return (f->toks[t].kind == RTOK_FUNCTION || f->toks[t].kind == RTOK_LAMBDA) &&
+	       rcall_tok_is(f, t + 1, "(") && f->match[t + 1] != RCALL_NONE;
+}
+
+/* The function whose `function` is token @t, or NULL. */
+static struct rfunc *
+func_at(struct rfind *f, size_t t)
+{
+	size_t lo = 0, hi = f->n_funcs;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (f->funcs[mid].open < t + 1)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	struct rscope *s = &f->scopes[f->n_scopes++];
-	*s = (struct rscope){ .name = name, .body_first = body_first, .body_last = body_last };
-	return s;
+	return lo < f->n_funcs && f->funcs[lo].open == t + 1 ? &f->funcs[lo] : NULL;
+}
+
+/* Every function, its formals a scope each, and the innermost one around each token. */
+static int
+build(struct rfind *f)
+{
+	size_t top = RCALL_NONE;
+
+	for (size_t t = 0; t + 1 < f->n; t++) {
+		if (!is_function(f, t))
+			continue;
+		size_t close = f->match[t + 1];
+		size_t last = close + 1 < f->n ? rcall_expr_end(f, close + 1) : close + 1;
+		if (array_reserve(&f->funcs, &f->cap_funcs, f->n_funcs, sizeof(*f->funcs)))
+			return ERR_NOMEM;
+		struct rfunc *fn = &f->funcs[f->n_funcs];
+		*fn = (struct rfunc){ t + 1, last > close + 1 ? last : close + 1, RCALL_NONE,
+				      f->n_scopes, 0, SV_NULL, false };
+		/* the formals: names at the top level of the parentheses */
+		for (size_t k = t + 2; k < close; k++) {
+			if (rcall_tok_is(f, k, "(") || rcall_tok_is(f, k, "{") || rcall_tok_is(f, k, "[")) {
+				if (f->match[k] != RCALL_NONE && f->match[k] > k)
+					k = f->match[k];
+				continue;
+			}
+			if (f->toks[k].kind != RTOK_SYMBOL_FORMALS || !(rcall_tok_is(f, k - 1, "(") ||
+									 rcall_tok_is(f, k - 1, ",")))
+				continue;
+			if (array_reserve(&f->scopes, &f->cap_scopes, f->n_scopes, sizeof(*f->scopes)))
+				return ERR_NOMEM;
+			struct rscope *s = &f->scopes[f->n_scopes++];
+			*s = (struct rscope){ .name = rcall_tok_name(f, k) };
+			if (k + 2 < close && (rcall_tok_is(f, k + 1, "=") ||
+					      f->toks[k + 1].kind == RTOK_EQ_FORMALS))
+				s->dflt = (struct rrange){ k + 2, rcall_expr_end(f, k + 2) };
+			fn->n_formals++;
+		}
+		f->n_funcs++;
+	}
+	f->func_of = malloc((f->n + 1) * sizeof(*f->func_of));
+	if (!f->func_of)
+		return ERR_NOMEM;
+	for (size_t i = 0, next = 0; i <= f->n; i++) {
+		while (top != RCALL_NONE && i >= f->funcs[top].last)
+			top = f->funcs[top].parent;
+		while (next < f->n_funcs && f->funcs[next].open == i) {
+			f->funcs[next].parent = top;
+			top = next++;
+		}
+		f->func_of[i] = top;
+	}
+	return 0;
+}
+
+/* The formal @name of the innermost function around token @tok that has one, or NULL. */
+static struct rscope *
+formal_at(struct rfind *f, struct sv name, size_t tok)
+{
+	if (!f->func_of || tok > f->n)
+		return NULL;
+	for (size_t fn = f->func_of[tok]; fn != RCALL_NONE; fn = f->funcs[fn].parent) {
+		const struct rfunc *func = &f->funcs[fn];
+		for (size_t k = 0; k < func->n_formals; k++)
+			if (sv_eq(f->scopes[func->first_scope + k].name, name))
+				return &f->scopes[func->first_scope + k];
+	}
+	return NULL;
 }
 
 static void
@@ -97,35 +177,51 @@ bind(struct rfind *f, struct rscope *s, size_t first, size_t last)
 	s->values[s->n_values++] = (struct rrange){ first, last };
 }
 
-/* The body of the function whose `function` (or `\`) is token @t, up to @end; false if none. */
-static bool
-body_of(const struct rfind *f, size_t t, size_t end, size_t *first, size_t *last)
+void
+rcall_scope_assigned(struct rfind *f, size_t name_tok)
 {
-	if ((f->toks[t].kind != RTOK_FUNCTION && f->toks[t].kind != RTOK_LAMBDA) ||
-	    !rcall_tok_is(f, t + 1, "(") || f->match[t + 1] == RCALL_NONE ||
-	    f->match[t + 1] + 1 >= end)
-		return false;
-	*first = f->match[t + 1] + 1;
-	*last = end;
-	return true;
+	struct rscope *s = formal_at(f, rcall_tok_name(f, name_tok), name_tok);
+
+	if (s)
+		s->unknown = true;      /* p <- ..., for (p in ...): not only the caller's */
 }
 
-static struct rfundef *
-find_fundef(struct rfundef *defs, size_t n, struct sv name)
+/* `name <- function`: the names functions are defined under. */
+static void
+name_functions(struct rfind *f)
 {
-	for (size_t k = 0; k < n; k++)
-		if (sv_eq(defs[k].name, name))
-			return &defs[k];
-	return NULL;
+	for (size_t i = 1; i + 1 < f->n; i++) {
+		if ((f->toks[i].kind != RTOK_LEFT_ASSIGN && f->toks[i].kind != RTOK_EQ_ASSIGN) ||
+		    f->toks[i - 1].kind != RTOK_SYMBOL ||
+		    (i >= 2 && (rcall_tok_is(f, i - 2, "$") || rcall_tok_is(f, i - 2, "@"))))
+			continue;
+		struct rfunc *fn = func_at(f, i + 1);
+		if (!fn)
+			continue;
+		fn->name = rcall_tok_name(f, i - 1);
+		for (size_t k = 0; k < f->n_funcs; k++)
+			if (&f->funcs[k] != fn && f->funcs[k].name.ptr && sv_eq(f->funcs[k].name, fn->name))
+				fn->named_twice = f->funcs[k].named_twice = true;
+	}
+}
+
+/* The function the file defines under @name, once, or NULL. */
+static struct rfunc *
+defined(struct rfind *f, struct sv name)
+{
+	struct rfunc *found = NULL;
+
+	for (size_t k = 0; k < f->n_funcs; k++)
+		if (f->funcs[k].name.ptr && sv_eq(f->funcs[k].name, name))
+			found = &f->funcs[k];
+	return found && !found->named_twice ? found : NULL;
 }
 
 /* `lapply(X, FUN)`: FUN's first parameter is each element of X. */
 static void
-apply_binds(struct rfind *f, size_t i, const char *const *names, struct rfundef *defs,
-	    size_t n_defs)
+apply_binds(struct rfind *f, size_t i, const char *const *names)
 {
 	struct rcall call;
-	size_t first, last;
 
 	if (!rcall_parse(f, i, &call))
 		return;
@@ -134,100 +230,81 @@ apply_binds(struct rfind *f, size_t i, const char *const *names, struct rfundef 
 	const struct rcall_arg *fn = rcall_arg(&call, names, names[1]);
 	if (x && fn && x->first < x->last && fn->first < fn->last) {
 		size_t t = fn->first;
-		struct rscope *s = NULL;
-		struct rfundef *def;
-		if (body_of(f, t, fn->last, &first, &last) &&
-		    f->toks[t + 2].kind == RTOK_SYMBOL_FORMALS)
-			s = new_scope(f, rcall_tok_name(f, t + 2), first, last);
-		else if (rcall_tok_is(f, t, "~") && t + 1 < fn->last)
-			s = new_scope(f, SV_LIT(".x"), t + 1, fn->last);
-		else if (fn->last == t + 1 && f->toks[t].kind == RTOK_SYMBOL &&
-			 (def = find_fundef(defs, n_defs, rcall_tok_name(f, t))) && def->n_formals)
-			s = &f->scopes[def->first_scope];
-		if (s)
-			bind(f, s, x->first, x->last);
+		struct rfunc *func = NULL;
+		if (is_function(f, t))
+			func = func_at(f, t);
+		else if (fn->last == t + 1 && f->toks[t].kind == RTOK_SYMBOL)
+			func = defined(f, rcall_tok_name(f, t));
+		if (func && func->n_formals &&
+		    !sv_eq_cstr(f->scopes[func->first_scope].name, "..."))
+			bind(f, &f->scopes[func->first_scope], x->first, x->last);
+		else if (rcall_tok_is(f, t, "~") && t + 1 < fn->last &&
+			 f->n_formulas < RCALL_MAX_VECTOR) {
+			/* purrr's formula: .x in it is each element of X */
+			if (array_reserve(&f->formulas, &f->cap_formulas, f->n_formulas,
+					  sizeof(*f->formulas)))
+				f->rc = ERR_NOMEM;
+			else
+				f->formulas[f->n_formulas++] = (struct rformula){ t + 1, fn->last,
+										 x->first, x->last };
+		}
 	}
 	rcall_release(&call);
-}
-
-/* `name <- function(...)` at the assignment @i: a function whose calls are followed. */
-static void
-add_fundef(struct rfind *f, size_t i, struct rfundef *defs, size_t *n_defs)
-{
-	size_t t = i + 1, end = rcall_expr_end(f, t), first, last, n = 0;
-
-	if (*n_defs == RCALL_MAX_FUNDEFS || !body_of(f, t, end, &first, &last))
-		return;
-	for (size_t k = t + 2; k < first - 1; k++)
-		n += f->toks[k].kind == RTOK_SYMBOL_FORMALS;
-	const char **formals = arena_alloc(f->out->arena, (n + 1) * sizeof(*formals));
-	if (!formals) {
-		f->rc = ERR_NOMEM;
-		return;
-	}
-	struct rfundef *def = &defs[*n_defs];
-	*def = (struct rfundef){ rcall_tok_name(f, i - 1), t, formals, f->n_scopes, 0 };
-	for (size_t k = t + 2; k < first - 1 && !f->rc; k++) {
-		if (f->toks[k].kind != RTOK_SYMBOL_FORMALS)
-			continue;
-		struct sv name = rcall_tok_name(f, k);
-		formals[def->n_formals] = arena_strndup(f->out->arena, name);
-		if (!formals[def->n_formals] || !new_scope(f, name, first, last)) {
-			if (!formals[def->n_formals])
-				f->rc = ERR_NOMEM;
-			f->n_scopes = def->first_scope;         /* not followed */
-			return;
-		}
-		/* a default is one of the values it may take */
-		if (rcall_tok_is(f, k + 1, "=") || f->toks[k + 1].kind == RTOK_EQ_FORMALS)
-			bind(f, &f->scopes[f->n_scopes - 1], k + 2, rcall_expr_end(f, k + 2));
-		def->n_formals++;
-	}
-	formals[def->n_formals] = NULL;
-	(*n_defs)++;
 }
 
 /* A call of a function the file defines: each parameter takes what it is passed. */
 static void
-call_binds(struct rfind *f, size_t i, struct rfundef *def)
+call_binds(struct rfind *f, size_t i, struct rfunc *func)
 {
+	const char **formals = calloc(func->n_formals + 1, sizeof(*formals));
 	struct rcall call;
 
-	if (!rcall_parse(f, i, &call))
+	if (!formals) {
+		f->rc = ERR_NOMEM;
 		return;
-	rcall_match(f, &call, def->formals);
-	for (size_t k = 0; k < def->n_formals; k++) {
-		const struct rcall_arg *a = rcall_arg(&call, def->formals, def->formals[k]);
-		struct rscope *s = &f->scopes[def->first_scope + k];
-		if (a)
-			bind(f, s, a->first, a->last);
-		else if (!s->n_values)
-			s->unknown = true;      /* missing, no default */
 	}
-	rcall_release(&call);
+	for (size_t k = 0; k < func->n_formals && !f->rc; k++)
+		if (!(formals[k] = arena_strndup(f->out->arena, f->scopes[func->first_scope + k].name)))
+			f->rc = ERR_NOMEM;
+	if (!f->rc && rcall_parse(f, i, &call)) {
+		if (!call.pkg.len) {    /* base::load() is not the file's load() */
+			rcall_match(f, &call, formals);
+			for (size_t k = 0; k < func->n_formals; k++) {
+				const struct rcall_arg *a = rcall_arg(&call, formals, formals[k]);
+				struct rscope *s = &f->scopes[func->first_scope + k];
+				if (a)
+					bind(f, s, a->first, a->last);
+				else
+					s->missing = true;
+			}
+		}
+		rcall_release(&call);
+	}
+	free(formals);
 }
 
 int
-rcall_scopes_collect(struct rfind *f)
+rcall_scopes_build(struct rfind *f)
 {
-	struct rfundef defs[RCALL_MAX_FUNDEFS];
-	size_t n_defs = 0;
+	int rc = build(f);
 
-	for (size_t i = 1; i + 2 < f->n && !f->rc; i++)
-		if ((f->toks[i].kind == RTOK_LEFT_ASSIGN || f->toks[i].kind == RTOK_EQ_ASSIGN) &&
-		    f->toks[i - 1].kind == RTOK_SYMBOL &&
-		    (f->toks[i + 1].kind == RTOK_FUNCTION || f->toks[i + 1].kind == RTOK_LAMBDA))
-			add_fundef(f, i, defs, &n_defs);
+	if (rc == 0)
+		name_functions(f);
+	return rc;
+}
+
+int
+rcall_scopes_bind(struct rfind *f)
+{
 	for (size_t i = 0; i < f->n && !f->rc; i++) {
 		if (f->toks[i].kind != RTOK_SYMBOL_FUNCTION_CALL)
 			continue;
-		struct sv name = rcall_tok_text(f, i);
-		const char *const *formals = apply_formals(name);
-		struct rfundef *def;
+		const char *const *formals = apply_formals(rcall_tok_text(f, i));
+		struct rfunc *func;
 		if (formals)
-			apply_binds(f, i, formals, defs, n_defs);
-		else if (n_defs && (def = find_fundef(defs, n_defs, rcall_tok_name(f, i))))
-			call_binds(f, i, def);
+			apply_binds(f, i, formals);
+		else if ((func = defined(f, rcall_tok_name(f, i))))
+			call_binds(f, i, func);
 	}
 	return f->rc;
 }
@@ -238,44 +315,50 @@ rcall_scopes_release(struct rfind *f)
 	for (size_t k = 0; k < f->n_scopes; k++)
 		free(f->scopes[k].values);
 	free(f->scopes);
+	free(f->funcs);
+	free(f->func_of);
+	free(f->formulas);
 	f->scopes = NULL;
-	f->n_scopes = f->cap_scopes = 0;
+	f->funcs = NULL;
+	f->func_of = NULL;
+	f->formulas = NULL;
+	f->n_scopes = f->cap_scopes = f->n_funcs = f->cap_funcs = 0;
+	f->n_formulas = f->cap_formulas = 0;
 }
 
-/* The innermost function around token @tok with a parameter @name, or NULL. */
-static struct rscope *
-find_scope(struct rfind *f, struct sv name, size_t tok)
+static bool
+has_str(const struct rval *v, size_t n, const char *s)
 {
-	struct rscope *in = NULL;
-
-	for (size_t k = 0; k < f->n_scopes; k++) {
-		struct rscope *s = &f->scopes[k];
-		if (tok >= s->body_first && tok < s->body_last && sv_eq(s->name, name) &&
-		    (!in || s->body_first > in->body_first))
-			in = s;
-	}
-	return in;
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(v->strs[k], s) == 0)
+			return true;
+	return false;
 }
 
-/* The values of scope @s, every binding evaluated, joined; unknown unless all are strings. */
+/*
+ * The values of @s's bindings (and its default when a call leaves it out)
+ * joined, each name once; unknown unless all are known strings.
+ */
 static struct rval
 join_values(struct rfind *f, const struct rscope *s, unsigned depth)
 {
-	struct rval *parts = calloc(s->n_values, sizeof(*parts));
 	struct rval all = { .kind = RVAL_UNKNOWN };
-	size_t total = 0;
+	size_t n_parts = s->n_values + (s->missing ? 1 : 0), total = 0, n = 0;
+	struct rval *parts;
 
-	if (!parts) {
+	if (s->unknown || n_parts == 0 || (s->missing && s->dflt.first == s->dflt.last))
+		return all;
+	if (!(parts = calloc(n_parts, sizeof(*parts)))) {
 		f->rc = ERR_NOMEM;
 		return all;
 	}
-	for (size_t k = 0; k < s->n_values; k++) {
-		parts[k] = rcall_eval(f, s->values[k].first, s->values[k].last, depth + 1);
+	for (size_t k = 0; k < n_parts; k++) {
+		struct rrange r = k < s->n_values ? s->values[k] : s->dflt;
+		parts[k] = rcall_eval(f, r.first, r.last, depth + 1);
 		if (parts[k].kind != RVAL_STRS || (total += parts[k].n) > RCALL_MAX_VECTOR)
 			goto out;
 	}
 	all = parts[0];
-	all.n = total;
 	all.strs = arena_alloc(f->out->arena, (total ? total : 1) * sizeof(*all.strs));
 	all.spans = arena_alloc(f->out->arena, (total ? total : 1) * sizeof(*all.spans));
 	if (!all.strs || !all.spans) {
@@ -283,10 +366,13 @@ join_values(struct rfind *f, const struct rscope *s, unsigned depth)
 		all.kind = RVAL_UNKNOWN;
 		goto out;
 	}
-	for (size_t k = 0, at = 0; k < s->n_values; at += parts[k].n, k++) {
-		memcpy(all.strs + at, parts[k].strs, parts[k].n * sizeof(*all.strs));
-		memcpy(all.spans + at, parts[k].spans, parts[k].n * sizeof(*all.spans));
-	}
+	for (size_t k = 0; k < n_parts; k++)
+		for (size_t j = 0; j < parts[k].n; j++)
+			if (!has_str(&all, n, parts[k].strs[j])) {
+				all.strs[n] = parts[k].strs[j];
+				all.spans[n++] = parts[k].spans[j];
+			}
+	all.n = n;
 out:
 	free(parts);
 	return all;
@@ -295,13 +381,21 @@ out:
 bool
 rcall_scope_value(struct rfind *f, struct sv name, size_t tok, unsigned depth, struct rval *out)
 {
-	struct rscope *s = f->n_scopes ? find_scope(f, name, tok) : NULL;
+	struct rscope *s = formal_at(f, name, tok);
 
-	if (!s)
-		return false;
 	*out = (struct rval){ .kind = RVAL_UNKNOWN };
-	if (s->unknown || !s->n_values || s->state == 1)
-		return true;    /* a parameter: whatever the caller gives (or defined through itself) */
+	if (!s) {
+		/* purrr's `~ f(.x)`: .x is each element of X */
+		for (size_t k = 0; sv_eq_cstr(name, ".x") && k < f->n_formulas; k++)
+			if (tok >= f->formulas[k].first && tok < f->formulas[k].last) {
+				*out = rcall_eval(f, f->formulas[k].x_first, f->formulas[k].x_last,
+						  depth + 1);
+				return true;
+			}
+		return false;
+	}
+	if (s->state == 1)
+		return true;    /* defined through itself */
 	if (s->state == 2) {
 		*out = s->value;
 		return true;

@@ -62,6 +62,7 @@ add_def(struct rfind *f, size_t name_tok, size_t first, size_t last)
 	struct sv name = rcall_tok_name(f, name_tok);
 	struct rvar *var = find_var(f, name);
 
+	rcall_scope_assigned(f, name_tok);
 	if (!var) {
 		if (array_reserve(&f->vars, &f->cap_vars, f->n_vars, sizeof(*f->vars)))
 			return ERR_NOMEM;
@@ -136,6 +137,9 @@ rcall_vars_collect(struct rfind *f)
 		return ERR_NOMEM;
 	for (size_t h = 0; h < f->n_heads; h++)
 		f->var_heads[h] = RCALL_NONE;
+	int built = rcall_scopes_build(f);
+	if (built)
+		return built;
 	for (size_t i = 0; i < f->n; i++) {
 		enum rtok_kind k = f->toks[i].kind;
 		int rc = 0;
@@ -155,7 +159,7 @@ rcall_vars_collect(struct rfind *f)
 		if (rc)
 			return rc;
 	}
-	return rcall_scopes_collect(f);
+	return rcall_scopes_bind(f);
 }
 
 void

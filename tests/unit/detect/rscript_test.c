@@ -218,6 +218,47 @@ test_functions_the_file_defines_take_what_their_calls_pass(void **state)
 	assert_int_equal(diags.items[0].line, 10);
 }
 
+/* Where a parameter is not just what the calls pass, nothing is made up. */
+static bool
+declared(const char *name)
+{
+	for (size_t i = 0; i < out.n_deps; i++)
+		if (strcmp(out.deps[i]->name, name) == 0)
+			return true;
+	return false;
+}
+
+static void
+test_parameters_are_not_guessed(void **state)
+{
+	(void)state;
+	DETECT("ipak <- function(pkg) install.packages(pkg)\n"
+	       "ipak(\"a\"); ipak(\"a\"); ipak(c(\"a\", \"b\"))\n"
+	       "load_pkg <- function(name) { name <- paste0(\"my\", name); library(name, character.only = TRUE) }\n"
+	       "load_pkg(\"plot\")\n"
+	       "load <- function(p) library(p, character.only = TRUE)\n"
+	       "load(\"dplyr\"); base::load(\"results.rda\")\n"
+	       "outer <- function(p) Map(function(p) library(p, character.only = TRUE), c(\"inner1\"))\n"
+	       "outer(\"outerval\")\n"
+	       "g <- function(p = \"neverused\") library(p, character.only = TRUE)\n"
+	       "g(\"used\")\n"
+	       "h <- function(p) library(p, character.only = TRUE)\n"
+	       "h <- function(p) file.exists(p)\n"
+	       "h(\"datafile\")\n");
+	size_t a = 0;
+	for (size_t i = 0; i < out.n_deps; i++)
+		a += strcmp(out.deps[i]->name, "a") == 0;
+	assert_int_equal(a, 1);                 /* each name once */
+	assert_true(declared("b"));
+	assert_true(declared("dplyr"));
+	assert_true(declared("used"));
+	static const char *const never[] = { "plot", "myplot", "results.rda", "outerval", "inner1",
+		"neverused", "datafile" };
+	for (size_t i = 0; i < sizeof(never) / sizeof(never[0]); i++)
+		if (declared(never[i]))
+			fail_msg("%s declared", never[i]);
+}
+
 static void
 test_pacman_xfun_and_box_declare_each_package(void **state)
 {
@@ -669,6 +710,7 @@ main(void)
 		HARNESS_TEST(test_character_only_resolves_a_constant_or_is_dynamic),
 		HARNESS_TEST(test_apply_functions_bind_their_parameter_to_the_vector),
 		HARNESS_TEST(test_functions_the_file_defines_take_what_their_calls_pass),
+		HARNESS_TEST(test_parameters_are_not_guessed),
 		HARNESS_TEST(test_pacman_xfun_and_box_declare_each_package),
 		HARNESS_TEST(test_install_packages_declares_each_name_with_its_repositories),
 		HARNESS_TEST(test_install_packages_without_repos_installs_files),
