@@ -210,7 +210,7 @@ inherits_default_before(struct gitlab_templates *tpl, const struct ynode *job)
 	const struct ynode *d = ytree_get(ytree_get(job, "inherit"), "default");
 
 	if (!d)
-		d = ytree_get(gitlab_extended(tpl, job, GITLAB_INHERIT), "default");
+		d = gitlab_extended(tpl, job, GITLAB_INHERIT_DEFAULT);
 
 	if (!d)
 		return true;

@@ -26,7 +26,15 @@ struct gitlab_key {
 	const struct ynode *found[GITLAB_N_INHERITED];   /* with KEY_DONE */
 };
 
-static const char *const inherited_keys[GITLAB_N_INHERITED] = { "before_script", "inherit" };
+/* A template's own value of @what: before_script, or inherit: default: (merged key by key). */
+static const struct ynode *
+own_value(const struct ynode *tpl, enum gitlab_inherited what)
+{
+	if (tpl->type != YNODE_MAPPING)
+		return NULL;
+	return what == GITLAB_BEFORE_SCRIPT ? ytree_get(tpl, "before_script")
+					    : ytree_get(ytree_get(tpl, "inherit"), "default");
+}
 
 static int
 name_cmp(const char *a, size_t alen, const char *b, size_t blen)
@@ -108,7 +116,7 @@ template_value(struct gitlab_templates *t, const struct ynode *name, enum gitlab
 	if (key->state[what] == KEY_DONE)
 		return key->found[what];
 	key->state[what] = KEY_WORKING;
-	own = key->value->type == YNODE_MAPPING ? ytree_get(key->value, inherited_keys[what]) : NULL;
+	own = own_value(key->value, what);
 	key->found[what] = own ? own : key->value->type == YNODE_MAPPING ?
 		extended(t, key->value, what, depth + 1) : NULL;
 	key->state[what] = KEY_DONE;

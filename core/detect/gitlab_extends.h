@@ -17,7 +17,7 @@
 /* The keys a job may take from its templates that matter here. */
 enum gitlab_inherited {
 	GITLAB_BEFORE_SCRIPT,
-	GITLAB_INHERIT,          /* `inherit:`, which says whether default's applies */
+	GITLAB_INHERIT_DEFAULT,  /* `inherit: default:`, whether default's applies */
 	GITLAB_N_INHERITED,
 };
 

@@ -320,8 +320,14 @@ test_ci_yaml_follows_extends_and_inherit_to_a_before_script(void **state)
 	       "eight:\n"
 	       "  extends: .alone\n"
 	       "  inherit: {variables: false}\n"
-	       "  script: [pip install -r eight.txt]\n");
-	assert_int_equal(out.n_includes, 8);
+	       "  script: [pip install -r eight.txt]\n"
+	       ".middle:\n"
+	       "  extends: .alone\n"
+	       "  inherit: {variables: false}\n"
+	       "nine:\n"
+	       "  extends: [.alone, .middle]\n"
+	       "  script: [pip install -r nine.txt]\n");
+	assert_int_equal(out.n_includes, 9);
 	expect_include(0, "one.txt", "api");      /* .deep extends .py */
 	expect_include(1, "two.txt", "web");      /* the last template with one */
 	expect_include(2, "three.txt", "dflt");   /* a cycle gives nothing: default's */
@@ -330,6 +336,7 @@ test_ci_yaml_follows_extends_and_inherit_to_a_before_script(void **state)
 	expect_include(5, "six.txt", NULL);
 	expect_include(6, "seven.txt", "dflt");
 	expect_include(7, "eight.txt", NULL);     /* inherit: merged from its template */
+	expect_include(8, "nine.txt", NULL);      /* ... key by key, down the chain */
 }
 
 static void
