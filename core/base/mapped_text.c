@@ -46,6 +46,18 @@ mapped_text_put(struct mapped_text *m, char c, size_t off)
 }
 
 int
+mapped_text_put_quoted(struct mapped_text *m, char c, size_t off)
+{
+	int rc = 0;
+
+	if (c != '\'')
+		return mapped_text_put(m, c, off);
+	for (const char *q = "'\\''"; *q && rc == 0; q++)
+		rc = mapped_text_put(m, *q, off);
+	return rc;
+}
+
+int
 mapped_text_end(struct mapped_text *m, size_t off)
 {
 	if (reserve(m, 0))

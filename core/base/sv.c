@@ -17,6 +17,14 @@ sv_eq_nocase(struct sv a, struct sv b)
 	return true;
 }
 
+int
+sv_cmp(struct sv a, struct sv b)
+{
+	int c = a.len && b.len ? memcmp(a.ptr, b.ptr, a.len < b.len ? a.len : b.len) : 0;
+
+	return c ? c : a.len < b.len ? -1 : a.len > b.len;
+}
+
 bool
 sv_starts_with(struct sv s, struct sv prefix)
 {

@@ -146,12 +146,7 @@ read_exec_form(struct detect_out *out, struct source *src, const struct mapped_t
 					c = c == 'n' ? '\n' : '\t';
 				}
 			}
-			if (c == '\'') {
-				for (const char *q = "'\\''"; *q && rc == 0; q++)
-					rc = mapped_text_put(&args, *q, off);
-			} else {
-				rc = mapped_text_put(&args, c, off);
-			}
+			rc = mapped_text_put_quoted(&args, c, off);
 		}
 		if (rc == 0 && i < j->len)
 			rc = mapped_text_put(&args, '\'', j->map[i]);

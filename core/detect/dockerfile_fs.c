@@ -194,22 +194,20 @@ static const char *lookup(const struct docker_copy *copies, size_t n, const char
 static const char *
 opaque_origin(struct docker_fs *fs, struct sv s, struct sv from, int *err)
 {
-	const char *o = NULL;
+	const char *how;
+	struct sv word = from.ptr ? from : s;   /* the word named, at most 64 bytes of it */
 
 	if (from.ptr)
-		o = arena_printf(&fs->arena, "is put in the image by COPY %.*s, not taken from the "
-				 "repository", (int)(from.len > 64 ? 64 : from.len), from.ptr);
+		how = "is put in the image by COPY %.*s, not taken from the repository";
 	else if (is_remote(s))
-		o = arena_printf(&fs->arena, "is downloaded into the image by ADD %.*s",
-				 (int)(s.len > 64 ? 64 : s.len), s.ptr);
+		how = "is downloaded into the image by ADD %.*s";
 	else if (sv_starts_with(s, SV_LIT("<<")))
-		o = arena_printf(&fs->arena, "is written by a heredoc of the Dockerfile (%.*s)",
-				 (int)(s.len > 64 ? 64 : s.len), s.ptr);
+		how = "is written by a heredoc of the Dockerfile (%.*s)";
 	else if (memchr(s.ptr, '$', s.len) || memchr(s.ptr, '\0', s.len))
-		o = arena_printf(&fs->arena, "is copied from a path known only when the image is "
-				 "built (%.*s)", (int)(s.len > 64 ? 64 : s.len), s.ptr);
+		how = "is copied from a path known only when the image is built (%.*s)";
 	else
 		return NULL;
+	const char *o = arena_printf(&fs->arena, how, (int)(word.len > 64 ? 64 : word.len), word.ptr);
 	if (!o)
 		*err = ERR_NOMEM;
 	return o;

@@ -36,19 +36,18 @@ own_value(const struct ynode *tpl, enum gitlab_inherited what)
 					    : ytree_get(ytree_get(tpl, "inherit"), "default");
 }
 
-static int
-name_cmp(const char *a, size_t alen, const char *b, size_t blen)
+/* A scalar's value as a view (it may hold NUL: see len). */
+static struct sv
+scalar_sv(const struct ynode *n)
 {
-	int c = memcmp(a, b, alen < blen ? alen : blen);
-
-	return c ? c : alen < blen ? -1 : alen > blen;
+	return sv_make(n->value, n->len);
 }
 
 static int
 key_cmp(const void *pa, const void *pb)
 {
 	const struct gitlab_key *a = pa, *b = pb;
-	int c = name_cmp(a->name->value, a->name->len, b->name->value, b->name->len);
+	int c = sv_cmp(scalar_sv(a->name), scalar_sv(b->name));
 
 	return c ? c : a->pos < b->pos ? -1 : a->pos > b->pos;
 }
@@ -87,14 +86,12 @@ find_key(struct gitlab_templates *t, const struct ynode *name)
 
 	while (lo < hi) {                /* the leftmost key not below @name */
 		size_t mid = lo + (hi - lo) / 2;
-		const struct ynode *m = t->keys[mid].name;
-		if (name_cmp(m->value, m->len, name->value, name->len) < 0)
+		if (sv_cmp(scalar_sv(t->keys[mid].name), scalar_sv(name)) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo == t->n || name_cmp(t->keys[lo].name->value, t->keys[lo].name->len, name->value,
-				   name->len) != 0)
+	if (lo == t->n || !sv_eq(scalar_sv(t->keys[lo].name), scalar_sv(name)))
 		return NULL;
 	return &t->keys[lo];
 }

@@ -62,11 +62,7 @@ put_word(struct mapped_text *cmd, const struct pyval *v)
 
 	for (size_t k = 0; k < v->str.len && rc == 0; k++) {
 		size_t off = v->verbatim ? v->content_start + k : start;
-		if (v->str.ptr[k] == '\'')     /* '\'' closes the quotes, adds one, opens them */
-			for (const char *q = "'\\''"; *q && rc == 0; q++)
-				rc = mapped_text_put(cmd, *q, off);
-		else
-			rc = mapped_text_put(cmd, v->str.ptr[k], off);
+		rc = mapped_text_put_quoted(cmd, v->str.ptr[k], off);
 	}
 	if (rc == 0)
 		rc = mapped_text_put(cmd, '\'', v->at.end);

@@ -63,6 +63,7 @@ struct rval {
 struct rvar;
 struct rscope;
 struct rfunc;
+struct rnamed;
 struct rdownload;
 
 /* purrr's `~ f(.x)` given to an apply: .x in [first, last) is X's elements. */
@@ -91,6 +92,8 @@ struct rfind {
 	struct rfunc *funcs;     /* every function, in order */
 	size_t n_funcs, cap_funcs;
 	size_t *func_of;         /* the innermost function around each token, or RCALL_NONE */
+	struct rnamed *named;    /* the functions defined under a name, sorted by it */
+	size_t n_named;
 	struct rformula *formulas;
 	size_t n_formulas, cap_formulas;
 	struct rdownload *downloads;

@@ -42,8 +42,13 @@ struct rfunc {
 	size_t open, last;       /* its formals' "(" to the end of its body */
 	size_t parent;           /* the function around it, or RCALL_NONE */
 	size_t first_scope, n_formals;
-	struct sv name;          /* `name <- function`: the name; else ptr NULL */
-	bool named_twice;
+	const char **formals;    /* the formals' names for rcall_match(), made once; or NULL */
+};
+
+/* A function defined under a name (`name <- function`), for calls of that name. */
+struct rnamed {
+	struct sv name;
+	size_t func;             /* index in funcs */
 };
 
 /*
@@ -111,7 +116,7 @@ build(struct rfind *f)
 			return ERR_NOMEM;
 		struct rfunc *fn = &f->funcs[f->n_funcs];
 		*fn = (struct rfunc){ t + 1, last > close + 1 ? last : close + 1, RCALL_NONE,
-				      f->n_scopes, 0, SV_NULL, false };
+				      f->n_scopes, 0, NULL };
 		/* the formals: names at the top level of the parentheses */
 		for (size_t k = t + 2; k < close; k++) {
 			if (rcall_tok_is(f, k, "(") || rcall_tok_is(f, k, "{") || rcall_tok_is(f, k, "[")) {
@@ -186,10 +191,23 @@ rcall_scope_assigned(struct rfind *f, size_t name_tok)
 		s->unknown = true;      /* p <- ..., for (p in ...): not only the caller's */
 }
 
-/* `name <- function`: the names functions are defined under. */
-static void
+static int
+named_cmp(const void *a, const void *b)
+{
+	const struct rnamed *x = a, *y = b;
+
+	return sv_cmp(x->name, y->name);
+}
+
+/*
+ * `name <- function`: the names functions are defined under, sorted once so
+ * that each call is one binary search; a name defined twice is not followed.
+ */
+static int
 name_functions(struct rfind *f)
 {
+	size_t cap = 0;
+
 	for (size_t i = 1; i + 1 < f->n; i++) {
 		if ((f->toks[i].kind != RTOK_LEFT_ASSIGN && f->toks[i].kind != RTOK_EQ_ASSIGN) ||
 		    f->toks[i - 1].kind != RTOK_SYMBOL ||
@@ -198,23 +216,47 @@ name_functions(struct rfind *f)
 		struct rfunc *fn = func_at(f, i + 1);
 		if (!fn)
 			continue;
-		fn->name = rcall_tok_name(f, i - 1);
-		for (size_t k = 0; k < f->n_funcs; k++)
-			if (&f->funcs[k] != fn && f->funcs[k].name.ptr && sv_eq(f->funcs[k].name, fn->name))
-				fn->named_twice = f->funcs[k].named_twice = true;
+		if (array_reserve(&f->named, &cap, f->n_named, sizeof(*f->named)))
+			return ERR_NOMEM;
+		f->named[f->n_named++] = (struct rnamed){ rcall_tok_name(f, i - 1),
+							  (size_t)(fn - f->funcs) };
 	}
+	if (f->n_named)
+		qsort(f->named, f->n_named, sizeof(*f->named), named_cmp);
+	return 0;
 }
 
 /* The function the file defines under @name, once, or NULL. */
 static struct rfunc *
 defined(struct rfind *f, struct sv name)
 {
-	struct rfunc *found = NULL;
+	struct rnamed key = { name, 0 };
+	const struct rnamed *hit = f->n_named ? bsearch(&key, f->named, f->n_named,
+							sizeof(*f->named), named_cmp) : NULL;
 
-	for (size_t k = 0; k < f->n_funcs; k++)
-		if (f->funcs[k].name.ptr && sv_eq(f->funcs[k].name, name))
-			found = &f->funcs[k];
-	return found && !found->named_twice ? found : NULL;
+	if (!hit)
+		return NULL;
+	if ((hit > f->named && named_cmp(hit - 1, hit) == 0) ||
+	    (hit + 1 < f->named + f->n_named && named_cmp(hit + 1, hit) == 0))
+		return NULL;    /* defined twice */
+	return &f->funcs[hit->func];
+}
+
+/* @func's formal names, NULL-terminated, made once (arena); NULL on no memory. */
+static const char *const *
+formal_names(struct rfind *f, struct rfunc *func)
+{
+	if (func->formals)
+		return func->formals;
+	const char **names = arena_alloc(f->out->arena, (func->n_formals + 1) * sizeof(*names));
+	for (size_t k = 0; names && k < func->n_formals; k++)
+		if (!(names[k] = arena_strndup(f->out->arena, f->scopes[func->first_scope + k].name)))
+			names = NULL;
+	if (!names)
+		f->rc = ERR_NOMEM;
+	else
+		names[func->n_formals] = NULL;
+	return func->formals = names;
 }
 
 /* `lapply(X, FUN)`: FUN's first parameter is each element of X. */
@@ -256,31 +298,23 @@ apply_binds(struct rfind *f, size_t i, const char *const *names)
 static void
 call_binds(struct rfind *f, size_t i, struct rfunc *func)
 {
-	const char **formals = calloc(func->n_formals + 1, sizeof(*formals));
+	const char *const *formals = formal_names(f, func);
 	struct rcall call;
 
-	if (!formals) {
-		f->rc = ERR_NOMEM;
+	if (!formals || !rcall_parse(f, i, &call))
 		return;
-	}
-	for (size_t k = 0; k < func->n_formals && !f->rc; k++)
-		if (!(formals[k] = arena_strndup(f->out->arena, f->scopes[func->first_scope + k].name)))
-			f->rc = ERR_NOMEM;
-	if (!f->rc && rcall_parse(f, i, &call)) {
-		if (!call.pkg.len) {    /* base::load() is not the file's load() */
-			rcall_match(f, &call, formals);
-			for (size_t k = 0; k < func->n_formals; k++) {
-				const struct rcall_arg *a = rcall_arg(&call, formals, formals[k]);
-				struct rscope *s = &f->scopes[func->first_scope + k];
-				if (a)
-					bind(f, s, a->first, a->last);
-				else
-					s->missing = true;
-			}
+	if (!call.pkg.len) {            /* base::load() is not the file's load() */
+		rcall_match(f, &call, formals);
+		for (size_t k = 0; k < func->n_formals; k++) {
+			const struct rcall_arg *a = rcall_arg(&call, formals, formals[k]);
+			struct rscope *s = &f->scopes[func->first_scope + k];
+			if (a)
+				bind(f, s, a->first, a->last);
+			else
+				s->missing = true;
 		}
-		rcall_release(&call);
 	}
-	free(formals);
+	rcall_release(&call);
 }
 
 int
@@ -288,9 +322,7 @@ rcall_scopes_build(struct rfind *f)
 {
 	int rc = build(f);
 
-	if (rc == 0)
-		name_functions(f);
-	return rc;
+	return rc ? rc : name_functions(f);
 }
 
 int
@@ -318,6 +350,9 @@ rcall_scopes_release(struct rfind *f)
 	free(f->funcs);
 	free(f->func_of);
 	free(f->formulas);
+	free(f->named);
+	f->named = NULL;
+	f->n_named = 0;
 	f->scopes = NULL;
 	f->funcs = NULL;
 	f->func_of = NULL;

@@ -31,6 +31,12 @@ int mapped_text_put(struct mapped_text *m, char c, size_t off);
 int mapped_text_append(struct mapped_text *m, struct sv s, size_t off);
 /* The same, byte i of @s from offset @map[i] (a slice of another mapped text). */
 int mapped_text_append_map(struct mapped_text *m, struct sv s, const size_t *map);
+/*
+ * Appends @c, from offset @off, inside a single-quoted shell word: a quote
+ * becomes '\'' (close the quotes, an escaped quote, open them again), every
+ * byte of it from @off. Returns 0 or ERR_NOMEM.
+ */
+int mapped_text_put_quoted(struct mapped_text *m, char c, size_t off);
 /* Sets where the text ends (map[len]) to @off. Returns 0 or ERR_NOMEM. */
 int mapped_text_end(struct mapped_text *m, size_t off);
 /* Empties @m, keeping its memory for the next text. */

@@ -70,6 +70,8 @@ sv_slice(struct sv s, size_t start, size_t len)
 /* ASCII case-insensitive comparison. */
 bool sv_eq_nocase(struct sv a, struct sv b);
 bool sv_starts_with(struct sv s, struct sv prefix);
+/* Byte order, a prefix first (for sorting and bsearch): <0, 0, >0. */
+int sv_cmp(struct sv a, struct sv b);
 bool sv_ends_with(struct sv s, struct sv suffix);
 
 /* Removes ASCII space, tab, CR and LF from both ends. */

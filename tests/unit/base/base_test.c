@@ -48,6 +48,21 @@ test_strbuf_grows_and_formats(void **state)
 	assert_string_equal(strbuf_cstr(&sb), "");
 }
 
+/* A quote inside a single-quoted shell word: four bytes, all from where the quote was. */
+static void
+test_mapped_text_quotes_a_quote_for_the_shell(void **state)
+{
+	struct mapped_text m = { 0 };
+	(void)state;
+	assert_int_equal(mapped_text_put_quoted(&m, 'a', 5), 0);
+	assert_int_equal(mapped_text_put_quoted(&m, '\'', 6), 0);
+	assert_true(sv_eq_cstr(mapped_text_sv(&m), "a'\\''"));
+	assert_int_equal(m.map[0], 5);
+	for (size_t i = 1; i < 5; i++)
+		assert_int_equal(m.map[i], 6);
+	mapped_text_release(&m);
+}
+
 static void
 test_mapped_text_keeps_each_byte_offset(void **state)
 {
@@ -116,6 +131,14 @@ test_sv_trims_and_finds(void **state)
 	assert_int_equal(sv_line_end(SV_LIT("ab"), 7), 2);          /* past the end: the end */
 	assert_int_equal(sv_line_end((struct sv){ NULL, 0 }, 0), 0);
 	assert_true(sv_eq_nocase(SV_LIT("ReQuests"), SV_LIT("requests")));
+	/* byte order, a prefix first; a NUL is a byte like another */
+	assert_true(sv_cmp(SV_LIT("abc"), SV_LIT("abd")) < 0);
+	assert_true(sv_cmp(SV_LIT("ab"), SV_LIT("abc")) < 0);
+	assert_true(sv_cmp(SV_LIT("abc"), SV_LIT("ab")) > 0);
+	assert_int_equal(sv_cmp(SV_LIT("x\0y"), SV_LIT("x\0y")), 0);
+	assert_true(sv_cmp(SV_LIT("x\0y"), SV_LIT("x\0z")) < 0);
+	assert_int_equal(sv_cmp((struct sv){ NULL, 0 }, SV_LIT("")), 0);
+	assert_true(sv_cmp((struct sv){ NULL, 0 }, SV_LIT("a")) < 0);
 }
 
 static void
@@ -567,6 +590,7 @@ main(void)
 		cmocka_unit_test(test_arena_strings_survive_until_release),
 		cmocka_unit_test(test_strbuf_grows_and_formats),
 		cmocka_unit_test(test_mapped_text_keeps_each_byte_offset),
+		cmocka_unit_test(test_mapped_text_quotes_a_quote_for_the_shell),
 		cmocka_unit_test(test_sv_trims_and_finds),
 		cmocka_unit_test(test_utf8_decode_rejects_bad_sequences),
 		cmocka_unit_test(test_diag_reports_line_and_column_in_code_points),
