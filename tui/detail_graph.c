@@ -113,7 +113,7 @@ row_name(const struct graph *g, const struct node *n)
 	if (n->kind == NODE_PACKAGE && n->graph_node < g->n_nodes)
 		return g->nodes[n->graph_node].display;
 	if (n->dep)
-		return n->dep->name[0] ? n->dep->name : n->dep->url ? n->dep->url : "(unnamed)";
+		return dep_label(n->dep);
 	return "?";
 }
 

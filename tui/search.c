@@ -44,7 +44,7 @@ search_matches(const struct tree *tree, const struct scan *scan, size_t i, const
 			return true;
 		break;
 	case NODE_DEP:
-		if (contains(n->dep->name, query) || (!n->dep->name[0] && contains(n->dep->url, query)))
+		if (contains(dep_label(n->dep), query))
 			return true;
 		break;
 	case NODE_OPTION:

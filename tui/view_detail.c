@@ -331,8 +331,7 @@ build_entry(struct detail *d, struct app *app, const struct node *node)
 	}
 	detail_line(d);
 	if (dep) {
-		detail_segs(d, EL_HEADING, dep->name && dep->name[0] ? dep->name
-			    : (dep->url ? dep->url : "(unnamed)"));
+		detail_segs(d, EL_HEADING, dep_label(dep));
 		if (dep->spec && dep->spec[0]) {
 			detail_segs(d, EL_TEXT, " ");
 			detail_segs(d, EL_CODE, dep->spec);
@@ -518,7 +517,7 @@ node_title(const struct app *app, const struct node *node)
 	case NODE_FILE:
 		return node->path;
 	case NODE_DEP:
-		return node->dep->name[0] ? node->dep->name : "(unnamed)";
+		return dep_label(node->dep);
 	case NODE_OPTION:
 		return index_option_str(node->option->kind);
 	case NODE_PACKAGE:

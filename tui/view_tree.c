@@ -122,8 +122,7 @@ draw_row(struct view *view, struct app *app, int y, const struct node *n, bool s
 	} else if (n->kind == NODE_PACKAGE || n->kind == NODE_MORE) {
 		x += draw_package(view, app, n, width - x, base, selected);
 	} else if (n->dep) {
-		const char *name = n->dep->name[0] ? n->dep->name
-				   : n->dep->url ? n->dep->url : "(unnamed)";
+		const char *name = dep_label(n->dep);
 
 		x += draw_text(view->win, sv_from_cstr(name), width - x, base);
 		if (n->dep->spec && n->dep->spec[0]) {

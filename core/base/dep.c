@@ -123,3 +123,17 @@ dep_is_pinned(const struct dep *dep)
 		s++;
 	return one_exact_pin(s);
 }
+
+const char *
+dep_label_or(const struct dep *dep, const char *none)
+{
+	if (dep->name && dep->name[0])
+		return dep->name;
+	return dep->url && dep->url[0] ? dep->url : none;
+}
+
+const char *
+dep_label(const struct dep *dep)
+{
+	return dep_label_or(dep, dep->dynamic ? "(computed at run time)" : "(unnamed)");
+}

@@ -28,7 +28,7 @@ put_dep(FILE *out, struct strbuf *tmp, const struct dep *d)
 	put(out, tmp, d->file);
 	fprintf(out, ":%u:%u: %s %s ", d->line, d->column, ecosystem_str(d->ecosystem),
 		dep_kind_str(d->kind));
-	put(out, tmp, d->name[0] ? d->name : (d->url ? d->url : ""));
+	put(out, tmp, dep_label(d));
 	if (d->spec[0]) {
 		fputc(' ', out);
 		put(out, tmp, d->spec);

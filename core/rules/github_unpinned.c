@@ -9,9 +9,7 @@
 static const char *
 what(const struct dep *dep)
 {
-	if (dep->name && dep->name[0])
-		return dep->name;
-	return dep->url ? dep->url : "the package";
+	return dep_label_or(dep, "the package");
 }
 
 /* 7 to 39 hex digits: how people abbreviate a commit. */
@@ -34,7 +32,11 @@ github_unpinned_check(const struct rule *rule, struct rule_ctx *ctx, const struc
 		return;
 	if (rules_is_commit_sha(ref))
 		return;
-	if (!ref || !ref[0])
+	if (dep->dynamic)
+		rule_report(ctx, rule, dep, NULL,
+			    "the repository is computed when the code runs and no literal "
+			    "commit hash pins it: deputy cannot tell what is installed");
+	else if (!ref || !ref[0])
 		rule_report(ctx, rule, dep, NULL,
 			    "%s names no ref: the default branch is installed, whatever was "
 			    "pushed to it last", what(dep));

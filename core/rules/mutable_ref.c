@@ -7,9 +7,7 @@
 static const char *
 what(const struct dep *dep)
 {
-	if (dep->name && dep->name[0])
-		return dep->name;
-	return dep->url ? dep->url : "the requirement";
+	return dep_label_or(dep, "the requirement");
 }
 
 void

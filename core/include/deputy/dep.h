@@ -122,4 +122,13 @@ bool dep_name_is_normalized(struct sv name);
 /* The declaration asks for one exact version (== without wildcard, or ===). */
 bool dep_is_pinned(const struct dep *dep);
 
+/* What to call @dep: its name, else its URL, else @none. */
+const char *dep_label_or(const struct dep *dep, const char *none);
+
+/*
+ * dep_label_or() as a list shows it: a dependency with neither is
+ * "(computed at run time)" when its name is, else "(unnamed)".
+ */
+const char *dep_label(const struct dep *dep);
+
 #endif

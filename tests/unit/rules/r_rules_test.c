@@ -87,6 +87,30 @@ test_github_unpinned_accepts_a_full_commit_hash(void **state)
 	assert_null(run_find(fx, lock, "github-unpinned"));
 }
 
+/* install_github(getElement(x, "repo"), ref = r): no repository to name, no ref to judge */
+static void
+test_github_unpinned_says_when_the_repository_is_computed(void **state)
+{
+	struct fixture *fx = *state;
+	struct dep *d = fixture_r_remote(fx, ECO_GITHUB, "", NULL);
+	const struct finding *f;
+
+	d->url = NULL;
+	d->dynamic = true;
+	f = run_find(fx, d, "github-unpinned");
+	assert_non_null(f);
+	assert_int_equal(f->severity, SEV_HIGH);
+	assert_non_null(strstr(f->message, "computed when the code runs"));
+	assert_null(strstr(f->message, "names no ref"));
+	assert_string_equal(dep_label(d), "(computed at run time)");
+	d->dynamic = false;
+	assert_string_equal(dep_label(d), "(unnamed)");
+	d->url = "https://github.com/owner/pkg";
+	assert_string_equal(dep_label(d), d->url);
+	d->name = "pkg";
+	assert_string_equal(dep_label(d), "pkg");
+}
+
 static void
 test_github_unpinned_covers_git_urls_and_leaves_others(void **state)
 {
@@ -510,6 +534,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_github_unpinned_says_which_kind_of_ref),
 		cmocka_unit_test(test_github_unpinned_accepts_a_full_commit_hash),
+		cmocka_unit_test(test_github_unpinned_says_when_the_repository_is_computed),
 		cmocka_unit_test(test_github_unpinned_covers_git_urls_and_leaves_others),
 		cmocka_unit_test(test_python_only_rules_leave_r_declarations_alone),
 		cmocka_unit_test(test_remote_source_is_critical_for_http_gists_and_shorteners),
