@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "deputy/ascii.h"
+
 const char *
 ecosystem_str(enum ecosystem eco)
 {
@@ -102,26 +104,37 @@ dep_name_is_normalized(struct sv name)
 	return true;
 }
 
-static bool
-one_exact_pin(const char *spec)
+struct sv
+dep_pinned_version(const struct dep *dep)
 {
-	/* "==1.2.3" or "===x": a single clause, no wildcard. */
-	if (strncmp(spec, "===", 3) == 0)
-		return strchr(spec, ',') == NULL && spec[3] != '\0';
-	if (strncmp(spec, "==", 2) != 0)
-		return false;
-	return strchr(spec, ',') == NULL && strchr(spec, '*') == NULL && spec[2] != '\0';
+	struct sv s = sv_trim(sv_from_cstr(dep->spec ? dep->spec : ""));
+	bool poetry = false;
+
+	if (sv_starts_with(s, SV_LIT("==="))) {
+		s = sv_trim(sv_tail(s, 3));      /* arbitrary equality: any text */
+		return s.len > 0 && sv_find(s, SV_LIT(",")) == SV_NPOS ? s : SV_NULL;
+	}
+	if (sv_starts_with(s, SV_LIT("==")))
+		s = sv_tail(s, 2);
+	else if (dep->ecosystem != ECO_PYPI)
+		return SV_NULL;
+	else if (sv_starts_with(s, SV_LIT("=")))
+		s = sv_tail(s, 1), poetry = true;
+	else
+		poetry = true;
+	s = sv_trim(s);
+	if (s.len == 0 || (poetry && !ascii_digit(s.ptr[0])))
+		return SV_NULL;
+	for (size_t i = 0; i < s.len; i++)
+		if (byte_in(",*<>=!~^| \t", s.ptr[i]))
+			return SV_NULL;
+	return s;
 }
 
 bool
 dep_is_pinned(const struct dep *dep)
 {
-	if (!dep->spec || !dep->spec[0])
-		return false;
-	const char *s = dep->spec;
-	while (*s == ' ')
-		s++;
-	return one_exact_pin(s);
+	return dep_pinned_version(dep).len > 0;
 }
 
 const char *

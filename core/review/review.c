@@ -44,16 +44,6 @@ remote_of(const struct scan *scan, const struct dep *d)
 	return node != GRAPH_NONE && node < g->n_nodes ? g->nodes[node].remote : NULL;
 }
 
-/* The version of "==1.0" or "=== 1.0": what follows the operator, trimmed. */
-static struct sv
-pinned_version(const char *spec)
-{
-	struct sv s = sv_trim(sv_from_cstr(spec));
-
-	s = sv_tail(s, sv_starts_with(s, SV_LIT("===")) ? 3 : 2);
-	return sv_trim(s);
-}
-
 /*
  * A finding's identity. Options (an --extra-index-url line, an R repos=) have
  * no package: their value stands for it, and they pin nothing.
@@ -81,7 +71,7 @@ key_of(struct review_key *k, const struct scan *scan, const struct finding *f)
 		k->at = sv_from_cstr(d->vcs_ref ? d->vcs_ref : r && r->ref ? r->ref : "");
 		k->commit = r ? r->commit : NULL;
 	} else if (dep_is_pinned(d)) {
-		k->at = pinned_version(d->spec);
+		k->at = dep_pinned_version(d);
 	}
 }
 

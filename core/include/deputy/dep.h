@@ -119,7 +119,14 @@ char *dep_normalize_name(struct arena *arena, struct sv name);
 /* True when @name is already in PEP 503 normal form. */
 bool dep_name_is_normalized(struct sv name);
 
-/* The declaration asks for one exact version (== without wildcard, or ===). */
+/*
+ * The one exact version @dep's spec asks for: "==V" without a wildcard,
+ * "===V", and for PyPI names Poetry's exact forms "=V" and a bare "V"
+ * (requests = "2.31.0" in pyproject.toml). An empty view when it asks for
+ * a range or nothing. Points into dep->spec.
+ */
+struct sv dep_pinned_version(const struct dep *dep);
+/* dep_pinned_version() is not empty. */
 bool dep_is_pinned(const struct dep *dep);
 
 /* What to call @dep: its name, else its URL, else @none. */

@@ -362,6 +362,28 @@ test_pinned_means_one_exact_version(void **state)
 	assert_false(dep_is_pinned(&d));
 	d.spec = "";
 	assert_false(dep_is_pinned(&d));
+	/* Poetry's exact constraints, PyPI names only (conda's "=3.8" is 3.8.*) */
+	d.ecosystem = ECO_PYPI;
+	d.spec = "2.31.0";
+	assert_true(dep_is_pinned(&d));
+	assert_true(sv_eq_cstr(dep_pinned_version(&d), "2.31.0"));
+	d.spec = " = 2.31.0";
+	assert_true(sv_eq_cstr(dep_pinned_version(&d), "2.31.0"));
+	d.spec = "== 1.0 ";
+	assert_true(sv_eq_cstr(dep_pinned_version(&d), "1.0"));
+	static const char *const ranges[] = {
+		"^2.0", "~1.2", "1.2.*", ">=1", "1.0 || 2.0", "1.0,<2", "*", "latest", "=",
+	};
+	for (size_t i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++) {
+		d.spec = ranges[i];
+		if (dep_is_pinned(&d))
+			fail_msg("'%s' read as a pin", ranges[i]);
+	}
+	d.ecosystem = ECO_CONDA;
+	d.spec = "=3.8";
+	assert_false(dep_is_pinned(&d));
+	d.spec = "2.31.0";
+	assert_false(dep_is_pinned(&d));
 }
 
 /* Reference: line and column counted from the start, the slow way. */
