@@ -4,6 +4,8 @@
  */
 #include "rules/checks.h"
 
+#include <string.h>
+
 #include "intel/intel.h"
 
 /* The package name an install names, or NULL for what installs no named package. */
@@ -40,7 +42,14 @@ base_shadow_check(const struct rule *rule, struct rule_ctx *ctx, const struct de
 			    "that name elsewhere is not R's %s", name, base);
 		return;
 	}
-	if (dep->ecosystem == ECO_CRAN &&
+	if (strcmp(name, base) != 0) {
+		rule_report(ctx, rule, dep, NULL,
+			    "%s differs from R's recommended package %s only in letter case: R's "
+			    "package names are case-sensitive, so this installs whatever a "
+			    "repository serves under that other name", name, base);
+		return;
+	}
+	if ((dep->ecosystem == ECO_CRAN || dep->ecosystem == ECO_BIOC) &&
 	    (!dep->index_url || rules_r_repo_is_standard(ctx->intel, dep->index_url))) {
 		/*
 		 * CRAN does publish the recommended packages, so this is an update
@@ -49,9 +58,10 @@ base_shadow_check(const struct rule *rule, struct rule_ctx *ctx, const struct de
 		 * script on the machine, outside the upgrade of R that tested it.
 		 */
 		rule_report(ctx, rule, dep, NULL,
-			    "%s is a recommended package that ships with R; installing it from "
-			    "CRAN replaces R's copy for every script on the machine, which is "
-			    "rarely needed", name);
+			    "%s is a recommended package that ships with R; installing it %s "
+			    "replaces R's copy for every script on the machine, which is "
+			    "rarely needed", name,
+			    dep->ecosystem == ECO_BIOC ? "with BiocManager" : "from CRAN");
 		return;
 	}
 	rule_report(ctx, rule, dep, NULL,

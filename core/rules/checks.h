@@ -147,6 +147,11 @@ bool rules_declares_sources(const char *path);
 void rules_url_host(char *out, size_t cap, const char *url);
 /* @host is @domain or one of its subdomains. */
 bool rules_host_is(const char *host, const char *domain);
+/*
+ * @url is PyPI itself: https:// on pypi.org, pypi.python.org or
+ * files.pythonhosted.org (not test.pypi.org, where anyone uploads anything).
+ */
+bool rules_url_is_pypi(const char *url);
 
 /* ECO_GITHUB, ECO_GITLAB or ECO_BITBUCKET. */
 bool rules_is_hosted(const struct dep *dep);

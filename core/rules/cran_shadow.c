@@ -21,6 +21,16 @@ cran_shadow_check(const struct rule *rule, struct rule_ctx *ctx, const struct de
 		return;
 	if (intel_r_base_package(ctx->intel, package, NULL))
 		return;         /* base-shadow says more */
+	if (rules_is_commit_sha(dep->vcs_ref)) {
+		struct finding *f = rule_report(
+			ctx, rule, dep, NULL,
+			"%s installs %s from %s although CRAN publishes %s: the commit %.12s is "
+			"fixed, but unlike the CRAN release nobody at CRAN checked it",
+			dep->name, package, ecosystem_str(dep->ecosystem), package, dep->vcs_ref);
+		if (f)
+			f->severity = SEV_LOW;
+		return;
+	}
 	rule_report(ctx, rule, dep, NULL,
 		    "%s installs %s from %s although CRAN publishes %s: the CRAN release was "
 		    "checked on submission, this copy is whatever the account holds now",

@@ -37,8 +37,8 @@ env_var_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *d
 	const char *spec = dep->spec ? dep->spec : "";
 	rule_report(ctx, rule, dep, NULL,
 		    "%s%s in `%s` is filled in when the command runs (a variable or a "
-		    "command's output); its value is not in the repository", dep->name ?
-		    dep->name : "", spec, dep->raw ? dep->raw : "");
+		    "command's output); its value is not in the repository", dep_label_or(dep, ""),
+		    spec, dep->raw ? dep->raw : "");
 }
 
 void

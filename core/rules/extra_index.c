@@ -13,6 +13,8 @@ extra_index_check_option(const struct rule *rule, struct rule_ctx *ctx,
 	struct finding *f;
 	const char *value = opt->value ? opt->value : "";
 
+	if (opt->kind == OPT_EXTRA_INDEX_URL && rules_url_is_pypi(value))
+		return;         /* PyPI beside PyPI: nothing races it */
 	if (opt->kind == OPT_EXTRA_INDEX_URL && rules_declares_sources(opt->file)) {
 		rule_report(ctx, rule, NULL, opt,
 			    "source %s is searched beside PyPI, so a public upload under the "
@@ -22,7 +24,8 @@ extra_index_check_option(const struct rule *rule, struct rule_ctx *ctx,
 			    "--extra-index-url %s: pip takes the highest version from this "
 			    "index or PyPI, so a public upload can replace a private package",
 			    value);
-	} else if (opt->kind == OPT_TRUSTED_HOST) {
+	} else if (opt->kind == OPT_TRUSTED_HOST && !rules_declares_sources(opt->file)) {
+		/* (a declared source's verify_ssl = false is untrusted-source's) */
 		f = rule_report(ctx, rule, NULL, opt,
 				"--trusted-host %s turns off certificate checks for that host",
 				value);

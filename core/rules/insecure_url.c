@@ -44,10 +44,20 @@ insecure_url_check(const struct rule *rule, struct rule_ctx *ctx, const struct d
 	scheme = insecure_scheme(dep->url);
 	if (!scheme)
 		return;
+	if (dep->n_hashes > 0) {
+		/* the rule's own fix: a rewritten file no longer matches */
+		struct finding *f = rule_report(
+			ctx, rule, dep, NULL,
+			"%s is fetched from %s over %s://; its hash makes pip refuse a rewritten "
+			"file, so someone on the network path can stop the install but not change "
+			"it", dep_label_or(dep, "a package"), dep->url, scheme);
+		if (f)
+			f->severity = SEV_LOW;
+		return;
+	}
 	rule_report(ctx, rule, dep, NULL,
 		    "%s is fetched from %s over %s://, which anyone on the network path can "
-		    "rewrite", dep->name && dep->name[0] ? dep->name : "a package", dep->url,
-		    scheme);
+		    "rewrite", dep_label_or(dep, "a package"), dep->url, scheme);
 }
 
 void

@@ -12,7 +12,7 @@ local_code_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep
 		return;
 	if (dep->kind == DEP_DOCUMENTATION || dep->kind == DEP_LOCK)
 		return;     /* a lock's own project entry, a README's example */
-	rule_report(ctx, rule, dep, NULL, "installs the code at %s%s from this repository",
-		    dep->url && dep->url[0] ? dep->url : (dep->name[0] ? dep->name : "a local path"),
-		    dep->editable ? " (editable)" : "");
+	rule_report(ctx, rule, dep, NULL,
+		    "installs the code at %s%s: a local path, not a published release",
+		    dep_label_or(dep, "a local path"), dep->editable ? " (editable)" : "");
 }

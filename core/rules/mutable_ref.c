@@ -4,6 +4,8 @@
  */
 #include "rules/checks.h"
 
+#include <string.h>
+
 static const char *
 what(const struct dep *dep)
 {
@@ -26,6 +28,10 @@ mutable_ref_check(const struct rule *rule, struct rule_ctx *ctx, const struct de
 			    "holds at the time", what(dep));
 	else if (rules_is_commit_sha(dep->vcs_ref))
 		return;
+	else if (strchr(dep->vcs_ref, '$'))
+		rule_report(ctx, rule, dep, NULL,
+			    "%s follows '%s', filled in when the command runs: whatever branch, "
+			    "tag or commit it names then", what(dep), dep->vcs_ref);
 	else
 		rule_report(ctx, rule, dep, NULL,
 			    "%s follows '%s', a branch, tag or short hash that can be moved to "

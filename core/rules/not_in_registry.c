@@ -11,12 +11,7 @@
 static bool
 asks_pypi(const struct dep *dep)
 {
-	char host[256];
-
-	if (!dep->index_url)
-		return true;
-	rules_url_host(host, sizeof(host), dep->index_url);
-	return rules_host_is(host, "pypi.org") || rules_host_is(host, "pypi.python.org");
+	return !dep->index_url || rules_url_is_pypi(dep->index_url);
 }
 
 void

@@ -160,3 +160,15 @@ rules_host_is(const char *host, const char *domain)
 		return strcmp(host, domain) == 0;
 	return h > d && host[h - d - 1] == '.' && strcmp(host + h - d, domain) == 0;
 }
+
+bool
+rules_url_is_pypi(const char *url)
+{
+	char host[64];
+
+	if (!url || strncasecmp(url, "https://", 8) != 0)
+		return false;
+	rules_url_host(host, sizeof(host), url);
+	return strcmp(host, "pypi.org") == 0 || strcmp(host, "pypi.python.org") == 0 ||
+	       strcmp(host, "files.pythonhosted.org") == 0;
+}

@@ -24,23 +24,43 @@ rules_declares_sources(const char *path)
 	return false;
 }
 
+/* @value, without @prefix, is one of @names (NULL-terminated); case-blind. */
+static bool
+one_of(struct sv value, const char *prefix, const char *const *names)
+{
+	size_t n = strlen(prefix);
+
+	if (value.len < n || strncasecmp(value.ptr, prefix, n) != 0)
+		return false;
+	value = sv_tail(value, n);
+	for (size_t i = 0; names[i]; i++)
+		if (value.len == strlen(names[i]) && strncasecmp(value.ptr, names[i], value.len) == 0)
+			return true;
+	return false;
+}
+
+/* conda's public channels: by name, on anaconda.org, or Anaconda's own (pkgs/main ...) */
+static bool
+is_public_channel(struct sv value)
+{
+	static const char *const names[] = {
+		"defaults", "conda-forge", "bioconda", "main", "r", "free", "msys2", "nodefaults",
+		NULL,
+	};
+	static const char *const community[] = { "conda-forge", "bioconda", NULL };
+	static const char *const anaconda[] = { "main", "r", "free", "msys2", NULL };
+
+	while (value.len > 0 && value.ptr[value.len - 1] == '/')
+		value.len--;
+	return one_of(value, "", names) ||
+	       one_of(value, "https://conda.anaconda.org/", community) ||
+	       one_of(value, "https://repo.anaconda.com/pkgs/", anaconda);
+}
+
 static bool
 is_public_default(const char *value)
 {
-	static const char *const publics[] = {
-		/* PyPI */
-		"https://pypi.org/simple", "https://pypi.org/simple/", "https://pypi.org/pypi",
-		"https://pypi.python.org/simple", "https://pypi.python.org/simple/",
-		"https://files.pythonhosted.org",
-		/* conda's public channels, by name and by URL */
-		"defaults", "conda-forge", "bioconda", "main", "r", "nodefaults",
-		"https://conda.anaconda.org/conda-forge", "https://repo.anaconda.com/pkgs/main",
-	};
-
-	for (size_t i = 0; i < sizeof(publics) / sizeof(publics[0]); i++)
-		if (strcasecmp(value, publics[i]) == 0)
-			return true;
-	return false;
+	return rules_url_is_pypi(value) || is_public_channel(sv_from_cstr(value));
 }
 
 void

@@ -24,7 +24,7 @@ expected = collections.Counter([
     (A, 1, "rprofile", "info"), (A, 1, "rprofile", "info"), (A, 2, "rprofile", "info"),
     (S, 5, "github-unpinned", "high"), (S, 5, "cran-shadow", "medium"),
     (S, 6, "github-unpinned", "high"), (S, 6, "cran-shadow", "medium"),
-    (S, 7, "cran-shadow", "medium"),
+    (S, 7, "cran-shadow", "low"),     # pinned to a full commit
     (S, 8, "github-unpinned", "high"),
     (S, 9, "github-unpinned", "high"),
     (S, 11, "nonstandard-repo", "medium"), (S, 11, "insecure-url", "high"),

@@ -244,9 +244,15 @@ test_cran_shadow_flags_hosted_copies_of_cran_packages(void **state)
 	assert_non_null(f);
 	assert_int_equal(f->severity, SEV_MEDIUM);
 	assert_non_null(strstr(f->message, "dplyr"));
+	assert_null(strstr(f->message, "fixed"));
 	pkg->package = "ggplot2";
 	assert_non_null(run_find(fx, pkg, "cran-shadow"));
 	assert_non_null(run_find(fx, upper, "cran-shadow"));     /* CRAN's Rcpp, any case */
+	/* a full commit is fixed content, only unreviewed: not "whatever the account holds" */
+	f = run_find(fx, pkg, "cran-shadow");
+	assert_int_equal(f->severity, SEV_LOW);
+	assert_non_null(strstr(f->message, "the commit 0123456789ab is fixed"));
+	assert_null(strstr(f->message, "holds now"));
 }
 
 static void
@@ -350,6 +356,19 @@ test_base_shadow_flags_recommended_packages_from_anywhere(void **state)
 	assert_non_null(f);
 	assert_int_equal(f->severity, SEV_HIGH);
 	assert_non_null(strstr(f->message, "someone/survival"));
+	/* BiocManager::install("Matrix") takes CRAN's; the message named "Matrix" as the source */
+	struct dep *bioc = fixture_r_dep(fx, ECO_BIOC, DEP_INSTALL_COMMAND, "Matrix");
+	f = run_find(fx, bioc, "base-shadow");
+	assert_non_null(f);
+	assert_non_null(strstr(f->message, "with BiocManager"));
+	assert_null(strstr(f->message, "from Matrix"));
+	/* R's names are case-sensitive: "matrix" is not R's Matrix, CRAN has no such package */
+	struct dep *lower = fixture_r_dep(fx, ECO_CRAN, DEP_INSTALL_COMMAND, "matrix");
+	f = run_find(fx, lower, "base-shadow");
+	assert_non_null(f);
+	assert_int_equal(f->severity, SEV_HIGH);
+	assert_non_null(strstr(f->message, "only in letter case"));
+	assert_null(strstr(f->message, "from CRAN replaces"));
 }
 
 static void

@@ -152,6 +152,31 @@ test_insecure_url_flags_plain_http_in_any_case(void **state)
 	}
 }
 
+/* pip checks --hash after the download: a rewrite stops the install, it cannot change it */
+static void
+test_insecure_url_with_a_hash_is_low(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const hashes[] = { "sha256:942c5a758f98d790eaed1a29cb6eefc7ff" };
+	struct dep *d = fixture_dep(fx, "oldpkg", "");
+	const struct finding *f;
+
+	d->ecosystem = ECO_URL;
+	d->url = "http://example.org/oldpkg-1.0.tar.gz";
+	d->hashes = hashes;
+	d->n_hashes = 1;
+	assert_int_equal(fixture_run_one(fx, d), 0);
+	f = fixture_find(fx, "insecure-url");
+	assert_non_null(f);
+	assert_int_equal(f->severity, SEV_LOW);
+	assert_non_null(strstr(f->message, "refuse a rewritten file"));
+	d->n_hashes = 0;
+	assert_int_equal(fixture_run_one(fx, d), 0);
+	f = fixture_find(fx, "insecure-url");
+	assert_int_equal(f->severity, SEV_HIGH);
+	assert_null(strstr(f->message, "refuse"));
+}
+
 static void
 test_insecure_url_checks_index_options(void **state)
 {
@@ -195,6 +220,58 @@ test_extra_index_flags_extra_urls_high_and_trusted_hosts_medium(void **state)
 	assert_string_equal(b->rule->id, "extra-index");
 	assert_int_equal(b->severity, SEV_MEDIUM);
 	assert_non_null(strstr(b->message, "index.internal"));
+}
+
+/*
+ * PyPI as an extra index races nothing (TestPyPI does: anyone uploads
+ * there); a declared source's verify_ssl = false is untrusted-source's alone.
+ */
+static void
+test_extra_index_leaves_pypi_itself_and_declared_sources(void **state)
+{
+	struct fixture *fx = *state;
+	struct index_option *opts[] = {
+		fixture_option(fx, OPT_EXTRA_INDEX_URL, "https://PyPI.org/simple/"),
+		fixture_option(fx, OPT_EXTRA_INDEX_URL, "https://pypi.python.org/simple"),
+		fixture_option(fx, OPT_EXTRA_INDEX_URL, "https://test.pypi.org/simple/"),
+		fixture_option(fx, OPT_EXTRA_INDEX_URL, "https://pypi.org.evil.example/simple"),
+		fixture_option(fx, OPT_TRUSTED_HOST, "pypi.org"),
+	};
+	opts[4]->file = "Pipfile";
+
+	assert_int_equal(fixture_run(fx, NULL, 0, opts, 5), 0);
+	assert_int_equal(fixture_count(fx, "extra-index"), 2);
+	for (size_t i = 0; i < fx->findings.len; i++) {
+		const struct finding *f = &fx->findings.items[i];
+		if (strcmp(f->rule->id, "extra-index") == 0)
+			assert_true(f->option == opts[2] || f->option == opts[3]);
+	}
+	assert_int_equal(fixture_count(fx, "untrusted-source"), 1);
+	assert_ptr_equal(fixture_find(fx, "untrusted-source")->option, opts[4]);
+}
+
+/* A ref the shell fills in may be anything; a command with no name is named by its URL. */
+static void
+test_mutable_ref_and_env_var_name_a_variable_ref(void **state)
+{
+	struct fixture *fx = *state;
+	struct dep *d = fixture_dep(fx, "", "");
+	const struct finding *f;
+
+	d->ecosystem = ECO_VCS;
+	d->kind = DEP_INSTALL_COMMAND;
+	d->url = "git+https://github.com/o/repo.git@$REF";
+	d->vcs_ref = "$REF";
+	d->env_var = true;
+	d->raw = "pip install \"git+https://github.com/o/repo.git@$REF\"";
+	assert_int_equal(fixture_run_one(fx, d), 0);
+	f = fixture_find(fx, "mutable-ref");
+	assert_non_null(f);
+	assert_non_null(strstr(f->message, "filled in when the command runs"));
+	assert_null(strstr(f->message, "a branch, tag or short hash"));
+	f = fixture_find(fx, "env-var");
+	assert_non_null(f);
+	assert_true(strncmp(f->message, d->url, strlen(d->url)) == 0);
 }
 
 static void
@@ -386,6 +463,38 @@ test_untrusted_source_flags_declared_sources_only(void **state)
 	assert_int_equal(high, 2);   /* http:// and verify_ssl = false */
 }
 
+/* conda's public channels however written; another anaconda.org account is not one */
+static void
+test_untrusted_source_knows_public_channels_by_url(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const publics[] = {
+		"https://conda.anaconda.org/conda-forge/", "https://conda.anaconda.org/bioconda",
+		"https://repo.anaconda.com/pkgs/main/", "https://repo.anaconda.com/pkgs/r",
+		"Conda-Forge", "defaults", "https://pypi.org/simple",
+	};
+	static const char *const others[] = {
+		"https://conda.anaconda.org/someone", "https://conda.anaconda.org/",
+		"https://repo.anaconda.com/pkgs/", "conda-forge-extra",
+		"https://conda.anaconda.org.evil.example/conda-forge",
+	};
+
+	for (size_t i = 0; i < sizeof(publics) / sizeof(publics[0]); i++) {
+		struct index_option *o = fixture_option(fx, OPT_INDEX_SOURCE, publics[i]);
+		o->file = "environment.yml";
+		assert_int_equal(fixture_run(fx, NULL, 0, &o, 1), 0);
+		if (fixture_find(fx, "untrusted-source"))
+			fail_msg("%s flagged", publics[i]);
+	}
+	for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++) {
+		struct index_option *o = fixture_option(fx, OPT_INDEX_SOURCE, others[i]);
+		o->file = "environment.yml";
+		assert_int_equal(fixture_run(fx, NULL, 0, &o, 1), 0);
+		if (!fixture_find(fx, "untrusted-source"))
+			fail_msg("%s not flagged", others[i]);
+	}
+}
+
 static void
 test_dynamic_deps_flags_unread_setup_py_lists(void **state)
 {
@@ -430,6 +539,8 @@ test_local_code_notes_local_paths_and_never_calls_them_unpinned(void **state)
 	const struct finding *f = fixture_find(fx, "local-code");
 	assert_int_equal(f->severity, SEV_INFO);
 	assert_non_null(strstr(f->message, "(editable)"));
+	/* -e ../sibling may lie outside the repository: the message does not say where */
+	assert_null(strstr(f->message, "this repository"));
 }
 
 static void
@@ -463,7 +574,10 @@ main(void)
 		cmocka_unit_test(test_mutable_ref_flags_branches_tags_and_missing_refs),
 		cmocka_unit_test(test_mutable_ref_accepts_full_commit_hashes),
 		cmocka_unit_test(test_insecure_url_flags_plain_http_in_any_case),
+		cmocka_unit_test(test_insecure_url_with_a_hash_is_low),
 		cmocka_unit_test(test_insecure_url_checks_index_options),
+		cmocka_unit_test(test_extra_index_leaves_pypi_itself_and_declared_sources),
+		cmocka_unit_test(test_mutable_ref_and_env_var_name_a_variable_ref),
 		cmocka_unit_test(test_extra_index_flags_extra_urls_high_and_trusted_hosts_medium),
 		cmocka_unit_test(test_extra_index_skips_sources_asked_in_order_and_names_declared_ones),
 		cmocka_unit_test(test_env_var_flags_lines_that_pip_fills_from_the_environment),
@@ -472,6 +586,7 @@ main(void)
 		cmocka_unit_test(test_unpinned_honours_constraint_pins_and_locks_beside_the_manifest),
 		cmocka_unit_test(test_unhashed_lock_flags_index_entries_without_hashes),
 		cmocka_unit_test(test_untrusted_source_flags_declared_sources_only),
+		cmocka_unit_test(test_untrusted_source_knows_public_channels_by_url),
 		cmocka_unit_test(test_dynamic_deps_flags_unread_setup_py_lists),
 		cmocka_unit_test(test_local_code_notes_local_paths_and_never_calls_them_unpinned),
 		cmocka_unit_test(test_findings_on_documentation_are_one_level_lower),
