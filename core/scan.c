@@ -50,6 +50,8 @@ struct scan {
 	size_t sev_counts[SEV_COUNT];
 	struct intel *intel;         /* findings borrow its strings */
 	struct graph graph;          /* in the arena */
+	struct rules_include *includes;  /* heap: which file read which (-r, -c) */
+	size_t n_includes, cap_includes;
 	const char *intel_synced;    /* when the synced index was fetched; NULL: none */
 };
 
@@ -213,6 +215,27 @@ include_detector(const char *target)
 }
 
 /*
+ * Records that @inc's file reads @target (for the pin checks: a -c file pins
+ * the installs it is read with). Nothing when @target was not added.
+ */
+static int
+note_include(struct scan *scan, const struct detect_include *inc, const char *target)
+{
+	const struct scan_file *to = find_file(scan, target);
+	const struct scan_file *from = find_file(scan, inc->from);
+
+	if (!to || !from)
+		return 0;
+	if (array_reserve(&scan->includes, &scan->cap_includes, scan->n_includes,
+			  sizeof(*scan->includes)))
+		return ERR_NOMEM;
+	scan->includes[scan->n_includes++] = (struct rules_include){
+		from->path, to->path, inc->constraint,
+	};
+	return 0;
+}
+
+/*
  * Follows one include of the file @src. Paths are worked out in a scratch
  * arena: a file of many includes after long cds keeps only the files read,
  * not one path each. @missing gets the path looked for when there is no
@@ -261,10 +284,12 @@ follow_one(struct scan_build *b, const struct detect_include *inc, struct source
 			return 0;
 		}
 	}
-	if (find_file(scan, target))
-		return 0;       /* read already, through another path */
-	struct detect_ctx ctx = { inc->constraint, true };
-	err = read_one(b, target, include_detector(target), &ctx, inc, src);
+	if (!find_file(scan, target)) {        /* else read already, through another path */
+		struct detect_ctx ctx = { inc->constraint, true };
+		err = read_one(b, target, include_detector(target), &ctx, inc, src);
+	}
+	if (err == 0)
+		return note_include(scan, inc, target);
 	if (err != ERR_NOTFOUND)
 		return err;
 	strbuf_adds(missing, target);
@@ -450,7 +475,10 @@ on_entry(const struct snapshot_entry *e, void *payload)
 		if (same)
 			return 0;
 	}
-	struct detect_ctx ctx = { false, false };
+	/* constraints.txt by its name: constraints, as -c reads them */
+	struct detect_ctx ctx = {
+		strcmp(det->name, "requirements") == 0 && requirements_is_constraints(e->path), false,
+	};
 	int err = read_one(b, e->path, det, &ctx, NULL, NULL);
 	if (err)
 		return err;
@@ -662,7 +690,8 @@ judge_resolved(struct scan *scan)
 		node->dep = d;
 		deps[n++] = d;
 	}
-	return n ? rules_run(&scan->findings, &scan->arena, scan->intel, deps, n, NULL, 0) : 0;
+	struct rules_input in = { .deps = deps, .n_deps = n };
+	return n ? rules_run(&scan->findings, &scan->arena, scan->intel, &in) : 0;
 }
 
 /*
@@ -761,7 +790,8 @@ judge_remotes(struct scan *scan)
 	for (size_t i = 0; i < g->n_remotes; i++)
 		if (g->remotes[i].parent != GRAPH_NONE)
 			nested[n++] = (struct dep *)g->remotes[i].dep;
-	err = n ? rules_run(&scan->findings, &scan->arena, scan->intel, nested, n, NULL, 0) : 0;
+	struct rules_input in = { .deps = nested, .n_deps = n };
+	err = n ? rules_run(&scan->findings, &scan->arena, scan->intel, &in) : 0;
 	for (size_t i = 0; !err && i < scan->findings.len; i++) {
 		struct finding *f = &scan->findings.items[i];
 		const struct graph_remote *r = f->dep ? graph_remote_of(g, f->dep) : NULL;
@@ -823,8 +853,11 @@ scan_finish(struct scan *scan, const struct scan_opts *opts)
 		if (err)
 			return err;
 	}
-	err = rules_run(&scan->findings, &scan->arena, scan->intel, scan->found.deps,
-			scan->found.n_deps, scan->found.options, scan->found.n_options);
+	struct rules_input in = {
+		scan->found.deps, scan->found.n_deps, scan->found.options, scan->found.n_options,
+		scan->includes, scan->n_includes,
+	};
+	err = rules_run(&scan->findings, &scan->arena, scan->intel, &in);
 	if (err)
 		return err;
 	struct pkg_records records = { 0 };
@@ -917,6 +950,7 @@ scan_free(struct scan *scan)
 	if (scan->snap)
 		snapshot_close(scan->snap);
 	free(scan->files);
+	free(scan->includes);
 	hash_index_release(&scan->paths);
 	free(scan->findings.items);
 	if (scan->intel)

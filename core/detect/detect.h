@@ -139,6 +139,8 @@ const struct detector *detector_find(const char *name);
 
 /* Detectors, each in its own file. */
 bool requirements_matches(const char *path);
+/* A constraints*.txt: pip's constraints by name, read as -c would read it. */
+bool requirements_is_constraints(const char *path);
 int detect_requirements(struct detect_out *out, struct source *src,
 			const struct detect_ctx *ctx);
 

@@ -46,6 +46,12 @@ other_managers(const char *base)
 }
 
 bool
+requirements_is_constraints(const char *path)
+{
+	return glob_match("constraints*.txt", path_basename(path));
+}
+
+bool
 requirements_matches(const char *path)
 {
 	const char *base = path_basename(path);
@@ -54,7 +60,7 @@ requirements_matches(const char *path)
 	if ((glob_match("*requirements*.txt", base) || glob_match("*requirements*.in", base)) &&
 	    !other_managers(base))
 		return true;
-	if (glob_match("constraints*.txt", base))
+	if (requirements_is_constraints(path))
 		return true;
 	/* any .txt directly inside a folder named requirements/ */
 	if (base == path || !glob_match("*.txt", base))

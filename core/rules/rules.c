@@ -864,25 +864,24 @@ applies(const struct rule *rule, const struct dep *dep)
 
 int
 rules_run(struct findings *out, struct arena *arena, const struct intel *intel,
-	  struct dep *const *deps, size_t n_deps,
-	  struct index_option *const *options, size_t n_options)
+	  const struct rules_input *in)
 {
 	struct rule_ctx ctx = { .arena = arena, .intel = intel, .out = out, .error = 0 };
 	size_t n_rules = sizeof(rules) / sizeof(rules[0]);
-	struct rule_pins *pins = rule_pins_new(deps, n_deps);
+	struct rule_pins *pins = rule_pins_new(in);
 
-	if (!pins && n_deps)
+	if (!pins)
 		return ERR_NOMEM;
 	ctx.pins = pins;
 
-	for (size_t d = 0; d < n_deps && !ctx.error; d++)
+	for (size_t d = 0; d < in->n_deps && !ctx.error; d++)
 		for (size_t r = 0; r < n_rules && !ctx.error; r++)
-			if (rules[r].check_dep && applies(&rules[r], deps[d]))
-				rules[r].check_dep(&rules[r], &ctx, deps[d]);
-	for (size_t o = 0; o < n_options && !ctx.error; o++)
+			if (rules[r].check_dep && applies(&rules[r], in->deps[d]))
+				rules[r].check_dep(&rules[r], &ctx, in->deps[d]);
+	for (size_t o = 0; o < in->n_options && !ctx.error; o++)
 		for (size_t r = 0; r < n_rules && !ctx.error; r++)
 			if (rules[r].check_option)
-				rules[r].check_option(&rules[r], &ctx, options[o]);
+				rules[r].check_option(&rules[r], &ctx, in->options[o]);
 	rule_pins_free(pins);
 	/*
 	 * A command shown in a README is advice to readers, not something the

@@ -5,6 +5,7 @@
 #ifndef DEPUTY_RULES_RULES_H
 #define DEPUTY_RULES_RULES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "deputy/arena.h"
@@ -20,13 +21,29 @@ struct findings {
 	size_t cap;
 };
 
+/* A file that reads another: pip's -r FILE (or -c FILE), both paths in the snapshot. */
+struct rules_include {
+	const char *from, *to;
+	bool constraint;
+};
+
+/* What the catalog looks at; every array may be empty (NULL). */
+struct rules_input {
+	struct dep *const *deps;
+	size_t n_deps;
+	struct index_option *const *options;
+	size_t n_options;
+	/* which file reads which: a -c file pins the installs it is read with */
+	const struct rules_include *includes;
+	size_t n_includes;
+};
+
 /*
  * Runs every rule of the catalog. Messages and other strings go into @arena.
  * Returns 0 or ERR_NOMEM.
  */
 int rules_run(struct findings *out, struct arena *arena, const struct intel *intel,
-	      struct dep *const *deps, size_t n_deps,
-	      struct index_option *const *options, size_t n_options);
+	      const struct rules_input *in);
 
 /* What a rule's check gets (defined in rules.c). */
 struct rule_pins;
@@ -41,10 +58,11 @@ struct rule_ctx {
 
 /*
  * Context for the pin checks: pip applies a constraints file's == pins to the
- * requirements it constrains, and a lock file beside a manifest fixes what
- * the manifest's loose entries install. Built once per run (rules/pins.c).
+ * requirements of the same install, and a lock file fixes what its own
+ * manifest's loose entries install. Built once per run (rules/pins.c);
+ * NULL when out of memory.
  */
-struct rule_pins *rule_pins_new(struct dep *const *deps, size_t n_deps);
+struct rule_pins *rule_pins_new(const struct rules_input *in);
 void rule_pins_free(struct rule_pins *pins);
 /*
  * Where @dep's version is fixed by another declaration: "constraint FILE" or

@@ -152,4 +152,30 @@ assert not [d for d in doc["diagnostics"] if d["level"] != "note"], doc["diagnos
 files = {f["path"]: f["detector"] for f in doc["files"]}
 assert files["pyproject.toml"] == "pyproject", files
 PY
+
+# A pin counts where the installer reads it: constraints.txt (by its name)
+# is read as constraints, and pins what reads it with -c; a -c file in
+# tools/ pins nothing in a Dockerfile that never reads it; a poetry.lock
+# pins its pyproject.toml, not the requirements.txt beside it.
+pins="$WORK/pins"
+mkdir -p "$pins/tools" "$pins/app" && git -C "$pins" init -q
+printf -- '-c constraints.txt\npytest\n' >"$pins/requirements.txt"
+printf 'pytest==8.0.0\n' >"$pins/constraints.txt"
+printf 'FROM python\nRUN pip install "requests>=2,<3"\n' >"$pins/Dockerfile"
+printf -- '-c pins.txt\nrequests\n' >"$pins/tools/lint-requirements.txt"
+printf 'requests==2.31.0\n' >"$pins/tools/pins.txt"
+printf '[tool.poetry]\nname = "x"\n[tool.poetry.dependencies]\nflask = "^3"\n' \
+	>"$pins/app/pyproject.toml"
+printf '[[package]]\nname = "flask"\nversion = "3.0.0"\n' >"$pins/app/poetry.lock"
+printf 'flask\n' >"$pins/app/requirements.txt"
+git -C "$pins" add -A && git -C "$pins" -c user.name=t -c user.email=t@t commit -qm x
+"$DEPUTY" scan --format json "$pins" >"$WORK/pins.json" 2>&1
+python3 - "$WORK/pins.json" <<'PY' || fail "pins reach only the installs that read them"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+kinds = {(d["file"], d["name"]): d["kind"] for d in doc["declarations"]}
+assert kinds[("constraints.txt", "pytest")] == "constraint", kinds
+unpinned = sorted(f["file"] for f in doc["findings"] if f["rule"] == "unpinned")
+assert unpinned == ["Dockerfile", "app/requirements.txt"], unpinned
+PY
 finish

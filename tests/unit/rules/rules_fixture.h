@@ -17,6 +17,8 @@ struct fixture {
 	struct arena arena;
 	struct intel *intel;
 	struct findings findings;
+	const struct rules_include *includes;  /* which file reads which; set by a test */
+	size_t n_includes;
 };
 
 static inline int
@@ -124,7 +126,9 @@ fixture_run(struct fixture *fx, struct dep **deps, size_t n_deps,
 	    struct index_option **opts, size_t n_opts)
 {
 	fx->findings.len = 0;
-	return rules_run(&fx->findings, &fx->arena, fx->intel, deps, n_deps, opts, n_opts);
+	struct rules_input in = { deps, n_deps, opts, n_opts, fx->includes, fx->n_includes };
+
+	return rules_run(&fx->findings, &fx->arena, fx->intel, &in);
 }
 
 static inline int

@@ -378,6 +378,60 @@ test_unpinned_honours_constraint_pins_and_locks_beside_the_manifest(void **state
 	assert_ptr_equal(fixture_find(fx, "unpinned")->dep, elsewhere);
 }
 
+/*
+ * A pin counts where the installer reads it: a -c file for the files pip
+ * reads with it (joined by -r and -c, either way), a lock for its own
+ * manifest only. Before, one -c file pinned the whole repository and a
+ * poetry.lock pinned the requirements.txt beside it.
+ */
+static void
+test_unpinned_pins_reach_only_the_installs_that_read_them(void **state)
+{
+	struct fixture *fx = *state;
+	struct dep *pin = fixture_dep(fx, "requests", "==2.31.0");
+	pin->kind = DEP_CONSTRAINT;
+	pin->file = "tools/pins.txt";
+	struct dep *lint = fixture_dep(fx, "requests", "");
+	lint->file = "tools/lint-requirements.txt";
+	struct dep *nested = fixture_dep(fx, "requests", "");
+	nested->file = "tools/base.txt";            /* read by -r from lint-requirements.txt */
+	struct dep *docker = fixture_dep(fx, "requests", ">=2,<3");
+	docker->file = "Dockerfile";                /* reads neither */
+	docker->kind = DEP_INSTALL_COMMAND;
+	struct dep *lock = fixture_dep(fx, "flask", "==3.0.0");
+	lock->kind = DEP_LOCK;
+	lock->file = "poetry.lock";
+	struct dep *project = fixture_dep(fx, "flask", "^3");
+	project->file = "pyproject.toml";
+	struct dep *beside = fixture_dep(fx, "flask", "");
+	beside->file = "requirements.txt";          /* pip never reads poetry.lock */
+	struct dep *pipfile_lock = fixture_dep(fx, "click", "==8.1.7");
+	pipfile_lock->kind = DEP_LOCK;
+	pipfile_lock->file = "svc/Pipfile.lock";
+	struct dep *pipfile = fixture_dep(fx, "click", "*");
+	pipfile->file = "svc/Pipfile";
+	struct dep *pyproject = fixture_dep(fx, "click", "");
+	pyproject->file = "svc/pyproject.toml";      /* not Pipfile.lock's manifest */
+	struct dep *deps[] = {
+		pin, lint, nested, docker, lock, project, beside, pipfile_lock, pipfile, pyproject,
+	};
+	const struct rules_include incs[] = {
+		{ "tools/lint-requirements.txt", "tools/pins.txt", true },
+		{ "tools/lint-requirements.txt", "tools/base.txt", false },
+	};
+	const struct dep *want[] = { docker, beside, pyproject };
+
+	fx->includes = incs;
+	fx->n_includes = 2;
+	assert_int_equal(fixture_run(fx, deps, sizeof(deps) / sizeof(deps[0]), NULL, 0), 0);
+	fx->includes = NULL;
+	fx->n_includes = 0;
+	assert_int_equal(fixture_count(fx, "unpinned"), 3);
+	for (size_t i = 0, k = 0; i < fx->findings.len; i++)
+		if (strcmp(fx->findings.items[i].rule->id, "unpinned") == 0)
+			assert_ptr_equal(fx->findings.items[i].dep, want[k++]);
+}
+
 static void
 test_unhashed_lock_flags_index_entries_without_hashes(void **state)
 {
@@ -584,6 +638,7 @@ main(void)
 		cmocka_unit_test(test_env_var_alone_flags_a_word_the_shell_computes),
 		cmocka_unit_test(test_curl_pipe_shell_flags_shell_downloads_only),
 		cmocka_unit_test(test_unpinned_honours_constraint_pins_and_locks_beside_the_manifest),
+		cmocka_unit_test(test_unpinned_pins_reach_only_the_installs_that_read_them),
 		cmocka_unit_test(test_unhashed_lock_flags_index_entries_without_hashes),
 		cmocka_unit_test(test_untrusted_source_flags_declared_sources_only),
 		cmocka_unit_test(test_untrusted_source_knows_public_channels_by_url),
