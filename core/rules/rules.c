@@ -6,6 +6,7 @@
 #include "rules/rules.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -862,6 +863,49 @@ applies(const struct rule *rule, const struct dep *dep)
 	return false;
 }
 
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * A command shown in a README is advice to readers, not something the
+ * project runs: one level lower (issue #5), so it never outranks the same
+ * problem in a file that installs. That holds for its options too
+ * (--extra-index-url in a README's pip command): an option is in a
+ * documentation file when a documentation declaration is.
+ */
+static int
+step_down_documentation(struct findings *out, const struct rules_input *in)
+{
+	const char **docs = NULL;
+	size_t n_docs = 0;
+	bool options = false;
+
+	for (size_t i = 0; i < out->len && !options; i++)
+		options = !out->items[i].dep && out->items[i].option;
+	if (options && in->n_deps) {         /* the files of documentation declarations */
+		if (!(docs = malloc(in->n_deps * sizeof(*docs))))
+			return ERR_NOMEM;
+		for (size_t i = 0; i < in->n_deps; i++)
+			if (in->deps[i]->kind == DEP_DOCUMENTATION)
+				docs[n_docs++] = in->deps[i]->file;
+		if (n_docs > 1)
+			qsort(docs, n_docs, sizeof(*docs), cmp_str);
+	}
+	for (size_t i = 0; i < out->len; i++) {
+		struct finding *f = &out->items[i];
+		bool doc = f->dep ? f->dep->kind == DEP_DOCUMENTATION :
+			   f->option && n_docs && bsearch(&f->option->file, docs, n_docs,
+							  sizeof(*docs), cmp_str);
+		if (doc && f->severity > SEV_INFO)
+			f->severity--;
+	}
+	free(docs);
+	return 0;
+}
+
 int
 rules_run(struct findings *out, struct arena *arena, const struct intel *intel,
 	  const struct rules_input *in)
@@ -883,15 +927,5 @@ rules_run(struct findings *out, struct arena *arena, const struct intel *intel,
 			if (rules[r].check_option)
 				rules[r].check_option(&rules[r], &ctx, in->options[o]);
 	rule_pins_free(pins);
-	/*
-	 * A command shown in a README is advice to readers, not something the
-	 * project runs: one level lower (issue #5), so it never outranks the
-	 * same problem in a file that installs.
-	 */
-	for (size_t i = 0; i < out->len; i++) {
-		struct finding *f = &out->items[i];
-		if (f->dep && f->dep->kind == DEP_DOCUMENTATION && f->severity > SEV_INFO)
-			f->severity--;
-	}
-	return ctx.error;
+	return ctx.error ? ctx.error : step_down_documentation(out, in);
 }

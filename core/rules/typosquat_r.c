@@ -202,6 +202,18 @@ check_owner(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep
 	f->technique = best.like.technique;
 }
 
+/* install_git("https://github.com/OWNER/REPO.git"): a GitHub account too. */
+static bool
+git_url_on_github(const struct dep *dep)
+{
+	char host[32];
+
+	if (dep->ecosystem != ECO_VCS)
+		return false;
+	rules_url_host(host, sizeof(host), dep->url ? dep->url : dep->name);
+	return strcmp(host, "github.com") == 0 || strcmp(host, "www.github.com") == 0;
+}
+
 void
 typosquat_r_check(const struct rule *rule, struct rule_ctx *ctx, const struct dep *dep)
 {
@@ -209,6 +221,6 @@ typosquat_r_check(const struct rule *rule, struct rule_ctx *ctx, const struct de
 		return;
 	if (dep->ecosystem == ECO_CRAN)
 		check_cran(rule, ctx, dep);
-	else if (dep->ecosystem == ECO_GITHUB)
+	else if (dep->ecosystem == ECO_GITHUB || git_url_on_github(dep))
 		check_owner(rule, ctx, dep);
 }

@@ -617,6 +617,23 @@ test_findings_on_documentation_are_one_level_lower(void **state)
 		seen++;
 	}
 	assert_int_equal(seen, 2);
+
+	/* the options of a README's command too: the same line's findings step down together */
+	struct index_option *opts[] = {
+		fixture_option(fx, OPT_EXTRA_INDEX_URL, "https://private.example.com/simple"),
+		fixture_option(fx, OPT_EXTRA_INDEX_URL, "https://private.example.com/simple"),
+	};
+	opts[0]->file = "README.md";
+	assert_int_equal(fixture_run(fx, deps, 2, opts, 2), 0);
+	seen = 0;
+	for (size_t i = 0; i < fx->findings.len; i++) {
+		const struct finding *f = &fx->findings.items[i];
+		if (strcmp(f->rule->id, "extra-index") != 0)
+			continue;
+		assert_int_equal(f->severity, f->option == opts[0] ? SEV_MEDIUM : SEV_HIGH);
+		seen++;
+	}
+	assert_int_equal(seen, 2);
 }
 
 int

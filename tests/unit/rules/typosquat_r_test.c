@@ -239,6 +239,36 @@ test_known_and_unrelated_owners_are_not_flagged(void **state)
 	struct dep *gl = fixture_r_remote(fx, ECO_GITLAB, "tidyvrse/dplyr", NULL);
 	assert_int_equal(fixture_run_one(fx, gl), 0);
 	assert_null(fixture_find(fx, "typosquat"));
+	struct dep *other = fixture_r_dep(fx, ECO_VCS, DEP_INSTALL_COMMAND,
+					  "https://git.example.org/tidyvrse/dplyr.git");
+	assert_int_equal(fixture_run_one(fx, other), 0);
+	assert_null(fixture_find(fx, "typosquat"));
+}
+
+/* install_git("https://github.com/OWNER/REPO.git") names a GitHub account as surely */
+static void
+test_owner_lookalikes_in_github_git_urls(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const urls[] = {
+		"https://github.com/tidyvrse/dplyr.git", "git+https://GitHub.com/tidyvrse/dplyr",
+		"https://www.github.com/tidyvrse/dplyr.git",
+	};
+
+	for (size_t i = 0; i < sizeof(urls) / sizeof(urls[0]); i++) {
+		struct dep *d = fixture_r_dep(fx, ECO_VCS, DEP_INSTALL_COMMAND, urls[i]);
+		d->url = urls[i];
+		assert_int_equal(fixture_run_one(fx, d), 0);
+		const struct finding *f = fixture_find(fx, "typosquat");
+		if (!f)
+			fail_msg("%s not flagged", urls[i]);
+		assert_string_equal(f->imitates, "tidyverse");
+	}
+	struct dep *real = fixture_r_dep(fx, ECO_VCS, DEP_INSTALL_COMMAND,
+					 "https://github.com/tidyverse/dplyr.git");
+	real->url = real->name;
+	assert_int_equal(fixture_run_one(fx, real), 0);
+	assert_null(fixture_find(fx, "typosquat"));
 }
 
 int
@@ -246,6 +276,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cran_lookalikes_name_target_and_technique),
+		cmocka_unit_test(test_owner_lookalikes_in_github_git_urls),
 		cmocka_unit_test(test_cran_names_deputy_knows_are_never_flagged),
 		cmocka_unit_test(test_cran_names_other_packages_use_are_never_flagged),
 		cmocka_unit_test(test_cran_case_does_not_matter),
