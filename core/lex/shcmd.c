@@ -1621,7 +1621,9 @@ add_include(struct install *ins, const struct arg *a, bool constraint)
 	if (!(inc.path = arena_strndup(sh->out->arena, sv_tail(word_sv(a->vw), a->vk))))
 		return ERR_NOMEM;
 	inc.at.start = word_file(ins->lx, a->vw, a->vk);
-	inc.at.end = word_file(ins->lx, a->vw, a->vw->t.len - 1) + 1;
+	/* -r '' names no byte: an empty span (its last byte's end would be past the file) */
+	inc.at.end = a->vw->t.len > a->vk ? word_file(ins->lx, a->vw, a->vw->t.len - 1) + 1
+					  : inc.at.start;
 	locate(sh, inc.at.start, &inc.line, &inc.column);
 	return detect_add_include(sh->out, &inc);
 }
