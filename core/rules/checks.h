@@ -153,6 +153,20 @@ bool rules_host_is(const char *host, const char *domain);
  */
 bool rules_url_is_pypi(const char *url);
 
+/*
+ * The ref of a source archive a forge makes of a repository (GitHub's
+ * /archive/REF.zip, codeload, GitLab's /-/archive/REF/...): *@ref points into
+ * @url, *@forge is "GitHub" or "GitLab". False for any other URL
+ * (archive_ref.c).
+ */
+bool rules_archive_ref(const char *url, struct sv *ref, const char **forge);
+/*
+ * Reports @dep with @rule when it downloads such an archive of a branch or
+ * tag (not a full commit, no --hash); returns whether it did.
+ */
+bool rules_report_archive_ref(const struct rule *rule, struct rule_ctx *ctx,
+			      const struct dep *dep);
+
 /* ECO_GITHUB, ECO_GITLAB or ECO_BITBUCKET. */
 bool rules_is_hosted(const struct dep *dep);
 /* The length of @ref when it is all hexadecimal digits; 0 otherwise (NULL too). */

@@ -1,6 +1,6 @@
 /*
- * github-unpinned: an R package installed from GitHub, GitLab, Bitbucket or a
- * git URL at anything but a full commit hash.
+ * github-unpinned: an R package installed from GitHub, GitLab, Bitbucket, a
+ * git URL or a forge's archive URL at anything but a full commit hash.
  */
 #include "rules/checks.h"
 
@@ -26,9 +26,12 @@ github_unpinned_check(const struct rule *rule, struct rule_ctx *ctx, const struc
 {
 	const char *ref = dep->vcs_ref;
 
-	if (dep->language != LANG_R || (!rules_is_hosted(dep) && dep->ecosystem != ECO_VCS))
+	if (dep->language != LANG_R || dep->kind == DEP_DOCUMENTATION ||
+	    dep->kind == DEP_CONSTRAINT)
 		return;
-	if (dep->kind == DEP_DOCUMENTATION || dep->kind == DEP_CONSTRAINT)
+	if (rules_report_archive_ref(rule, ctx, dep))
+		return;         /* install_url() of a GitHub archive of a branch */
+	if (!rules_is_hosted(dep) && dep->ecosystem != ECO_VCS)
 		return;
 	if (rules_is_commit_sha(ref))
 		return;

@@ -1,6 +1,7 @@
 /*
  * mutable-ref: a requirement fetched from a repository (git+https://...@ref,
- * a GitHub or GitLab remote) whose ref is not a full commit hash.
+ * a GitHub or GitLab remote, a forge's archive of a branch) whose ref is not
+ * a full commit hash.
  */
 #include "rules/checks.h"
 
@@ -17,10 +18,12 @@ mutable_ref_check(const struct rule *rule, struct rule_ctx *ctx, const struct de
 {
 	if (dep->language == LANG_R)
 		return;         /* github-unpinned, with R's ref forms */
+	if (dep->kind == DEP_CONSTRAINT || dep->kind == DEP_DOCUMENTATION)
+		return;
+	if (rules_report_archive_ref(rule, ctx, dep))
+		return;
 	if (dep->ecosystem != ECO_VCS && dep->ecosystem != ECO_GITHUB &&
 	    dep->ecosystem != ECO_GITLAB)
-		return;
-	if (dep->kind == DEP_CONSTRAINT || dep->kind == DEP_DOCUMENTATION)
 		return;
 	if (!dep->vcs_ref || !dep->vcs_ref[0])
 		rule_report(ctx, rule, dep, NULL,

@@ -111,6 +111,25 @@ test_github_unpinned_says_when_the_repository_is_computed(void **state)
 	assert_string_equal(dep_label(d), "pkg");
 }
 
+/* install_url() of GitHub's archive of a branch: github-unpinned, as install_github */
+static void
+test_github_unpinned_covers_archive_urls(void **state)
+{
+	struct fixture *fx = *state;
+	struct dep *d = fixture_r_dep(fx, ECO_URL, DEP_INSTALL_COMMAND,
+				      "https://github.com/o/rpkg/archive/master.zip");
+	const struct finding *f;
+
+	d->url = d->name;
+	f = run_find(fx, d, "github-unpinned");
+	assert_non_null(f);
+	assert_non_null(strstr(f->message, "archive of 'master'"));
+	d->url = d->name = "https://github.com/o/rpkg/archive/" SHA ".tar.gz";
+	assert_null(run_find(fx, d, "github-unpinned"));
+	d->url = d->name = "https://cran.r-project.org/src/contrib/rpkg_1.0.tar.gz";
+	assert_null(run_find(fx, d, "github-unpinned"));
+}
+
 static void
 test_github_unpinned_covers_git_urls_and_leaves_others(void **state)
 {
@@ -554,6 +573,7 @@ main(void)
 		cmocka_unit_test(test_github_unpinned_says_which_kind_of_ref),
 		cmocka_unit_test(test_github_unpinned_accepts_a_full_commit_hash),
 		cmocka_unit_test(test_github_unpinned_says_when_the_repository_is_computed),
+		cmocka_unit_test(test_github_unpinned_covers_archive_urls),
 		cmocka_unit_test(test_github_unpinned_covers_git_urls_and_leaves_others),
 		cmocka_unit_test(test_python_only_rules_leave_r_declarations_alone),
 		cmocka_unit_test(test_remote_source_is_critical_for_http_gists_and_shorteners),

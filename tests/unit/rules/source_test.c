@@ -251,6 +251,56 @@ test_extra_index_leaves_pypi_itself_and_declared_sources(void **state)
 }
 
 /* A ref the shell fills in may be anything; a command with no name is named by its URL. */
+/* A forge's archive of a branch or tag is made from whatever the ref holds at download */
+static void
+test_mutable_ref_flags_forge_archives_of_branches(void **state)
+{
+	struct fixture *fx = *state;
+	static const struct {
+		const char *url, *says;
+	} moving[] = {
+		{ "https://github.com/o/foo/archive/refs/heads/main.zip", "GitHub's archive of 'main'" },
+		{ "https://github.com/o/foo/archive/master.zip#egg=foo", "archive of 'master'" },
+		{ "https://github.com/o/foo/archive/refs/tags/v1.0.tar.gz", "archive of 'v1.0'" },
+		{ "https://codeload.github.com/o/foo/tar.gz/refs/tags/v1.2", "archive of 'v1.2'" },
+		{ "https://codeload.github.com/o/foo/zip/main?x=1", "archive of 'main'" },
+		{ "https://gitlab.com/g/sub/foo/-/archive/dev/foo-dev.tar.gz", "GitLab's archive of 'dev'" },
+		{ "https://github.com/o/foo/archive/0123abc.zip", "archive of '0123abc'" },
+	};
+	static const char *const fixed[] = {
+		"https://github.com/o/foo/archive/0123456789abcdef0123456789abcdef01234567.zip",
+		"https://github.com/o/foo/releases/download/v1/foo-1.0.tar.gz",
+		"https://github.com/o/foo/archive/",
+		"https://github.com/archive/main.zip",
+		"https://example.org/o/foo/archive/main.zip",
+		"https://files.example.org/foo-1.0.tar.gz",
+	};
+
+	for (size_t i = 0; i < sizeof(moving) / sizeof(moving[0]); i++) {
+		struct dep *d = fixture_dep(fx, "foo", "");
+		d->ecosystem = ECO_URL;
+		d->url = moving[i].url;
+		assert_int_equal(fixture_run_one(fx, d), 0);
+		const struct finding *f = fixture_find(fx, "mutable-ref");
+		if (!f || !strstr(f->message, moving[i].says))
+			fail_msg("%s: %s", moving[i].url, f ? f->message : "not flagged");
+		/* with --hash the content is fixed whatever the ref holds */
+		static const char *const hash[] = { "sha256:aa" };
+		d->hashes = hash;
+		d->n_hashes = 1;
+		assert_int_equal(fixture_run_one(fx, d), 0);
+		assert_null(fixture_find(fx, "mutable-ref"));
+	}
+	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
+		struct dep *d = fixture_dep(fx, "foo", "");
+		d->ecosystem = ECO_URL;
+		d->url = fixed[i];
+		assert_int_equal(fixture_run_one(fx, d), 0);
+		if (fixture_find(fx, "mutable-ref"))
+			fail_msg("%s flagged", fixed[i]);
+	}
+}
+
 static void
 test_mutable_ref_and_env_var_name_a_variable_ref(void **state)
 {
@@ -648,6 +698,7 @@ main(void)
 		cmocka_unit_test(test_insecure_url_with_a_hash_is_low),
 		cmocka_unit_test(test_insecure_url_checks_index_options),
 		cmocka_unit_test(test_extra_index_leaves_pypi_itself_and_declared_sources),
+		cmocka_unit_test(test_mutable_ref_flags_forge_archives_of_branches),
 		cmocka_unit_test(test_mutable_ref_and_env_var_name_a_variable_ref),
 		cmocka_unit_test(test_extra_index_flags_extra_urls_high_and_trusted_hosts_medium),
 		cmocka_unit_test(test_extra_index_skips_sources_asked_in_order_and_names_declared_ones),
