@@ -162,25 +162,45 @@ review_ui_action(struct app *app, enum action act)
 	}
 }
 
-/* "reason until 2027-01-31": the date is split off into @expires. */
+/* "until YYYY-MM-DD" at @s, a word of its own (a space or the end after it). */
+static bool
+is_until(const char *s)
+{
+	if (strncmp(s, "until ", 6) != 0)
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (!(i == 4 || i == 7 ? s[6 + i] == '-' : (s[6 + i] >= '0' && s[6 + i] <= '9')))
+			return false;
+	return s[16] == '\0' || s[16] == ' ';
+}
+
+/*
+ * "reason until 2027-01-31" or "until 2027-01-31 reason": the date is split
+ * off into @expires, the rest is the reason.
+ */
 static void
 split_expiry(char *text, char expires[11])
 {
-	size_t n = strlen(text);
-	const char *tail = n >= 17 ? text + n - 16 : NULL;
+	size_t n = strlen(text), at;
 
 	expires[0] = '\0';
-	if (!tail || strncmp(tail, "until ", 6) != 0)
+	if (n >= 16 && is_until(text))
+		at = 0;
+	else if (n >= 17 && text[n - 17] == ' ' && is_until(text + n - 16))
+		at = n - 16;
+	else
 		return;
-	for (int i = 0; i < 10; i++)
-		if (!(i == 4 || i == 7 ? tail[6 + i] == '-' : (tail[6 + i] >= '0' && tail[6 + i] <= '9')))
-			return;
-	memcpy(expires, tail + 6, 10);
+	memcpy(expires, text + at + 6, 10);
 	expires[10] = '\0';
+	memmove(text + at, text + at + 16, n - at - 16 + 1);
 	n -= 16;
-	while (n > 0 && text[n - 1] == ' ')
+	size_t start = 0;
+	while (start < n && text[start] == ' ')
+		start++;
+	while (n > start && text[n - 1] == ' ')
 		n--;
-	text[n] = '\0';
+	memmove(text, text + start, n - start);
+	text[n - start] = '\0';
 }
 
 int

@@ -118,6 +118,35 @@ draw_root(WINDOW *win, const char *root, int width, attr_t attr)
 	draw_text(win, s, width - x, attr);
 }
 
+/*
+ * A prompt gets the whole line (the counts give way): @label, or
+ * @short_label when the line is narrow, then what was typed, its end always
+ * in view (cut from the left), the cursor and @after. The text is the user's
+ * own, but it goes through draw_text() all the same.
+ */
+static void
+draw_prompt(struct app *app, int width, const char *label, const char *short_label,
+	    struct sv text, const char *after)
+{
+	WINDOW *win = app->status_win;
+	attr_t msg = theme_attr(app->theme, EL_MESSAGE);
+	int after_w = draw_width(sv_from_cstr(after));
+	int room, x;
+
+	if (draw_width(sv_from_cstr(label)) + draw_width(text) + 1 + after_w > width)
+		label = short_label;
+	x = draw_cstr(win, label, width, msg);
+	room = width - x - 1 - after_w;
+	if (room > 0 && draw_width(text) > room) {
+		int cut = draw_cstr(win, draw_ellipsis(), room, msg);
+		x += cut;
+		text = draw_keep_tail(text, room - cut);
+	}
+	x += draw_text(win, text, width - x - 1 - after_w, msg);
+	x += draw_cstr(win, "_", width - x, theme_attr(app->theme, EL_STATUS));
+	draw_cstr(win, after, width - x, msg);
+}
+
 void
 status_draw(struct app *app)
 {
@@ -138,20 +167,13 @@ status_draw(struct app *app)
 	draw_fill(win, width, attr);
 	wmove(win, 0, 0);
 	if (app->reason.editing) {
-		x += draw_cstr(win, " accept, reason (\"until YYYY-MM-DD\" to expire): ",
-			       width - right_w, theme_attr(app->theme, EL_MESSAGE));
-		x += draw_text(win, sv_make(app->reason.text, app->reason.len),
-			       width - right_w - x - 2, theme_attr(app->theme, EL_MESSAGE));
-		x += draw_cstr(win, "_", width - right_w - x, attr);
+		draw_prompt(app, width, " accept, reason (\"until YYYY-MM-DD\" to expire): ",
+			    " reason: ", sv_make(app->reason.text, app->reason.len), "");
+		return;
 	} else if (app->search.editing) {
-		/* The query is the user's own text, but it goes through draw_text() all the same. */
-		x += draw_cstr(win, " /", width - right_w, theme_attr(app->theme, EL_MESSAGE));
-		x += draw_text(win, sv_make(app->search.text, app->search.len),
-			       width - right_w - x - 12, theme_attr(app->theme, EL_MESSAGE));
-		x += draw_cstr(win, "_", width - right_w - x, attr);
-		if (app->search.no_match)
-			x += draw_cstr(win, " (no match)", width - right_w - x,
-				       theme_attr(app->theme, EL_MESSAGE));
+		draw_prompt(app, width, " /", " /", sv_make(app->search.text, app->search.len),
+			    app->search.no_match ? " (no match)" : "");
+		return;
 	} else if (app->message[0]) {
 		int msg_w = draw_width(sv_from_cstr(app->message)) + 2;
 
