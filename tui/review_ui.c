@@ -143,13 +143,21 @@ review_ui_action(struct app *app, enum action act)
 	switch (act) {
 	case ACT_MARK_REVIEWED:
 		return decide(app, REVIEW_KIND_REVIEWED, "", NULL);
-	case ACT_ACCEPT:
+	case ACT_ACCEPT: {
+		char err[512] = "";
+		int rc;
 		if (!decidable(app))
 			return REACT_REDRAW;
+		if ((rc = review_writable(app->review, err, sizeof(err))) != 0) {
+			/* say so before a reason is typed in vain */
+			status_set(app, true, "not recorded: %s", err[0] ? err : err_str(rc));
+			return REACT_REDRAW;
+		}
 		app->reason.editing = true;
 		app->reason.len = 0;
 		app->reason.text[0] = '\0';
 		return REACT_REDRAW;
+	}
 	case ACT_UNMARK:
 		return undo(app);
 	case ACT_SKIP_REVIEWED:

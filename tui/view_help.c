@@ -57,7 +57,7 @@ help_draw(struct view *view, struct app *app)
 	werase(view->win);
 	draw_box(view->win, theme_attr(app->theme, EL_BORDER));
 	wmove(view->win, 0, 2);
-	draw_cstr(view->win, " Keys: ? or q closes this help ", view->width - 4,
+	draw_cstr(view->win, " Keys: Esc, ? or q closes this help ", view->width - 4,
 		  theme_attr(app->theme, EL_TITLE));
 	for (int i = -2; i < ACT_COUNT + 2 && line < rows; i++) {
 		char keys[96];
@@ -96,12 +96,13 @@ help_handle(struct view *view, struct app *app, enum action act)
 	switch (act) {
 	case ACT_QUIT:
 	case ACT_HELP:
+	case ACT_CLOSE:
 		app->help_open = false;
 		return REACT_REDRAW;
 	case ACT_REDRAW:
 		return REACT_UNHANDLED;
 	default:
-		status_set(app, false, "%s is not available in help; ? or q closes it",
+		status_set(app, false, "%s is not available in help; Esc, ? or q closes it",
 			   action_name(act));
 		return REACT_REDRAW;
 	}

@@ -325,9 +325,8 @@ review_free(struct review *review)
 	free(review);
 }
 
-/* Why @review may not be written, as an error code with @err filled; 0 when it may. */
-static int
-check_writable(const struct review *review, char *err, size_t err_size)
+int
+review_writable(const struct review *review, char *err, size_t err_size)
 {
 	if (review->snapshot) {
 		snprintf(err, err_size, "decisions are recorded in the working tree only, not in a "
@@ -453,7 +452,7 @@ review_decide(struct review *review, const struct scan *scan, const struct findi
 	struct review_key k;
 	struct review_entry e;
 	size_t removed;
-	int rc = check_writable(review, err, err_size);
+	int rc = review_writable(review, err, err_size);
 
 	if (rc)
 		return rc;
@@ -490,7 +489,7 @@ review_undo(struct review *review, const struct scan *scan, const struct finding
 {
 	struct review_key k;
 	size_t removed = 0;
-	int rc = check_writable(review, err, err_size);
+	int rc = review_writable(review, err, err_size);
 
 	if (rc)
 		return rc;

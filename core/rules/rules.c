@@ -268,7 +268,10 @@ static const struct rule rules[] = {
 			    "own. Package code runs at install time, so that is code execution "
 			    "on the machine that installs.",
 		.fix      = "Use https:// (or ssh for repositories). If the server has no TLS, "
-			    "fetch the file once over a trusted path and pin it with --hash.",
+			    "fetch the file once over a trusted path and pin it with --hash "
+			    "(pip). In R, name the repository with https:// in repos = , "
+			    "options(repos = ...), renv.lock's Repositories or a DESCRIPTION's "
+			    "Additional_repositories; every CRAN mirror serves https://.",
 		.incident = "In 2019 Jonathan Leitschuh showed that many builds still "
 			    "downloaded their dependencies from Maven repositories over plain "
 			    "http://, where anyone on the network path could substitute them. "
@@ -280,6 +283,8 @@ static const struct rule rules[] = {
 			    "https://HOST/` tells whether the host also answers over TLS.",
 		.refs     = (const char *const[]){
 			"pip, secure installs: https://pip.pypa.io/en/stable/topics/secure-installs/",
+			"R, the repos option (?options, ?install.packages): "
+			"https://stat.ethz.ch/R-manual/R-devel/library/base/html/options.html",
 			NULL },
 		.check_dep = insecure_url_check,
 		.check_option = insecure_url_check_option,

@@ -17,9 +17,9 @@ grep -qE 'imitates ' "$WORK/walk.txt" && ok || fail "no look-alike names what it
 keys f
 expect "flagged only" 'showing flagged entries only'
 keys '?'
-expect "help opens" 'Keys: \? or q closes this help'
+expect "help opens" 'Keys: Esc, \? or q closes this help'
 keys q
-expect_not "help closes" 'Keys: \? or q closes'
+expect_not "help closes" 'Keys: Esc, \? or q closes'
 keys q
 status=$(wait_exit 5) && ok || fail "deputy did not exit after q"
 [ "${status:-x}" = 0 ] && ok || fail "exit status after q: '${status:-none}'"

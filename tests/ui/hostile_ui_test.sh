@@ -351,7 +351,7 @@ run_case() {
 	step detail-focus Tab
 	step detail-pgdn NPage
 	step tree-focus Tab
-	step -u 'Keys: \? or q closes this help' help '?'
+	step -u 'Keys: Esc, \? or q closes this help' help '?'
 	step help-close '?'
 	step -u '^ /_' search-prompt /
 	step -u "^ /${WORD[$CASE]}_" search-typed -l "${WORD[$CASE]}"

@@ -112,4 +112,14 @@ expect "changed since review, from what" 'changed since review: 2\.31\.0 when Ri
 expect "to what" 'reviewed it on [0-9-]+, 2\.32\.0 now'
 keys q
 wait_exit 5 >/dev/null && ok || fail "deputy did not exit"
+"${TMUX_CMD[@]}" kill-server >/dev/null 2>&1
+
+# In a --rev snapshot nothing is recorded: a refuses before a reason is typed.
+start_deputy 120 40 --rev HEAD "$P"
+expect "a --rev snapshot" 'flagged *$'
+keys n a
+expect "a refuses at once" 'not recorded: decisions are recorded in the working tree only'
+expect_not "without a prompt" 'accept, reason'
+keys q
+wait_exit 5 >/dev/null && ok || fail "deputy did not exit"
 finish

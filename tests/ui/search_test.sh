@@ -12,9 +12,9 @@ for size in "80 24" "200 60"; do
 	expect "$size: the first row is selected" 'Detail: requirements-bin\.txt'
 
 	keys /
-	expect "$size: / opens the prompt" '^ /_ '
+	expect "$size: / opens the prompt" '^ /_( |$)'
 	keys u r l i b
-	expect "$size: the prompt echoes the query" '^ /urlib_ '
+	expect "$size: the prompt echoes the query" '^ /urlib_( |$)'
 	expect "$size: the cursor jumped to the first match" \
 		'requirements-untracked\.txt:1:1'
 	keys Enter

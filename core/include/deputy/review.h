@@ -140,6 +140,14 @@ int review_decide(struct review *review, const struct scan *scan, const struct f
 		  size_t err_size);
 
 /*
+ * Whether a decision could be saved at all (before asking for a reason):
+ * 0, or the error review_decide() would give for any finding (a --rev
+ * snapshot, a review file that is a link or could not be read), @err
+ * filled.
+ */
+int review_writable(const struct review *review, char *err, size_t err_size);
+
+/*
  * Removes the decision about @finding and saves (the file stays, perhaps
  * with an empty list). ERR_NOTFOUND when there is none; otherwise the codes
  * of review_decide().
