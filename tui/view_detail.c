@@ -56,8 +56,18 @@ add_source(struct detail *d, struct sv text, size_t start, size_t end, size_t ma
 	}
 	if (first == 0)
 		return;
-	if (last < first || last - first >= DETAIL_MAX_SOURCE_LINES)
-		last = first + DETAIL_MAX_SOURCE_LINES - 1;
+	if (last < first)
+		last = first;
+	if (last - first >= DETAIL_MAX_SOURCE_LINES) {
+		/* a long span (a DESCRIPTION field of many lines): the lines around the mark */
+		unsigned mark = first;
+		if (mark_start < text.len)
+			text_line_col(text, mark_start, &mark, &col);
+		if (mark > first + DETAIL_MAX_SOURCE_LINES / 2 && mark <= last)
+			first = mark - DETAIL_MAX_SOURCE_LINES / 2;
+		if (last - first >= DETAIL_MAX_SOURCE_LINES)
+			last = first + DETAIL_MAX_SOURCE_LINES - 1;
+	}
 	for (unsigned ln = first; ln <= last; ln++) {
 		struct sv line = text_line(text, ln);
 		size_t off, ms, me;

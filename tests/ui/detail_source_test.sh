@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The detail pane shows the source lines of the selected entry: for an entry
+# deep in a field of many lines (a DESCRIPTION's Remotes:), the lines around
+# its own, not the first lines of the field.
+source "$(dirname "$0")/lib.sh"
+
+P="$WORK/pkg"
+mkdir -p "$P"
+printf 'Package: x\nVersion: 1.0\nRemotes: welch-lab/liger,\n    hms-dbmi/conos,\n    immunogenomics/harmony,\n    immunogenomics/presto,\n    a/b,\n    c/d,\n    SaskiaFreytag/schex@031320d\n' \
+	>"$P/DESCRIPTION"
+start_deputy 120 30 "$P"
+expect "deputy started" 'flagged *$'
+keys G
+expect "the last entry is selected" 'Detail: SaskiaFreytag/schex'
+expect "its declaring line is shown" ' 9 \|     SaskiaFreytag/schex@031320d'
+expect_not "not the field's first line" ' 3 \| Remotes: welch-lab/liger'
+keys q
+wait_exit 5 >/dev/null && ok || fail "deputy did not exit after q"
+finish
