@@ -12,9 +12,9 @@
 	X(PAGE_UP,        "move-page-up",        "Move up one page")                         \
 	X(MOVE_FIRST,     "move-first-line",     "Go to the first line")                     \
 	X(MOVE_LAST,      "move-last-line",      "Go to the last line")                      \
-	X(TOGGLE_FOLD,    "toggle-fold",         "Expand or collapse the selected row")      \
+	X(TOGGLE_FOLD,    "toggle-fold",         "Expand or collapse the row (a leaf: its parent)") \
 	X(EXPAND,         "expand",              "Expand the selected row")                  \
-	X(COLLAPSE,       "collapse",            "Collapse the row, or go to the row above") \
+	X(COLLAPSE,       "collapse",            "Collapse the row (a leaf: its parent)")    \
 	X(NEXT_FLAG,      "next-flag",           "Jump to the next flagged entry")           \
 	X(PREV_FLAG,      "previous-flag",       "Jump to the previous flagged entry")       \
 	X(FLAGGED_ONLY,   "toggle-flagged-only", "Show flagged entries only, or everything") \

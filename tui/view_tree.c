@@ -221,6 +221,10 @@ set_fold(struct app *app, int want)   /* 1 expand, 0 collapse, -1 toggle */
 	if (tree->n_visible == 0)
 		return REACT_NONE;
 	n = &tree->nodes[tree->cursor];
+	if (n->kind == NODE_FILE && want == 0 && !n->expanded && n->n_children > 0) {
+		status_set(app, false, "already collapsed");
+		return REACT_REDRAW;
+	}
 	if (n->kind == NODE_FILE && n->n_children == 0) {
 		status_set(app, false, file_is_skipped(n)
 			   ? "this file was not read: nothing to expand"
