@@ -133,6 +133,61 @@ detail_para(struct detail *detail, enum element el, int indent, const char *raw)
 	}
 }
 
+/* A new line starting with @indent spaces; returns the columns used. */
+static int
+indented_line(struct detail *detail, int indent)
+{
+	static const char spaces[] = "                ";
+
+	detail_line(detail);
+	add_escaped(detail, EL_TEXT, sv_make(spaces, (size_t)indent));
+	return indent;
+}
+
+void
+detail_wrap(struct detail *detail, int indent)
+{
+	struct detail_line old;
+	int width = detail->width, used = 0, total = 0;
+
+	if (detail->len == 0)
+		return;
+	old = detail->lines[detail->len - 1];
+	for (size_t k = 0; k < old.n_segs; k++)
+		total += draw_width(old.segs[k].text);
+	if (total <= width)
+		return;
+	if (indent > 16 || indent > width / 2)
+		indent = 0;
+	detail->lines[detail->len - 1] = (struct detail_line){ NULL, 0 };
+	for (size_t k = 0; k < old.n_segs; k++) {
+		struct sv rest = old.segs[k].text;
+		enum element el = old.segs[k].el;
+
+		while (rest.len > 0) {
+			int w = draw_width(rest);
+			if (used == indent && used > 0)
+				while (rest.len > 0 && rest.ptr[0] == ' ')  /* no blank at a line's start */
+					rest = sv_tail(rest, 1), w--;
+			if (w <= width - used) {
+				add_escaped(detail, el, rest);
+				used += w;
+				break;
+			}
+			struct sv probe = rest;
+			struct sv piece = draw_wrap_next(&probe, width - used);
+			bool at_space = piece.len < rest.len && rest.ptr[piece.len] == ' ';
+			if (!at_space && used > indent) {
+				used = indented_line(detail, indent);   /* the word goes down whole */
+				continue;
+			}
+			add_escaped(detail, el, piece);
+			used = indented_line(detail, indent);
+			rest = probe;
+		}
+	}
+}
+
 void
 detail_bullets(struct detail *detail, enum element el, int indent, const char *const *items)
 {

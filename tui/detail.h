@@ -46,6 +46,12 @@ void detail_fmt(struct detail *detail, enum element el, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Adds @raw as a paragraph wrapped to the width, each line indented @indent columns. */
 void detail_para(struct detail *detail, enum element el, int indent, const char *raw);
+/*
+ * Wraps the current line, styled segments and all, when it is wider than
+ * the pane: at spaces, each line after the first indented @indent columns
+ * (a heading with its rule id, "not resolved: " and a long reason).
+ */
+void detail_wrap(struct detail *detail, int indent);
 /* detail_para() of each of the NULL-ended @items, after "- ". */
 void detail_bullets(struct detail *detail, enum element el, int indent, const char *const *items);
 void detail_blank(struct detail *detail);

@@ -81,6 +81,7 @@ detail_graph_around(struct detail *d, const struct scan *scan, size_t v)
 		detail_line(d);
 		detail_segs(d, EL_MUTED, "dependencies unknown: ");
 		detail_segs(d, EL_MUTED, g->nodes[v].reason ? g->nodes[v].reason : "unknown");
+		detail_wrap(d, 2);
 	}
 	for (size_t e = 0; e < g->n_edges; e++) {
 		const struct graph_edge *edge = &g->edges[e];
@@ -276,6 +277,7 @@ detail_graph_remote(struct detail *d, const struct scan *scan, const struct grap
 		detail_line(d);
 		detail_segs(d, EL_MUTED, "not resolved: ");
 		detail_segs(d, EL_MUTED, r->error ? r->error : "unknown");
+		detail_wrap(d, 2);
 		return;
 	}
 	add_remote_commit(d, r);

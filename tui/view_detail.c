@@ -207,6 +207,7 @@ add_findings(struct detail *d, struct app *app, const struct node *node)
 			detail_segs(d, EL_MUTED, strbuf_cstr(&sb));
 			strbuf_release(&sb);
 		}
+		detail_wrap(d, 4);
 		if (f->message && f->message[0])
 			detail_para(d, EL_TEXT, 4, f->message);
 		if (f->path) {

@@ -38,10 +38,12 @@ add_rule(struct detail *d, const struct rule *rule, const struct finding *f)
 	detail_segs(d, EL_MUTED, " [");
 	detail_segs(d, EL_MUTED, rule->id);
 	detail_segs(d, EL_MUTED, "]");
+	detail_wrap(d, 4);
 	if (f->message) {
 		detail_line(d);
 		detail_segs(d, EL_MUTED, "  here: ");
 		detail_segs(d, EL_TEXT, f->message);
+		detail_wrap(d, 8);
 	}
 	add_section(d, "Why it matters", rule->why);
 	add_section(d, "The real incident behind it", rule->incident);
