@@ -2,11 +2,14 @@
  * deputy's entry point: parse the command line, run the scan, then hand the
  * finished scan to the audit screen or to a report.
  */
+#include <errno.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -15,9 +18,11 @@
 #include "tree.h"
 #include "deputy/demo.h"
 #include "deputy/diag.h"
+#include "deputy/escape.h"
 #include "deputy/report.h"
 #include "deputy/review.h"
 #include "deputy/scan.h"
+#include "deputy/strbuf.h"
 #include "deputy/sync.h"
 #include "tui.h"
 
@@ -27,6 +32,25 @@ enum {
 	EXIT_FINDINGS = 1,
 	EXIT_TROUBLE = 2,
 };
+
+/*
+ * One message on stderr, "deputy: " first. Paths and reasons may come from
+ * the repository or the intel: control bytes are shown escaped, as on stdout.
+ */
+static void __attribute__((format(printf, 1, 2)))
+say(const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char buf[2048];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (escape_text(&sb, sv_from_cstr(buf), true) == 0)
+		fprintf(stderr, "deputy: %s\n", strbuf_cstr(&sb));
+	strbuf_release(&sb);
+}
 
 /* The cache folder `deputy update` fills, for scans to read; NULL when there is none. */
 static char *
@@ -59,8 +83,41 @@ set_sources(struct scan_opts *opts, const struct cli *cli, char **online_cache)
 	opts->timeout_s = cli->timeout_s;
 	*online_cache = NULL;
 	if (cli->online && sync_cache_dir(online_cache, true, err, sizeof(err)) != 0)
-		fprintf(stderr, "deputy: warning: no cache folder for --online: %s\n", err);
+		say("warning: no cache folder for --online: %s", err);
 	opts->cache = *online_cache;
+}
+
+/*
+ * What the command line names must exist before a scan starts: @path a
+ * folder (a file's folder, or its whole repository, was scanned without a
+ * word), and each source of the graph it gives. False when not, said.
+ */
+static bool
+check_paths(const struct cli *cli, const char *path)
+{
+	const char *const sources[][2] = {
+		{ "--python-env", cli->python_env }, { "--r-library", cli->r_library },
+		{ "--cran-index", cli->cran_index }, { "--pypi-cache", cli->pypi_cache },
+	};
+	struct stat st;
+
+	if (stat(path, &st) != 0) {
+		int e = errno;
+		say("%s: %s%s", path, strerror(e), e == ENOENT && !strchr(path, '/')
+		    ? " (and no command has that name: scan, explain, update)" : "");
+		return false;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		say("%s is not a folder: give the repository or folder that holds it", path);
+		return false;
+	}
+	for (size_t i = 0; i < sizeof(sources) / sizeof(sources[0]); i++) {
+		if (sources[i][1] && stat(sources[i][1], &st) != 0) {
+			say("%s %s: %s", sources[i][0], sources[i][1], strerror(errno));
+			return false;
+		}
+	}
+	return true;
 }
 
 static int
@@ -72,6 +129,10 @@ run_scan(const struct cli *cli)
 	char err[512];
 	int rc;
 
+	if (!check_paths(cli, cli->path)) {
+		free(cache);
+		return EXIT_TROUBLE;
+	}
 	opts.rev = cli->rev;
 	opts.intel_cache = cache;
 	set_sources(&opts, cli, &online_cache);
@@ -79,14 +140,14 @@ run_scan(const struct cli *cli)
 	free(cache);
 	free(online_cache);
 	if (rc) {
-		fprintf(stderr, "deputy: %s\n", err[0] ? err : err_str(rc));
+		say("%s", err[0] ? err : err_str(rc));
 		return EXIT_TROUBLE;
 	}
 	/* a broken review file is a warning: the scan is reported without what it lost */
 	struct review *review = NULL;
 	int rrc = review_load(&review, scan, time(NULL), err, sizeof(err));
 	if (rrc)
-		fprintf(stderr, "deputy: warning: %s\n", err[0] ? err : err_str(rrc));
+		say("warning: %s", err[0] ? err : err_str(rrc));
 	rc = cli->format == FORMAT_JSON ? report_json_reviewed(stdout, scan, review)
 					: report_text_reviewed(stdout, scan, review);
 	if (fflush(stdout) != 0 && rc == 0)
@@ -95,7 +156,7 @@ run_scan(const struct cli *cli)
 	review_free(review);
 	scan_free(scan);
 	if (rc) {
-		fprintf(stderr, "deputy: could not write the report: %s\n", err_str(rc));
+		say("could not write the report: %s", err_str(rc));
 		return EXIT_TROUBLE;
 	}
 	return bad ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -108,7 +169,7 @@ run_explain(const struct cli *cli)
 		return report_rule_list(stdout) ? EXIT_TROUBLE : EXIT_CLEAN;
 	const struct rule *rule = rule_find(cli->rule);
 	if (!rule) {
-		fprintf(stderr, "deputy: no rule named '%.60s' (run 'deputy explain' for the list)\n",
+		say("no rule named '%.60s' (run 'deputy explain' for the list)",
 			cli->rule);
 		return EXIT_TROUBLE;
 	}
@@ -146,9 +207,10 @@ run_audit(const struct cli *cli, const char *path, bool demo)
 	char err[512];
 	int rc;
 
+	if (!check_paths(cli, path))
+		return EXIT_TROUBLE;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fputs("deputy: the audit screen needs a terminal; use 'deputy scan' for a report\n",
-		      stderr);
+		say("the audit screen needs a terminal; use 'deputy scan' for a report");
 		return EXIT_TROUBLE;
 	}
 	set_screen_opts(&topts, cli, demo);
@@ -160,11 +222,11 @@ run_audit(const struct cli *cli, const char *path, bool demo)
 	free(cache);
 	free(online_cache);
 	if (rc == 1) {
-		fprintf(stderr, "deputy: the scan of %s was cancelled\n", path);
+		say("the scan of %s was cancelled", path);
 		return EXIT_CLEAN;
 	}
 	if (rc) {
-		fprintf(stderr, "deputy: %s\n", err[0] ? err : err_str(rc));
+		say("%s", err[0] ? err : err_str(rc));
 		return EXIT_TROUBLE;
 	}
 	return EXIT_CLEAN;
@@ -224,7 +286,7 @@ on_update_problem(const char *path, const char *reason, void *payload)
 		fprintf(stderr, "\r%79s\r", "");
 		ui->last[0] = '\0';
 	}
-	fprintf(stderr, "deputy: warning: skipped %s: %s\n", path, reason);
+	say("warning: skipped %s: %s", path, reason);
 }
 
 static int
@@ -234,7 +296,7 @@ run_clear(const char *cache)
 	size_t removed = 0;
 
 	if (sync_clear(cache, &removed, err, sizeof(err)) != 0) {
-		fprintf(stderr, "deputy: %s\n", err);
+		say("%s", err);
 		return EXIT_TROUBLE;
 	}
 	printf("deputy: cleared the intel cache %s (%zu %s removed)\n", cache, removed,
@@ -253,7 +315,7 @@ run_update(const struct cli *cli)
 	int rc;
 
 	if (sync_cache_dir(&cache, !cli->clear, err, sizeof(err)) != 0) {
-		fprintf(stderr, "deputy: %s\n", err);
+		say("%s", err);
 		return EXIT_TROUBLE;
 	}
 	if (cli->clear) {
@@ -262,6 +324,14 @@ run_update(const struct cli *cli)
 		return rc;
 	}
 	opts.url = cli->intel_url;
+	/* a local path (no scheme, no host:): libgit2 would call it an unsupported URL */
+	struct stat st;
+	if (opts.url && (opts.url[0] == '/' || opts.url[0] == '.' || !strchr(opts.url, ':')) &&
+	    stat(opts.url, &st) != 0) {
+		say("%s: %s", opts.url, strerror(errno));
+		free(cache);
+		return EXIT_TROUBLE;
+	}
 	opts.progress = on_update_progress;
 	opts.problem = on_update_problem;
 	opts.payload = &ui;
@@ -269,12 +339,12 @@ run_update(const struct cli *cli)
 	if (ui.tty && ui.last[0])
 		fprintf(stderr, "\r%79s\r", "");
 	if (rc) {
-		fprintf(stderr, "deputy: %s\n", err[0] ? err : err_str(rc));
+		say("%s", err[0] ? err : err_str(rc));
 		free(cache);
 		return EXIT_TROUBLE;
 	}
 	if (ui.problems > PROBLEMS_SHOWN)
-		fprintf(stderr, "deputy: warning: and %zu more malformed reports skipped\n",
+		say("warning: and %zu more malformed reports skipped",
 			ui.problems - PROBLEMS_SHOWN);
 	printf("deputy: %s %s (%s%s%.7s): %zu PyPI and %zu CRAN packages from %zu reports",
 	       res.cloned ? "cloned" : "fetched",
@@ -286,7 +356,7 @@ run_update(const struct cli *cli)
 	if (cli->cran) {
 		rc = sync_cran(cache, cli->cran_url, cli->timeout_s, err, sizeof(err));
 		if (rc) {
-			fprintf(stderr, "deputy: could not download the CRAN index: %s\n",
+			say("could not download the CRAN index: %s",
 				err[0] ? err : err_str(rc));
 			free(cache);
 			return EXIT_TROUBLE;
@@ -320,7 +390,7 @@ print_version(void)
 		printf("no synced intel: run deputy update)\n");
 	} else {
 		printf("synced intel unreadable: run deputy update)\n");
-		fprintf(stderr, "deputy: %s\n", err);
+		say("%s", err);
 	}
 }
 
@@ -371,7 +441,7 @@ run_demo(const struct cli *cli)
 
 	if (rc) {
 		sigprocmask(SIG_SETMASK, &old, NULL);
-		fprintf(stderr, "deputy: could not create the demo repository: %s\n", err_str(rc));
+		say("could not create the demo repository: %s", err_str(rc));
 		return EXIT_TROUBLE;
 	}
 	on_fatal_signals(on_fatal_signal);
@@ -386,31 +456,42 @@ run_demo(const struct cli *cli)
 	return rc;
 }
 
+/* @rc, unless what went to stdout could not be written (a full disk, /dev/full). */
+static int
+flushed(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		say("could not write the output: %s", strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	return rc;
+}
+
 /* Runs the command @cli asks for; the process's exit status. */
 static int
 dispatch(const struct cli *cli)
 {
 	if (cli->help_for_scan) {
 		cli_scan_usage(stdout);
-		return EXIT_CLEAN;
+		return flushed(EXIT_CLEAN);
 	}
 	if (cli->help_for_update) {
 		cli_update_usage(stdout);
-		return EXIT_CLEAN;
+		return flushed(EXIT_CLEAN);
 	}
 	switch (cli->command) {
 	case CMD_HELP:
 		cli_usage(stdout);
-		return EXIT_CLEAN;
+		return flushed(EXIT_CLEAN);
 	case CMD_VERSION:
 		print_version();
-		return EXIT_CLEAN;
+		return flushed(EXIT_CLEAN);
 	case CMD_SCAN:
 		return run_scan(cli);
 	case CMD_EXPLAIN:
-		return run_explain(cli);
+		return flushed(run_explain(cli));
 	case CMD_UPDATE:
-		return run_update(cli);
+		return flushed(run_update(cli));
 	case CMD_DEMO:
 		return run_demo(cli);
 	case CMD_AUDIT:
@@ -429,7 +510,7 @@ main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	if (cli_parse(&cli, argc, argv, err, sizeof(err)) != 0) {
-		fprintf(stderr, "deputy: %s\n", err);
+		say("%s", err);
 		return EXIT_TROUBLE;
 	}
 	/* the configuration file gives defaults; the command line wins */

@@ -194,10 +194,12 @@ finding_json(const struct finding *f, const struct review_match *m)
 	} else if (f->option && f->option->kind == OPT_R_REPOS) {
 		cJSON_AddStringToObject(o, "ecosystem", "cran");
 		add_str(o, "name", f->option->value);
+		cJSON_AddNullToObject(o, "package");
 		cJSON_AddStringToObject(o, "option", index_option_str(f->option->kind));
 	} else {
 		cJSON_AddStringToObject(o, "ecosystem", "pypi");
 		add_str(o, "name", f->option ? f->option->value : "");
+		cJSON_AddNullToObject(o, "package");
 		if (f->option)
 			cJSON_AddStringToObject(o, "option", index_option_str(f->option->kind));
 	}

@@ -28,6 +28,35 @@ expect_eq "--rev on a plain folder exit" "$?" 2
 expect_eq "audit without a terminal exit" "$?" 2
 expect_grep "audit without a terminal message" 'needs a terminal' "$WORK/e6"
 
+# A file as PATH is not a folder (it scanned the folder, or the whole
+# repository, that held it); a mistyped command is named as such; a source
+# that does not exist stops the scan; a full disk is an error even for
+# --help; messages on stderr escape what the path holds.
+printf 'requests\n' >"$WORK/requirements.txt"
+"$DEPUTY" scan "$WORK/requirements.txt" >"$WORK/e7" 2>&1
+expect_eq "a file as PATH exit" "$?" 2
+expect_grep "a file as PATH message" 'requirements\.txt is not a folder' "$WORK/e7"
+"$DEPUTY" scna </dev/null >"$WORK/e8" 2>&1
+expect_eq "a mistyped command exit" "$?" 2
+expect_grep "a mistyped command message" "scna: No such file or directory \(and no command has that name" "$WORK/e8"
+"$DEPUTY" scan --python-env "$WORK/no-venv" "$WORK" >"$WORK/e9" 2>&1
+expect_eq "a missing --python-env exit" "$?" 2
+expect_grep "a missing --python-env message" "^deputy: --python-env .*/no-venv: No such file" "$WORK/e9"
+if [ -w /dev/full ]; then
+	"$DEPUTY" --help >/dev/full 2>"$WORK/e10"
+	expect_eq "--help on a full disk exit" "$?" 2
+	expect_grep "--help on a full disk message" 'could not write the output' "$WORK/e10"
+	"$DEPUTY" explain typosquat >/dev/full 2>/dev/null
+	expect_eq "explain on a full disk exit" "$?" 2
+fi
+"$DEPUTY" scan "$WORK/esc$(printf '\033')[31mdir" >"$WORK/e11" 2>&1
+expect_eq "a missing path with ESC exit" "$?" 2
+expect_grep "the ESC is shown escaped" 'esc\\e\[31mdir: No such file' "$WORK/e11"
+if grep -q "$(printf '\033')" "$WORK/e11"; then fail "a raw ESC on stderr"; else ok; fi
+"$DEPUTY" update --intel-url "$WORK/no-intel" >"$WORK/e12" 2>&1
+expect_eq "update from a missing local path exit" "$?" 2
+expect_grep "update names the missing path" 'no-intel: No such file or directory' "$WORK/e12"
+
 "$DEPUTY" explain >"$WORK/list" 2>&1
 expect_eq "explain exit" "$?" 0
 for r in known-malicious typosquat stdlib-shadow unpinned mutable-ref insecure-url extra-index; do

@@ -19,9 +19,11 @@ def check(cond, what):
 check(doc["schema_version"] == 1, "schema_version")
 for key in ("ecosystem", "name", "normalized", "spec", "file", "line", "column", "kind"):
     check(all(key in d for d in doc["declarations"]), "declaration key " + key)
-for key in ("rule", "severity", "ecosystem", "name", "file", "line", "message", "imitates",
+for key in ("rule", "severity", "title", "ecosystem", "name", "package", "file", "line",
+            "column", "message", "imitates", "imitates_rank", "technique", "source", "path",
             "report_id", "summary", "references"):
     check(all(key in f for f in doc["findings"]), "finding key " + key)
+check(any("option" in f for f in doc["findings"]), "a finding on an option line")
 expected = {
     "urllib": "urllib3", "urlib3": "urllib3", "setup-tools": "setuptools",
     "bzip": "bz2file", "crypt": "crypto", "pwd": "pwdhash", "telnet": "telnetsrvlib",

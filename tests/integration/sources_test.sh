@@ -3,7 +3,9 @@
 # root of the repository (.venv/) or named with --python-env, an R library
 # (--r-library) and a CRAN PACKAGES index (--cran-index, gzip). Each pulls in
 # a look-alike that the declarations do not name; the finding says where it
-# was found and by which path; a missing source is a diagnostic, not a failure.
+# was found and by which path. A source the command line names that does not
+# exist is an error (exit 2, a typo in a CI job must not pass); one that
+# exists but cannot be read is a diagnostic, and the scan goes on.
 source "$(dirname "$0")/lib.sh"
 
 # dist_info SITE NAME VERSION [REQUIRES-DIST...]
@@ -70,9 +72,14 @@ printf 'Package: dplyr\nVersion: 1.1.4\nImports: tibble\n\nPackage: tibble\nVers
 	gzip -c >"$WORK/PACKAGES.gz"
 "$DEPUTY" scan --cran-index "$WORK/PACKAGES.gz" "$R" >"$WORK/r2.txt" 2>&1
 expect_grep "--cran-index" '\[typosquat\] tidyvrse .*\(pulled in by dplyr → tibble → tidyvrse\)$' "$WORK/r2.txt"
-"$DEPUTY" scan --format json --cran-index "$WORK/no-such-PACKAGES" "$R" >"$WORK/r3.json" 2>&1
-expect_eq "a missing index is no failure" "$?" 0
-expect_grep "a missing index is named" 'cannot read the CRAN index' "$WORK/r3.json"
+"$DEPUTY" scan --format json --cran-index "$WORK/no-such-PACKAGES" "$R" >"$WORK/r3.json" 2>"$WORK/r3.err"
+expect_eq "a missing index is an error" "$?" 2
+expect_grep "a missing index is named" '^deputy: --cran-index .*/no-such-PACKAGES: No such file' "$WORK/r3.err"
+expect_eq "and nothing is reported" "$(wc -c <"$WORK/r3.json")" 0
+printf 'garbage, no field\n' >"$WORK/bad-PACKAGES"
+"$DEPUTY" scan --format json --cran-index "$WORK/bad-PACKAGES" "$R" >"$WORK/r4.json" 2>&1
+expect_eq "an unreadable index is no failure" "$?" 0
+expect_grep "an unreadable index is named" 'cannot read the CRAN index' "$WORK/r4.json"
 
 # A folder of PyPI project documents (--pypi-cache), markers evaluated for 3.11.
 J="$WORK/pypi"
