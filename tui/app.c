@@ -390,9 +390,22 @@ loop(struct app *app)
 			continue;
 		}
 		if (app->page == PAGE_INTRO) {
-			/* Any key closes the introduction, and does nothing else. */
+			/*
+			 * Any key closes the introduction. The keys it names for what
+			 * is at the cursor (l, v), for help and for leaving also do
+			 * that; others (n, j, Space) do nothing more, so the cursor
+			 * stays on the first flagged entry the text points at.
+			 */
 			app->page = PAGE_NONE;
 			react = REACT_REDRAW | REACT_SELECT;
+			act = keys_lookup_with(app->opts.keys, app->opts.n_keys, key);
+			if (act != ACT_QUIT && act != ACT_HELP && act != ACT_LESSON &&
+			    act != ACT_VIEW_FILE)
+				continue;
+			select_entry(app);
+			react |= dispatch(app, act);
+			if (react & REACT_QUIT)
+				return 0;
 			continue;
 		}
 		if (app->search.editing) {

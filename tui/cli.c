@@ -119,7 +119,9 @@ cli_scan_usage(FILE *out)
 	      "                      see deputy --help)\n"
 	      "\n"
 	      "Exit status: 0 nothing at or above the threshold, 1 something is,\n"
-	      "2 a usage or input/output error.\n", out);
+	      "2 a usage or input/output error. A file of the repository that cannot\n"
+	      "be parsed is a diagnostic in the report, not a failure: look for its\n"
+	      "error lines (\"level\": \"error\" in JSON).\n", out);
 }
 
 /* Matches "--name VALUE" and "--name=VALUE"; advances *@i past what it used. */
