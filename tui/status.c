@@ -63,13 +63,20 @@ compose_filters(const struct app *app, char *buf, size_t size)
 			t->flagged_only ? "flagged" : "");
 }
 
-/* Intel age (when @intel), filters, counts and flag position, right-aligned. */
+/* How much of the right part to show: all, without the intel's age, the least. */
+enum right_part { RIGHT_ALL, RIGHT_NO_INTEL, RIGHT_LEAST };
+
+/*
+ * Intel age, filters, review progress, counts and flag position,
+ * right-aligned; @part leaves out the first, or keeps only the filters and
+ * the position (beside a long message).
+ */
 static void
-compose_right(const struct app *app, bool intel, char *buf, size_t size)
+compose_right(const struct app *app, enum right_part part, char *buf, size_t size)
 {
 	size_t counts[SEV_COUNT], pos = tree_flag_position(&app->tree);
 	size_t n = app->tree.n_flagged;
-	int len = intel ? compose_intel(app, buf, size) : 0;
+	int len = part == RIGHT_ALL ? compose_intel(app, buf, size) : 0;
 
 	if (len < 0 || (size_t)len >= size)
 		return;
@@ -80,14 +87,15 @@ compose_right(const struct app *app, bool intel, char *buf, size_t size)
 		return;
 	buf += len;
 	size -= (size_t)len;
-	len = review_ui_progress(app, buf, size);
+	len = part == RIGHT_LEAST ? 0 : review_ui_progress(app, buf, size);
 	if (len < 0 || (size_t)len >= size)
 		return;
 	buf += len;
 	size -= (size_t)len;
 	scan_severity_counts(app->scan, counts);
-	len = snprintf(buf, size, " C%zu H%zu M%zu L%zu i%zu | ", counts[SEV_CRITICAL],
-		       counts[SEV_HIGH], counts[SEV_MEDIUM], counts[SEV_LOW], counts[SEV_INFO]);
+	len = part == RIGHT_LEAST ? snprintf(buf, size, " ") :
+		snprintf(buf, size, " C%zu H%zu M%zu L%zu i%zu | ", counts[SEV_CRITICAL],
+			 counts[SEV_HIGH], counts[SEV_MEDIUM], counts[SEV_LOW], counts[SEV_INFO]);
 	if (len < 0 || (size_t)len >= size)
 		return;
 	if (n == 0)
@@ -156,10 +164,10 @@ status_draw(struct app *app)
 	char right[128];
 
 	/* The intel's age gives way to a message, and to a narrow screen. */
-	compose_right(app, !app->message[0], right, sizeof(right));
+	compose_right(app, app->message[0] ? RIGHT_NO_INTEL : RIGHT_ALL, right, sizeof(right));
 	right_w = (int)strlen(right);
 	if (right_w > width / 2) {
-		compose_right(app, false, right, sizeof(right));
+		compose_right(app, RIGHT_NO_INTEL, right, sizeof(right));
 		right_w = (int)strlen(right);
 	}
 	werase(win);
@@ -177,7 +185,11 @@ status_draw(struct app *app)
 	} else if (app->message[0]) {
 		int msg_w = draw_width(sv_from_cstr(app->message)) + 2;
 
-		/* A message longer than the room left of the counts gets the whole line. */
+		/* Beside a long message the position stays, the counts give way; then all. */
+		if (msg_w + right_w > width) {
+			compose_right(app, RIGHT_LEAST, right, sizeof(right));
+			right_w = (int)strlen(right);
+		}
 		if (msg_w + right_w > width)
 			right_w = 0;
 		x += draw_cstr(win, " ", width - right_w, theme_attr(app->theme, EL_MESSAGE));

@@ -59,4 +59,14 @@ expect "200x60: an R file is listed" '\.R +'
 expect_not "200x60: no requirement file is listed" 'requirements.*\.txt'
 keys q
 wait_exit 5 >/dev/null && ok || fail "deputy did not exit after q"
+"${TMUX_CMD[@]}" kill-server >/dev/null 2>&1
+
+# On a narrow screen a message keeps the filter and the flag position beside
+# it; the counts give way (they used to take the position with them).
+start_deputy 60 24 --demo
+expect "the demo again, 60 columns" 'any key starts'
+keys Escape
+expect "the introduction closed" 'Files \([0-9]+ flagged'
+keys s
+expect "the message, the filter and the position" 'showing info and up +info\+ \| flag 1 of [0-9]+ *$'
 finish
