@@ -19,8 +19,14 @@ review_ui_start(struct app *app)
 {
 	char err[512] = "";
 
+	size_t stale;
+
 	if (review_load(&app->review, app->scan, time(NULL), err, sizeof(err)) != 0 && err[0])
 		status_set(app, true, "review file: %s", err);
+	else if (app->review && (stale = review_stale_count(app->review, app->scan)) > 0)
+		/* decisions about findings that are gone: no row shows them */
+		status_set(app, false, "%zu stale decision%s in %s (deputy scan lists %s)", stale,
+			   stale == 1 ? "" : "s", REVIEW_FILE_NAME, stale == 1 ? "it" : "them");
 	review_ui_mark_tree(app);
 }
 

@@ -122,4 +122,13 @@ expect "a refuses at once" 'not recorded: decisions are recorded in the working 
 expect_not "without a prompt" 'accept, reason'
 keys q
 wait_exit 5 >/dev/null && ok || fail "deputy did not exit"
+"${TMUX_CMD[@]}" kill-server >/dev/null 2>&1
+
+# A decision whose finding is gone (flask's line removed) shows on no row:
+# the status line says it is there, and where to see it.
+sed -i '/^flask$/d' "$P/requirements.txt"
+start_deputy 120 40 "$P"
+expect "a stale decision is announced" '1 stale decision in \.deputy-review\.json \(deputy scan lists it\)'
+keys q
+wait_exit 5 >/dev/null && ok || fail "deputy did not exit"
 finish
