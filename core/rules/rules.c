@@ -879,16 +879,18 @@ cmp_str(const void *a, const void *b)
  * project runs: one level lower (issue #5), so it never outranks the same
  * problem in a file that installs. That holds for its options too
  * (--extra-index-url in a README's pip command): an option is in a
- * documentation file when a documentation declaration is.
+ * documentation file when a documentation declaration is. Only the
+ * findings from @first on, this run's: a scan runs the catalog again on
+ * what the resolver found, and a README's finding went down once per run.
  */
 static int
-step_down_documentation(struct findings *out, const struct rules_input *in)
+step_down_documentation(struct findings *out, size_t first, const struct rules_input *in)
 {
 	const char **docs = NULL;
 	size_t n_docs = 0;
 	bool options = false;
 
-	for (size_t i = 0; i < out->len && !options; i++)
+	for (size_t i = first; i < out->len && !options; i++)
 		options = !out->items[i].dep && out->items[i].option;
 	if (options && in->n_deps) {         /* the files of documentation declarations */
 		if (!(docs = malloc(in->n_deps * sizeof(*docs))))
@@ -899,7 +901,7 @@ step_down_documentation(struct findings *out, const struct rules_input *in)
 		if (n_docs > 1)
 			qsort(docs, n_docs, sizeof(*docs), cmp_str);
 	}
-	for (size_t i = 0; i < out->len; i++) {
+	for (size_t i = first; i < out->len; i++) {
 		struct finding *f = &out->items[i];
 		bool doc = f->dep ? f->dep->kind == DEP_DOCUMENTATION :
 			   f->option && n_docs && bsearch(&f->option->file, docs, n_docs,
@@ -916,7 +918,7 @@ rules_run(struct findings *out, struct arena *arena, const struct intel *intel,
 	  const struct rules_input *in)
 {
 	struct rule_ctx ctx = { .arena = arena, .intel = intel, .out = out, .error = 0 };
-	size_t n_rules = sizeof(rules) / sizeof(rules[0]);
+	size_t n_rules = sizeof(rules) / sizeof(rules[0]), first = out->len;
 	struct rule_pins *pins = rule_pins_new(in);
 
 	if (!pins)
@@ -932,5 +934,5 @@ rules_run(struct findings *out, struct arena *arena, const struct intel *intel,
 			if (rules[r].check_option)
 				rules[r].check_option(&rules[r], &ctx, in->options[o]);
 	rule_pins_free(pins);
-	return ctx.error ? ctx.error : step_down_documentation(out, in);
+	return ctx.error ? ctx.error : step_down_documentation(out, first, in);
 }

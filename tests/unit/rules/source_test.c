@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -684,6 +685,28 @@ test_findings_on_documentation_are_one_level_lower(void **state)
 		seen++;
 	}
 	assert_int_equal(seen, 2);
+
+	/*
+	 * A scan runs the catalog again on what the resolver found, into the
+	 * same list: the README's finding stays one level down, not two.
+	 */
+	struct findings out = { 0 };
+	struct dep *resolved = fixture_dep(fx, "click", "==8.1.7");
+	resolved->kind = DEP_RESOLVED;
+	struct dep *first[] = { doc }, *second[] = { resolved };
+	struct rules_input in1 = { .deps = first, .n_deps = 1 };
+	struct rules_input in2 = { .deps = second, .n_deps = 1 };
+	assert_int_equal(rules_run(&out, &fx->arena, fx->intel, &in1), 0);
+	assert_int_equal(rules_run(&out, &fx->arena, fx->intel, &in2), 0);
+	seen = 0;
+	for (size_t i = 0; i < out.len; i++) {
+		if (strcmp(out.items[i].rule->id, "known-malicious") != 0)
+			continue;
+		assert_int_equal(out.items[i].severity, SEV_HIGH);
+		seen++;
+	}
+	assert_int_equal(seen, 1);
+	free(out.items);
 }
 
 int
