@@ -132,6 +132,8 @@ void rprofile_check(const struct rule *rule, struct rule_ctx *ctx, const struct 
  */
 bool rules_r_repo_is_standard(const struct intel *intel, const char *url);
 
+/* qsort()/bsearch() order of an array of C strings (rules.c). */
+int rules_cmp_cstr(const void *a, const void *b);
 /* The last component of a '/'-separated path (borrowed from @path). */
 const char *rules_basename(const char *path);
 /*

@@ -50,17 +50,11 @@ pin_cmp(const void *a, const void *b)
 	return strcmp(((const struct pin *)a)->normalized, ((const struct pin *)b)->normalized);
 }
 
-static int
-str_cmp(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static size_t
 file_index(const struct rule_pins *pins, const char *path)
 {
 	const char **hit = pins->n_files ? bsearch(&path, pins->files, pins->n_files,
-						   sizeof(*pins->files), str_cmp) : NULL;
+						   sizeof(*pins->files), rules_cmp_cstr) : NULL;
 
 	return hit ? (size_t)(hit - pins->files) : SIZE_MAX;
 }
@@ -93,7 +87,7 @@ build_groups(struct rule_pins *pins, const struct rules_include *incs, size_t n)
 		pins->files[k++] = incs[i].from;
 		pins->files[k++] = incs[i].to;
 	}
-	qsort(pins->files, k, sizeof(*pins->files), str_cmp);
+	qsort(pins->files, k, sizeof(*pins->files), rules_cmp_cstr);
 	for (size_t i = 0; i < k; i++)
 		if (pins->n_files == 0 || strcmp(pins->files[pins->n_files - 1], pins->files[i]) != 0)
 			pins->files[pins->n_files++] = pins->files[i];

@@ -868,8 +868,8 @@ applies(const struct rule *rule, const struct dep *dep)
 	return false;
 }
 
-static int
-cmp_str(const void *a, const void *b)
+int
+rules_cmp_cstr(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
@@ -899,13 +899,13 @@ step_down_documentation(struct findings *out, size_t first, const struct rules_i
 			if (in->deps[i]->kind == DEP_DOCUMENTATION)
 				docs[n_docs++] = in->deps[i]->file;
 		if (n_docs > 1)
-			qsort(docs, n_docs, sizeof(*docs), cmp_str);
+			qsort(docs, n_docs, sizeof(*docs), rules_cmp_cstr);
 	}
 	for (size_t i = first; i < out->len; i++) {
 		struct finding *f = &out->items[i];
 		bool doc = f->dep ? f->dep->kind == DEP_DOCUMENTATION :
 			   f->option && n_docs && bsearch(&f->option->file, docs, n_docs,
-							  sizeof(*docs), cmp_str);
+							  sizeof(*docs), rules_cmp_cstr);
 		if (doc && f->severity > SEV_INFO)
 			f->severity--;
 	}
