@@ -125,6 +125,19 @@ expect_not() {
 	if wait_gone "$2" 2; then ok; else fail "$1: unexpected line matching '$2'"; fi
 }
 
+# wait_status PATTERN [SECONDS] [SESSION]: until the last line (the status
+# line) matches. ncurses writes a large screen in more than one write, so the
+# top rows can be on the screen before the status line is.
+wait_status() {
+	local pattern=$1 limit=$(( ${2:-10} * 20 )) session=${3:-ui} i
+	for ((i = 0; i < limit; i++)); do
+		"${TMUX_CMD[@]}" capture-pane -p -t "$session" >"$SCREEN" 2>/dev/null
+		tail -n 1 "$SCREEN" | grep -qE -- "$pattern" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
 # The status line: the last line of the screen.
 status_line() {
 	capture

@@ -73,7 +73,9 @@ for name in "${!COLS[@]}"; do
 	what="$name (TERM=${TERMS[$name]} theme ${THEMES[$name]:-} NO_COLOR=${NOCOLOR[$name]} ascii=${ASCII[$name]} ${COLS[$name]} columns)"
 	if wait_in "$name" '^ Files \('; then ok; else fail "$what: no tree title"; continue; fi
 	wait_in "$name" 'requirements\.txt' >/dev/null || fail "$what: no requirements.txt row"
-	if tail -n 1 "$SCREEN" | grep -qE '(flagged|flag [0-9]+ of [0-9]+) *$'; then
+	# The tree can be on the screen before ncurses has written the last line
+	# (a large terminal takes more than one write): wait for the status line.
+	if wait_status '(flagged|flag [0-9]+ of [0-9]+) *$' 10 "$name"; then
 		ok
 	else
 		fail "$what: no status line"
