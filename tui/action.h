@@ -37,7 +37,8 @@
 	X(MARK_REVIEWED,  "mark-reviewed",       "Mark the entry's findings reviewed")       \
 	X(ACCEPT,         "accept",              "Accept them, with a reason you type")      \
 	X(UNMARK,         "unmark",              "Take the entry's review decision back")    \
-	X(SKIP_REVIEWED,  "toggle-skip-reviewed", "n/N skip reviewed entries, or stop there")
+	X(SKIP_REVIEWED,  "toggle-skip-reviewed", "n/N skip reviewed entries, or stop there") \
+	X(STALE,          "stale-decisions",     "Decisions that match no finding (u u removes)")
 
 enum action {
 #define X(id, name, help) ACT_##id,

@@ -255,6 +255,8 @@ dispatch(struct app *app, enum action act)
 		return file_view_open(app);
 	case ACT_LESSON:
 		return lesson_open(app);
+	case ACT_STALE:
+		return stale_open(app);
 	case ACT_EDIT:
 		return editor_open(app);
 	case ACT_CYCLE_THEME:
@@ -337,6 +339,8 @@ relayout_page(struct app *app)
 		lesson_open(app);
 	else if (kind == PAGE_FILE)
 		file_view_open(app);
+	else if (kind == PAGE_STALE)
+		stale_open(app);
 	else
 		return;
 	app->page = kind;
@@ -385,6 +389,10 @@ loop(struct app *app)
 			continue;
 		}
 		status_clear(app);
+		/* u asks again before stale decisions go; any other key says no */
+		if (key == KEY_MOUSE ||
+		    keys_lookup_with(app->opts.keys, app->opts.n_keys, key) != ACT_UNMARK)
+			app->stale_armed = false;
 		if (key == KEY_MOUSE) {
 			react = mouse_event(app);
 			continue;

@@ -56,6 +56,7 @@ enum page_kind {
 	PAGE_FILE,         /* v: the declaring file, the line marked (view_file.c) */
 	PAGE_LESSON,       /* l: the lesson of the row's rules (view_lesson.c) */
 	PAGE_INTRO,        /* deputy --demo: the keys, shown first (view_intro.c) */
+	PAGE_STALE,        /* S: the review file's stale decisions (view_stale.c) */
 };
 
 extern const struct view_ops view_tree_ops;
@@ -95,6 +96,7 @@ struct app {
 	struct detail page_text;     /* its lines */
 	const char *page_path;       /* PAGE_FILE: the file shown (borrowed from the scan) */
 	unsigned page_line;          /* PAGE_FILE: the marked line, 0 when none */
+	bool stale_armed;            /* PAGE_STALE: u asked to confirm; any other key clears it */
 	size_t theme_index;          /* in theme_builtin_names(); SIZE_MAX: another theme */
 };
 
@@ -126,6 +128,10 @@ int file_view_open(struct app *app);
 int lesson_open(struct app *app);
 /* Builds and shows the --demo introduction, cursor on the first flagged entry. */
 void intro_open(struct app *app);
+/* Builds and shows the stale review decisions (a message when none); REACT_* bits. */
+int stale_open(struct app *app);
+/* u on that page: asks first, removes them the second time; REACT_* bits. */
+int stale_remove(struct app *app);
 
 /* The status line (status.c). */
 void status_set(struct app *app, bool error, const char *fmt, ...)

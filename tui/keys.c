@@ -42,7 +42,7 @@ static const struct binding default_keys[] = {
 	{ 'l', ACT_LESSON },
 	{ 't', ACT_CYCLE_THEME },
 	{ 'm', ACT_MARK_REVIEWED }, { 'a', ACT_ACCEPT }, { 'u', ACT_UNMARK },
-	{ 'R', ACT_SKIP_REVIEWED },
+	{ 'R', ACT_SKIP_REVIEWED }, { 'S', ACT_STALE },
 	{ 27, ACT_CLOSE },
 	{ '\t', ACT_FOCUS_NEXT },
 	{ CTRL('l'), ACT_REDRAW },

@@ -25,7 +25,7 @@ review_ui_start(struct app *app)
 		status_set(app, true, "review file: %s", err);
 	else if (app->review && (stale = review_stale_count(app->review, app->scan)) > 0)
 		/* decisions about findings that are gone: no row shows them */
-		status_set(app, false, "%zu stale decision%s in %s (deputy scan lists %s)", stale,
+		status_set(app, false, "%zu stale decision%s in %s (S lists %s)", stale,
 			   stale == 1 ? "" : "s", REVIEW_FILE_NAME, stale == 1 ? "it" : "them");
 	review_ui_mark_tree(app);
 }
@@ -257,6 +257,14 @@ review_ui_key(struct app *app, int key)
 }
 
 void
+review_ui_said(struct strbuf *sb, const struct review_decision *dec)
+{
+	strbuf_printf(sb, "%s by %s on %s%s%s%s%s", review_kind_str(dec->kind), dec->reviewer,
+		      dec->date, dec->expires ? " until " : "", dec->expires ? dec->expires : "",
+		      dec->reason[0] ? ": " : "", dec->reason);
+}
+
+void
 review_ui_detail(struct detail *d, struct app *app, const struct finding *f)
 {
 	struct review_match m;
@@ -277,9 +285,7 @@ review_ui_detail(struct detail *d, struct app *app, const struct finding *f)
 		strbuf_printf(&sb, "accepted by %s on %s until %s, expired: %s", dec->reviewer,
 			      dec->date, dec->expires ? dec->expires : "?", dec->reason);
 	else
-		strbuf_printf(&sb, "%s by %s on %s%s%s%s%s", review_kind_str(dec->kind), dec->reviewer,
-			      dec->date, dec->expires ? " until " : "", dec->expires ? dec->expires : "",
-			      dec->reason[0] ? ": " : "", dec->reason);
+		review_ui_said(&sb, dec);
 	detail_para(d, st == REVIEW_CHANGED || st == REVIEW_EXPIRED ? EL_MARK : EL_MUTED, 4,
 		    strbuf_cstr(&sb));
 	strbuf_release(&sb);

@@ -15,6 +15,8 @@
 struct app;
 struct detail;
 struct finding;
+struct review_decision;
+struct strbuf;
 
 /* The reason being typed after `a`. */
 struct reason_prompt {
@@ -42,6 +44,8 @@ int review_ui_key(struct app *app, int key);
 void review_ui_mark_tree(struct app *app);
 /* " 3 of 12 reviewed |" into @buf; 0 before the first decision is recorded. */
 int review_ui_progress(const struct app *app, char *buf, size_t size);
+/* "accepted by NAME on DATE until DATE: REASON" (what @dec says) onto @sb. */
+void review_ui_said(struct strbuf *sb, const struct review_decision *dec);
 /* The review state of @f, one paragraph, in the detail pane (nothing when undecided). */
 void review_ui_detail(struct detail *d, struct app *app, const struct finding *f);
 

@@ -74,16 +74,27 @@ page_handle(struct view *view, struct app *app, enum action act)
 			return REACT_REDRAW;
 		}
 		return REACT_UNHANDLED;
+	case ACT_STALE:
+		if (app->page == PAGE_STALE) {
+			app->page = PAGE_NONE;
+			return REACT_REDRAW;
+		}
+		return REACT_UNHANDLED;
+	case ACT_UNMARK:
+		if (app->page == PAGE_STALE)
+			return stale_remove(app);
+		break;
 	case ACT_EDIT:
 	case ACT_HELP:
 	case ACT_REDRAW:
 	case ACT_CYCLE_THEME:
 		return REACT_UNHANDLED;
 	default:
-		status_set(app, false, "%s is not available here; q or Esc closes this view",
-			   action_name(act));
-		return REACT_REDRAW;
+		break;
 	}
+	status_set(app, false, "%s is not available here; q or Esc closes this view",
+		   action_name(act));
+	return REACT_REDRAW;
 }
 
 const struct view_ops view_page_ops = {

@@ -352,12 +352,12 @@ review_writable(const struct review *review, char *err, size_t err_size)
 }
 
 /*
- * Saves the list without the entries like @k, plus @add when not NULL; on
- * success makes that the list in memory. *@removed counts what went.
+ * Saves the list without the entries whose @drop is set, plus @add when not
+ * NULL; on success makes that the list in memory. *@removed counts what went.
  */
 static int
-save(struct review *review, const struct review_key *k, struct review_entry *add,
-     size_t *removed, char *err, size_t err_size)
+save_dropping(struct review *review, const bool *drop, struct review_entry *add,
+	      size_t *removed, char *err, size_t err_size)
 {
 	struct review_entry **list = malloc((review->len + 1) * sizeof(*list));
 	struct review_entry *items;
@@ -367,7 +367,7 @@ save(struct review *review, const struct review_key *k, struct review_entry *add
 	if (!list)
 		return ERR_NOMEM;
 	for (size_t i = 0; i < review->len; i++) {
-		if (same_identity(&review->items[i].d, k)) {
+		if (drop[i]) {
 			gone++;
 			continue;
 		}
@@ -395,7 +395,7 @@ save(struct review *review, const struct review_key *k, struct review_entry *add
 		return rc;
 	}
 	for (size_t i = 0; i < review->len; i++)
-		if (same_identity(&review->items[i].d, k))
+		if (drop[i])
 			review_entry_release(&review->items[i]);
 	for (size_t i = 0; i < n; i++)
 		items[i] = *list[i];
@@ -405,6 +405,23 @@ save(struct review *review, const struct review_key *k, struct review_entry *add
 	review->cap = n ? n : 1;
 	review->len = n;
 	return 0;
+}
+
+/* save_dropping() of the entries like @k. */
+static int
+save(struct review *review, const struct review_key *k, struct review_entry *add,
+     size_t *removed, char *err, size_t err_size)
+{
+	bool *drop = calloc(review->len ? review->len : 1, sizeof(*drop));
+	int rc;
+
+	if (!drop)
+		return ERR_NOMEM;
+	for (size_t i = 0; i < review->len; i++)
+		drop[i] = same_identity(&review->items[i].d, k);
+	rc = save_dropping(review, drop, add, removed, err, err_size);
+	free(drop);
+	return rc;
 }
 
 static char *
@@ -499,4 +516,25 @@ review_undo(struct review *review, const struct scan *scan, const struct finding
 		return ERR_NOTFOUND;
 	}
 	return save(review, &k, NULL, &removed, err, err_size);
+}
+
+int
+review_drop_stale(struct review *review, const struct scan *scan, size_t *dropped, char *err,
+		  size_t err_size)
+{
+	bool *drop;
+	int rc;
+
+	*dropped = 0;
+	if ((rc = review_writable(review, err, err_size)) != 0)
+		return rc;
+	if (!(drop = calloc(review->len ? review->len : 1, sizeof(*drop))))
+		return ERR_NOMEM;
+	for (size_t i = 0; i < review->len; i++)
+		drop[i] = review_is_stale(review, scan, i);
+	rc = save_dropping(review, drop, NULL, dropped, err, err_size);
+	if (rc)
+		*dropped = 0;
+	free(drop);
+	return rc;
 }

@@ -125,10 +125,40 @@ wait_exit 5 >/dev/null && ok || fail "deputy did not exit"
 "${TMUX_CMD[@]}" kill-server >/dev/null 2>&1
 
 # A decision whose finding is gone (flask's line removed) shows on no row:
-# the status line says it is there, and where to see it.
+# the status line says it is there and S lists it; u, then u again, removes
+# it from the file (any key between keeps it), the others stay.
 sed -i '/^flask$/d' "$P/requirements.txt"
+git -C "$P" commit -qam "flask gone"
+start_deputy 120 40 --rev HEAD "$P"
+expect "a stale decision in a snapshot" '1 stale decision in \.deputy-review\.json \(S lists it\)'
+keys S
+expect "S lists it" '^ Stale decisions '
+keys u
+expect "a snapshot refuses at once" 'not removed: decisions are recorded in the working tree only'
+keys q q
+wait_exit 5 >/dev/null && ok || fail "deputy did not exit"
+"${TMUX_CMD[@]}" kill-server >/dev/null 2>&1
+grep -q '"flask"' "$R" && ok || fail "the snapshot removed the decision"
+
 start_deputy 120 40 "$P"
-expect "a stale decision is announced" '1 stale decision in \.deputy-review\.json \(deputy scan lists it\)'
+expect "a stale decision is announced" '1 stale decision in \.deputy-review\.json \(S lists it\)'
+keys S
+expect "S lists it" '^ Stale decisions '
+expect "with its package, ecosystem and rule" '^ flask \(pypi\) \[unpinned\]'
+expect "its file" '^   in requirements\.txt'
+expect "what was decided, by whom" '^   accepted by Rita Reviewer <rita@example\.org> on [0-9-]+'
+keys u
+expect "u asks first" 'remove 1 stale decision\? u again: yes, any other key: no'
+keys j u
+expect "another key between: asked again" 'remove 1 stale decision\?'
+grep -q '"flask"' "$R" && ok || fail "removed without a second u"
+keys u
+expect "the second u removes it" '1 stale decision removed from .*\.deputy-review\.json'
+expect "the page closes" '^ Files \('
+grep -q '"flask"' "$R" && fail "flask's decision is still in the file" || ok
+grep -q '"reqeusts"' "$R" && ok || fail "the current decisions went too"
+keys S
+expect "none left" 'no stale decisions: every decision in \.deputy-review\.json matches a finding'
 keys q
 wait_exit 5 >/dev/null && ok || fail "deputy did not exit"
 finish

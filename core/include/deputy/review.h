@@ -155,4 +155,12 @@ int review_writable(const struct review *review, char *err, size_t err_size);
 int review_undo(struct review *review, const struct scan *scan, const struct finding *finding,
 		char *err, size_t err_size);
 
+/*
+ * Removes every stale decision (review_is_stale()) and saves; *@dropped says
+ * how many went (0: nothing to remove, the file is not written). The codes of
+ * review_decide(); on failure nothing changes, in memory or on disk.
+ */
+int review_drop_stale(struct review *review, const struct scan *scan, size_t *dropped,
+		      char *err, size_t err_size);
+
 #endif

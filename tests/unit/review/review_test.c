@@ -447,6 +447,67 @@ test_review_stale_decisions_match_nothing_and_unknown_members_survive(void **sta
 }
 
 static void
+test_review_drop_stale_removes_only_the_stale_and_keeps_the_rest(void **state)
+{
+	struct fixture *fx = *state;
+	struct scan *scan = scan_at(fx, NULL);
+	struct review *review;
+	struct stat before, after;
+	size_t dropped = 99;
+	char err[512], *text;
+
+	write_file(fx, REVIEW_FILE_NAME, two_decisions);
+	review = load(scan, JAN5, 0);
+	assert_int_equal(review_drop_stale(review, scan, &dropped, err, sizeof(err)), 0);
+	assert_int_equal(dropped, 1);
+	assert_int_equal(review_count(review), 1);
+	assert_string_equal(review_get(review, 0)->package, "reqeusts");
+	assert_int_equal(review_stale_count(review, scan), 0);
+	text = read_file(fx->file);
+	assert_null(strstr(text, "\"gone\""));
+	assert_non_null(strstr(text, "\"reqeusts\""));
+	free(text);
+	/* nothing stale left: nothing written (a write renames a new file into place) */
+	assert_int_equal(stat(fx->file, &before), 0);
+	assert_int_equal(review_drop_stale(review, scan, &dropped, err, sizeof(err)), 0);
+	assert_int_equal(dropped, 0);
+	assert_int_equal(stat(fx->file, &after), 0);
+	assert_true(before.st_ino == after.st_ino);
+	review_free(review);
+	/* from a file that is kept reloaded, the same one decision */
+	review = load(scan, JAN5, 0);
+	assert_int_equal(review_count(review), 1);
+	review_free(review);
+	scan_free(scan);
+}
+
+static void
+test_review_drop_stale_in_a_snapshot_writes_nothing(void **state)
+{
+	struct fixture *fx = *state;
+	struct scan *scan;
+	struct review *review;
+	size_t dropped = 99;
+	char err[512], *before, *after;
+
+	write_file(fx, REVIEW_FILE_NAME, two_decisions);
+	run("cd %s && git add requirements.txt && git -c user.name=a -c user.email=a@b "
+	    "commit -qm one", fx->dir);
+	scan = scan_at(fx, "HEAD");
+	review = load(scan, JAN5, 0);
+	before = read_file(fx->file);
+	assert_int_equal(review_drop_stale(review, scan, &dropped, err, sizeof(err)), ERR_USAGE);
+	assert_int_equal(dropped, 0);
+	assert_non_null(strstr(err, "--rev"));
+	after = read_file(fx->file);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	review_free(review);
+	scan_free(scan);
+}
+
+static void
 test_review_an_option_line_is_identified_by_its_value(void **state)
 {
 	struct fixture *fx = *state;
@@ -530,6 +591,8 @@ main(void)
 		T(test_review_malformed_json_names_the_file_and_line),
 		T(test_review_a_malformed_decision_is_reported_the_others_kept_and_nothing_saved),
 		T(test_review_stale_decisions_match_nothing_and_unknown_members_survive),
+		T(test_review_drop_stale_removes_only_the_stale_and_keeps_the_rest),
+		T(test_review_drop_stale_in_a_snapshot_writes_nothing),
 		T(test_review_an_option_line_is_identified_by_its_value),
 		T(test_review_a_rev_snapshot_is_never_written),
 		T(test_review_reviewer_falls_back_to_user),
