@@ -394,9 +394,14 @@ read_one(struct scan_build *b, const char *path, const struct detector *det,
 	size_t before = out->n_deps + out->n_options + scan->diags.len;
 	struct source src = { f->path, f->text };
 
+	size_t first_dep = out->n_deps;
+
 	err = det->detect(out, &src, ctx);
 	if (err)
 		return err;
+	/* a Python URL's #subdirectory= is the subdir the lock readers give */
+	for (size_t i = first_dep; i < out->n_deps; i++)
+		out->deps[i]->subdir = dep_subdir(&scan->arena, out->deps[i]);
 	if (det->incidental && before == out->n_deps + out->n_options + scan->diags.len &&
 	    out->n_includes == first_include) {
 		/* A script or README that declares nothing is not a dependency

@@ -138,6 +138,21 @@ dep_is_pinned(const struct dep *dep)
 }
 
 const char *
+dep_subdir(struct arena *arena, const struct dep *dep)
+{
+	const char *p;
+
+	if (dep->subdir || dep->language != LANG_PYTHON || !dep->url)
+		return dep->subdir;
+	for (p = strchr(dep->url, '#'); p && *p; p += strcspn(p, "&")) {
+		p++;
+		if (strncmp(p, "subdirectory=", 13) == 0)
+			return arena_strndup(arena, sv_make(p + 13, strcspn(p + 13, "&")));
+	}
+	return NULL;
+}
+
+const char *
 dep_label_or(const struct dep *dep, const char *none)
 {
 	if (dep->name && dep->name[0])

@@ -105,20 +105,6 @@ remotes_guess_name(struct arena *arena, const struct dep *dep)
 								   : strcspn(url, "#?"));
 }
 
-/* "#subdirectory=x" of a Python VCS URL, in @arena; NULL when none. */
-static const char *
-python_subdir(struct arena *arena, const char *url)
-{
-	const char *frag = strchr(url, '#'), *p;
-
-	for (p = frag; p && *p; p += strcspn(p, "&")) {
-		p++;
-		if (strncmp(p, "subdirectory=", 13) == 0)
-			return arena_strndup(arena, sv_make(p + 13, strcspn(p + 13, "&")));
-	}
-	return NULL;
-}
-
 /* @url starts with @host's https address; the rest of the path after it in *@rest. */
 static bool
 on_host(const char *url, const char *host, const char **rest)
@@ -284,7 +270,7 @@ queue(struct work *w, const struct dep *dep, size_t parent, unsigned depth)
 	r.mutable_ref = !remote_ref_is_sha(dep->vcs_ref);
 	r.name = remotes_guess_name(w->arena, dep);
 	r.url = fetch_url(w->arena, dep, w->opts, &why);
-	subdir = dep->language == LANG_PYTHON ? python_subdir(w->arena, dep->url) : dep->subdir;
+	subdir = dep_subdir(w->arena, dep);
 	if (!r.url && !why)
 		return ERR_NOMEM;
 	if (!r.url)

@@ -85,4 +85,25 @@ expect_eq "exit status of a clean folder" "$?" 0
 rc=$?
 if [ "$rc" -le 1 ]; then ok; else fail "--rev HEAD~1 exit status $rc"; cat "$WORK/rev.err"; fi
 expect_grep "--rev names the revision" '"name":[[:space:]]*"HEAD~1' "$WORK/rev.json"
+
+# subdir: a Python URL's #subdirectory= and Poetry's subdirectory key, as
+# the lock readers and R's remotes give it; none without one.
+mkdir -p "$WORK/sub"
+printf '%s\n' 'git+https://github.com/o/r.git@v1.2#egg=one&subdirectory=pkgs/one' \
+	'two @ git+https://github.com/o/r.git@v1.2#subdirectory=pkgs/two&egg=two' \
+	'three @ git+https://github.com/o/r.git@v1.2' >"$WORK/sub/requirements.txt"
+printf '%s\n' '[tool.poetry.dependencies]' \
+	'four = { git = "https://github.com/o/r.git", rev = "v1", subdirectory = "pkgs/four" }' \
+	>"$WORK/sub/pyproject.toml"
+"$DEPUTY" scan --format json "$WORK/sub" >"$WORK/sub.json" 2>"$WORK/sub.err"
+python3 - "$WORK/sub.json" <<'PY' && ok || fail "subdir in JSON"
+import json, sys
+got = {d["url"].split("#")[0] + " " + (d["name"] or "?"): d["subdir"]
+       for d in json.load(open(sys.argv[1]))["declarations"] if d.get("url")}
+want = {"one": "pkgs/one", "two": "pkgs/two", "three": None, "four": "pkgs/four"}
+for name, sub in want.items():
+    hits = [v for k, v in got.items() if k.endswith(" " + name)]
+    if hits != [sub]:
+        sys.exit("%s: subdir %r, want %r (all: %r)" % (name, hits, sub, got))
+PY
 finish

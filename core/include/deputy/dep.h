@@ -129,6 +129,14 @@ struct sv dep_pinned_version(const struct dep *dep);
 /* dep_pinned_version() is not empty. */
 bool dep_is_pinned(const struct dep *dep);
 
+/*
+ * The folder of the repository or archive that holds @dep's package: its
+ * subdir, else for a Python URL the "subdirectory=" of its fragment
+ * (git+https://host/o/r@v1#egg=x&subdirectory=pkgs/x), copied into @arena.
+ * NULL when neither (or out of memory).
+ */
+const char *dep_subdir(struct arena *arena, const struct dep *dep);
+
 /* What to call @dep: its name, else its URL, else @none. */
 const char *dep_label_or(const struct dep *dep, const char *none);
 
