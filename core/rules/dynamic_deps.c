@@ -15,7 +15,16 @@ dynamic_deps_check(const struct rule *rule, struct rule_ctx *ctx, const struct d
 		return;
 	if (strcmp(rules_basename(dep->file), "setup.py") != 0)
 		return;
-	rule_report(ctx, rule, dep, NULL,
-		    "%s is computed when setup.py runs: not read", dep->raw && dep->raw[0] ?
-		    dep->raw : "a dependency list");
+	/* the reader's raw text is "KEYWORD=..." ("**=..." for setup(**kwargs)) */
+	size_t kw = dep->raw ? strcspn(dep->raw, "=") : 0;
+
+	if (kw == 2 && strncmp(dep->raw, "**", 2) == 0)
+		rule_report(ctx, rule, dep, NULL, "setup()'s **keyword arguments are computed "
+			    "when setup.py runs: not read");
+	else if (kw > 0)
+		rule_report(ctx, rule, dep, NULL, "%.*s is computed when setup.py runs: not read",
+			    (int)kw, dep->raw);
+	else
+		rule_report(ctx, rule, dep, NULL, "a dependency list is computed when setup.py "
+			    "runs: not read");
 }

@@ -157,4 +157,15 @@ fixture_count(const struct fixture *fx, const char *id)
 	return n;
 }
 
+/* Whether a finding of rule @id has exactly @message. */
+static inline bool
+fixture_has_message(const struct fixture *fx, const char *id, const char *message)
+{
+	for (size_t i = 0; i < fx->findings.len; i++)
+		if (strcmp(fx->findings.items[i].rule->id, id) == 0 &&
+		    strcmp(fx->findings.items[i].message, message) == 0)
+			return true;
+	return false;
+}
+
 #endif

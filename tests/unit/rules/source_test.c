@@ -607,7 +607,8 @@ test_dynamic_deps_flags_unread_setup_py_lists(void **state)
 	struct dep *dyn = fixture_dep(fx, "", "");
 	dyn->dynamic = true;
 	dyn->file = "pkg/setup.py";
-	dyn->raw = "install_requires=open('requirements.txt').read().split()";
+	/* the setup.py reader's raw text: the keyword, "=", the keyword's text */
+	dyn->raw = "install_requires=install_requires";
 	struct dep *r_dyn = fixture_dep(fx, "", "");
 	r_dyn->dynamic = true;
 	r_dyn->language = LANG_R;
@@ -618,7 +619,32 @@ test_dynamic_deps_flags_unread_setup_py_lists(void **state)
 	assert_int_equal(fixture_count(fx, "dynamic-deps"), 1);
 	const struct finding *f = fixture_find(fx, "dynamic-deps");
 	assert_int_equal(f->severity, SEV_INFO);
-	assert_non_null(strstr(f->message, "install_requires"));
+	assert_string_equal(f->message, "install_requires is computed when setup.py runs: not read");
+}
+
+static void
+test_dynamic_deps_names_the_keyword_once(void **state)
+{
+	struct fixture *fx = *state;
+	struct dep *extras = fixture_dep(fx, "", "");
+	struct dep *kwargs = fixture_dep(fx, "", "");
+	struct dep *bare = fixture_dep(fx, "", "");
+
+	extras->dynamic = kwargs->dynamic = bare->dynamic = true;
+	extras->file = kwargs->file = bare->file = "setup.py";
+	extras->raw = "extras_require=extras_require";
+	kwargs->raw = "**=**";
+	bare->raw = "";
+	struct dep *deps[] = { extras, kwargs, bare };
+
+	assert_int_equal(fixture_run(fx, deps, 3, NULL, 0), 0);
+	assert_int_equal(fixture_count(fx, "dynamic-deps"), 3);
+	assert_true(fixture_has_message(fx, "dynamic-deps",
+					"extras_require is computed when setup.py runs: not read"));
+	assert_true(fixture_has_message(fx, "dynamic-deps", "setup()'s **keyword arguments are "
+					"computed when setup.py runs: not read"));
+	assert_true(fixture_has_message(fx, "dynamic-deps", "a dependency list is computed when "
+					"setup.py runs: not read"));
 }
 
 static void
@@ -734,6 +760,7 @@ main(void)
 		cmocka_unit_test(test_untrusted_source_flags_declared_sources_only),
 		cmocka_unit_test(test_untrusted_source_knows_public_channels_by_url),
 		cmocka_unit_test(test_dynamic_deps_flags_unread_setup_py_lists),
+		cmocka_unit_test(test_dynamic_deps_names_the_keyword_once),
 		cmocka_unit_test(test_local_code_notes_local_paths_and_never_calls_them_unpinned),
 		cmocka_unit_test(test_findings_on_documentation_are_one_level_lower),
 	};
