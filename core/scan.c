@@ -452,6 +452,17 @@ on_entry(const struct snapshot_entry *e, void *payload)
 		return 0;
 	}
 	const struct detector *det = detector_for_path(e->path);
+	if (e->kind == SNAP_SPECIAL) {
+		/* named like a dependency file, but reading a FIFO could wait forever */
+		if (!det || find_file(scan, e->path))
+			return 0;
+		struct scan_file *f = add_file(scan, e->path, det->name, FILE_SPECIAL);
+		if (!f)
+			return ERR_NOMEM;
+		f->note = "a FIFO, socket or device, not a regular file: not read";
+		diag_add_path(&scan->diags, DIAG_WARNING, e->path, "%s", f->note);
+		return 0;
+	}
 	/* (an unknown size is checked by the read, which refuses a larger file) */
 	if (!det && e->kind == SNAP_FILE &&
 	    (e->size <= SNIFF_MAX_SIZE || e->size == SNAPSHOT_SIZE_UNKNOWN) &&

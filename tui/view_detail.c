@@ -24,6 +24,7 @@ file_state_str(enum scan_file_state state)
 	case FILE_SYMLINK_OUTSIDE: return "skipped: symbolic link leading outside the repository";
 	case FILE_SUBMODULE: return "skipped: git submodule (not scanned)";
 	case FILE_UNREADABLE: return "skipped: could not be read";
+	case FILE_SPECIAL: return "skipped: a FIFO, socket or device, not a file";
 	}
 	return "skipped";
 }

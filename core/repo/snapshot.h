@@ -16,6 +16,7 @@ enum snapshot_entry_kind {
 	SNAP_FILE,
 	SNAP_SYMLINK,
 	SNAP_SUBMODULE,
+	SNAP_SPECIAL,       /* working tree only: a FIFO, socket or device; never read */
 };
 
 /* One listed entry; every pointer is borrowed for the callback's duration. */

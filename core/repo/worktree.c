@@ -345,13 +345,14 @@ walk_entry(struct walk *w, int dirfd, const char *name, unsigned char type, unsi
 			return walk_subdir(w, dirfd, name, depth);
 		e.size = (uint64_t)st.st_size;
 	} else {
-		return 0;               /* FIFOs, devices, sockets are not files */
+		st.st_mode = S_IFIFO;   /* FIFOs, devices, sockets: listed, never read */
 	}
-	if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
-		return 0;
 	if (snap->repo && !tracked_mode(snap, w->path.ptr) && is_ignored(snap, w->path.ptr))
 		return 0;
-	if (S_ISLNK(st.st_mode)) {
+	if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
+		e.kind = SNAP_SPECIAL;  /* the scan says so when its name is a dependency file's */
+		e.size = 0;
+	} else if (S_ISLNK(st.st_mode)) {
 		err = read_link(dirfd, name, &target);
 		if (err == ERR_NOMEM)
 			return err;

@@ -320,6 +320,7 @@ file_state_str(enum scan_file_state s)
 	case FILE_SYMLINK_OUTSIDE: return "symlink-outside";
 	case FILE_SUBMODULE: return "submodule";
 	case FILE_UNREADABLE: return "unreadable";
+	case FILE_SPECIAL: return "not-a-file";
 	}
 	return "?";
 }

@@ -457,9 +457,21 @@ case_bare_and_shallow_refs() {
 	printf 'ref: refs/heads/%s]0;x%s\n' "$ESC" "$BEL" >"$1/.git/HEAD"
 }
 
+# A FIFO named like a dependency file (and one that is not): opening it to
+# read would wait for a writer forever. git cannot commit a FIFO, so it is in
+# the working tree only.
+case_special_files() {
+	init "$1"
+	printf 'flask==2.0\n' >"$1/requirements-dev.txt"
+	commit "$1"
+	mkfifo "$1/requirements.txt" "$1/notes"
+	mkdir -p "$1/sub"
+	mkfifo "$1/sub/pyproject.toml"
+}
+
 # Every case, in the order they run.
 CASES=(ansi_names bidi_names ansi_file_names ansi_commit_author invalid_utf8 huge_line sparse_10g
 	include_chain include_bomb include_outside symlinks submodule_url filters_and_hooks
 	git_config_commands deep_toml deep_json deep_r deep_yaml deep_python notebook_1g
 	corrupt_object truncated_pack many_commits nul_bytes control_lines long_name
-	description_bomb warning_flood cr_flood tox_sections conda_flow_lines shell_pieces gitlab_extends r_function_calls missing_includes many_files review_file_hostile gitdir_file unreadable bare_and_shallow_refs)
+	description_bomb warning_flood cr_flood tox_sections conda_flow_lines shell_pieces gitlab_extends r_function_calls missing_includes many_files review_file_hostile gitdir_file unreadable bare_and_shallow_refs special_files)

@@ -35,6 +35,7 @@ declare -A SAYS=(
 	[deep_json]='(deep|nest|limit)'
 	[nul_bytes]='(binary|NUL|nul)'
 	[git_config_commands]='git repository cannot be used.*plain folder'
+	[special_files]='sub/pyproject\.toml.*FIFO, socket or device, not a regular file'
 	[gitlab_extends]='long/\.gitlab-ci\.yml.*more before_script text than deputy replays'
 )
 # Cases whose --rev HEAD scan may fail (exit 2), with a message.

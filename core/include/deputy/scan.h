@@ -55,6 +55,7 @@ enum scan_file_state {
 	FILE_SYMLINK_OUTSIDE,
 	FILE_SUBMODULE,
 	FILE_UNREADABLE,
+	FILE_SPECIAL,       /* a FIFO, socket or device with a dependency file's name */
 };
 
 /* A dependency file (or a file deputy reports on, such as a submodule). */

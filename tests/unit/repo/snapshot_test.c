@@ -478,11 +478,15 @@ test_plain_folder_is_walked(void **state)
 	assert_string_equal(snapshot_name(snap), "folder");
 	assert_false(snapshot_is_git(snap));
 	list_ok(snap, &l);
-	assert_int_equal(l.len, 3);
+	assert_int_equal(l.len, 4);
 	assert_string_equal(l.paths[0], "alias.txt");
 	assert_int_equal(l.kinds[0], SNAP_SYMLINK);
-	assert_string_equal(l.paths[1], "requirements.txt");
-	assert_string_equal(l.paths[2], "sub/b.txt");
+	/* listed, so that the scan can say why a dependency file's name was not read */
+	assert_string_equal(l.paths[1], "fifo.txt");
+	assert_int_equal(l.kinds[1], SNAP_SPECIAL);
+	assert_string_equal(l.paths[2], "requirements.txt");
+	assert_int_equal(l.kinds[2], SNAP_FILE);
+	assert_string_equal(l.paths[3], "sub/b.txt");
 	listing_release(&l);
 	buf = read_ok(snap, "alias.txt", &len);
 	assert_string_equal(buf, "flask\n");
