@@ -22,7 +22,11 @@ for size in "80 24" "200 60"; do
 	expect_not "no R entry shows ($size)" '\.R *$'
 	keys J
 	expect "J is next-flag ($size)" 'flag 1 of [0-9]+ *$'
-	keys J K
+	# flag 1 is on the screen before K: wait for J's flag 2 first, or the
+	# check below reads the old screen
+	keys J
+	wait_status 'flag 2 of [0-9]+ *$' 5
+	keys K
 	expect "K is previous-flag ($size)" 'flag 1 of [0-9]+ *$'
 	keys p
 	expect "p still cycles the ecosystem ($size)" ' high\+ R flagged \|'

@@ -11,13 +11,20 @@ start_deputy 80 24 "$WORK/repo"
 expect "deputy started" 'flagged *$'
 title_before=$(pane_format '#{pane_title}')
 
-# Walk down the tree until requirements-evil.txt is selected.
+# Walk down the tree until requirements-evil.txt is selected. After each j,
+# wait until the detail's title changed: looking at the old screen again
+# would send another j, and the cursor would pass the file.
 found=0
+capture
 for ((n = 0; n < 80; n++)); do
-	capture
 	if grep -qE '^ Detail: requirements-evil\.txt *$' "$SCREEN"; then found=1; break; fi
+	title=$(grep -m 1 '^ Detail: ' "$SCREEN")
 	keys j
-	sleep 0.05
+	for ((w = 0; w < 100; w++)); do
+		capture
+		[ "$(grep -m 1 '^ Detail: ' "$SCREEN")" != "$title" ] && break
+		sleep 0.05
+	done
 done
 [ "$found" = 1 ] && ok || fail "requirements-evil.txt could not be selected"
 expect "the OSC title sequence shows escaped" '^ +1 \| \\e\]0;pwned\\x07evil-pkg *$'
@@ -29,12 +36,12 @@ title_after=$(pane_format '#{pane_title}')
 case "$title_after" in *pwned*) fail "pane title holds the file's text";; *) ok;; esac
 
 # Mallory's commit added urllib to requirements.txt; blame names her.
+# (next_flag: each n waited for, or the old screen sends one n too many)
 found=0
+capture
 for ((n = 0; n < 80; n++)); do
-	capture
 	if grep -qE '^ Detail: urllib( |$)' "$SCREEN"; then found=1; break; fi
-	keys n
-	sleep 0.05
+	next_flag || break
 done
 [ "$found" = 1 ] && ok || fail "urllib could not be selected"
 expect "the author's escape shows escaped in the blame" \

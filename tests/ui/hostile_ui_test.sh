@@ -325,8 +325,15 @@ run_case() {
 	wait_for "^$MARKER\$" 5 || fail "$CASE: the marker line was not printed"
 	line=$(pane_format '#{pane_title}')
 	if [ "$line" = "$TITLE" ]; then ok; else fail "$CASE: the shell could not set the title: '$line'"; fi
-	keys -l "sh $WORK/run.sh ${ARGS[$CASE]:-} $repo"
-	wait_for 'run\.sh' 5 >/dev/null
+	line="sh $WORK/run.sh ${ARGS[$CASE]:-} $repo"
+	keys -l "$line"
+	# The whole command echoed, not just its start: this screen is what the
+	# one after q is compared with (a wrapped line is joined to look).
+	for ((i = 0; i < 100; i++)); do
+		capture
+		tr -d '\n' <"$SCREEN" | grep -qF -- "$line" && break
+		sleep 0.05
+	done
 	cp "$SCREEN" "$CASE_DIR/before"
 	keys Enter
 

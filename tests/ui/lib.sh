@@ -144,6 +144,25 @@ status_line() {
 	tail -n 1 "$SCREEN"
 }
 
+# next_flag [KEY]: presses n (or KEY) and waits until the status line shows a
+# flag position and is no longer what it was before the key: ncurses draws it
+# last, so $SCREEN then holds the whole screen of the entry the key went to
+# (not the old one). 1 after 5 s. Call it on a settled screen.
+next_flag() {
+	local before line i
+	before=$(status_line)
+	keys "${1:-n}"
+	for ((i = 0; i < 100; i++)); do
+		capture
+		line=$(tail -n 1 "$SCREEN")
+		if [ "$line" != "$before" ] && [[ $line =~ flag\ [0-9]+\ of\ [0-9]+\ *$ ]]; then
+			return 0
+		fi
+		sleep 0.05
+	done
+	return 1
+}
+
 # wait_exit [SECONDS]: until the program in the pane exited; prints its status.
 wait_exit() {
 	local limit=$(( ${1:-10} * 20 )) i
@@ -171,18 +190,25 @@ flag_total() {
 }
 
 # walk_flags: presses n through every flagged entry. For each it checks the
-# status line counts "flag i of N" and the detail pane shows at least one
-# finding line ("SEVERITY  title [rule]"), then scrolls the detail pane one
-# page (Tab, PgDn, Tab) so that later findings are seen too. Every screen is
-# appended to $WORK/walk.txt, each preceded by a "=== flag i" line.
+# status line counts "flag i of N", focuses the detail pane (Tab) and checks
+# it shows at least one finding line ("SEVERITY  title [rule]"), then scrolls
+# it one page (PgDn, then Tab back) so that later findings are seen too. Every
+# screen is appended to $WORK/walk.txt, each preceded by a "=== flag i" line.
 walk_flags() {
-	local total i
+	local total i w
 	total=$(flag_total)
 	: >"$WORK/walk.txt"
 	if [ "$total" -gt 0 ]; then ok; else fail "the status line counts no flagged entries"; fi
 	for ((i = 1; i <= total; i++)); do
 		keys n
 		if wait_for "flag $i of $total *\$" 5; then ok; else fail "after $i x n: 'flag $i of $total'"; fi
+		# The blame is looked up once the keys stop and redraws the detail
+		# (its lines push the findings down) without touching the status
+		# line: wait until it is in, then for Tab's screen, whose status line
+		# is drawn after all of that, before reading the detail.
+		wait_gone 'Blame: looking it up' 5 >/dev/null
+		keys Tab
+		wait_status 'focus: detail' 5 || fail "flag $i: Tab did not focus the detail"
 		if grep -qE "$FINDING_LINE" "$SCREEN"; then
 			ok
 		else
@@ -190,11 +216,15 @@ walk_flags() {
 		fi
 		echo "=== flag $i" >>"$WORK/walk.txt"
 		cat "$SCREEN" >>"$WORK/walk.txt"
-		keys Tab
-		wait_for 'focus: detail' 5 >/dev/null || fail "flag $i: Tab did not focus the detail"
+		# PgDn clears Tab's message (or says "end of the detail"): until the
+		# status line changed, the screen is not the scrolled one yet.
 		keys NPage
-		sleep 0.2
-		capture
+		for ((w = 0; w < 100; w++)); do
+			capture
+			tail -n 1 "$SCREEN" | grep -q 'focus: detail' || break
+			sleep 0.05
+		done
+		wait_gone 'Blame: looking it up' 5 >/dev/null
 		cat "$SCREEN" >>"$WORK/walk.txt"
 		keys Tab
 		wait_for 'focus: tree' 5 >/dev/null
