@@ -607,7 +607,8 @@ test_dynamic_deps_flags_unread_setup_py_lists(void **state)
 	struct dep *dyn = fixture_dep(fx, "", "");
 	dyn->dynamic = true;
 	dyn->file = "pkg/setup.py";
-	/* the setup.py reader's raw text: the keyword, "=", the keyword's text */
+	/* the setup.py reader's raw text: the keyword, "=", the keyword again
+	 * for an expression that is not a name */
 	dyn->raw = "install_requires=install_requires";
 	struct dep *r_dyn = fixture_dep(fx, "", "");
 	r_dyn->dynamic = true;
@@ -629,16 +630,21 @@ test_dynamic_deps_names_the_keyword_once(void **state)
 	struct dep *extras = fixture_dep(fx, "", "");
 	struct dep *kwargs = fixture_dep(fx, "", "");
 	struct dep *bare = fixture_dep(fx, "", "");
+	struct dep *named = fixture_dep(fx, "", "");
 
-	extras->dynamic = kwargs->dynamic = bare->dynamic = true;
-	extras->file = kwargs->file = bare->file = "setup.py";
+	extras->dynamic = kwargs->dynamic = bare->dynamic = named->dynamic = true;
+	extras->file = kwargs->file = bare->file = named->file = "setup.py";
 	extras->raw = "extras_require=extras_require";
 	kwargs->raw = "**=**";
 	bare->raw = "";
-	struct dep *deps[] = { extras, kwargs, bare };
+	/* extras_require={"test": tests_require}: the name it is read from */
+	named->raw = "extras_require=tests_require";
+	struct dep *deps[] = { extras, kwargs, bare, named };
 
-	assert_int_equal(fixture_run(fx, deps, 3, NULL, 0), 0);
-	assert_int_equal(fixture_count(fx, "dynamic-deps"), 3);
+	assert_int_equal(fixture_run(fx, deps, 4, NULL, 0), 0);
+	assert_int_equal(fixture_count(fx, "dynamic-deps"), 4);
+	assert_true(fixture_has_message(fx, "dynamic-deps", "extras_require (from tests_require) "
+					"is computed when setup.py runs: not read"));
 	assert_true(fixture_has_message(fx, "dynamic-deps",
 					"extras_require is computed when setup.py runs: not read"));
 	assert_true(fixture_has_message(fx, "dynamic-deps", "setup()'s **keyword arguments are "
