@@ -1682,8 +1682,8 @@ install_scan_options(struct install *ins, size_t first)
 	while (argit_next(&it, &a)) {
 		if (!a.def)
 			continue;
-		if (a.def->act == A_INDEX_URL && a.vw)
-			ins->index_url = a.vw->t.text + a.vk;
+		if (a.def->act == A_INDEX_URL && a.vw)    /* an empty word has no text */
+			ins->index_url = a.vw->t.text ? a.vw->t.text + a.vk : NULL;
 		else if (a.def->act == A_EXTRA_INDEX_URL)
 			ins->extra_index = true;
 		else if (a.def->act == A_INDEX_STRATEGY && a.vw)
