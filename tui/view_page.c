@@ -49,6 +49,13 @@ page_draw(struct view *view, struct app *app)
 	}
 }
 
+/* The page the key of @act opens (l, v, S). */
+static enum page_kind
+page_opened_by(enum action act)
+{
+	return act == ACT_LESSON ? PAGE_LESSON : act == ACT_VIEW_FILE ? PAGE_FILE : PAGE_STALE;
+}
+
 static int
 page_handle(struct view *view, struct app *app, enum action act)
 {
@@ -63,23 +70,12 @@ page_handle(struct view *view, struct app *app, enum action act)
 		app->page = PAGE_NONE;
 		return REACT_REDRAW;
 	case ACT_LESSON:
-		if (app->page == PAGE_LESSON) {
-			app->page = PAGE_NONE;
-			return REACT_REDRAW;
-		}
-		return REACT_UNHANDLED;
 	case ACT_VIEW_FILE:
-		if (app->page == PAGE_FILE) {
-			app->page = PAGE_NONE;
-			return REACT_REDRAW;
-		}
-		return REACT_UNHANDLED;
 	case ACT_STALE:
-		if (app->page == PAGE_STALE) {
-			app->page = PAGE_NONE;
-			return REACT_REDRAW;
-		}
-		return REACT_UNHANDLED;
+		if (app->page != page_opened_by(act))
+			return REACT_UNHANDLED;   /* another page's key: it opens that one */
+		app->page = PAGE_NONE;            /* the key that opened the page closes it */
+		return REACT_REDRAW;
 	case ACT_UNMARK:
 		if (app->page == PAGE_STALE)
 			return stale_remove(app);
