@@ -5,6 +5,7 @@
 #include "review_ui.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -18,15 +19,18 @@ void
 review_ui_start(struct app *app)
 {
 	char err[512] = "";
-
-	size_t stale;
+	bool *marks = NULL;
+	size_t stale = 0;
 
 	if (review_load(&app->review, app->scan, time(NULL), err, sizeof(err)) != 0 && err[0])
 		status_set(app, true, "review file: %s", err);
-	else if (app->review && (stale = review_stale_count(app->review, app->scan)) > 0)
+	else if (app->review && !(marks = review_stale(app->review, app->scan, &stale)))
+		status_set(app, true, "out of memory");
+	else if (stale > 0)
 		/* decisions about findings that are gone: no row shows them */
 		status_set(app, false, "%zu stale decision%s in %s (S lists %s)", stale,
 			   stale == 1 ? "" : "s", REVIEW_FILE_NAME, stale == 1 ? "it" : "them");
+	free(marks);
 	review_ui_mark_tree(app);
 }
 

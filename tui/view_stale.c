@@ -4,6 +4,7 @@
  * file. No tree row shows them, so this page is where they are seen.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "deputy/diag.h"
@@ -12,10 +13,16 @@
 #include "app.h"
 #include "review_ui.h"
 
-static size_t
-stale_count(const struct app *app)
+
+/* Which decisions are stale (free()), *@n how many; NULL when out of memory (said). */
+static bool *
+stale_marks(struct app *app, size_t *n)
 {
-	return app->review ? review_stale_count(app->review, app->scan) : 0;
+	bool *stale = review_stale(app->review, app->scan, n);
+
+	if (!stale)
+		status_set(app, true, "out of memory");
+	return stale;
 }
 
 static void
@@ -46,10 +53,14 @@ int
 stale_open(struct app *app)
 {
 	struct detail *d = &app->page_text;
-	size_t n = stale_count(app);
+	size_t n;
+	bool *stale = stale_marks(app, &n);
 	struct strbuf sb = STRBUF_INIT;
 
+	if (!stale)
+		return REACT_REDRAW;
 	if (n == 0) {
+		free(stale);
 		status_set(app, false, app->review && review_count(app->review) > 0
 			   ? "no stale decisions: every decision in %s matches a finding"
 			   : "no stale decisions (%s holds none)", REVIEW_FILE_NAME);
@@ -66,8 +77,9 @@ stale_open(struct app *app)
 	detail_para(d, EL_TEXT, 1, strbuf_cstr(&sb));
 	strbuf_release(&sb);
 	for (size_t i = 0; i < review_count(app->review); i++)
-		if (review_is_stale(app->review, app->scan, i))
+		if (stale[i])
 			add_decision(d, review_get(app->review, i));
+	free(stale);
 	page_show(app, PAGE_STALE, 0);
 	return REACT_REDRAW;
 }
@@ -75,10 +87,14 @@ stale_open(struct app *app)
 int
 stale_remove(struct app *app)
 {
-	size_t n = stale_count(app), dropped = 0;
+	size_t n, dropped = 0;
 	char err[512] = "";
+	bool *stale = stale_marks(app, &n);
 	int rc;
 
+	if (!stale)
+		return REACT_REDRAW;
+	free(stale);
 	if (n == 0)
 		return REACT_REDRAW;
 	if (!app->stale_armed) {

@@ -375,7 +375,8 @@ write_graph(struct json_writer *w, const struct graph *g)
  * or as text.
  */
 static void
-write_report(struct json_writer *w, const struct scan *scan, const struct review *review)
+write_report(struct json_writer *w, const struct scan *scan, const struct review *review,
+	     const bool *stale, size_t n_stale)
 {
 	struct review_match m;
 	struct review_progress p;
@@ -414,7 +415,7 @@ write_report(struct json_writer *w, const struct scan *scan, const struct review
 	json_writer_close(w);
 	json_writer_open_array(w, "stale_reviews");
 	for (size_t i = 0; i < review_count(review); i++)
-		if (review_is_stale(review, scan, i))
+		if (stale[i])
 			json_writer_value(w, NULL, stale_json(review_get(review, i)));
 	json_writer_close(w);
 	write_graph(w, scan_graph(scan));
@@ -435,7 +436,7 @@ write_report(struct json_writer *w, const struct scan *scan, const struct review
 	cJSON_AddNumberToObject(o, "accepted", (double)p.accepted);
 	cJSON_AddNumberToObject(o, "expired", (double)p.expired);
 	cJSON_AddNumberToObject(o, "changed", (double)p.changed);
-	cJSON_AddNumberToObject(o, "stale", (double)review_stale_count(review, scan));
+	cJSON_AddNumberToObject(o, "stale", (double)n_stale);
 	json_writer_value(w, "review", o);
 	json_writer_close(w);
 	fputc('\n', w->out);
@@ -451,8 +452,13 @@ int
 report_json_reviewed(FILE *out, const struct scan *scan, const struct review *review)
 {
 	struct json_writer w = JSON_WRITER_INIT(out);
+	size_t n_stale;
+	bool *stale = review_stale(review, scan, &n_stale);
 
-	write_report(&w, scan, review);
+	if (!stale)
+		return ERR_NOMEM;
+	write_report(&w, scan, review, stale, n_stale);
+	free(stale);
 	if (w.failed)
 		return ERR_NOMEM;
 	return ferror(out) ? ERR_IO : 0;

@@ -6,6 +6,7 @@
  */
 #include "deputy/report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "deputy/diag.h"
@@ -113,16 +114,15 @@ put_finding(FILE *out, struct strbuf *tmp, const struct finding *f, const struct
 
 /* The decisions that match no finding any more. */
 static void
-put_stale(FILE *out, struct strbuf *tmp, const struct scan *scan, const struct review *review)
+put_stale(FILE *out, struct strbuf *tmp, const struct review *review, const bool *stale,
+	  size_t n)
 {
-	size_t n = review_stale_count(review, scan);
-
 	if (!n)
 		return;
 	fprintf(out, "\nstale review decisions (%zu), matching nothing any more:\n", n);
 	for (size_t i = 0; i < review_count(review); i++) {
 		const struct review_decision *d = review_get(review, i);
-		if (!review_is_stale(review, scan, i))
+		if (!stale[i])
 			continue;
 		fputs("  ", out);
 		put(out, tmp, d->file);
@@ -152,8 +152,11 @@ report_text_reviewed(FILE *out, const struct scan *scan, const struct review *re
 	struct review_match m;
 	struct strbuf tmp = STRBUF_INIT;
 	size_t counts[SEV_COUNT];
-	size_t n;
+	size_t n, n_stale;
+	bool *stale = review_stale(review, scan, &n_stale);
 
+	if (!stale)
+		return ERR_NOMEM;
 	fputs("deputy scan of ", out);
 	put(out, &tmp, scan_root(scan));
 	fputs(" (", out);
@@ -171,7 +174,8 @@ report_text_reviewed(FILE *out, const struct scan *scan, const struct review *re
 		review_state_of(review, scan, scan_finding(scan, i), &m);
 		put_finding(out, &tmp, scan_finding(scan, i), &m);
 	}
-	put_stale(out, &tmp, scan, review);
+	put_stale(out, &tmp, review, stale, n_stale);
+	free(stale);
 
 	n = scan_diag_count(scan);
 	if (n)
@@ -198,7 +202,7 @@ report_text_reviewed(FILE *out, const struct scan *scan, const struct review *re
 		fprintf(out, "review: %zu of %zu flags reviewed (%zu accepted); %zu changed since "
 			"review, %zu acceptances expired, %zu stale decisions\n",
 			p.reviewed + p.accepted, p.flagged, p.accepted, p.changed, p.expired,
-			review_stale_count(review, scan));
+			n_stale);
 	}
 	int failed = tmp.failed;
 	strbuf_release(&tmp);

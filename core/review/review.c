@@ -75,20 +75,52 @@ key_of(struct review_key *k, const struct scan *scan, const struct finding *f)
 	}
 }
 
+/* Orders a decision against a finding's identity, as review_entry_cmp() orders entries. */
+static int
+cmp_identity(const struct review_decision *d, const struct review_key *k)
+{
+	int c = strcmp(d->ecosystem, k->ecosystem);
+
+	if (!c)
+		c = strcmp(d->package, k->package);
+	if (!c)
+		c = strcmp(d->rule, k->rule);
+	if (!c)
+		c = strcmp(d->file, k->file);
+	return c;
+}
+
 static bool
 same_identity(const struct review_decision *d, const struct review_key *k)
 {
-	return strcmp(d->ecosystem, k->ecosystem) == 0 && strcmp(d->package, k->package) == 0 &&
-		strcmp(d->rule, k->rule) == 0 && strcmp(d->file, k->file) == 0;
+	return cmp_identity(d, k) == 0;
+}
+
+/*
+ * The index of the first decision not ordered before @k (the list is sorted):
+ * the first with @k's identity, the file's first when there are several.
+ */
+static size_t
+lower_bound(const struct review *review, const struct review_key *k)
+{
+	size_t lo = 0, hi = review->len;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cmp_identity(&review->items[mid].d, k) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 static const struct review_entry *
 find(const struct review *review, const struct review_key *k)
 {
-	for (size_t i = 0; i < review->len; i++)
-		if (same_identity(&review->items[i].d, k))
-			return &review->items[i];
-	return NULL;
+	size_t i = lower_bound(review, k);
+
+	return i < review->len && same_identity(&review->items[i].d, k) ? &review->items[i] : NULL;
 }
 
 /* A commit known then and now that differs; an unknown one changes nothing. */
@@ -180,29 +212,28 @@ review_progress_of(const struct review *review, const struct scan *scan,
 	}
 }
 
-bool
-review_is_stale(const struct review *review, const struct scan *scan, size_t i)
+bool *
+review_stale(const struct review *review, const struct scan *scan, size_t *n_stale)
 {
+	size_t len = review_count(review);
+	bool *stale = malloc(len ? len : 1);
 	struct review_key k;
 
-	if (!review || i >= review->len)
-		return false;
-	for (size_t j = 0; j < scan_finding_count(scan); j++) {
+	*n_stale = 0;
+	if (!stale)
+		return NULL;
+	for (size_t i = 0; i < len; i++)
+		stale[i] = true;
+	/* each finding clears the decisions with its identity: they sort together */
+	for (size_t j = 0; len && j < scan_finding_count(scan); j++) {
 		key_of(&k, scan, scan_finding(scan, j));
-		if (same_identity(&review->items[i].d, &k))
-			return false;
+		for (size_t i = lower_bound(review, &k);
+		     i < len && stale[i] && same_identity(&review->items[i].d, &k); i++)
+			stale[i] = false;
 	}
-	return true;
-}
-
-size_t
-review_stale_count(const struct review *review, const struct scan *scan)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; review && i < review->len; i++)
-		n += review_is_stale(review, scan, i);
-	return n;
+	for (size_t i = 0; i < len; i++)
+		*n_stale += stale[i];
+	return stale;
 }
 
 size_t
@@ -243,30 +274,60 @@ review_entry_release(struct review_entry *e)
 int
 review_entry_cmp(const struct review_entry *a, const struct review_entry *b)
 {
-	int c = strcmp(a->d.ecosystem, b->d.ecosystem);
+	const struct review_key k = {
+		.ecosystem = b->d.ecosystem, .package = b->d.package, .rule = b->d.rule,
+		.file = b->d.file,
+	};
 
-	if (!c)
-		c = strcmp(a->d.package, b->d.package);
-	if (!c)
-		c = strcmp(a->d.rule, b->d.rule);
-	if (!c)
-		c = strcmp(a->d.file, b->d.file);
-	return c;
+	return cmp_identity(&a->d, &k);
 }
 
-/* Insertion sort: stable, and the lists are short. */
+/*
+ * Makes @review's list the @n entries @list points at (into the old list),
+ * moved into @items, which the review then owns; the old array is freed.
+ */
 static void
-sort_entries(struct review_entry *items, size_t n)
+take_list(struct review *review, struct review_entry *items, struct review_entry *const *list,
+	  size_t n)
 {
-	for (size_t i = 1; i < n; i++) {
-		struct review_entry e = items[i];
-		size_t j = i;
-		while (j > 0 && review_entry_cmp(&items[j - 1], &e) > 0) {
-			items[j] = items[j - 1];
-			j--;
-		}
-		items[j] = e;
+	for (size_t i = 0; i < n; i++)
+		items[i] = *list[i];
+	free(review->items);
+	review->items = items;
+	review->cap = n ? n : 1;
+	review->len = n;
+}
+
+/* Entries by review_entry_cmp(), and in the file's order (their place in the array) when equal. */
+static int
+cmp_entry_ptr(const void *a, const void *b)
+{
+	const struct review_entry *x = *(const struct review_entry *const *)a;
+	const struct review_entry *y = *(const struct review_entry *const *)b;
+	int c = review_entry_cmp(x, y);
+
+	return c ? c : (x > y) - (x < y);
+}
+
+/* Sorts @review's list, stably (the first of several like decisions is the file's first). */
+static int
+sort_entries(struct review *review)
+{
+	size_t n = review->len;
+	struct review_entry **order = malloc((n ? n : 1) * sizeof(*order));
+	struct review_entry *items = malloc((n ? n : 1) * sizeof(*items));
+
+	if (!order || !items) {
+		free(order);
+		free(items);
+		return ERR_NOMEM;
 	}
+	for (size_t i = 0; i < n; i++)
+		order[i] = &review->items[i];
+	qsort(order, n, sizeof(*order), cmp_entry_ptr);
+	take_list(review, items, order, n);
+	free(order);
+	return 0;
 }
 
 /* A working tree or a plain folder, not a --rev snapshot ("REV (abc1234)"). */
@@ -302,12 +363,11 @@ review_load(struct review **out, const struct scan *scan, time_t now, char *err,
 	review->snapshot = is_snapshot(scan);
 	review_date_of(review->today, now);
 	rc = review_file_read(review, err, err_size);
-	if (rc == ERR_NOMEM) {
+	if (rc == ERR_NOMEM || sort_entries(review) != 0) {
 		review_free(review);
-		return rc;
+		return ERR_NOMEM;
 	}
 	review->broken = rc;
-	sort_entries(review->items, review->len);
 	*out = review;
 	return rc;
 }
@@ -397,13 +457,8 @@ save_dropping(struct review *review, const bool *drop, struct review_entry *add,
 	for (size_t i = 0; i < review->len; i++)
 		if (drop[i])
 			review_entry_release(&review->items[i]);
-	for (size_t i = 0; i < n; i++)
-		items[i] = *list[i];
+	take_list(review, items, list, n);
 	free(list);
-	free(review->items);
-	review->items = items;
-	review->cap = n ? n : 1;
-	review->len = n;
 	return 0;
 }
 
@@ -528,10 +583,8 @@ review_drop_stale(struct review *review, const struct scan *scan, size_t *droppe
 	*dropped = 0;
 	if ((rc = review_writable(review, err, err_size)) != 0)
 		return rc;
-	if (!(drop = calloc(review->len ? review->len : 1, sizeof(*drop))))
+	if (!(drop = review_stale(review, scan, dropped)))
 		return ERR_NOMEM;
-	for (size_t i = 0; i < review->len; i++)
-		drop[i] = review_is_stale(review, scan, i);
 	rc = save_dropping(review, drop, NULL, dropped, err, err_size);
 	if (rc)
 		*dropped = 0;

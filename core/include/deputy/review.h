@@ -116,9 +116,13 @@ const char *review_kind_str(enum review_kind kind);
 void review_progress_of(const struct review *review, const struct scan *scan,
 			struct review_progress *out);
 
-/* Whether decision @i matches no finding of @scan (stale: to be reported). */
-bool review_is_stale(const struct review *review, const struct scan *scan, size_t i);
-size_t review_stale_count(const struct review *review, const struct scan *scan);
+/*
+ * Which decisions match no finding of @scan (stale: to be reported): an array
+ * of review_count() flags, in review_get()'s order, on the heap (free()), and
+ * in *@n_stale how many are set. NULL when out of memory. Time: findings ×
+ * log(decisions).
+ */
+bool *review_stale(const struct review *review, const struct scan *scan, size_t *n_stale);
 
 /*
  * Records a decision about @finding at the version it has now, replacing
@@ -156,7 +160,7 @@ int review_undo(struct review *review, const struct scan *scan, const struct fin
 		char *err, size_t err_size);
 
 /*
- * Removes every stale decision (review_is_stale()) and saves; *@dropped says
+ * Removes every stale decision (review_stale()) and saves; *@dropped says
  * how many went (0: nothing to remove, the file is not written). The codes of
  * review_decide(); on failure nothing changes, in memory or on disk.
  */

@@ -153,6 +153,18 @@ state_of(const struct review *review, const struct scan *scan, const struct find
 	return review_state_of(review, scan, f, &m);
 }
 
+/* review_stale()'s count, its marks checked against review_get()'s order by the caller. */
+static size_t
+stale_count(const struct review *review, const struct scan *scan)
+{
+	size_t n = 99;
+	bool *stale = review_stale(review, scan, &n);
+
+	assert_non_null(stale);
+	free(stale);
+	return n;
+}
+
 static void
 test_review_missing_file_is_an_empty_review_and_is_not_created(void **state)
 {
@@ -237,7 +249,7 @@ test_review_a_new_version_flags_the_entry_again_with_from_and_to(void **state)
 	assert_string_equal(m.decision->reviewed_at, "1.0");
 	assert_string_equal(m.now_at, "1.1");
 	assert_false(review_state_excuses(m.state));
-	assert_int_equal(review_stale_count(review, scan), 0);
+	assert_int_equal(stale_count(review, scan), 0);
 	assert_int_equal(report_count_failing(scan, review, SEV_HIGH),
 			 report_count_at_least(scan, SEV_HIGH));
 	review_free(review);
@@ -423,14 +435,19 @@ test_review_stale_decisions_match_nothing_and_unknown_members_survive(void **sta
 	struct scan *scan = scan_at(fx, NULL);
 	struct review *review;
 	char err[512], *text, *a, *b;
+	bool *marks;
+	size_t n;
 
 	write_file(fx, REVIEW_FILE_NAME, two_decisions);
 	review = load(scan, JAN5, 0);
 	assert_int_equal(review_count(review), 2);
-	assert_int_equal(review_stale_count(review, scan), 1);
+	assert_int_equal(stale_count(review, scan), 1);
+	marks = review_stale(review, scan, &n);
+	assert_non_null(marks);
+	assert_int_equal(n, 1);
 	for (size_t i = 0; i < review_count(review); i++)
-		assert_int_equal(review_is_stale(review, scan, i),
-				 strcmp(review_get(review, i)->package, "gone") == 0);
+		assert_int_equal(marks[i], strcmp(review_get(review, i)->package, "gone") == 0);
+	free(marks);
 	/* a new decision rewrites the file: sorted, the unknown member kept */
 	assert_int_equal(review_decide(review, scan, finding_of(scan, "unpinned", "flask"),
 				       REVIEW_KIND_REVIEWED, NULL, NULL, err, sizeof(err)), 0);
@@ -462,7 +479,7 @@ test_review_drop_stale_removes_only_the_stale_and_keeps_the_rest(void **state)
 	assert_int_equal(dropped, 1);
 	assert_int_equal(review_count(review), 1);
 	assert_string_equal(review_get(review, 0)->package, "reqeusts");
-	assert_int_equal(review_stale_count(review, scan), 0);
+	assert_int_equal(stale_count(review, scan), 0);
 	text = read_file(fx->file);
 	assert_null(strstr(text, "\"gone\""));
 	assert_non_null(strstr(text, "\"reqeusts\""));
@@ -477,6 +494,80 @@ test_review_drop_stale_removes_only_the_stale_and_keeps_the_rest(void **state)
 	/* from a file that is kept reloaded, the same one decision */
 	review = load(scan, JAN5, 0);
 	assert_int_equal(review_count(review), 1);
+	review_free(review);
+	scan_free(scan);
+}
+
+/* One decision object of the file's format, rule unpinned, nothing pinned. */
+static void
+add_decision(FILE *f, bool comma, const char *package, const char *kind, const char *reason)
+{
+	fprintf(f, "%s{\"ecosystem\": \"pypi\", \"package\": \"%s\", \"rule\": \"unpinned\", "
+		"\"file\": \"requirements.txt\", \"reviewed_at\": \"\", \"decision\": \"%s\", "
+		"\"reason\": \"%s\", \"reviewer\": \"r\", \"date\": \"2026-01-01\"}\n",
+		comma ? "," : "", package, kind, reason);
+}
+
+/*
+ * Many decisions in no order: sorted on load, each finding finds its own,
+ * the file's first of two like decisions is the one that applies, and the
+ * stale ones are exactly those about names the scan does not have.
+ */
+static void
+test_review_many_decisions_in_any_order(void **state)
+{
+	enum { N = 400 };
+	struct fixture *fx = *state;
+	struct scan *scan;
+	struct review *review;
+	struct review_match m;
+	char path[256], name[32];
+	size_t n_stale;
+	bool *stale;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/requirements.txt", fx->dir);
+	assert_non_null(f = fopen(path, "w"));
+	for (int i = 0; i < N; i++)
+		fprintf(f, "zq%03dpkg\n", i);
+	fclose(f);
+	scan = scan_at(fx, NULL);
+	assert_non_null(f = fopen(fx->file, "w"));
+	fputs("{\"version\": 1, \"decisions\": [\n", f);
+	/* descending, a stale one after every tenth, the duplicate of 7 last */
+	for (int i = N - 1; i >= 0; i--) {
+		snprintf(name, sizeof(name), "zq%03dpkg", i);
+		add_decision(f, i != N - 1, name, i == 7 ? "accepted" : "reviewed",
+			     i == 7 ? "first" : "");
+		if (i % 10 == 0) {
+			snprintf(name, sizeof(name), "gone%03d", (i * 37) % 1000);
+			add_decision(f, true, name, "reviewed", "");
+		}
+	}
+	add_decision(f, true, "zq007pkg", "reviewed", "");
+	fputs("]}\n", f);
+	fclose(f);
+
+	review = load(scan, JAN5, 0);
+	assert_int_equal(review_count(review), N + N / 10 + 1);
+	for (size_t i = 1; i < review_count(review); i++) {
+		const struct review_decision *a = review_get(review, i - 1), *b = review_get(review, i);
+		assert_true(strcmp(a->package, b->package) <= 0);
+	}
+	for (int i = 0; i < N; i++) {
+		snprintf(name, sizeof(name), "zq%03dpkg", i);
+		review_state_of(review, scan, finding_of(scan, "unpinned", name), &m);
+		assert_int_equal(m.state, i == 7 ? REVIEW_ACCEPTED : REVIEW_REVIEWED);
+		assert_string_equal(m.decision->package, name);
+		if (i == 7)
+			assert_string_equal(m.decision->reason, "first");
+	}
+	stale = review_stale(review, scan, &n_stale);
+	assert_non_null(stale);
+	assert_int_equal(n_stale, N / 10);
+	for (size_t i = 0; i < review_count(review); i++)
+		assert_int_equal(stale[i], strncmp(review_get(review, i)->package, "gone", 4) == 0);
+	free(stale);
 	review_free(review);
 	scan_free(scan);
 }
@@ -593,6 +684,7 @@ main(void)
 		T(test_review_stale_decisions_match_nothing_and_unknown_members_survive),
 		T(test_review_drop_stale_removes_only_the_stale_and_keeps_the_rest),
 		T(test_review_drop_stale_in_a_snapshot_writes_nothing),
+		T(test_review_many_decisions_in_any_order),
 		T(test_review_an_option_line_is_identified_by_its_value),
 		T(test_review_a_rev_snapshot_is_never_written),
 		T(test_review_reviewer_falls_back_to_user),
