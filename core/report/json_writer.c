@@ -10,6 +10,11 @@
  * raise it). A value printed alone by cJSON_Print() starts at depth 0, so
  * put at depth d it takes d more tabs after each of its newlines; cJSON
  * escapes newlines inside strings, so every raw newline is layout.
+ *
+ * One difference: cJSON escapes the controls below 0x20 but writes DEL and
+ * the C1 controls (U+0080 to U+009F, which a terminal obeys as it does ESC)
+ * as they are; this writes them as \u escapes, so the report never holds a
+ * raw control byte and still decodes to the same strings.
  */
 #include "json_writer.h"
 
@@ -20,6 +25,28 @@ tabs(struct json_writer *w, int n)
 {
 	for (int i = 0; i < n; i++)
 		fputc('\t', w->out);
+}
+
+/*
+ * Writes @text, printed by cJSON: DEL and the C1 controls as \u escapes
+ * (such bytes are only ever inside strings, and 0xc2 is never a
+ * continuation byte), and after each raw newline @depth tabs.
+ */
+static void
+put_text(struct json_writer *w, const char *text, int depth)
+{
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		if (*p == 0x7f) {
+			fputs("\\u007f", w->out);
+		} else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			fprintf(w->out, "\\u00%02x", p[1]);
+			p++;
+		} else {
+			fputc(*p, w->out);
+			if (*p == '\n')
+				tabs(w, depth);
+		}
+	}
 }
 
 /* Writes the separator, indentation and key that come before an item or member. */
@@ -46,7 +73,7 @@ begin_item(struct json_writer *w, const char *key)
 	name = cJSON_CreateString(key ? key : "");
 	text = name ? cJSON_PrintUnformatted(name) : NULL;
 	if (text)
-		fputs(text, w->out);
+		put_text(w, text, 0);
 	else
 		w->failed = true;
 	fputs(":\t", w->out);
@@ -107,10 +134,6 @@ json_writer_value(struct json_writer *w, const char *key, cJSON *value)
 		return;
 	}
 	begin_item(w, key);
-	for (const char *p = text; *p; p++) {
-		fputc(*p, w->out);
-		if (*p == '\n')
-			tabs(w, w->depth);
-	}
+	put_text(w, text, w->depth);
 	free(text);
 }

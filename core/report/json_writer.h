@@ -3,7 +3,8 @@
  * gives the whole document (tabs, "key":<tab>value, ", " between array
  * items), so that a report of any size is written without holding all of it
  * as one cJSON tree: each value is a small cJSON tree printed and freed in
- * turn. report_json.c writes the JSON report with it.
+ * turn. report_json.c writes the JSON report with it. The one difference:
+ * DEL and the C1 controls, which cJSON writes raw, are \u escapes.
  */
 #ifndef DEPUTY_REPORT_JSON_WRITER_H
 #define DEPUTY_REPORT_JSON_WRITER_H

@@ -435,6 +435,40 @@ case_review_file_hostile() {
 	commit "$1"
 }
 
+# A review file at its size limit (4 MiB), written by hand or by an
+# attacker: 20,000 decisions in no order beside 10,000 findings, most about
+# names the scan does not have (stale: listed in the report), their names,
+# reasons and reviewers full of escape sequences, bidi controls and bytes
+# that are not UTF-8.
+case_review_file_big() {
+	init "$1"
+	python3 - "$1" <<'PY'
+import json, random, sys
+root = sys.argv[1]
+rnd = random.Random(20261127)
+names = ["zq%05dpkg" % i for i in range(5000)]
+with open(root + "/requirements.txt", "w") as f:
+    f.write("".join(n + "\n" for n in names))
+bad = ["\x1b]0;pwned\x07", "\x1b[2J", "\u202e", "\x9b31m", "\x00", "\udcff"]
+decisions = []
+for i in range(20000):
+    mine = i < 5000
+    name = names[i] if mine else "gone%05d%s" % (i, bad[i % len(bad)])
+    decisions.append({"ecosystem": "pypi", "package": name,
+                      "rule": "unpinned" if mine or i % 3 else "typo\x1b[31msquat",
+                      "file": "requirements.txt" if mine else "r\x1b[Kq.txt",
+                      "reviewed_at": "", "decision": "reviewed" if i % 2 else "accepted",
+                      "reason": "ok " + bad[i % len(bad)], "reviewer": "r" + bad[(i + 1) % len(bad)],
+                      "date": "2026-01-01"})
+rnd.shuffle(decisions)
+text = json.dumps({"version": 1, "decisions": decisions}, separators=(",", ":"))
+data = text.encode("utf-8", "surrogateescape").replace(b"\\udcff", b"\xff")
+assert len(data) < 4 * 1024 * 1024, len(data)
+open(root + "/.deputy-review.json", "wb").write(data)
+PY
+	commit "$1"
+}
+
 case_gitdir_file() {
 	# .git is a file pointing elsewhere (as in a worktree) — at a folder that is not a repository
 	mkdir -p "$1"
@@ -474,4 +508,4 @@ CASES=(ansi_names bidi_names ansi_file_names ansi_commit_author invalid_utf8 hug
 	include_chain include_bomb include_outside symlinks submodule_url filters_and_hooks
 	git_config_commands deep_toml deep_json deep_r deep_yaml deep_python notebook_1g
 	corrupt_object truncated_pack many_commits nul_bytes control_lines long_name
-	description_bomb warning_flood cr_flood tox_sections conda_flow_lines shell_pieces gitlab_extends r_function_calls missing_includes many_files review_file_hostile gitdir_file unreadable bare_and_shallow_refs special_files)
+	description_bomb warning_flood cr_flood tox_sections conda_flow_lines shell_pieces gitlab_extends r_function_calls missing_includes many_files review_file_hostile review_file_big gitdir_file unreadable bare_and_shallow_refs special_files)

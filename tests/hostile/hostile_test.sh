@@ -104,7 +104,7 @@ scan() {
 # parsers odd bytes and deep nesting; the ones about sizes, history and git
 # plumbing (gigabytes written, 100,000 commits) run in the plain pass only.
 QUICK=" ansi_names bidi_names invalid_utf8 include_bomb include_outside symlinks deep_toml "
-QUICK+=" deep_json deep_r deep_yaml deep_python control_lines nul_bytes long_name "
+QUICK+=" deep_json deep_r deep_yaml deep_python control_lines nul_bytes long_name review_file_big "
 only=("$@")
 if [ ${#only[@]} -eq 0 ]; then
 	for c in "${CASES[@]}"; do

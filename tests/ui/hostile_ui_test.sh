@@ -57,15 +57,21 @@ install_github\("a/b\\e\]0;x\\x07"\)
 ^note: submodule from ext::sh -c touch% '
 	[long_name]='^ +b{80,}… *$
 ^ +1 \| a{80,}… *$'
+	[review_file_big]='^ gone05000\\u\{202e\} \(pypi\) \[unpinned\] *$
+^   in r\\e\[Kq\.txt *$
+^   accepted by r\\u\{009b\}31m on 2026-01-01: ok \\u\{202e\} *$
+^ gone05004\\e\]0;pwned\\x07 \(pypi\) \[typo\\e\[31msquat\] *$'
 )
 # A word to search for in each case.
 declare -A WORD=([ansi_names]=cGF5 [bidi_names]=requirements [ansi_file_names]=pwned
 	[ansi_commit_author]=requests [invalid_utf8]=ok [control_lines]=evil
-	[submodule_url]=flask [long_name]=bbbb)
+	[submodule_url]=flask [long_name]=bbbb [review_file_big]=zq00001)
 # deputy's arguments beyond the repository.
 declare -A ARGS=([submodule_url]='--rev HEAD')
 ORDER=(ansi_names bidi_names ansi_file_names ansi_commit_author invalid_utf8 control_lines
-	submodule_url long_name)
+	submodule_url long_name review_file_big)
+# Cases whose review file has stale decisions: their page (S) is walked too.
+declare -A STALE=([review_file_big]=1)
 # The sanitizer pass of scripts/test (DEPUTY_TEST_QUICK) walks the first two
 # cases only: the rest is the same code under other input.
 [ -z "${DEPUTY_TEST_QUICK:-}" ] || ORDER=("${ORDER[@]:0:2}")
@@ -363,6 +369,11 @@ run_case() {
 	step -u '^ /_' search-prompt /
 	step -u "^ /${WORD[$CASE]}_" search-typed -l "${WORD[$CASE]}"
 	step -u 'Ctrl-N / Ctrl-P: next / previous match' search-kept Enter
+	if [ -n "${STALE[$CASE]:-}" ]; then
+		step -u '^ Stale decisions ' stale S
+		step stale-pgdn NPage
+		step stale-close S
+	fi
 	for THEME in light high-contrast mono colour-blind; do
 		step -u "theme: $THEME " theme t
 		if [ "$THEME" = mono ]; then

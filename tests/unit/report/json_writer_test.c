@@ -2,7 +2,8 @@
  * The JSON report is written piece by piece (core/report/json_writer.c) in
  * the layout cJSON_Print() gives a whole document: each case writes a
  * document with the writer and compares it byte for byte with cJSON_Print()
- * of the same document built as one tree.
+ * of the same document built as one tree, but for the control characters
+ * cJSON leaves raw (DEL and C1), which the writer escapes.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -150,6 +151,38 @@ test_json_writer_reports_failure(void **state)
 	free(text);
 }
 
+static void
+write_controls(struct json_writer *w)
+{
+	json_writer_open_object(w, NULL);
+	json_writer_value(w, "k\xc2\x9b", cJSON_CreateString("a\x7f b\xc2\x9b[2J c\xc2\x80 "
+							     "nbsp\xc2\xa0 \xe2\x80\xae\x1b"));
+	json_writer_close(w);
+}
+
+/*
+ * DEL and the C1 controls come out as \u escapes, in keys and values, and
+ * the text decodes to the strings written; a character above them (U+00A0)
+ * and the C0 controls stay as cJSON writes them.
+ */
+static void
+test_json_writer_escapes_del_and_c1_controls(void **state)
+{
+	char *got = written(write_controls);
+	cJSON *back = cJSON_Parse(got), *item;
+
+	(void)state;
+	assert_non_null(back);
+	assert_string_equal(got, "{\n\t\"k\\u009b\":\t\"a\\u007f b\\u009b[2J c\\u0080 nbsp\xc2\xa0 "
+			    "\xe2\x80\xae\\u001b\"\n}");
+	item = cJSON_GetObjectItemCaseSensitive(back, "k\xc2\x9b");
+	assert_true(cJSON_IsString(item));
+	assert_string_equal(item->valuestring,
+			    "a\x7f b\xc2\x9b[2J c\xc2\x80 nbsp\xc2\xa0 \xe2\x80\xae\x1b");
+	cJSON_Delete(back);
+	free(got);
+}
+
 int
 main(void)
 {
@@ -157,6 +190,7 @@ main(void)
 		cmocka_unit_test(test_json_writer_matches_cjson_print),
 		cmocka_unit_test(test_json_writer_empty_document),
 		cmocka_unit_test(test_json_writer_reports_failure),
+		cmocka_unit_test(test_json_writer_escapes_del_and_c1_controls),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
