@@ -34,22 +34,41 @@ enum {
 };
 
 /*
- * One message on stderr, "deputy: " first. Paths and reasons may come from
- * the repository or the intel: control bytes are shown escaped, as on stdout.
+ * One line on @to, "deputy: " first. Paths, reasons and names may come from
+ * the repository or the intel: control bytes are shown escaped.
  */
-static void __attribute__((format(printf, 1, 2)))
-say(const char *fmt, ...)
+static void
+say_to(FILE *to, const char *fmt, va_list ap)
 {
 	struct strbuf sb = STRBUF_INIT;
 	char buf[2048];
+
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	if (escape_text(&sb, sv_from_cstr(buf), true) == 0)
+		fprintf(to, "deputy: %s\n", strbuf_cstr(&sb));
+	strbuf_release(&sb);
+}
+
+/* A message on stderr. */
+static void __attribute__((format(printf, 1, 2)))
+say(const char *fmt, ...)
+{
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	say_to(stderr, fmt, ap);
 	va_end(ap);
-	if (escape_text(&sb, sv_from_cstr(buf), true) == 0)
-		fprintf(stderr, "deputy: %s\n", strbuf_cstr(&sb));
-	strbuf_release(&sb);
+}
+
+/* What a command did, on stdout. */
+static void __attribute__((format(printf, 1, 2)))
+tell(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	say_to(stdout, fmt, ap);
+	va_end(ap);
 }
 
 /* The cache folder `deputy update` fills, for scans to read; NULL when there is none. */
@@ -299,8 +318,8 @@ run_clear(const char *cache)
 		say("%s", err);
 		return EXIT_TROUBLE;
 	}
-	printf("deputy: cleared the intel cache %s (%zu %s removed)\n", cache, removed,
-	       removed == 1 ? "entry" : "entries");
+	tell("cleared the intel cache %s (%zu %s removed)", cache, removed,
+	     removed == 1 ? "entry" : "entries");
 	return EXIT_CLEAN;
 }
 
@@ -346,13 +365,14 @@ run_update(const struct cli *cli)
 	if (ui.problems > PROBLEMS_SHOWN)
 		say("warning: and %zu more malformed reports skipped",
 			ui.problems - PROBLEMS_SHOWN);
-	printf("deputy: %s %s (%s%s%.7s): %zu PyPI and %zu CRAN packages from %zu reports",
-	       res.cloned ? "cloned" : "fetched",
-	       opts.url ? opts.url : SYNC_DEFAULT_URL, res.branch, res.branch[0] ? " " : "",
-	       res.commit, res.pypi, res.cran, res.reports);
+	/* the branch is the intel repository's to name: any bytes but the few git refuses */
+	char malformed[64] = "";
 	if (res.malformed)
-		printf(", %zu malformed skipped", res.malformed);
-	printf("; index in %s\n", cache);
+		snprintf(malformed, sizeof(malformed), ", %zu malformed skipped", res.malformed);
+	tell("%s %s (%s%s%.7s): %zu PyPI and %zu CRAN packages from %zu reports%s; index in %s",
+	     res.cloned ? "cloned" : "fetched", opts.url ? opts.url : SYNC_DEFAULT_URL,
+	     res.branch, res.branch[0] ? " " : "", res.commit, res.pypi, res.cran, res.reports,
+	     malformed, cache);
 	if (cli->cran) {
 		rc = sync_cran(cache, cli->cran_url, cli->timeout_s, err, sizeof(err));
 		if (rc) {
@@ -361,8 +381,8 @@ run_update(const struct cli *cli)
 			free(cache);
 			return EXIT_TROUBLE;
 		}
-		printf("deputy: downloaded CRAN's package index from %s into %s/%s\n",
-		       cli->cran_url ? cli->cran_url : SYNC_CRAN_URL, cache, SYNC_CRAN_INDEX);
+		tell("downloaded CRAN's package index from %s into %s/%s",
+		     cli->cran_url ? cli->cran_url : SYNC_CRAN_URL, cache, SYNC_CRAN_INDEX);
 	}
 	free(cache);
 	return EXIT_CLEAN;

@@ -133,6 +133,16 @@ expect_eq "--intel-url without update exit" "$?" 2
 expect_grep "--intel-url without update message" 'go with .deputy update' "$WORK/e2"
 "$DEPUTY" update extra >"$WORK/e3" 2>&1
 expect_eq "update with an argument exit" "$?" 2
+# The intel repository names its default branch, with any bytes git allows
+# (a C1 control among them): the summary shows it escaped.
+"${G[@]}" -c init.defaultBranch=$'ev\xc2\x9bil' init -q "$WORK/osv-branch"
+cp -r "$OSV/osv" "$WORK/osv-branch/"
+"${G[@]}" -C "$WORK/osv-branch" add -A && "${G[@]}" -C "$WORK/osv-branch" commit -qm reports
+XDG_CACHE_HOME="$WORK/cache-branch" "$DEPUTY" update --intel-url "file://$WORK/osv-branch" \
+	>"$WORK/u6" 2>/dev/null
+expect_eq "update from a branch with a C1 control exit" "$?" 0
+expect_grep "the branch's C1 control is escaped" '\(ev\\u\{009b\}il [0-9a-f]{7}\)' "$WORK/u6"
+if LC_ALL=C grep -q $'\xc2\x9b' "$WORK/u6"; then fail "a raw C1 control on stdout"; else ok; fi
 # The configuration file names the URL; --intel-url wins over it; a malformed
 # file is named in a warning and the defaults are used.
 export XDG_CACHE_HOME="$WORK/cache-config" XDG_CONFIG_HOME="$WORK/config"
