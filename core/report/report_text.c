@@ -45,9 +45,13 @@ put_dep(FILE *out, struct strbuf *tmp, const struct dep *d)
 static void
 put_at(FILE *out, struct strbuf *tmp, const char *at, const char *commit)
 {
-	if (commit && commit[0])
-		fprintf(out, "%.7s", commit);
-	else if (at && at[0])
+	char short_id[8];
+
+	if (commit && commit[0]) {
+		/* the review file's commit is as written there: escaped like the rest */
+		snprintf(short_id, sizeof(short_id), "%s", commit);
+		put(out, tmp, short_id);
+	} else if (at && at[0])
 		put(out, tmp, at);
 	else
 		fputs("unpinned", out);

@@ -153,6 +153,20 @@ expect_grep "a moving branch moves the resolved commit" '^all good$' "$WORK/move
 "$DEPUTY" scan --online "${IDX[@]}" --github-base "$BASE" "$P" >"$WORK/moved.txt" 2>&1
 expect_grep "the look-alike the new commit brings is flagged" \
 	'\[typosquat\] tidyvrse .*\(pulled in by first → tidyvrse\)$' "$WORK/moved.txt"
+# A decision made at another commit of the same branch: changed since review,
+# the commits shown (seven bytes); the review file's commit is as written
+# there, escaped.
+cat >"$P/.deputy-review.json" <<'JSON'
+{"version": 1, "decisions": [{"ecosystem": "github", "package": "acme/first",
+ "rule": "github-unpinned", "file": "setup.R", "reviewed_at": "main",
+ "commit": "\u001b[2J\u009b0123456789", "decision": "reviewed", "reason": "",
+ "reviewer": "r", "date": "2026-01-01"}]}
+JSON
+"$DEPUTY" scan --online "${IDX[@]}" --github-base "$BASE" "$P" >"$WORK/review.txt" 2>&1
+expect_grep "a commit changed since review, the file's escaped" \
+	"\[github-unpinned\] acme/first .*\[changed since review: \\\\e\\[2J\\\\u\\{009b\\}0 → ${moved:0:7}\]" \
+	"$WORK/review.txt"
+rm "$P/.deputy-review.json"
 
 # --- names that could leave the cache, and a base that is not there
 Q="$WORK/q"
