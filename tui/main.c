@@ -15,10 +15,10 @@
 
 #include "cli.h"
 #include "config.h"
+#include "output.h"
 #include "tree.h"
 #include "deputy/demo.h"
 #include "deputy/diag.h"
-#include "deputy/escape.h"
 #include "deputy/report.h"
 #include "deputy/review.h"
 #include "deputy/scan.h"
@@ -40,13 +40,10 @@ enum {
 static void
 say_to(FILE *to, const char *fmt, va_list ap)
 {
-	struct strbuf sb = STRBUF_INIT;
 	char buf[2048];
 
 	vsnprintf(buf, sizeof(buf), fmt, ap);
-	if (escape_text(&sb, sv_from_cstr(buf), true) == 0)
-		fprintf(to, "deputy: %s\n", strbuf_cstr(&sb));
-	strbuf_release(&sb);
+	output_line(to, buf);
 }
 
 /* A message on stderr. */
@@ -139,6 +136,21 @@ check_paths(const struct cli *cli, const char *path)
 	return true;
 }
 
+struct report_args {
+	const struct scan *scan;
+	const struct review *review;
+	bool json;
+};
+
+static int
+write_report(FILE *out, const void *arg)
+{
+	const struct report_args *a = arg;
+
+	return a->json ? report_json_reviewed(out, a->scan, a->review)
+		       : report_text_reviewed(out, a->scan, a->review);
+}
+
 static int
 run_scan(const struct cli *cli)
 {
@@ -167,8 +179,8 @@ run_scan(const struct cli *cli)
 	int rrc = review_load(&review, scan, time(NULL), err, sizeof(err));
 	if (rrc)
 		say("warning: %s", err[0] ? err : err_str(rrc));
-	rc = cli->format == FORMAT_JSON ? report_json_reviewed(stdout, scan, review)
-					: report_text_reviewed(stdout, scan, review);
+	struct report_args args = { scan, review, cli->format == FORMAT_JSON };
+	rc = output_with(stdout, args.json, write_report, &args);
 	if (fflush(stdout) != 0 && rc == 0)
 		rc = ERR_IO;
 	size_t bad = report_count_failing(scan, review, cli->fail_on);
@@ -181,18 +193,24 @@ run_scan(const struct cli *cli)
 	return bad ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+/* One rule's explanation (@arg), or the list of rules (@arg NULL). */
+static int
+write_explain(FILE *out, const void *arg)
+{
+	return arg ? report_rule(out, arg) : report_rule_list(out);
+}
+
 static int
 run_explain(const struct cli *cli)
 {
-	if (!cli->rule)
-		return report_rule_list(stdout) ? EXIT_TROUBLE : EXIT_CLEAN;
-	const struct rule *rule = rule_find(cli->rule);
-	if (!rule) {
+	const struct rule *rule = NULL;
+
+	if (cli->rule && !(rule = rule_find(cli->rule))) {
 		say("no rule named '%.60s' (run 'deputy explain' for the list)",
 			cli->rule);
 		return EXIT_TROUBLE;
 	}
-	return report_rule(stdout, rule) ? EXIT_TROUBLE : EXIT_CLEAN;
+	return output_with(stdout, false, write_explain, rule) ? EXIT_TROUBLE : EXIT_CLEAN;
 }
 
 /* The audit screen's options: the command line's, and the configuration file's filters and keys. */

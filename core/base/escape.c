@@ -80,3 +80,70 @@ escape_text(struct strbuf *out, struct sv s, bool keep_tab)
 	}
 	return out->failed ? -1 : 0;
 }
+
+/* The ASCII for one of deputy's own signs, or NULL. */
+static const char *
+ascii_sign(uint32_t cp)
+{
+	switch (cp) {
+	case 0x2192: return "->";
+	case 0x2190: return "<-";
+	case 0x2026: return "...";
+	case 0x2014: return "--";
+	case 0x2013: return "-";
+	case 0x00d7: return "x";
+	default: return NULL;
+	}
+}
+
+static void
+add_json_unit(struct strbuf *out, uint32_t unit)
+{
+	char tmp[16];
+
+	snprintf(tmp, sizeof(tmp), "\\u%04x", (unsigned)unit);
+	strbuf_adds(out, tmp);
+}
+
+int
+escape_ascii(struct strbuf *out, struct sv s, bool json)
+{
+	char tmp[16];
+
+	for (size_t i = 0; i < s.len;) {
+		uint32_t cp;
+		size_t n, run = 0;
+
+		while (i + run < s.len && (unsigned char)s.ptr[i + run] < 0x80)
+			run++;
+		if (run) {
+			strbuf_add(out, s.ptr + i, run);
+			i += run;
+			continue;
+		}
+		n = utf8_decode(s.ptr + i, s.len - i, &cp);
+		if (n == 0) {
+			if (json)
+				add_json_unit(out, 0xfffd);
+			else {
+				snprintf(tmp, sizeof(tmp), "\\x%02x", (unsigned char)s.ptr[i]);
+				strbuf_adds(out, tmp);
+			}
+			i++;
+			continue;
+		}
+		if (json && cp > 0xffff) {
+			add_json_unit(out, 0xd800 + ((cp - 0x10000) >> 10));
+			add_json_unit(out, 0xdc00 + ((cp - 0x10000) & 0x3ff));
+		} else if (json) {
+			add_json_unit(out, cp);
+		} else if (ascii_sign(cp)) {
+			strbuf_adds(out, ascii_sign(cp));
+		} else {
+			snprintf(tmp, sizeof(tmp), "\\u{%04x}", (unsigned)cp);
+			strbuf_adds(out, tmp);
+		}
+		i += n;
+	}
+	return out->failed ? -1 : 0;
+}

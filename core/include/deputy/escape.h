@@ -26,4 +26,18 @@ int escape_text(struct strbuf *out, struct sv s, bool keep_tab);
 /* True when escape_text() would copy @s unchanged. */
 bool escape_is_safe(struct sv s, bool keep_tab);
 
+/*
+ * Appends @s, text about to be written outside a UTF-8 locale, in ASCII
+ * only: there a terminal may take the bytes 0x80 to 0x9f inside UTF-8 for
+ * C1 controls (0x9b is CSI). ASCII bytes are copied as they are (escape
+ * repository text with escape_text() first); deputy's own signs read as
+ * ASCII ("->" for an arrow, "..." for an ellipsis, "--" for a dash); any
+ * other character becomes "\u{XXXX}" and a byte that is not UTF-8 "\xNN".
+ * @json: @s is JSON, whose non-ASCII bytes are all inside strings: each
+ * character becomes a \uXXXX escape (a surrogate pair beyond U+FFFF) and
+ * reads back the same; a byte that is not UTF-8 becomes \ufffd.
+ * Returns 0 or ERR_NOMEM.
+ */
+int escape_ascii(struct strbuf *out, struct sv s, bool json);
+
 #endif

@@ -72,6 +72,50 @@ test_escape_keeps_nul_visible(void **state)
 	strbuf_release(&sb);
 }
 
+static char *
+ascii(struct strbuf *sb, const char *s, size_t len, bool json)
+{
+	strbuf_reset(sb);
+	assert_int_equal(escape_ascii(sb, sv_make(s, len), json), 0);
+	return sb->ptr ? sb->ptr : "";
+}
+
+/*
+ * Outside a UTF-8 locale: ASCII copied, deputy's own signs as ASCII, any
+ * other character (a C1 control's bytes among them) as \u{XXXX}, a byte
+ * that is not UTF-8 as \xNN; the result never holds a byte above 0x7f.
+ */
+static void
+test_escape_ascii_text(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *s = "req \xe2\x86\x92 urlib3 \xe2\x80\xa6 x\xc4\x9b" "2J \xc2\x9b \xff "
+			"\xf0\x9f\x98\x80 \\e\t";
+	const char *got;
+
+	(void)state;
+	got = ascii(&sb, s, strlen(s), false);
+	assert_string_equal(got, "req -> urlib3 ... x\\u{011b}2J \\u{009b} \\xff \\u{1f600} \\e\t");
+	for (const char *p = got; *p; p++)
+		assert_true((unsigned char)*p < 0x80);
+	assert_string_equal(ascii(&sb, "plain", 5, false), "plain");
+	assert_string_equal(ascii(&sb, "", 0, false), "");
+	strbuf_release(&sb);
+}
+
+/* JSON: \uXXXX escapes, a surrogate pair beyond U+FFFF, U+FFFD for a byte that is not UTF-8. */
+static void
+test_escape_ascii_json(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *s = "{\"p\":\"x\xc4\x9b" "2J \xe2\x86\x92 \xf0\x9f\x98\x80 \xc2\x9b\xff\"}";
+
+	(void)state;
+	assert_string_equal(ascii(&sb, s, strlen(s), true),
+			    "{\"p\":\"x\\u011b2J \\u2192 \\ud83d\\ude00 \\u009b\\ufffd\"}");
+	strbuf_release(&sb);
+}
+
 int
 main(void)
 {
@@ -81,6 +125,8 @@ main(void)
 		cmocka_unit_test(test_escape_replaces_invalid_utf8_and_c1_controls),
 		cmocka_unit_test(test_escape_shows_bidi_controls),
 		cmocka_unit_test(test_escape_keeps_nul_visible),
+		cmocka_unit_test(test_escape_ascii_text),
+		cmocka_unit_test(test_escape_ascii_json),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
