@@ -20,6 +20,7 @@
 
 #include "deputy/escape.h"
 #include "deputy/strbuf.h"
+#include "output.h"
 
 #define CONFIG_MAX_SIZE (1024 * 1024)
 
@@ -97,12 +98,7 @@ line_of(const char *text, const char *at)
 static void
 warn_key(FILE *warn, const char *path, const char *key, const char *why)
 {
-	struct strbuf safe = STRBUF_INIT;
-
-	if (escape_text(&safe, sv_from_cstr(key), false) == 0)
-		fprintf(warn, "deputy: warning: %s: \"%s\" %s; ignored\n", path,
-			strbuf_cstr(&safe), why);
-	strbuf_release(&safe);
+	output_say(warn, "warning: %s: \"%s\" %s; ignored", path, key, why);
 }
 
 /* A string key: copied into *@out, or a warning. */
@@ -302,8 +298,8 @@ config_load(struct config *out, FILE *warn)
 	text = read_small_file(out->path, &why);
 	if (!text) {
 		if (errno != ENOENT || strcmp(why, strerror(ENOENT)) != 0)
-			fprintf(warn, "deputy: warning: cannot read %s: %s; using the defaults\n",
-				out->path, why);
+			output_say(warn, "warning: cannot read %s: %s; using the defaults",
+				   out->path, why);
 		free(out->path);
 		out->path = NULL;
 		return;
@@ -312,11 +308,11 @@ config_load(struct config *out, FILE *warn)
 	if (!cJSON_IsObject(root)) {
 		const char *at = root ? NULL : cJSON_GetErrorPtr();
 		if (at)
-			fprintf(warn, "deputy: warning: %s:%u: not valid JSON; using the defaults\n",
-				out->path, line_of(text, at));
+			output_say(warn, "warning: %s:%u: not valid JSON; using the defaults",
+				   out->path, line_of(text, at));
 		else
-			fprintf(warn, "deputy: warning: %s: not a JSON object; using the defaults\n",
-				out->path);
+			output_say(warn, "warning: %s: not a JSON object; using the defaults",
+				   out->path);
 		cJSON_Delete(root);
 		free(text);
 		return;

@@ -4,13 +4,13 @@
  */
 #include "draw.h"
 
-#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "deputy/escape.h"
 #include "deputy/utf8.h"
+#include "output.h"
 
 /* Set by --ascii: one process-wide choice, like the locale it overrides. */
 static bool force_ascii;
@@ -24,12 +24,7 @@ draw_set_ascii(bool ascii)
 bool
 draw_utf8(void)
 {
-	const char *cs;
-
-	if (force_ascii)
-		return false;
-	cs = nl_langinfo(CODESET);
-	return MB_CUR_MAX > 1 && cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
+	return !force_ascii && !output_ascii();
 }
 
 const struct draw_glyphs *

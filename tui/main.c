@@ -34,26 +34,17 @@ enum {
 };
 
 /*
- * One line on @to, "deputy: " first. Paths, reasons and names may come from
- * the repository or the intel: control bytes are shown escaped.
+ * A message on stderr, "deputy: " first. Paths, reasons and names may come
+ * from the repository or the intel: control bytes are shown escaped
+ * (output_say()).
  */
-static void
-say_to(FILE *to, const char *fmt, va_list ap)
-{
-	char buf[2048];
-
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	output_line(to, buf);
-}
-
-/* A message on stderr. */
 static void __attribute__((format(printf, 1, 2)))
 say(const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	say_to(stderr, fmt, ap);
+	output_vsay(stderr, fmt, ap);
 	va_end(ap);
 }
 
@@ -64,7 +55,7 @@ tell(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	say_to(stdout, fmt, ap);
+	output_vsay(stdout, fmt, ap);
 	va_end(ap);
 }
 
@@ -148,7 +139,7 @@ write_report(FILE *out, const void *arg)
 	const struct report_args *a = arg;
 
 	return a->json ? report_json_reviewed(out, a->scan, a->review)
-		       : report_text_reviewed(out, a->scan, a->review);
+		       : report_text_reviewed(out, a->scan, a->review, output_ascii());
 }
 
 static int

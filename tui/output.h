@@ -7,17 +7,26 @@
 #ifndef DEPUTY_TUI_OUTPUT_H
 #define DEPUTY_TUI_OUTPUT_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 
+/* Whether deputy's output is ASCII only: the locale is not UTF-8 (the screen's too, and with --ascii). */
+bool output_ascii(void);
+
 /*
- * Calls @write(@to, @arg); outside a UTF-8 locale with a stream in memory
- * instead, whose text then goes to @to in ASCII (@json: the text is JSON).
- * Returns what @write returned, else ERR_NOMEM or ERR_IO.
+ * Calls @write(@to, @arg); outside a UTF-8 locale through a stream that
+ * converts the text to ASCII on its way to @to, as it is written (@json:
+ * the text is JSON). Returns what @write returned, else ERR_NOMEM or ERR_IO.
  */
 int output_with(FILE *to, bool json, int (*write)(FILE *out, const void *arg), const void *arg);
 
-/* "deputy: " and @text on @to, escaped (escape_text()), in ASCII outside a UTF-8 locale. */
-void output_line(FILE *to, const char *text);
+/*
+ * "deputy: ", the formatted text and a newline on @to, the text escaped
+ * (escape_text(): its arguments may come from a repository) and in ASCII
+ * outside a UTF-8 locale.
+ */
+void output_vsay(FILE *to, const char *fmt, va_list ap);
+void output_say(FILE *to, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

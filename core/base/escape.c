@@ -81,21 +81,6 @@ escape_text(struct strbuf *out, struct sv s, bool keep_tab)
 	return out->failed ? -1 : 0;
 }
 
-/* The ASCII for one of deputy's own signs, or NULL. */
-static const char *
-ascii_sign(uint32_t cp)
-{
-	switch (cp) {
-	case 0x2192: return "->";
-	case 0x2190: return "<-";
-	case 0x2026: return "...";
-	case 0x2014: return "--";
-	case 0x2013: return "-";
-	case 0x00d7: return "x";
-	default: return NULL;
-	}
-}
-
 static void
 add_json_unit(struct strbuf *out, uint32_t unit)
 {
@@ -137,8 +122,6 @@ escape_ascii(struct strbuf *out, struct sv s, bool json)
 			add_json_unit(out, 0xdc00 + ((cp - 0x10000) & 0x3ff));
 		} else if (json) {
 			add_json_unit(out, cp);
-		} else if (ascii_sign(cp)) {
-			strbuf_adds(out, ascii_sign(cp));
 		} else {
 			snprintf(tmp, sizeof(tmp), "\\u{%04x}", (unsigned)cp);
 			strbuf_adds(out, tmp);

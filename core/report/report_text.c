@@ -15,11 +15,31 @@
 
 /* Writes @s escaped. */
 static void
-put(FILE *out, struct strbuf *tmp, const char *s)
+put_sv(FILE *out, struct strbuf *tmp, struct sv s)
 {
 	strbuf_reset(tmp);
-	escape_text(tmp, sv_from_cstr(s ? s : ""), false);
+	escape_text(tmp, s, false);
 	fputs(strbuf_cstr(tmp), out);
+}
+
+static void
+put(FILE *out, struct strbuf *tmp, const char *s)
+{
+	put_sv(out, tmp, sv_from_cstr(s ? s : ""));
+}
+
+/* A finding's path, its steps escaped, @arrow between them. */
+static void
+put_path(FILE *out, struct strbuf *tmp, const char *path, const char *arrow)
+{
+	const char *next;
+
+	while ((next = strstr(path, FINDING_PATH_ARROW))) {
+		put_sv(out, tmp, (struct sv){ path, (size_t)(next - path) });
+		fputs(arrow, out);
+		path = next + strlen(FINDING_PATH_ARROW);
+	}
+	put(out, tmp, path);
 }
 
 static void
@@ -59,7 +79,7 @@ put_at(FILE *out, struct strbuf *tmp, const char *at, const char *commit)
 
 /* " [accepted: REASON, until DATE]" and the like; nothing without a decision. */
 static void
-put_review(FILE *out, struct strbuf *tmp, const struct review_match *m)
+put_review(FILE *out, struct strbuf *tmp, const struct review_match *m, const char *arrow)
 {
 	const struct review_decision *d = m->decision;
 
@@ -82,7 +102,7 @@ put_review(FILE *out, struct strbuf *tmp, const struct review_match *m)
 			m->now_commit[0];
 		fputs(" [changed since review: ", out);
 		put_at(out, tmp, d->reviewed_at, by_commit ? d->commit : NULL);
-		fputs(" \u2192 ", out);
+		fputs(arrow, out);
 		put_at(out, tmp, m->now_at, by_commit ? m->now_commit : NULL);
 		fputc(']', out);
 		return;
@@ -100,7 +120,8 @@ put_review(FILE *out, struct strbuf *tmp, const struct review_match *m)
 }
 
 static void
-put_finding(FILE *out, struct strbuf *tmp, const struct finding *f, const struct review_match *m)
+put_finding(FILE *out, struct strbuf *tmp, const struct finding *f, const struct review_match *m,
+	    const char *arrow)
 {
 	fputs("  ", out);
 	put(out, tmp, f->file);
@@ -109,10 +130,10 @@ put_finding(FILE *out, struct strbuf *tmp, const struct finding *f, const struct
 	put(out, tmp, f->message);
 	if (f->path) {
 		fputs(" (pulled in by ", out);
-		put(out, tmp, f->path);
+		put_path(out, tmp, f->path, arrow);
 		fputc(')', out);
 	}
-	put_review(out, tmp, m);
+	put_review(out, tmp, m, arrow);
 	fputc('\n', out);
 }
 
@@ -147,11 +168,12 @@ put_stale(FILE *out, struct strbuf *tmp, const struct review *review, const bool
 int
 report_text(FILE *out, const struct scan *scan)
 {
-	return report_text_reviewed(out, scan, NULL);
+	return report_text_reviewed(out, scan, NULL, false);
 }
 
 int
-report_text_reviewed(FILE *out, const struct scan *scan, const struct review *review)
+report_text_reviewed(FILE *out, const struct scan *scan, const struct review *review,
+		     bool ascii)
 {
 	struct review_match m;
 	struct strbuf tmp = STRBUF_INIT;
@@ -176,7 +198,8 @@ report_text_reviewed(FILE *out, const struct scan *scan, const struct review *re
 	fprintf(out, "\nfindings (%zu):\n", n);
 	for (size_t i = 0; i < n; i++) {
 		review_state_of(review, scan, scan_finding(scan, i), &m);
-		put_finding(out, &tmp, scan_finding(scan, i), &m);
+		put_finding(out, &tmp, scan_finding(scan, i), &m,
+			    ascii ? " -> " : FINDING_PATH_ARROW);
 	}
 	put_stale(out, &tmp, review, stale, n_stale);
 	free(stale);

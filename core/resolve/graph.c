@@ -17,6 +17,7 @@
 
 #include "deputy/array.h"
 #include "deputy/diag.h"
+#include "deputy/finding.h"
 #include "deputy/strbuf.h"
 #include "intel/intel.h"
 
@@ -426,7 +427,7 @@ graph_path(const struct graph *graph, struct arena *arena, size_t i)
 	while (n-- > 0) {
 		err |= strbuf_adds(&sb, graph->nodes[chain[n]].display);
 		if (n)
-			err |= strbuf_adds(&sb, " \xe2\x86\x92 ");     /* → */
+			err |= strbuf_adds(&sb, FINDING_PATH_ARROW);
 	}
 	if (!err)
 		out = arena_strdup(arena, strbuf_cstr(&sb));

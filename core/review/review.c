@@ -216,7 +216,7 @@ bool *
 review_stale(const struct review *review, const struct scan *scan, size_t *n_stale)
 {
 	size_t len = review_count(review);
-	bool *stale = malloc(len ? len : 1);
+	bool *stale = malloc((len ? len : 1) * sizeof(*stale));
 	struct review_key k;
 
 	*n_stale = 0;

@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
 # Outside a UTF-8 locale deputy writes ASCII only (tui/output.h): a terminal
 # there may take the bytes 0x80 to 0x9f inside UTF-8 for C1 controls ("ě" is
-# 0xc4 0x9b, and 0x9b is CSI). The text report, the JSON report, explain
-# and the messages on stderr are checked in the C locale: no byte above
-# 0x7f, the repository's characters as \u{XXXX} (JSON: \uXXXX escapes that
-# decode to the same document as in a UTF-8 locale), deputy's arrow as "->".
-# In a UTF-8 locale the same text is UTF-8, as before.
+# 0xc4 0x9b, and 0x9b is CSI). The text report, the JSON report and the
+# messages on stderr (a scan's, the configuration file's) are checked in the
+# C locale: no byte above 0x7f, the repository's characters as \u{XXXX}
+# (JSON: \uXXXX escapes that decode to the same document as in a UTF-8
+# locale), deputy's own arrow as "->" and a repository's as \u{2192}, an en
+# dash in a folder's name not made a hyphen. In a UTF-8 locale the same
+# text is UTF-8, as before.
 source "$(dirname "$0")/lib.sh"
 
 R="$WORK/repo"
 mkdir -p "$R/x"$'\xc4\x9b'"2J"
 printf 'reqeusts==1.0\nsix\n' >"$R/x"$'\xc4\x9b'"2J/requirements.txt"
 printf 'pkg @ https://example.org/caf\xc3\xa9.tar.gz\n' >"$R/requirements.txt"
+mkdir -p "$R/dev-x" "$R/dev"$'\xe2\x80\x93'"x" "$R/a"$'\xe2\x86\x92'"b"
+printf 'six\n' >"$R/dev-x/requirements.txt"
+printf 'reqeusts==1.0\n' >"$R/dev"$'\xe2\x80\x93'"x/requirements.txt"
+printf 'flask\n' >"$R/a"$'\xe2\x86\x92'"b/requirements.txt"
 cat >"$R/poetry.lock" <<'LOCK'
 [[package]]
 name = "requests"
@@ -39,6 +45,9 @@ done
 expect_grep "a repository's character as an escape" '^  x\\u\{011b\}2J/requirements\.txt:1:1: pypi manifest reqeusts ==1\.0$' "$WORK/C.txt"
 expect_grep "a URL's character too" 'pkg @ https://example\.org/caf\\u\{00e9\}\.tar\.gz$' "$WORK/C.txt"
 expect_grep "deputy's own arrow as ASCII" '\(pulled in by requests -> urlib3\)' "$WORK/C.txt"
+expect_grep "a repository's arrow as an escape" '^  a\\u\{2192\}b/requirements\.txt:1:1: pypi manifest flask$' "$WORK/C.txt"
+expect_grep "an en dash is not a hyphen" '^  dev\\u\{2013\}x/requirements\.txt:1:1: pypi manifest reqeusts' "$WORK/C.txt"
+expect_grep "and the hyphen stays one" '^  dev-x/requirements\.txt:1:1: pypi manifest six$' "$WORK/C.txt"
 
 LC_ALL=C.UTF-8 "$DEPUTY" scan "$R" >"$WORK/utf8.txt" 2>&1
 expect_eq "scan in a UTF-8 locale exit" "$?" 1
@@ -57,13 +66,17 @@ print("same" if a == b and "x\u011b2J/requirements.txt" in paths else "differ: %
 PY
 expect_grep "the C locale's JSON decodes to the UTF-8 locale's" '^same$' "$WORK/json.checks"
 
-LC_ALL=C "$DEPUTY" explain >"$WORK/explain.txt" 2>&1
-expect_eq "explain in the C locale exit" "$?" 0
-expect_eq "no byte above 0x7f in explain" "$(high_bytes "$WORK/explain.txt")" 0
 
 # A message on stderr naming a path with such a character.
 LC_ALL=C "$DEPUTY" scan "$WORK/no-such-"$'\xc4\x9b' >"$WORK/err.out" 2>"$WORK/err.txt"
 expect_eq "scan of a missing folder exit" "$?" 2
 expect_grep "the message names it escaped" 'no-such-\\u\{011b\}' "$WORK/err.txt"
 expect_eq "no byte above 0x7f in the message" "$(high_bytes "$WORK/err.txt")" 0
+
+# The configuration file's warnings, a key with such a character.
+mkdir -p "$WORK/config/deputy"
+printf '{"th\xc4\x9bme": "x"}\n' >"$WORK/config/deputy/config.json"
+LC_ALL=C XDG_CONFIG_HOME="$WORK/config" "$DEPUTY" scan "$R" >/dev/null 2>"$WORK/config.txt"
+expect_grep "a configuration warning names the key escaped" '"th\\u\{011b\}me" is not a known key' "$WORK/config.txt"
+expect_eq "no byte above 0x7f in the configuration warning" "$(high_bytes "$WORK/config.txt")" 0
 finish

@@ -30,9 +30,9 @@ bool escape_is_safe(struct sv s, bool keep_tab);
  * Appends @s, text about to be written outside a UTF-8 locale, in ASCII
  * only: there a terminal may take the bytes 0x80 to 0x9f inside UTF-8 for
  * C1 controls (0x9b is CSI). ASCII bytes are copied as they are (escape
- * repository text with escape_text() first); deputy's own signs read as
- * ASCII ("->" for an arrow, "..." for an ellipsis, "--" for a dash); any
- * other character becomes "\u{XXXX}" and a byte that is not UTF-8 "\xNN".
+ * repository text with escape_text() first); every other character becomes
+ * "\u{XXXX}" (write deputy's own signs in ASCII before: a repository's
+ * "→" must not read as deputy's "->") and a byte that is not UTF-8 "\xNN".
  * @json: @s is JSON, whose non-ASCII bytes are all inside strings: each
  * character becomes a \uXXXX escape (a surrogate pair beyond U+FFFF) and
  * reads back the same; a byte that is not UTF-8 becomes \ufffd.

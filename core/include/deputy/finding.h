@@ -10,6 +10,9 @@
 #include "deputy/dep.h"
 #include "deputy/rule.h"
 
+/* Between the steps of a finding's path: " → ". */
+#define FINDING_PATH_ARROW " \xe2\x86\x92 "
+
 struct finding {
 	const struct rule *rule;
 	enum severity severity;
@@ -26,7 +29,8 @@ struct finding {
 	const char *report_id;              /* known-malicious: the report's id; else NULL */
 	const char *summary;                /* known-malicious: what the report says; else NULL */
 	const char *path;                   /* a transitive package: how a declaration pulls it
-					       in ("requests → urllib3 → urlib3"); else NULL */
+					       in ("requests → urllib3 → urlib3", steps
+					       joined by FINDING_PATH_ARROW); else NULL */
 	const char *references;             /* known-malicious: every reference URL, one a
 					       line; NULL when none */
 };

@@ -20,8 +20,13 @@
 /* Each returns 0, ERR_NOMEM or ERR_IO (a write failed). */
 int report_text(FILE *out, const struct scan *scan);
 int report_json(FILE *out, const struct scan *scan);
-/* The same with @review's decisions (@review may be NULL: no decisions). */
-int report_text_reviewed(FILE *out, const struct scan *scan, const struct review *review);
+/*
+ * The same with @review's decisions (@review may be NULL: no decisions).
+ * @ascii: deputy's own signs in ASCII (its arrow as "->"), for a locale that
+ * is not UTF-8, where the caller makes the rest ASCII with escape_ascii().
+ */
+int report_text_reviewed(FILE *out, const struct scan *scan, const struct review *review,
+			 bool ascii);
 int report_json_reviewed(FILE *out, const struct scan *scan, const struct review *review);
 
 /* Writes rule @rule's explanation (for `deputy explain RULE`). */
