@@ -44,18 +44,36 @@ escape_is_safe(struct sv s, bool keep_tab)
 	return true;
 }
 
+/* "\xNN": a control byte, or a byte that is not UTF-8. */
+static void
+add_byte_escape(struct strbuf *out, unsigned char b)
+{
+	char tmp[8];
+
+	snprintf(tmp, sizeof(tmp), "\\x%02x", b);
+	strbuf_adds(out, tmp);
+}
+
+/* "\u{XXXX}": a character shown by its code point. */
+static void
+add_cp_escape(struct strbuf *out, uint32_t cp)
+{
+	char tmp[16];
+
+	snprintf(tmp, sizeof(tmp), "\\u{%04x}", (unsigned)cp);
+	strbuf_adds(out, tmp);
+}
+
 int
 escape_text(struct strbuf *out, struct sv s, bool keep_tab)
 {
-	char tmp[16];
 
 	for (size_t i = 0; i < s.len;) {
 		uint32_t cp;
 		size_t n = utf8_decode(s.ptr + i, s.len - i, &cp);
 
 		if (n == 0) {
-			snprintf(tmp, sizeof(tmp), "\\x%02x", (unsigned char)s.ptr[i]);
-			strbuf_adds(out, tmp);
+			add_byte_escape(out, (unsigned char)s.ptr[i]);
 			i++;
 			continue;
 		}
@@ -70,11 +88,9 @@ escape_text(struct strbuf *out, struct sv s, bool keep_tab)
 		} else if (cp == '\r') {
 			strbuf_adds(out, "\\r");
 		} else if (cp < 0x80) {
-			snprintf(tmp, sizeof(tmp), "\\x%02x", (unsigned)cp);
-			strbuf_adds(out, tmp);
+			add_byte_escape(out, (unsigned char)cp);
 		} else {
-			snprintf(tmp, sizeof(tmp), "\\u{%04x}", (unsigned)cp);
-			strbuf_adds(out, tmp);
+			add_cp_escape(out, cp);
 		}
 		i += n;
 	}
@@ -93,8 +109,6 @@ add_json_unit(struct strbuf *out, uint32_t unit)
 int
 escape_ascii(struct strbuf *out, struct sv s, bool json)
 {
-	char tmp[16];
-
 	for (size_t i = 0; i < s.len;) {
 		uint32_t cp;
 		size_t n, run = 0;
@@ -110,10 +124,8 @@ escape_ascii(struct strbuf *out, struct sv s, bool json)
 		if (n == 0) {
 			if (json)
 				add_json_unit(out, 0xfffd);
-			else {
-				snprintf(tmp, sizeof(tmp), "\\x%02x", (unsigned char)s.ptr[i]);
-				strbuf_adds(out, tmp);
-			}
+			else
+				add_byte_escape(out, (unsigned char)s.ptr[i]);
 			i++;
 			continue;
 		}
@@ -123,8 +135,7 @@ escape_ascii(struct strbuf *out, struct sv s, bool json)
 		} else if (json) {
 			add_json_unit(out, cp);
 		} else {
-			snprintf(tmp, sizeof(tmp), "\\u{%04x}", (unsigned)cp);
-			strbuf_adds(out, tmp);
+			add_cp_escape(out, cp);
 		}
 		i += n;
 	}
